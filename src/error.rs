@@ -1,0 +1,157 @@
+//! The one error type of the crate.
+
+use std::fmt;
+
+/// An error from loading a corpus or answering a request.
+///
+/// The message (its `Display`) names the offending value and, for input
+/// files, the file, line and column, so that it can be shown to a user as is.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Error {
+    kind: ErrorKind,
+}
+
+/// Where in the user's input a problem was found.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Location {
+    /// The file name as given by the user, or `documents` for in-memory records.
+    pub file: String,
+    /// 1-based line number; for in-memory records, the 1-based record number.
+    pub line: usize,
+    /// 1-based column in characters, where it is known.
+    #[serde(skip)]
+    pub column: Option<usize>,
+}
+
+/// What went wrong.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// A file or record could not be parsed (invalid JSON, a malformed CSV row).
+    Syntax {
+        /// Where the parser stopped.
+        at: Location,
+        /// The parser's own description of the problem.
+        message: String,
+    },
+    /// A record is unusable as a document (no text, a field of the wrong type).
+    InvalidRecord {
+        /// The record.
+        at: Location,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// A CSV or TSV file has no `text` column.
+    MissingTextColumn {
+        /// The file.
+        file: String,
+        /// The columns it does have.
+        columns: Vec<String>,
+    },
+    /// Two documents share an id.
+    DuplicateId {
+        /// The id.
+        id: String,
+        /// The first document with it.
+        first: Location,
+        /// The second one.
+        second: Location,
+    },
+    /// A file's extension is not one we can read.
+    UnsupportedFile {
+        /// The file name.
+        file: String,
+    },
+    /// Loading produced no documents at all.
+    EmptyCorpus,
+    /// A document id that the corpus does not hold.
+    UnknownDocument {
+        /// The id asked for.
+        id: String,
+    },
+    /// An option or argument is out of its range or unknown.
+    InvalidArgument {
+        /// What is wrong, naming the option.
+        message: String,
+    },
+}
+
+impl Error {
+    /// Creates an error of the given kind.
+    pub fn new(kind: ErrorKind) -> Error {
+        Error { kind }
+    }
+
+    /// What went wrong.
+    pub fn kind(&self) -> &ErrorKind {
+        &self.kind
+    }
+
+    /// The input location the error points at, if any.
+    pub fn location(&self) -> Option<&Location> {
+        match &self.kind {
+            ErrorKind::Syntax { at, .. } | ErrorKind::InvalidRecord { at, .. } => Some(at),
+            ErrorKind::DuplicateId { second, .. } => Some(second),
+            _ => None,
+        }
+    }
+}
+
+impl From<ErrorKind> for Error {
+    fn from(kind: ErrorKind) -> Error {
+        Error { kind }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let unit = if self.file == crate::corpus::IN_MEMORY {
+            "record"
+        } else {
+            "line"
+        };
+        write!(f, "{} {} {}", self.file, unit, self.line)?;
+        if let Some(column) = self.column {
+            write!(f, ", column {column}")?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.kind {
+            ErrorKind::Syntax { at, message } => write!(f, "{at}: {message}"),
+            ErrorKind::InvalidRecord { at, message } => write!(f, "{at}: {message}"),
+            ErrorKind::MissingTextColumn { file, columns } => write!(
+                f,
+                "{file} line 1: no \"text\" column (the header has {})",
+                quoted_list(columns)
+            ),
+            ErrorKind::DuplicateId { id, first, second } => write!(
+                f,
+                "{second}: the id {id:?} is already used by {first}"
+            ),
+            ErrorKind::UnsupportedFile { file } => write!(
+                f,
+                "{file}: unsupported file type; expected .txt, .md, .json, .jsonl, .ndjson, .csv or .tsv"
+            ),
+            ErrorKind::EmptyCorpus => write!(f, "the corpus is empty: no document has any text"),
+            ErrorKind::UnknownDocument { id } => write!(f, "no document has the id {id:?}"),
+            ErrorKind::InvalidArgument { message } => f.write_str(message),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+fn quoted_list(items: &[String]) -> String {
+    if items.is_empty() {
+        return "no columns".to_string();
+    }
+    items
+        .iter()
+        .map(|item| format!("{item:?}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}

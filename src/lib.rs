@@ -1,0 +1,43 @@
+//! corpus-lens explores a corpus of news analysis in the browser.
+//!
+//! The crate parses a corpus, the five embedded seed articles or a user's own
+//! files, into documents, paragraphs, sentences and tokens, and serves it to
+//! JavaScript through one `Corpus` class compiled to WebAssembly.
+//!
+//! ```
+//! use corpus_lens::{Corpus, LoadOptions, SourceFile};
+//!
+//! let corpus = Corpus::embedded()?;
+//! assert_eq!(corpus.stats().documents, 5);
+//!
+//! let files = [SourceFile::new("notes.jsonl", "{\"title\": \"A\", \"text\": \"One. Two.\"}\n")];
+//! let mine = Corpus::load(&files, &LoadOptions::default())?;
+//! assert_eq!(mine.documents()[0].sentences.len(), 2);
+//! # Ok::<(), corpus_lens::Error>(())
+//! ```
+//!
+//! Design decisions:
+//! - The core is plain Rust, tested natively; `wasm.rs` is the only module
+//!   that knows about WebAssembly and JavaScript.
+//! - Offsets are byte offsets inside the core and UTF-16 code units at the
+//!   boundary ([`text::Utf16Index`]), so `text.slice(start, end)` works in JS.
+//! - One tokenizer and one sentence splitter ([`text`]) serve every feature.
+//! - Loading never drops a record silently: a bad record is an error naming
+//!   its file and line, or, when asked to skip, a [`Warning`].
+
+mod corpus;
+mod dates;
+mod error;
+mod load;
+pub mod text;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use crate::corpus::{
+    Corpus, DateSource, Document, DocumentDetail, DocumentSummary, MetaValue, Stats, Warning,
+};
+pub use crate::dates::Date;
+pub use crate::error::{Error, ErrorKind, Location};
+pub use crate::load::{LoadOptions, SourceFile};
+#[cfg(target_arch = "wasm32")]
+pub use crate::wasm::{wasm_memory_bytes, JsCorpus};

@@ -1,0 +1,603 @@
+//! Reading users' files into records: plain text and Markdown, JSON, JSON
+//! Lines, CSV and TSV.
+//!
+//! Each reader yields one `Result<Record, Error>` per record, so a bad record
+//! can be reported (or skipped, with a warning) without losing the others.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+use serde::Deserialize;
+use serde_json::value::RawValue;
+use serde_json::{Map, Value};
+
+use crate::corpus::{DocumentFields, MetaValue};
+use crate::dates::Date;
+use crate::error::{Error, ErrorKind, Location};
+
+/// A file as a browser's file picker yields it: a name and its text.
+#[derive(Clone, Debug, Deserialize)]
+pub struct SourceFile {
+    /// The file name; its extension chooses the format.
+    pub name: String,
+    /// The whole content, decoded as text.
+    pub content: String,
+}
+
+impl SourceFile {
+    /// A file with the given name and content.
+    pub fn new(name: impl Into<String>, content: impl Into<String>) -> SourceFile {
+        SourceFile {
+            name: name.into(),
+            content: content.into(),
+        }
+    }
+}
+
+/// Options for [`crate::Corpus::load`] and [`crate::Corpus::from_records`].
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+pub struct LoadOptions {
+    /// `false` (the default): the first bad record or file is an error.
+    /// `true`: bad records and files are skipped and listed in
+    /// `warnings()`; the good ones are kept.
+    pub skip_invalid: bool,
+}
+
+/// One record read from a file: its fields and where it starts.
+#[derive(Clone, Debug)]
+pub struct Record {
+    at: Location,
+    fields: Map<String, Value>,
+    /// The id to give the document if the record has none (made unique later).
+    id_hint: String,
+}
+
+/// A document's fields, its own id if it has one, and where it came from.
+#[derive(Clone, Debug)]
+pub(crate) struct Pending {
+    pub id: Option<String>,
+    pub id_hint: String,
+    pub at: Location,
+    pub fields: DocumentFields,
+}
+
+/// The records of one file, read lazily.
+pub(crate) type Records<'a> = Box<dyn Iterator<Item = Result<Record, Error>> + 'a>;
+
+/// Reads a file, choosing the format by its extension.
+pub(crate) fn read_file(file: &SourceFile) -> Records<'_> {
+    let content = file
+        .content
+        .strip_prefix('\u{feff}')
+        .unwrap_or(&file.content);
+    let extension = file
+        .name
+        .rsplit_once('.')
+        .map(|(_, ext)| ext.to_ascii_lowercase())
+        .unwrap_or_default();
+    match extension.as_str() {
+        "txt" | "md" | "markdown" => read_articles(&file.name, content),
+        "json" => read_json(&file.name, content),
+        "jsonl" | "ndjson" => read_json_lines(&file.name, content),
+        "csv" => read_delimited(&file.name, content, b','),
+        "tsv" | "tab" => read_delimited(&file.name, content, b'\t'),
+        _ => one_error(ErrorKind::UnsupportedFile {
+            file: file.name.clone(),
+        }),
+    }
+}
+
+fn one_error<'a>(kind: ErrorKind) -> Records<'a> {
+    Box::new(std::iter::once(Err(kind.into())))
+}
+
+fn at(file: &str, line: usize) -> Location {
+    Location {
+        file: file.to_string(),
+        line,
+        column: None,
+    }
+}
+
+/// A plain-text or Markdown file: one document, or one per `Publication:` header.
+fn read_articles<'a>(name: &'a str, content: &'a str) -> Records<'a> {
+    let mut starts: Vec<(usize, usize)> = Vec::new();
+    let mut offset = 0;
+    for (i, line) in content.split_inclusive('\n').enumerate() {
+        if line.starts_with("Publication:") {
+            starts.push((offset, i + 1));
+        }
+        offset += line.len();
+    }
+    let mut pieces: Vec<(usize, &str)> = Vec::new();
+    let first = starts.first().map_or(content.len(), |&(offset, _)| offset);
+    if !content[..first].trim().is_empty() || starts.is_empty() {
+        pieces.push((1, &content[..first]));
+    }
+    for (k, &(offset, line)) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).map_or(content.len(), |&(next, _)| next);
+        pieces.push((line, &content[offset..end]));
+    }
+    let single = pieces.len() == 1;
+    Box::new(
+        pieces
+            .into_iter()
+            .enumerate()
+            .map(move |(k, (line, piece))| {
+                let id_hint = if single {
+                    file_stem(name).to_string()
+                } else {
+                    format!("{}-{}", file_stem(name), k + 1)
+                };
+                article(name, line, piece, id_hint)
+            }),
+    )
+}
+
+/// The file name without folders and extension: `2001/kono.txt` → `kono`.
+fn file_stem(name: &str) -> &str {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    base.rsplit_once('.').map_or(base, |(stem, _)| stem)
+}
+
+/// The id hint of the record at `line` of a multi-record file: `speeches-12`.
+fn line_hint(name: &str, line: usize) -> String {
+    format!("{}-{line}", file_stem(name))
+}
+
+fn article(name: &str, line: usize, piece: &str, id_hint: String) -> Result<Record, Error> {
+    let mut fields = Map::new();
+    let (first_line, rest) = piece.split_once('\n').unwrap_or((piece, ""));
+    let body = if first_line.starts_with("Publication:") {
+        parse_header(first_line.trim_end(), &mut fields).map_err(|message| {
+            Error::from(ErrorKind::InvalidRecord {
+                at: at(name, line),
+                message,
+            })
+        })?;
+        rest
+    } else {
+        piece
+    };
+    if let Some(heading) = markdown_title(name, body) {
+        fields.insert("title".into(), Value::String(heading));
+    }
+    fields.insert(
+        "text".into(),
+        Value::String(body.trim_start_matches(['\n', '\r']).to_string()),
+    );
+    Ok(Record {
+        at: at(name, line),
+        fields,
+        id_hint,
+    })
+}
+
+/// Parses `Publication: <name> Volume: <n> Issue: <n>` into fields.
+fn parse_header(line: &str, fields: &mut Map<String, Value>) -> Result<(), String> {
+    static HEADER: OnceLock<Option<Regex>> = OnceLock::new();
+    let pattern = HEADER.get_or_init(|| {
+        Regex::new(r"^Publication:[ \t]*(.+?)(?:[ \t]+Volume:[ \t]*([0-9]+))?(?:[ \t]+Issue:[ \t]*([0-9]+))?[ \t]*$").ok()
+    });
+    let malformed = || {
+        format!("malformed header {line:?}: expected \"Publication: <name> Volume: <number> Issue: <number>\"")
+    };
+    let captures = pattern
+        .as_ref()
+        .and_then(|p| p.captures(line))
+        .ok_or_else(malformed)?;
+    let publication = captures.get(1).map_or("", |m| m.as_str());
+    if publication.contains("Volume:") || publication.contains("Issue:") {
+        return Err(malformed());
+    }
+    fields.insert("publication".into(), Value::String(publication.to_string()));
+    for (group, key) in [(2, "volume"), (3, "issue")] {
+        if let Some(number) = captures.get(group) {
+            fields.insert(key.into(), Value::String(number.as_str().to_string()));
+        }
+    }
+    Ok(())
+}
+
+/// The text of a leading `# Heading` in a Markdown file.
+fn markdown_title(name: &str, body: &str) -> Option<String> {
+    if !name.to_ascii_lowercase().ends_with(".md")
+        && !name.to_ascii_lowercase().ends_with(".markdown")
+    {
+        return None;
+    }
+    let first = body.lines().find(|line| !line.trim().is_empty())?;
+    let heading = first.strip_prefix("# ")?.trim();
+    (!heading.is_empty()).then(|| heading.to_string())
+}
+
+/// A JSON file: an array of documents, or an object with a `documents` array.
+fn read_json<'a>(name: &'a str, content: &'a str) -> Records<'a> {
+    #[derive(Deserialize)]
+    struct Wrapped<'c> {
+        #[serde(borrow)]
+        documents: Vec<&'c RawValue>,
+    }
+    let parsed = if content.trim_start().starts_with('{') {
+        serde_json::from_str::<Wrapped<'_>>(content).map(|w| w.documents)
+    } else {
+        serde_json::from_str::<Vec<&RawValue>>(content)
+    };
+    let raws = match parsed {
+        Ok(raws) => raws,
+        Err(error) => return Box::new(std::iter::once(Err(json_error(name, content, 0, &error)))),
+    };
+    let mut lines = LineCounter::new(content);
+    Box::new(raws.into_iter().map(move |raw| {
+        let offset = raw.get().as_ptr() as usize - content.as_ptr() as usize;
+        let line = lines.line_at(offset);
+        let value = serde_json::from_str::<Value>(raw.get())
+            .map_err(|e| json_error(name, content, offset, &e))?;
+        record_from_value(value, at(name, line), line_hint(name, line))
+    }))
+}
+
+/// A JSON Lines file: one document object a line; blank lines are ignored.
+fn read_json_lines<'a>(name: &'a str, content: &'a str) -> Records<'a> {
+    let lines = content
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty());
+    Box::new(lines.map(move |(i, line)| {
+        let value = serde_json::from_str::<Value>(line).map_err(|e| {
+            Error::from(ErrorKind::Syntax {
+                at: Location {
+                    file: name.to_string(),
+                    line: i + 1,
+                    column: Some(char_column(line, e.column())),
+                },
+                message: json_message(&e),
+            })
+        })?;
+        record_from_value(value, at(name, i + 1), line_hint(name, i + 1))
+    }))
+}
+
+/// Converts a serde_json error at `base` bytes into the file into ours.
+fn json_error(name: &str, content: &str, base: usize, error: &serde_json::Error) -> Error {
+    let base_line = content
+        .get(..base)
+        .map_or(0, |head| head.matches('\n').count());
+    let line = base_line + error.line();
+    let line_text = content.lines().nth(line.saturating_sub(1)).unwrap_or("");
+    let column = if error.line() == 1 {
+        let line_start = content
+            .get(..base)
+            .map_or(0, |head| head.rfind('\n').map_or(0, |i| i + 1));
+        char_column(line_text, base - line_start + error.column())
+    } else {
+        char_column(line_text, error.column())
+    };
+    ErrorKind::Syntax {
+        at: Location {
+            file: name.to_string(),
+            line,
+            column: Some(column),
+        },
+        message: json_message(error),
+    }
+    .into()
+}
+
+/// serde_json's message without its own " at line L column C" suffix.
+fn json_message(error: &serde_json::Error) -> String {
+    let message = error.to_string();
+    match message.rfind(" at line ") {
+        Some(i) => format!("invalid JSON: {}", &message[..i]),
+        None => format!("invalid JSON: {message}"),
+    }
+}
+
+/// The 1-based character column of a 1-based byte column in `line`.
+fn char_column(line: &str, byte_column: usize) -> usize {
+    let byte = byte_column.saturating_sub(1).min(line.len());
+    let mut end = byte;
+    while !line.is_char_boundary(end) {
+        end -= 1;
+    }
+    line[..end].chars().count() + 1
+}
+
+/// Line numbers of increasing byte offsets, counted incrementally.
+struct LineCounter<'c> {
+    content: &'c str,
+    offset: usize,
+    line: usize,
+}
+
+impl<'c> LineCounter<'c> {
+    fn new(content: &'c str) -> LineCounter<'c> {
+        LineCounter {
+            content,
+            offset: 0,
+            line: 1,
+        }
+    }
+
+    fn line_at(&mut self, offset: usize) -> usize {
+        if offset >= self.offset {
+            let passed = self.content.get(self.offset..offset).unwrap_or("");
+            self.line += passed.bytes().filter(|&b| b == b'\n').count();
+            self.offset = offset;
+        }
+        self.line
+    }
+}
+
+/// A CSV or TSV file with a header row and a `text` column.
+fn read_delimited<'a>(name: &'a str, content: &'a str, delimiter: u8) -> Records<'a> {
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        // TSV has no quoting (IANA text/tab-separated-values): a `"` is text.
+        .quoting(delimiter == b',')
+        .from_reader(content.as_bytes());
+    let headers = match reader.headers() {
+        Ok(headers) => headers.clone(),
+        Err(error) => return one_error(csv_error(name, &error)),
+    };
+    let columns: Vec<String> = headers.iter().map(|h| h.trim().to_string()).collect();
+    if !columns.iter().any(|c| c.eq_ignore_ascii_case("text")) {
+        return one_error(ErrorKind::MissingTextColumn {
+            file: name.to_string(),
+            columns,
+        });
+    }
+    Box::new(reader.into_records().map(move |row| {
+        let row = row.map_err(|error| Error::from(csv_error(name, &error)))?;
+        let line = row.position().map_or(0, |p| p.line() as usize);
+        let fields = columns
+            .iter()
+            .zip(row.iter())
+            .filter(|(_, cell)| !cell.trim().is_empty())
+            .map(|(column, cell)| (column.clone(), Value::String(cell.to_string())))
+            .collect();
+        Ok(Record {
+            at: at(name, line),
+            fields,
+            id_hint: line_hint(name, line),
+        })
+    }))
+}
+
+fn csv_error(name: &str, error: &csv::Error) -> ErrorKind {
+    let line = error.position().map_or(1, |p| p.line() as usize);
+    let message = match error.kind() {
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => {
+            format!("the row has {len} fields but the header has {expected_len}")
+        }
+        _ => format!("invalid CSV: {error}"),
+    };
+    ErrorKind::Syntax {
+        at: at(name, line),
+        message,
+    }
+}
+
+/// A record from a JSON value, which must be an object.
+pub(crate) fn record_from_value(
+    value: Value,
+    at: Location,
+    id_hint: String,
+) -> Result<Record, Error> {
+    match value {
+        Value::Object(fields) => Ok(Record {
+            at,
+            fields,
+            id_hint,
+        }),
+        other => Err(ErrorKind::InvalidRecord {
+            at,
+            message: format!("expected a document object, found {}", describe(&other)),
+        }
+        .into()),
+    }
+}
+
+fn describe(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+impl Record {
+    /// Checks the record and splits it into its id, location and document fields.
+    pub(crate) fn into_pending(self) -> Result<Pending, Error> {
+        let Record {
+            at,
+            fields,
+            id_hint,
+        } = self;
+        let invalid = |message: String| {
+            Error::from(ErrorKind::InvalidRecord {
+                at: at.clone(),
+                message,
+            })
+        };
+        let mut out = DocumentFields::default();
+        let mut id = None;
+        let mut text = None;
+        for (key, value) in fields {
+            if value.is_null() {
+                continue;
+            }
+            match key.to_ascii_lowercase().as_str() {
+                "text" => text = Some(string_field(&key, value).map_err(invalid)?),
+                "id" => id = Some(id_field(&key, value).map_err(invalid)?),
+                "title" => out.title = Some(plain_field(&key, value).map_err(invalid)?),
+                "publication" => out.publication = Some(plain_field(&key, value).map_err(invalid)?),
+                "volume" => out.volume = Some(whole_number(&key, &value).map_err(invalid)?),
+                "issue" => out.issue = Some(whole_number(&key, &value).map_err(invalid)?),
+                "year" => out.year = Some(year_field(&key, &value).map_err(invalid)?),
+                "date" => out.date = Some(date_field(&key, &value).map_err(invalid)?),
+                _ => {
+                    let meta = meta_value(&key, value).map_err(invalid)?;
+                    out.metadata.insert(key, meta);
+                }
+            }
+        }
+        out.text = match text {
+            Some(text) if !text.trim().is_empty() => text,
+            Some(_) => return Err(invalid("the \"text\" field is empty".into())),
+            None => return Err(invalid("the record has no \"text\" field".into())),
+        };
+        out.title = out.title.filter(|t| !t.trim().is_empty());
+        Ok(Pending {
+            id,
+            id_hint,
+            at,
+            fields: out,
+        })
+    }
+}
+
+fn string_field(key: &str, value: Value) -> Result<String, String> {
+    match value {
+        Value::String(s) => Ok(s),
+        other => Err(format!(
+            "the {key:?} field is {}, not a string",
+            describe(&other)
+        )),
+    }
+}
+
+/// A string or a number, as a string (titles and publications can be numeric).
+fn plain_field(key: &str, value: Value) -> Result<String, String> {
+    match value {
+        Value::Number(n) => Ok(n.to_string()),
+        other => string_field(key, other),
+    }
+}
+
+fn id_field(key: &str, value: Value) -> Result<String, String> {
+    let id = match value {
+        Value::Number(n) => match n.as_f64() {
+            Some(f) if f.fract() == 0.0 && f.abs() < 9.0e15 => format!("{}", f as i64),
+            _ => n.to_string(),
+        },
+        other => string_field(key, other)?,
+    };
+    if id.trim().is_empty() {
+        return Err(format!("the {key:?} field is empty"));
+    }
+    Ok(id)
+}
+
+fn whole_number(key: &str, value: &Value) -> Result<u32, String> {
+    let parsed = match value {
+        Value::Number(n) => n
+            .as_f64()
+            .filter(|f| f.fract() == 0.0 && *f >= 0.0 && *f <= f64::from(u32::MAX))
+            .map(|f| f as u32),
+        Value::String(s) => s.trim().parse::<u32>().ok(),
+        _ => None,
+    };
+    parsed.ok_or_else(|| format!("the {key:?} field must be a whole number, found {value}"))
+}
+
+fn year_field(key: &str, value: &Value) -> Result<i32, String> {
+    let year = whole_number(key, value)?;
+    i32::try_from(year).map_err(|_| format!("the {key:?} field {year} is not a year"))
+}
+
+fn date_field(key: &str, value: &Value) -> Result<Date, String> {
+    match value {
+        Value::Number(_) => year_field(key, value).map(Date::year),
+        Value::String(s) => Date::parse_iso(s).ok_or_else(|| {
+            format!("the {key:?} field {s:?} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        }),
+        other => Err(format!(
+            "the {key:?} field is {}, not a date",
+            describe(other)
+        )),
+    }
+}
+
+fn meta_value(key: &str, value: Value) -> Result<MetaValue, String> {
+    match value {
+        Value::String(s) => Ok(MetaValue::Text(s)),
+        Value::Bool(b) => Ok(MetaValue::Text(b.to_string())),
+        Value::Number(n) => Ok(n
+            .as_f64()
+            .map_or_else(|| MetaValue::Text(n.to_string()), MetaValue::Number)),
+        other => Err(format!(
+            "the {key:?} field is {}; metadata values must be strings or numbers",
+            describe(&other)
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn records(name: &str, content: &str) -> Vec<Result<Record, Error>> {
+        read_file(&SourceFile::new(name, content)).collect()
+    }
+
+    #[test]
+    fn header_parses_publication_volume_and_issue() {
+        let mut fields = Map::new();
+        assert_eq!(
+            parse_header(
+                "Publication: Eurasia Daily Monitor Volume: 2 Issue: 217",
+                &mut fields
+            ),
+            Ok(())
+        );
+        assert_eq!(fields["publication"], "Eurasia Daily Monitor");
+        assert_eq!(fields["volume"], "2");
+        assert_eq!(fields["issue"], "217");
+    }
+
+    #[test]
+    fn malformed_header_is_an_error() {
+        let mut fields = Map::new();
+        assert!(parse_header("Publication: Monitor Volume: VI Issue: 3", &mut fields).is_err());
+    }
+
+    #[test]
+    fn json_syntax_error_names_line_and_character_column() {
+        let result = records(
+            "a.json",
+            "[\n {\"text\": \"Mori’s\"},\n {\"text\": \"x\" oops}\n]",
+        );
+        let error = match result.first() {
+            Some(Err(e)) => e.to_string(),
+            other => format!("{other:?}"),
+        };
+        assert_eq!(
+            error,
+            "a.json line 3, column 15: invalid JSON: expected `,` or `}`"
+        );
+    }
+
+    #[test]
+    fn json_records_know_their_lines() {
+        let result = records(
+            "a.json",
+            "{\"documents\": [\n {\"text\": \"a\"},\n\n {\"text\": \"b\"}]}",
+        );
+        let lines: Vec<usize> = result.iter().flatten().map(|r| r.at.line).collect();
+        assert_eq!(lines, [2, 4]);
+    }
+
+    #[test]
+    fn csv_rows_know_their_lines_across_quoted_newlines() {
+        let result = records("a.csv", "title,text\nA,\"one\ntwo\"\nB,three\n");
+        let lines: Vec<usize> = result.iter().flatten().map(|r| r.at.line).collect();
+        assert_eq!(lines, [2, 4]);
+    }
+}

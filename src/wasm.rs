@@ -1,0 +1,176 @@
+//! The JavaScript bindings: the only module that names wasm-bindgen types.
+//!
+//! Options come in as one object, checked against the option names; results
+//! go out as plain JSON-compatible data; every core error becomes a thrown JS
+//! `Error` carrying our message.
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_wasm_bindgen::Serializer;
+use wasm_bindgen::prelude::*;
+
+use crate::{Corpus as Core, LoadOptions, SourceFile};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = r#"
+/** A half-open range `start..end` in UTF-16 code units: `text.slice(start, end)`. */
+export interface Span { start: number; end: number }
+
+/** A document's fields and counts, as `corpus.documents()` lists them. */
+export interface DocumentSummary {
+  id: string;
+  title: string;
+  publication: string | null;
+  volume: number | null;
+  issue: number | null;
+  /** ISO date at year, month or day precision: "2005", "2005-11", "2005-11-17". */
+  date: string | null;
+  dateSource: "metadata" | "volume" | null;
+  year: number | null;
+  /** Every other string or number field of the record. */
+  metadata: Record<string, string | number>;
+  /** Length of `text` in UTF-16 code units. */
+  chars: number;
+  words: number;
+  sentences: number;
+  paragraphs: number;
+}
+
+/** A document with its text, paragraphs and sentences. */
+export interface DocumentDetail extends Omit<DocumentSummary, "sentences" | "paragraphs"> {
+  text: string;
+  paragraphs: Span[];
+  sentences: Span[];
+}
+
+export interface CorpusStats {
+  documents: number;
+  paragraphs: number;
+  sentences: number;
+  words: number;
+  chars: number;
+  /** Distinct tokens, compared case-insensitively. */
+  vocabulary: number;
+}
+
+/** A record or file skipped while loading (only with `skipInvalid: true`). */
+export interface LoadWarning { file: string; line: number; message: string }
+
+/** A file as a file picker yields it. The extension chooses the format. */
+export interface SourceFile { name: string; content: string }
+
+export interface LoadOptions {
+  /** false (default): the first bad record throws. true: bad records are skipped and listed in `warnings()`. */
+  skipInvalid?: boolean;
+}
+"#;
+
+/// A parsed corpus and everything computed from it.
+#[wasm_bindgen(js_name = Corpus)]
+pub struct JsCorpus {
+    core: Core,
+}
+
+#[wasm_bindgen(js_class = Corpus)]
+impl JsCorpus {
+    /// The five embedded seed articles.
+    pub fn embedded() -> Result<JsCorpus, JsError> {
+        Core::embedded()
+            .map(|core| JsCorpus { core })
+            .map_err(to_js_error)
+    }
+
+    /// A corpus from an array of `{id?, title?, text, date?, …}` objects.
+    #[wasm_bindgen(js_name = fromDocuments)]
+    pub fn from_documents(
+        #[wasm_bindgen(unchecked_param_type = "Array<Record<string, unknown>>")] documents: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "LoadOptions")] options: JsValue,
+    ) -> Result<JsCorpus, JsError> {
+        let options: LoadOptions = options_from(options)?;
+        let records: Vec<serde_json::Value> =
+            serde_wasm_bindgen::from_value(documents).map_err(|e| {
+                JsError::new(&format!(
+                    "fromDocuments expects an array of document objects: {e}"
+                ))
+            })?;
+        Core::from_records(records, &options)
+            .map(|core| JsCorpus { core })
+            .map_err(to_js_error)
+    }
+
+    /// A corpus from files `{name, content}`, the format chosen by extension.
+    pub fn load(
+        #[wasm_bindgen(unchecked_param_type = "SourceFile[]")] files: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "LoadOptions")] options: JsValue,
+    ) -> Result<JsCorpus, JsError> {
+        let options: LoadOptions = options_from(options)?;
+        let files: Vec<SourceFile> = serde_wasm_bindgen::from_value(files).map_err(|e| {
+            JsError::new(&format!(
+                "load expects an array of {{name, content}} files: {e}"
+            ))
+        })?;
+        Core::load(&files, &options)
+            .map(|core| JsCorpus { core })
+            .map_err(to_js_error)
+    }
+
+    /// Every document's fields and counts.
+    #[wasm_bindgen(unchecked_return_type = "DocumentSummary[]")]
+    pub fn documents(&self) -> Result<JsValue, JsError> {
+        let summaries: Vec<_> = self.core.documents().iter().map(|d| d.summary()).collect();
+        to_js(&summaries)
+    }
+
+    /// One document with its text and spans; throws for an unknown id.
+    #[wasm_bindgen(unchecked_return_type = "DocumentDetail")]
+    pub fn document(&self, id: &str) -> Result<JsValue, JsError> {
+        let document = self.core.document(id).map_err(to_js_error)?;
+        to_js(&document.detail())
+    }
+
+    /// Corpus-wide counts.
+    #[wasm_bindgen(unchecked_return_type = "CorpusStats")]
+    pub fn stats(&self) -> Result<JsValue, JsError> {
+        to_js(&self.core.stats())
+    }
+
+    /// The records skipped while loading, with file and line.
+    #[wasm_bindgen(unchecked_return_type = "LoadWarning[]")]
+    pub fn warnings(&self) -> Result<JsValue, JsError> {
+        to_js(self.core.warnings())
+    }
+}
+
+/// The size of the WebAssembly linear memory in bytes (it only grows).
+#[wasm_bindgen(js_name = wasmMemoryBytes)]
+pub fn wasm_memory_bytes() -> f64 {
+    (core::arch::wasm32::memory_size::<0>() * 65536) as f64
+}
+
+fn to_js_error(error: crate::Error) -> JsError {
+    JsError::new(&error.to_string())
+}
+
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("could not convert the result: {e}")))
+}
+
+/// Reads an options object; `undefined` and `null` mean the defaults.
+fn options_from<T: DeserializeOwned + Default>(value: JsValue) -> Result<T, JsError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(T::default());
+    }
+    if !value.is_object() {
+        return Err(JsError::new("options must be an object"));
+    }
+    // serde-wasm-bindgen reads only a struct's own fields, so unknown ones
+    // would pass unnoticed: read every key first, then check them.
+    let raw: serde_json::Value = serde_wasm_bindgen::from_value(value)
+        .map_err(|e| JsError::new(&format!("invalid options: {e}")))?;
+    serde_json::from_value(raw).map_err(|e| {
+        let message = e.to_string().replace("unknown field", "unknown option");
+        JsError::new(&message)
+    })
+}

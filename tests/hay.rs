@@ -1,0 +1,156 @@
+//! Tiny fixtures shared by the native and wasm tests: one per loader format
+//! and one per kind of bad input, each with the error it must produce.
+#![allow(dead_code)]
+
+/// Two articles in one text file, each with its header.
+pub const TWO_ARTICLES_TXT: &str = "Publication: Monitor Volume: 6 Issue: 74\n\nPutin met Mori. They talked.\n\nPublication: Eurasia Daily Monitor Volume: 2 Issue: 217\n\nKoizumi met Putin in Tokyo.\n";
+
+/// A Markdown note whose heading becomes the title.
+pub const NOTE_MD: &str =
+    "# Notes on the Kurils\n\nThe four islands are disputed. Talks continue.\n";
+
+/// A JSON array of documents.
+pub const ARRAY_JSON: &str = r#"[
+  {"id": "a", "title": "First", "text": "One sentence here.", "date": "2004-11-21", "author": "Smith"},
+  {"text": "No id and no title in this one. A second sentence.", "volume": 3, "pages": 12}
+]"#;
+
+/// A JSON object with a `documents` array.
+pub const WRAPPED_JSON: &str = r#"{"name": "set", "documents": [{"text": "Wrapped text."}]}"#;
+
+/// JSON Lines with a blank line in between.
+pub const RECORDS_JSONL: &str = "{\"id\": \"1\", \"text\": \"First line.\"}\n\n{\"id\": \"2\", \"text\": \"Third line.\", \"year\": 1999}\n";
+
+/// CSV with a quoted field holding a comma, a quote and a newline.
+pub const QUOTED_CSV: &str = "id,title,text,party\nx1,\"Quoted, title\",\"He said \"\"no\"\".\nThen left.\",Whig\nx2,Plain,Plain text.,\n";
+
+/// TSV, in which a `"` is just a character.
+pub const RECORDS_TSV: &str = "Title\tText\tyear\nT1\tSays \"hi\" here.\t2001\n";
+
+/// A bad input, the file it is in, and the exact message it must produce.
+pub struct BadInput {
+    pub name: &'static str,
+    pub content: &'static str,
+    pub message: &'static str,
+}
+
+/// Every kind of bad input the loaders must reject.
+pub const BAD_INPUTS: &[BadInput] = &[
+    BadInput {
+        name: "broken.json",
+        content: "[\n  {\"text\": \"ok\"},\n  {\"text\": \"missing brace\"\n]",
+        message: "broken.json line 4, column 1: invalid JSON: expected `,` or `}`",
+    },
+    BadInput {
+        name: "broken.jsonl",
+        content: "{\"text\": \"ok\"}\n{\"text\": \"Mori’s\", oops}\n",
+        message: "broken.jsonl line 2, column 20: invalid JSON: key must be a string",
+    },
+    BadInput {
+        name: "notext.jsonl",
+        content: "{\"text\": \"ok\"}\n{\"title\": \"no text\"}\n",
+        message: "notext.jsonl line 2: the record has no \"text\" field",
+    },
+    BadInput {
+        name: "empty-text.json",
+        content: "[{\"text\": \"   \"}]",
+        message: "empty-text.json line 1: the \"text\" field is empty",
+    },
+    BadInput {
+        name: "notext.csv",
+        content: "title,body\nA,B\n",
+        message: "notext.csv line 1: no \"text\" column (the header has \"title\", \"body\")",
+    },
+    BadInput {
+        name: "ragged.csv",
+        content: "title,text\nA,fine\nB,too,many\n",
+        message: "ragged.csv line 3: the row has 3 fields but the header has 2",
+    },
+    BadInput {
+        name: "dupes.jsonl",
+        content: "{\"id\": \"a\", \"text\": \"one\"}\n{\"id\": \"a\", \"text\": \"two\"}\n",
+        message: "dupes.jsonl line 2: the id \"a\" is already used by dupes.jsonl line 1",
+    },
+    BadInput {
+        name: "bad-date.jsonl",
+        content: "{\"text\": \"one\", \"date\": \"January 8, 1790\"}\n",
+        message: "bad-date.jsonl line 1: the \"date\" field \"January 8, 1790\" is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)",
+    },
+    BadInput {
+        name: "nested.json",
+        content: "[{\"text\": \"one\", \"tags\": [\"a\"]}]",
+        message: "nested.json line 1: the \"tags\" field is an array; metadata values must be strings or numbers",
+    },
+    BadInput {
+        name: "bad-header.txt",
+        content: "Publication: Monitor Volume: VI Issue: 3\n\nText.",
+        message: "bad-header.txt line 1: malformed header \"Publication: Monitor Volume: VI Issue: 3\": expected \"Publication: <name> Volume: <number> Issue: <number>\"",
+    },
+    BadInput {
+        name: "slides.pdf",
+        content: "%PDF",
+        message: "slides.pdf: unsupported file type; expected .txt, .md, .json, .jsonl, .ndjson, .csv or .tsv",
+    },
+    BadInput {
+        name: "empty.jsonl",
+        content: "\n\n",
+        message: "the corpus is empty: no document has any text",
+    },
+];
+
+/// The seeds' headers: file stem, publication, volume, issue, year, title.
+pub const SEED_HEADERS: [(&str, &str, u32, u32, i32, &str); 5] = [
+    (
+        "000_cdea581117318265",
+        "Monitor",
+        6,
+        74,
+        2000,
+        "Monitor 6:74 (2000)",
+    ),
+    (
+        "001_dd6b5825d416bed0",
+        "Monitor",
+        7,
+        14,
+        2001,
+        "Monitor 7:14 (2001)",
+    ),
+    (
+        "002_15a617c9de9230ae",
+        "Monitor",
+        5,
+        66,
+        1999,
+        "Monitor 5:66 (1999)",
+    ),
+    (
+        "003_2011580da0b92aee",
+        "Eurasia Daily Monitor",
+        2,
+        217,
+        2005,
+        "Eurasia Daily Monitor 2:217 (2005)",
+    ),
+    (
+        "004_f51516d21ae9b3a2",
+        "Eurasia Daily Monitor",
+        1,
+        139,
+        2004,
+        "Eurasia Daily Monitor 1:139 (2004)",
+    ),
+];
+
+/// Sentences of the seeds that contain ’ “ ” or – and must come back exactly.
+pub const SEED_SENTENCES: [(&str, &str); 3] = [
+    ("000_cdea581117318265", "The visit will be Mori’s first as prime minister."),
+    (
+        "000_cdea581117318265",
+        "That neither side had budged from its position was suggested in late March when a Russian deputy foreign minister reiterated Moscow’s adherence to the principle of territorial integrity–a formula indicating an unwillingness by Russia to make territorial concessions to Japan.",
+    ),
+    (
+        "003_2011580da0b92aee",
+        "“We’re currently working hard on preparations for Putin’s visit…it is extremely regrettable that the president’s aide has made such a comment,” Chief Cabinet Secretary Shinzo Abe said.",
+    ),
+];

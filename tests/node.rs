@@ -1,0 +1,133 @@
+//! The JS API under Node: every loader format and every bad input, through
+//! the same `Corpus` class JavaScript sees.
+#![allow(clippy::unwrap_used, clippy::panic)] // tests may panic: that is how they fail
+#![cfg(target_arch = "wasm32")]
+
+mod hay;
+
+use corpus_lens::JsCorpus;
+use serde_json::{json, Value};
+use wasm_bindgen::{JsCast, JsError, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+fn js(value: &Value) -> JsValue {
+    serde::Serialize::serialize(value, &serde_wasm_bindgen::Serializer::json_compatible()).unwrap()
+}
+
+fn rust(value: JsValue) -> Value {
+    serde_wasm_bindgen::from_value(value).unwrap()
+}
+
+fn message(error: JsError) -> String {
+    let value: JsValue = error.into();
+    String::from(value.dyn_into::<js_sys::Error>().unwrap().message())
+}
+
+fn load(name: &str, content: &str) -> Result<JsCorpus, JsError> {
+    JsCorpus::load(
+        js(&json!([{"name": name, "content": content}])),
+        JsValue::UNDEFINED,
+    )
+}
+
+fn ids(corpus: &JsCorpus) -> Vec<String> {
+    let docs = rust(corpus.documents().unwrap());
+    docs.as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn every_format_loads() {
+    let cases = [
+        ("pair.txt", hay::TWO_ARTICLES_TXT, vec!["pair-1", "pair-2"]),
+        ("kurils.md", hay::NOTE_MD, vec!["kurils"]),
+        ("set.json", hay::ARRAY_JSON, vec!["a", "set-3"]),
+        ("w.json", hay::WRAPPED_JSON, vec!["w-1"]),
+        ("r.jsonl", hay::RECORDS_JSONL, vec!["1", "2"]),
+        ("r.ndjson", hay::RECORDS_JSONL, vec!["1", "2"]),
+        ("q.csv", hay::QUOTED_CSV, vec!["x1", "x2"]),
+        ("r.tsv", hay::RECORDS_TSV, vec!["r-2"]),
+    ];
+    for (name, content, expected) in cases {
+        let corpus = load(name, content).unwrap_or_else(|e| panic!("{name}: {}", message(e)));
+        assert_eq!(ids(&corpus), expected, "{name}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn documents_carry_headers_dates_and_metadata() {
+    let corpus = load("set.json", hay::ARRAY_JSON).unwrap();
+    let docs = rust(corpus.documents().unwrap());
+    assert_eq!(docs[0]["date"], "2004-11-21");
+    assert_eq!(docs[0]["dateSource"], "metadata");
+    assert_eq!(docs[0]["metadata"], json!({"author": "Smith"}));
+    assert_eq!(docs[1]["volume"], 3);
+    assert_eq!(docs[1]["issue"], Value::Null);
+    assert_eq!(docs[1]["sentences"], 2);
+}
+
+#[wasm_bindgen_test]
+fn every_bad_input_throws_its_message() {
+    for bad in hay::BAD_INPUTS {
+        match load(bad.name, bad.content) {
+            Ok(_) => panic!("{} loaded", bad.name),
+            Err(error) => assert_eq!(message(error), bad.message),
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn unknown_and_misspelt_options_throw() {
+    let files = js(&json!([{"name": "a.txt", "content": "Text."}]));
+    let error = JsCorpus::load(files.clone(), js(&json!({"skipinvalid": true})))
+        .err()
+        .unwrap();
+    assert_eq!(
+        message(error),
+        "unknown option `skipinvalid`, expected `skipInvalid`"
+    );
+    let error = JsCorpus::load(files, JsValue::from_str("fast"))
+        .err()
+        .unwrap();
+    assert_eq!(message(error), "options must be an object");
+}
+
+#[wasm_bindgen_test]
+fn skip_invalid_lists_warnings_with_file_and_line() {
+    let files = js(
+        &json!([{"name": "mixed.jsonl", "content": "{\"text\": \"good\"}\n{\"title\": \"bad\"}\n"}]),
+    );
+    let corpus = JsCorpus::load(files, js(&json!({"skipInvalid": true}))).unwrap();
+    assert_eq!(ids(&corpus), ["mixed-1"]);
+    assert_eq!(
+        rust(corpus.warnings().unwrap()),
+        json!([{"file": "mixed.jsonl", "line": 2, "message": "mixed.jsonl line 2: the record has no \"text\" field"}])
+    );
+}
+
+#[wasm_bindgen_test]
+fn from_documents_checks_records() {
+    let corpus = JsCorpus::from_documents(
+        js(&json!([{"text": "One."}, {"id": "b", "text": "Two.", "party": "Whig"}])),
+        JsValue::NULL,
+    )
+    .unwrap();
+    assert_eq!(ids(&corpus), ["doc-1", "b"]);
+    let error = JsCorpus::from_documents(
+        js(&json!([{"text": "One."}, {"title": "none"}])),
+        JsValue::NULL,
+    )
+    .err()
+    .unwrap();
+    assert_eq!(
+        message(error),
+        "documents record 2: the record has no \"text\" field"
+    );
+    let error = JsCorpus::from_documents(js(&json!({"text": "not an array"})), JsValue::NULL)
+        .err()
+        .unwrap();
+    assert!(message(error).starts_with("fromDocuments expects an array of document objects"));
+}

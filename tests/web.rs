@@ -1,0 +1,89 @@
+//! The JS API in a real browser: the embedded corpus, UTF-16 offsets sliced
+//! by JavaScript itself, and errors as thrown `Error`s.
+#![allow(clippy::unwrap_used, clippy::panic)] // tests may panic: that is how they fail
+#![cfg(target_arch = "wasm32")]
+
+mod hay;
+
+use corpus_lens::JsCorpus;
+use serde_json::{json, Value};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn rust(value: JsValue) -> Value {
+    serde_wasm_bindgen::from_value(value).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn embedded_corpus_has_the_five_seeds() {
+    let corpus = JsCorpus::embedded().unwrap();
+    let docs = rust(corpus.documents().unwrap());
+    let docs = docs.as_array().unwrap();
+    assert_eq!(docs.len(), 5);
+    for (id, publication, volume, issue, year, title) in hay::SEED_HEADERS {
+        let doc = docs.iter().find(|d| d["id"] == id).unwrap();
+        assert_eq!(doc["publication"], publication);
+        assert_eq!(
+            (doc["volume"].as_u64(), doc["issue"].as_u64()),
+            (Some(volume.into()), Some(issue.into()))
+        );
+        assert_eq!(doc["year"], year);
+        assert_eq!(doc["title"], title);
+        assert_eq!(doc["dateSource"], "volume");
+    }
+    let stats = rust(corpus.stats().unwrap());
+    assert_eq!(stats["documents"], 5);
+}
+
+#[wasm_bindgen_test]
+fn sentences_slice_exactly_in_javascript() {
+    let corpus = JsCorpus::embedded().unwrap();
+    for (id, expected) in hay::SEED_SENTENCES {
+        let doc = corpus.document(id).unwrap();
+        let text: js_sys::JsString = js_sys::Reflect::get(&doc, &"text".into())
+            .unwrap()
+            .unchecked_into();
+        let spans = rust(js_sys::Reflect::get(&doc, &"sentences".into()).unwrap());
+        let sliced: Vec<String> = spans
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| {
+                String::from(text.slice(
+                    s["start"].as_u64().unwrap() as u32,
+                    s["end"].as_u64().unwrap() as u32,
+                ))
+            })
+            .collect();
+        assert!(
+            sliced.iter().any(|s| s == expected),
+            "{id}: {expected:?} not among {sliced:?}"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+fn errors_arrive_as_javascript_errors() {
+    let error: JsValue = JsCorpus::embedded()
+        .unwrap()
+        .document("nope")
+        .err()
+        .unwrap()
+        .into();
+    let error = error.dyn_into::<js_sys::Error>().unwrap();
+    assert_eq!(
+        String::from(error.message()),
+        "no document has the id \"nope\""
+    );
+}
+
+#[wasm_bindgen_test]
+fn results_are_plain_data() {
+    let corpus = JsCorpus::embedded().unwrap();
+    let json = js_sys::JSON::stringify(&corpus.documents().unwrap()).unwrap();
+    let parsed: Value = serde_json::from_str(&String::from(json)).unwrap();
+    assert_eq!(parsed.as_array().map(Vec::len), Some(5));
+    assert_eq!(parsed[0]["metadata"], json!({}));
+}
