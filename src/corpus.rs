@@ -7,6 +7,7 @@ use serde::Serialize;
 use crate::dates::Date;
 use crate::error::{Error, ErrorKind, Location};
 use crate::load::{self, LoadOptions, Pending, Record, SourceFile};
+use crate::search::index::Index;
 use crate::text::{self, Span, Utf16Index};
 
 /// The file name that [`Location`]s of in-memory records carry.
@@ -44,6 +45,9 @@ pub enum DateSource {
     Metadata,
     /// Inferred from the publication's volume number.
     Volume,
+    /// The volume's year, and the month of the latest date its source
+    /// citations give ("(Kyodo, April 10)").
+    Citations,
 }
 
 /// A metadata value: the strings and numbers a record carries besides its text.
@@ -85,6 +89,9 @@ pub struct Document {
     pub sentences: Vec<Span>,
     /// The number of tokens (see [`text::tokens`]).
     pub words: usize,
+    /// Whether `title` was given or built from the header, rather than
+    /// taken from the opening words (which search must not boost).
+    pub(crate) title_is_own: bool,
     utf16: Utf16Index,
 }
 
@@ -111,13 +118,22 @@ impl Document {
                 None => (None, None),
             },
         };
-        let title = title.unwrap_or_else(|| {
-            header_label(publication.as_deref(), volume, issue, year)
-                .unwrap_or_else(|| opening_words(&text, &sentences))
-        });
+        let (date, date_source) = match (date, year, date_source) {
+            (None, Some(year), Some(DateSource::Volume)) => {
+                match crate::entities::publication_month(&text, year) {
+                    Some(month) => (Some(month), Some(DateSource::Citations)),
+                    None => (None, date_source),
+                }
+            }
+            _ => (date, date_source),
+        };
+        let title = title.or_else(|| header_label(publication.as_deref(), volume, issue, year));
+        let title_is_own = title.is_some();
+        let title = title.unwrap_or_else(|| opening_words(&text, &sentences));
         Document {
             id,
             title,
+            title_is_own,
             words: text::count_tokens(&text),
             utf16: Utf16Index::new(&text),
             text,
@@ -313,13 +329,16 @@ pub struct Warning {
     pub message: String,
 }
 
-/// A parsed corpus: its documents and what was skipped while loading it.
-#[derive(Clone, Debug)]
+/// A parsed corpus: its documents, its search index and what was skipped
+/// while loading it.
+#[derive(Debug)]
 pub struct Corpus {
     documents: Vec<Document>,
     by_id: HashMap<String, usize>,
     warnings: Vec<Warning>,
     stats: Stats,
+    pub(crate) entities: crate::entities::EntityState,
+    index: Index,
 }
 
 impl Corpus {
@@ -397,6 +416,10 @@ impl Corpus {
     pub fn warnings(&self) -> &[Warning] {
         &self.warnings
     }
+
+    pub(crate) fn index(&self) -> &Index {
+        &self.index
+    }
 }
 
 /// Collects records into documents, checking ids and keeping warnings.
@@ -455,12 +478,15 @@ impl Builder {
             .enumerate()
             .map(|(i, d)| (d.id.clone(), i))
             .collect();
-        let stats = compute_stats(&documents);
+        let index = Index::build(&documents);
+        let stats = compute_stats(&documents, &index);
         Ok(Corpus {
             documents,
             by_id,
             warnings: self.warnings,
             stats,
+            entities: crate::entities::EntityState::default(),
+            index,
         })
     }
 }
@@ -513,11 +539,10 @@ fn fresh_id(base: &str, taken: &mut HashSet<String>) -> String {
     candidate
 }
 
-fn compute_stats(documents: &[Document]) -> Stats {
-    let mut vocabulary: HashSet<String> = HashSet::new();
-    let mut folded = String::new();
+fn compute_stats(documents: &[Document], index: &Index) -> Stats {
     let mut stats = Stats {
         documents: documents.len(),
+        vocabulary: index.vocabulary(),
         ..Stats::default()
     };
     for doc in documents {
@@ -525,15 +550,7 @@ fn compute_stats(documents: &[Document]) -> Stats {
         stats.sentences += doc.sentences.len();
         stats.words += doc.words;
         stats.chars += doc.chars();
-        for token in doc.tokens() {
-            folded.clear();
-            folded.extend(token.of(&doc.text).chars().flat_map(char::to_lowercase));
-            if !vocabulary.contains(folded.as_str()) {
-                vocabulary.insert(folded.clone());
-            }
-        }
     }
-    stats.vocabulary = vocabulary.len();
     stats
 }
 

@@ -69,6 +69,11 @@ pub enum ErrorKind {
         /// The id asked for.
         id: String,
     },
+    /// A search query that cannot be parsed or does not fit the corpus.
+    InvalidQuery {
+        /// What is wrong and at which position (UTF-16 units).
+        message: String,
+    },
     /// An option or argument is out of its range or unknown.
     InvalidArgument {
         /// What is wrong, naming the option.
@@ -138,6 +143,7 @@ impl fmt::Display for Error {
             ),
             ErrorKind::EmptyCorpus => write!(f, "the corpus is empty: no document has any text"),
             ErrorKind::UnknownDocument { id } => write!(f, "no document has the id {id:?}"),
+            ErrorKind::InvalidQuery { message } => write!(f, "invalid query: {message}"),
             ErrorKind::InvalidArgument { message } => f.write_str(message),
         }
     }

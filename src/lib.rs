@@ -27,8 +27,11 @@
 
 mod corpus;
 mod dates;
+mod entities;
 mod error;
 mod load;
+pub mod query;
+mod search;
 pub mod text;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
@@ -36,8 +39,17 @@ mod wasm;
 pub use crate::corpus::{
     Corpus, DateSource, Document, DocumentDetail, DocumentSummary, MetaValue, Stats, Warning,
 };
-pub use crate::dates::Date;
+pub use crate::dates::{Date, DateValue};
+pub use crate::entities::{
+    extract_entities, AliasEntry, AliasTable, Annotation, Citation, CitationSource,
+    DocumentCount, Entity, EntityDetail, EntityOptions, EntityType, ExtractedEntity,
+    MentionOptions, MentionRecord,
+};
 pub use crate::error::{Error, ErrorKind, Location};
 pub use crate::load::{LoadOptions, SourceFile};
+pub use crate::search::{
+    Bucket, Expansion, Hit, Kwic, KwicLine, KwicOptions, KwicSort, SearchOptions, SearchResults,
+    Snippet, Stopwords, TermCount, TermsOptions, Trend, TrendOptions, Unit,
+};
 #[cfg(target_arch = "wasm32")]
 pub use crate::wasm::{wasm_memory_bytes, JsCorpus};

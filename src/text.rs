@@ -7,7 +7,7 @@
 use serde::Serialize;
 
 /// A half-open range of a text, `start..end`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Span {
     /// First offset of the span.
     pub start: usize,
@@ -45,6 +45,14 @@ pub fn tokens(text: &str) -> Vec<Span> {
         out.push(span);
     }
     out
+}
+
+/// The tokens of `text` from byte offset `from` on, which must be where a
+/// token starts or where no token is under way.
+pub fn tokens_from(text: &str, from: usize) -> impl Iterator<Item = Span> + '_ {
+    let mut scanner = Scanner::new(text);
+    scanner.pos = from.min(text.len());
+    std::iter::from_fn(move || scanner.next_token())
 }
 
 /// Counts the tokens of `text` without collecting them.

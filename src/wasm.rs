@@ -59,6 +59,41 @@ export interface LoadWarning { file: string; line: number; message: string }
 /** A file as a file picker yields it. The extension chooses the format. */
 export interface SourceFile { name: string; content: string }
 
+/** Options of `corpus.search` (see the README for ranges). */
+export interface SearchOptions {
+  limit?: number; offset?: number; unit?: "document" | "paragraph" | "sentence";
+  snippetLength?: number; k1?: number; b?: number; titleBoost?: number;
+}
+
+export interface SearchHit {
+  docId: string;
+  score: number;
+  /** The unit's span in the document text (UTF-16). */
+  start: number;
+  end: number;
+  /** `highlights` are UTF-16 offsets into `snippet.text`. */
+  snippet: { text: string; highlights: Span[] };
+}
+
+export interface SearchResults {
+  query: string;
+  unit: "document" | "paragraph" | "sentence";
+  total: number;
+  hits: SearchHit[];
+  /** What each prefix (`kuril*`) or fuzzy (`kunashir~1`) word stood for. */
+  expansions?: { term: string; matched: number; forms: string[]; truncated: boolean }[];
+}
+
+export interface KwicOptions { width?: number; limit?: number; sort?: "document" | "left" | "right" }
+export interface KwicLine { docId: string; start: number; end: number; left: string; match: string; right: string }
+export interface Kwic { total: number; lines: KwicLine[] }
+
+export interface TermsOptions { limit?: number; stopwords?: boolean | string[] }
+export interface TermCount { term: string; count: number; documents: number }
+
+export interface TrendOptions { bucket?: "year" | "month" | "document" }
+export interface Trend { query: string; bucket: string; labels: string[]; counts: number[]; words: number[] }
+
 export interface LoadOptions {
   /** false (default): the first bad record throws. true: bad records are skipped and listed in `warnings()`. */
   skipInvalid?: boolean;
@@ -138,6 +173,52 @@ impl JsCorpus {
     #[wasm_bindgen(unchecked_return_type = "LoadWarning[]")]
     pub fn warnings(&self) -> Result<JsValue, JsError> {
         to_js(self.core.warnings())
+    }
+}
+
+#[wasm_bindgen(js_class = Corpus)]
+impl JsCorpus {
+    /// Ranked search; throws on a malformed query, naming the position.
+    #[wasm_bindgen(unchecked_return_type = "SearchResults")]
+    pub fn search(
+        &self,
+        query: &str,
+        #[wasm_bindgen(unchecked_param_type = "SearchOptions")] options: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let options = options_from(options)?;
+        to_js(&self.core.search(query, &options).map_err(to_js_error)?)
+    }
+
+    /// Every match of a query with its left and right context.
+    #[wasm_bindgen(unchecked_return_type = "Kwic")]
+    pub fn kwic(
+        &self,
+        query: &str,
+        #[wasm_bindgen(unchecked_param_type = "KwicOptions")] options: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let options = options_from(options)?;
+        to_js(&self.core.kwic(query, &options).map_err(to_js_error)?)
+    }
+
+    /// The most frequent terms.
+    #[wasm_bindgen(unchecked_return_type = "TermCount[]")]
+    pub fn terms(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "TermsOptions")] options: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let options = options_from(options)?;
+        to_js(&self.core.terms(&options).map_err(to_js_error)?)
+    }
+
+    /// A query's occurrences per year, month or document.
+    #[wasm_bindgen(js_name = termTrend, unchecked_return_type = "Trend")]
+    pub fn term_trend(
+        &self,
+        query: &str,
+        #[wasm_bindgen(unchecked_param_type = "TrendOptions")] options: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let options = options_from(options)?;
+        to_js(&self.core.term_trend(query, &options).map_err(to_js_error)?)
     }
 }
 

@@ -3,6 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod hay;
+mod search;
 
 use corpus_lens::{Corpus, DateSource, LoadOptions, MetaValue, SourceFile};
 use serde_json::json;

@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# Build the wasm module twice with wasm-pack (release):
+#   www/pkg   --target web      the page imports ./pkg/corpus_lens.js
+#   pkg-node  --target nodejs   tests and benchmarks require('./pkg-node')
+# then optimise each *_bg.wasm with the system wasm-opt (Cargo.toml turns off
+# wasm-pack's own, which would download binaryen), keeping an optimised
+# module only if it still validates and still runs.
+#
+# Skips a build when no input is newer than its last successful build, so an
+# unchanged tree builds in a fraction of a second.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+
+# Features the Rust toolchain's wasm32 target emits by default; wasm-opt
+# rejects a module that uses a feature it was not told about.
+WASM_OPT_FLAGS=(
+  -O3
+  --enable-bulk-memory
+  --enable-nontrapping-float-to-int
+  --enable-sign-ext
+  --enable-mutable-globals
+  --enable-multivalue
+  --enable-reference-types
+)
+
+# Every file a build reads: the crate, these scripts, and whatever cargo's
+# dep-info says the last wasm build read (data pulled in with include_str!
+# from anywhere, not only from src/ and seeds/).
+input_files() {
+  find src seeds -type f 2>/dev/null
+  ls Cargo.toml Cargo.lock build.rs scripts/build.sh scripts/check-wasm.mjs 2>/dev/null
+  local depinfo=target/wasm32-unknown-unknown/release/corpus_lens.d
+  if [ -f "$depinfo" ]; then
+    sed -E 's/^[^:]*: //' "$depinfo" | tr ' ' '\n' | grep -v '^$'
+  fi
+}
+
+# The tools whose change calls for a rebuild although no input changed.
+toolchain() {
+  rustc --version
+  if command -v wasm-opt >/dev/null; then wasm-opt --version; fi
+}
+
+# True if STAMP exists, names the current tools, and no input is newer than
+# it. Like make, by modification time: the stamp carries the time the build
+# started, so a file edited while the build ran is still seen as newer.
+up_to_date() {
+  local stamp="$1" file
+  [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$(toolchain)" ] || return 1
+  while read -r file; do
+    if [ "$file" -nt "$stamp" ]; then return 1; fi
+  done < <(input_files)
+}
+
+# Optimise a module in place with the system wasm-opt; false if it fails or is absent.
+optimise() {
+  local wasm="$1"
+  if ! command -v wasm-opt >/dev/null; then
+    echo "build: wasm-opt not found (Debian package binaryen): $wasm left unoptimised" >&2
+    return 1
+  fi
+  wasm-opt "${WASM_OPT_FLAGS[@]}" "$wasm" -o "$wasm.opt" && mv "$wasm.opt" "$wasm"
+}
+
+# Optimise OUT_DIR's module, but keep it only if it still works. Binaryen
+# before the final GC encoding (Debian 12 ships 108) rewrites the externref
+# table wasm-bindgen emits as anyref, and the module then traps in its start
+# code; the unoptimised module is correct, so it is kept instead.
+optimise_checked() {
+  local target="$1" out="$2" wasm="$2/corpus_lens_bg.wasm" error
+  cp "$wasm" "$wasm.unoptimised"
+  if optimise "$wasm" && error="$(node scripts/check-wasm.mjs "$target" "$out" 2>&1)"; then
+    rm "$wasm.unoptimised"
+    return
+  fi
+  mv "$wasm.unoptimised" "$wasm"
+  if [ -n "${error:-}" ]; then
+    echo "build: $(wasm-opt --version) broke $wasm, so it is left unoptimised:" >&2
+    echo "$error" | grep -m1 -E 'Error' >&2 || true
+  fi
+  node scripts/check-wasm.mjs "$target" "$out"
+}
+
+# build TARGET OUT_DIR: one wasm-pack build, optimised, checked, stamped.
+build() {
+  local target="$1" out="$2"
+  local stamp="$out/.build-stamp" started
+  if up_to_date "$stamp"; then return; fi
+  rm -f "$stamp"
+  started="$(mktemp)" # its modification time is when the build began reading
+  wasm-pack --quiet build --release --target "$target" --out-dir "$out"
+  optimise_checked "$target" "$out"
+  toolchain >"$stamp"
+  touch -r "$started" "$stamp"
+  rm -f "$started"
+  echo "build: $out ($(du -k "$out/corpus_lens_bg.wasm" | cut -f1) KiB wasm)"
+}
+
+build web www/pkg
+build nodejs pkg-node

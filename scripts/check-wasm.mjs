@@ -1,0 +1,36 @@
+// Check that a freshly built (and wasm-opt-optimised) package still works:
+// the module validates, instantiates, and answers one real call.
+//
+//   node scripts/check-wasm.mjs web www/pkg
+//   node scripts/check-wasm.mjs nodejs pkg-node
+//
+// wasm-opt can emit a module that validates yet traps at run time (a feature
+// flag the engine disagrees with), so a call through the bindings is the test.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const [target, outDir] = process.argv.slice(2);
+const dir = path.resolve(outDir);
+
+async function loadWeb() {
+  const bindings = await import(pathToFileURL(path.join(dir, 'corpus_lens.js')).href);
+  const bytes = await readFile(path.join(dir, 'corpus_lens_bg.wasm'));
+  if (!WebAssembly.validate(bytes)) throw new Error(`${outDir}: the wasm module does not validate`);
+  // The web target fetches its .wasm by URL; Node has no file fetch, so hand it the bytes.
+  await bindings.default({ module_or_path: bytes });
+  return bindings;
+}
+
+function loadNode() {
+  return createRequire(import.meta.url)(dir);
+}
+
+const bindings = target === 'web' ? await loadWeb() : loadNode();
+const corpus = bindings.Corpus.embedded();
+const stats = corpus.stats();
+corpus.free();
+if (!(stats.documents > 0)) {
+  throw new Error(`${outDir}: the embedded corpus came back empty: ${JSON.stringify(stats)}`);
+}

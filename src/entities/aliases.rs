@@ -1,0 +1,155 @@
+//! The alias table: names that stand for one canonical entity.
+//!
+//! The table ships as `data/aliases.txt`, one entity a line:
+//!
+//! ```text
+//! place: Kuril Islands = Northern Territories; south Kuril Islands; South Kurils
+//! ```
+//!
+//! and can be replaced at runtime with [`crate::Corpus::set_aliases`].
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::gazetteer::data_lines;
+use super::EntityType;
+use crate::error::{Error, ErrorKind};
+
+/// One entity of the alias table: its canonical name, type and aliases.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct AliasEntry {
+    /// The canonical name every alias becomes.
+    pub name: String,
+    /// The type of the entity.
+    #[serde(rename = "type")]
+    pub ty: EntityType,
+    /// The other names of the entity, compared ignoring case.
+    pub aliases: Vec<String>,
+}
+
+/// A validated alias table.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AliasTable {
+    entries: Vec<AliasEntry>,
+    /// Lower-cased alias or name → index of its entry.
+    lookup: HashMap<String, usize>,
+}
+
+const SHIPPED: &str = include_str!("data/aliases.txt");
+
+impl AliasTable {
+    /// The table that ships with the library (`data/aliases.txt`).
+    pub fn shipped() -> AliasTable {
+        AliasTable::parse(SHIPPED).unwrap_or_default()
+    }
+
+    /// Builds a table from entries, checking each.
+    ///
+    /// # Errors
+    /// [`ErrorKind::InvalidArgument`] naming the first bad entry: an empty
+    /// name or alias, or a name or alias that already belongs to another
+    /// entry.
+    pub fn new(entries: Vec<AliasEntry>) -> Result<AliasTable, Error> {
+        let mut lookup = HashMap::new();
+        for (i, entry) in entries.iter().enumerate() {
+            let label = format!("alias table entry {} ({:?})", i + 1, entry.name);
+            if entry.name.trim().is_empty() {
+                return Err(invalid(format!("alias table entry {}: the name is empty", i + 1)));
+            }
+            let names = std::iter::once(&entry.name).chain(&entry.aliases);
+            for (j, alias) in names.enumerate() {
+                if alias.trim().is_empty() {
+                    return Err(invalid(format!("{label}: alias {j} is empty")));
+                }
+                let key = alias.trim().to_lowercase();
+                match lookup.insert(key, i) {
+                    Some(other) if other != i => {
+                        let owner = &entries[other].name;
+                        return Err(invalid(format!(
+                            "{label}: {alias:?} already belongs to entry {} ({owner:?})",
+                            other + 1
+                        )));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        Ok(AliasTable { entries, lookup })
+    }
+
+    /// Parses the text form, `type: Name = alias; alias`, one entity a line.
+    ///
+    /// # Errors
+    /// [`ErrorKind::InvalidArgument`] naming the line that does not parse,
+    /// or the entry that [`AliasTable::new`] rejects.
+    pub fn parse(text: &str) -> Result<AliasTable, Error> {
+        let entries = data_lines(text)
+            .enumerate()
+            .map(|(i, line)| parse_line(line).map_err(|m| invalid(format!("alias table line {}: {m}", i + 1))))
+            .collect::<Result<Vec<_>, _>>()?;
+        AliasTable::new(entries)
+    }
+
+    /// The entries, in the order given.
+    pub fn entries(&self) -> &[AliasEntry] {
+        &self.entries
+    }
+
+    /// The canonical name and type for a name, if the table lists it.
+    pub fn canonical(&self, name: &str) -> Option<(EntityType, &str)> {
+        let entry = self.entries.get(*self.lookup.get(&name.to_lowercase())?)?;
+        Some((entry.ty, entry.name.as_str()))
+    }
+}
+
+fn invalid(message: String) -> Error {
+    ErrorKind::InvalidArgument { message }.into()
+}
+
+fn parse_line(line: &str) -> Result<AliasEntry, String> {
+    let expected = || format!("expected \"type: Name = alias; alias\", found {line:?}");
+    let (ty, rest) = line.split_once(':').ok_or_else(expected)?;
+    let (name, aliases) = rest.split_once('=').ok_or_else(expected)?;
+    let ty = EntityType::parse(ty.trim()).ok_or_else(|| {
+        let known: Vec<&str> = EntityType::ALL.iter().map(|t| t.as_str()).collect();
+        format!("unknown type {:?} (expected one of {})", ty.trim(), known.join(", "))
+    })?;
+    Ok(AliasEntry {
+        name: name.trim().to_string(),
+        ty,
+        aliases: aliases.split(';').map(|a| a.trim().to_string()).collect(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+
+    #[test]
+    fn shipped_table_parses() {
+        let table = AliasTable::shipped();
+        assert!(!table.entries().is_empty());
+        assert_eq!(
+            table.canonical("northern territories"),
+            Some((EntityType::Place, "Kuril Islands"))
+        );
+    }
+
+    #[test]
+    fn bad_lines_and_entries_are_named() {
+        let err = AliasTable::parse("place: A = B\nplanet: X = Y").unwrap_err();
+        assert!(err.to_string().starts_with("alias table line 2: unknown type \"planet\""));
+        let err = AliasTable::parse("place: A = B; ").unwrap_err();
+        assert_eq!(err.to_string(), "alias table entry 1 (\"A\"): alias 2 is empty");
+        let err = AliasTable::parse("place: A = B\nplace: C = b").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "alias table entry 2 (\"C\"): \"b\" already belongs to entry 1 (\"A\")"
+        );
+        let err = AliasTable::parse("no separator here").unwrap_err();
+        assert!(err.to_string().contains("line 1: expected"));
+    }
+}

@@ -1,0 +1,528 @@
+//! Resolving a parsed query against the index and finding what matches.
+//!
+//! A query becomes a boolean [`Plan`] over [`Leaf`]s. A leaf knows the
+//! documents where it holds and, for words and phrases, where in them.
+//! Words read their positions straight from the postings; phrases and NEAR
+//! are worked out once per query, only in documents holding all their words.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use levenshtein_automata::{Distance, LevenshteinAutomatonBuilder};
+use serde::Serialize;
+
+use super::fields::{self, FieldFilter};
+use super::index::{fold, Index};
+use crate::corpus::Document;
+use crate::error::Error;
+use crate::query::{Node, Term, TermKind};
+use crate::text;
+
+/// At most this many forms stand in for one prefix or fuzzy word; the most
+/// frequent are kept and the result says the list was cut.
+pub(crate) const MAX_EXPANSIONS: usize = 256;
+
+/// An occurrence: first and last token position, inclusive.
+pub(crate) type Occurrence = (u32, u32);
+
+/// What a prefix or fuzzy word stood for.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Expansion {
+    /// The word as typed, with its `*` or `~N`.
+    pub term: String,
+    /// How many forms in the corpus match it.
+    pub matched: usize,
+    /// The forms used (most frequent first), at most 256.
+    pub forms: Vec<String>,
+    /// Whether `forms` was cut to the most frequent 256.
+    pub truncated: bool,
+}
+
+/// A boolean combination of leaves.
+#[derive(Clone, Debug)]
+pub(crate) enum Plan {
+    Leaf(usize),
+    And(Vec<Plan>),
+    Or(Vec<Plan>),
+    Not(Box<Plan>),
+}
+
+impl Plan {
+    /// Evaluates the plan given whether each leaf holds.
+    pub fn holds(&self, leaf: &dyn Fn(usize) -> bool) -> bool {
+        match self {
+            Plan::Leaf(i) => leaf(*i),
+            Plan::And(parts) => parts.iter().all(|p| p.holds(leaf)),
+            Plan::Or(parts) => parts.iter().any(|p| p.holds(leaf)),
+            Plan::Not(inner) => !inner.holds(leaf),
+        }
+    }
+}
+
+/// One resolved word, phrase or filter.
+#[derive(Clone, Debug)]
+pub(crate) struct Leaf {
+    /// Whether it counts towards the score and the highlights (not negated, not a filter).
+    pub scored: bool,
+    /// The documents where it holds, ascending.
+    pub docs: Vec<u32>,
+    kind: LeafKind,
+}
+
+#[derive(Clone, Debug)]
+enum LeafKind {
+    /// Any of these forms, read from the postings.
+    Forms(Vec<u32>),
+    /// Occurrences worked out per document (phrases, NEAR).
+    Spans(HashMap<u32, Vec<Occurrence>>),
+    /// A document filter with no positions.
+    Filter,
+}
+
+impl Leaf {
+    /// Whether the leaf is a document filter, holding for whole documents.
+    pub fn is_filter(&self) -> bool {
+        matches!(self.kind, LeafKind::Filter)
+    }
+
+    /// The occurrences of the leaf in `doc`, ascending.
+    pub fn occurrences(&self, index: &Index, doc: u32) -> Vec<Occurrence> {
+        match &self.kind {
+            LeafKind::Forms(forms) => merged_positions(index, forms, doc)
+                .into_iter()
+                .map(|p| (p, p))
+                .collect(),
+            LeafKind::Spans(spans) => spans.get(&doc).cloned().unwrap_or_default(),
+            LeafKind::Filter => Vec::new(),
+        }
+    }
+
+    /// How often the leaf occurs in `doc`.
+    pub fn frequency(&self, index: &Index, doc: u32) -> u32 {
+        match &self.kind {
+            LeafKind::Forms(forms) => forms
+                .iter()
+                .map(|&f| index.postings(f).positions_in(doc).len() as u32)
+                .sum(),
+            LeafKind::Spans(spans) => spans.get(&doc).map_or(0, |s| s.len() as u32),
+            LeafKind::Filter => 0,
+        }
+    }
+
+    /// Whether any of the leaf's forms is in the document's title or header.
+    pub fn in_title(&self, index: &Index, doc: u32) -> bool {
+        let Some(entry) = index.docs.get(doc as usize) else {
+            return false;
+        };
+        match &self.kind {
+            LeafKind::Forms(forms) => forms
+                .iter()
+                .any(|f| entry.title_forms.binary_search(f).is_ok()),
+            _ => false,
+        }
+    }
+}
+
+/// A query resolved against one corpus.
+#[derive(Clone, Debug)]
+pub(crate) struct Resolved {
+    pub plan: Plan,
+    pub leaves: Vec<Leaf>,
+    pub expansions: Vec<Expansion>,
+}
+
+/// Resolves a parsed query.
+///
+/// # Errors
+/// An unknown field or a bad field value.
+pub(crate) fn resolve(
+    node: &Node,
+    index: &Index,
+    documents: &[Document],
+) -> Result<Resolved, Error> {
+    let mut resolver = Resolver {
+        index,
+        documents,
+        leaves: Vec::new(),
+        expansions: Vec::new(),
+    };
+    let plan = resolver.plan(node, true)?;
+    Ok(Resolved {
+        plan,
+        leaves: resolver.leaves,
+        expansions: resolver.expansions,
+    })
+}
+
+struct Resolver<'a> {
+    index: &'a Index,
+    documents: &'a [Document],
+    leaves: Vec<Leaf>,
+    expansions: Vec<Expansion>,
+}
+
+impl Resolver<'_> {
+    fn plan(&mut self, node: &Node, positive: bool) -> Result<Plan, Error> {
+        Ok(match node {
+            Node::And(parts) => Plan::And(
+                parts
+                    .iter()
+                    .map(|p| self.plan(p, positive))
+                    .collect::<Result<_, _>>()?,
+            ),
+            Node::Or(parts) => Plan::Or(
+                parts
+                    .iter()
+                    .map(|p| self.plan(p, positive))
+                    .collect::<Result<_, _>>()?,
+            ),
+            Node::Not(inner) => Plan::Not(Box::new(self.plan(inner, !positive)?)),
+            Node::Field { name, value, span } => {
+                let FieldFilter { docs } = fields::filter(name, value, *span, self.documents)?;
+                self.push(Leaf {
+                    scored: false,
+                    docs,
+                    kind: LeafKind::Filter,
+                })
+            }
+            Node::Term(_) | Node::Phrase { .. } | Node::Near { .. } => {
+                let mut leaf = self.positional(node);
+                leaf.scored = positive;
+                self.push(leaf)
+            }
+        })
+    }
+
+    fn push(&mut self, leaf: Leaf) -> Plan {
+        self.leaves.push(leaf);
+        Plan::Leaf(self.leaves.len() - 1)
+    }
+
+    /// A word, phrase or NEAR as a leaf with positions.
+    fn positional(&mut self, node: &Node) -> Leaf {
+        match node {
+            Node::Term(term) => self.term(term),
+            Node::Phrase { words, slop, .. } => {
+                let parts: Vec<Vec<u32>> = words.iter().map(|w| self.exact_forms(w)).collect();
+                phrase_leaf(self.index, &parts, *slop)
+            }
+            Node::Near {
+                left,
+                right,
+                distance,
+            } => {
+                let left = self.positional(left);
+                let right = self.positional(right);
+                near_leaf(self.index, &left, &right, *distance)
+            }
+            _ => Leaf {
+                scored: false,
+                docs: Vec::new(),
+                kind: LeafKind::Filter,
+            },
+        }
+    }
+
+    fn term(&mut self, term: &Term) -> Leaf {
+        let words: Vec<String> = split_words(&term.text);
+        if words.len() > 1 {
+            // "U.S.-Japan" typed as one word is the phrase of its tokens.
+            let parts: Vec<Vec<u32>> = words.iter().map(|w| self.exact_forms(w)).collect();
+            return phrase_leaf(self.index, &parts, 0);
+        }
+        let mut folded = String::new();
+        fold(words.first().map_or("", String::as_str), &mut folded);
+        let forms = match term.kind {
+            TermKind::Stemmed => self.index.stemmed_forms(&folded),
+            TermKind::Exact => self.index.form(&folded).into_iter().collect(),
+            TermKind::Prefix => self.expand(term, "*", self.index.prefixed_forms(&folded).to_vec()),
+            TermKind::Fuzzy(distance) => {
+                let matches = fuzzy_forms(self.index, &folded, distance);
+                self.expand(term, &format!("~{distance}"), matches)
+            }
+        };
+        forms_leaf(self.index, forms)
+    }
+
+    fn exact_forms(&self, word: &str) -> Vec<u32> {
+        let mut folded = String::new();
+        fold(word, &mut folded);
+        self.index.form(&folded).into_iter().collect()
+    }
+
+    /// Keeps the most frequent forms of an expansion and records what was done.
+    fn expand(&mut self, term: &Term, suffix: &str, mut forms: Vec<u32>) -> Vec<u32> {
+        let matched = forms.len();
+        forms.sort_by(|&a, &b| {
+            let (ca, cb) = (
+                self.index.postings(a).count(),
+                self.index.postings(b).count(),
+            );
+            cb.cmp(&ca)
+                .then_with(|| self.index.form_text(a).cmp(self.index.form_text(b)))
+        });
+        forms.truncate(MAX_EXPANSIONS);
+        self.expansions.push(Expansion {
+            term: format!("{}{suffix}", term.text),
+            matched,
+            forms: forms
+                .iter()
+                .map(|&f| self.index.form_text(f).to_string())
+                .collect(),
+            truncated: matched > MAX_EXPANSIONS,
+        });
+        forms
+    }
+}
+
+/// The tokens of a query word: `Mori’s` → `Mori`, `U.S.-Japan` → `U.S.`, `Japan`.
+fn split_words(word: &str) -> Vec<String> {
+    let tokens: Vec<String> = text::tokens(word)
+        .iter()
+        .map(|s| s.of(word).to_string())
+        .collect();
+    if tokens.is_empty() {
+        vec![word.to_string()]
+    } else {
+        tokens
+    }
+}
+
+/// Every form within `distance` edits of `word`.
+fn fuzzy_forms(index: &Index, word: &str, distance: u8) -> Vec<u32> {
+    // Building the parametric tables costs about a millisecond: do it once per distance.
+    static BUILDERS: OnceLock<[LevenshteinAutomatonBuilder; 2]> = OnceLock::new();
+    let builders = BUILDERS.get_or_init(|| {
+        [
+            LevenshteinAutomatonBuilder::new(1, true),
+            LevenshteinAutomatonBuilder::new(2, true),
+        ]
+    });
+    let automaton = builders[usize::from(distance.clamp(1, 2) - 1)].build_dfa(word);
+    index
+        .all_forms()
+        .iter()
+        .copied()
+        .filter(|&form| {
+            let text = index.form_text(form);
+            // No form whose length differs by more than the distance can match.
+            text.len().abs_diff(word.len()) <= 2 * usize::from(distance)
+                && matches!(automaton.eval(text), Distance::Exact(_))
+        })
+        .collect()
+}
+
+fn forms_leaf(index: &Index, forms: Vec<u32>) -> Leaf {
+    let lists: Vec<&[u32]> = forms
+        .iter()
+        .map(|&f| index.postings(f).docs.as_slice())
+        .collect();
+    Leaf {
+        scored: true,
+        docs: union(&lists),
+        kind: LeafKind::Forms(forms),
+    }
+}
+
+/// The positions of any of `forms` in `doc`, ascending and distinct.
+fn merged_positions(index: &Index, forms: &[u32], doc: u32) -> Vec<u32> {
+    let mut positions: Vec<u32> = Vec::new();
+    for &form in forms {
+        positions.extend_from_slice(index.postings(form).positions_in(doc));
+    }
+    if forms.len() > 1 {
+        positions.sort_unstable();
+        positions.dedup();
+    }
+    positions
+}
+
+/// Words in order (`slop` 0) or within `slop` extra words in any order.
+fn phrase_leaf(index: &Index, parts: &[Vec<u32>], slop: u32) -> Leaf {
+    let lists: Vec<Vec<u32>> = parts
+        .iter()
+        .map(|forms| forms_leaf(index, forms.clone()).docs)
+        .collect();
+    let mut spans = HashMap::new();
+    let mut docs = Vec::new();
+    for doc in intersect(&lists) {
+        let positions: Vec<Vec<u32>> = parts
+            .iter()
+            .map(|forms| merged_positions(index, forms, doc))
+            .collect();
+        let found = if slop == 0 {
+            ordered(&positions)
+        } else {
+            windows(&positions, slop)
+        };
+        if !found.is_empty() {
+            docs.push(doc);
+            spans.insert(doc, found);
+        }
+    }
+    Leaf {
+        scored: true,
+        docs,
+        kind: LeafKind::Spans(spans),
+    }
+}
+
+/// Occurrences of the words one after the other.
+fn ordered(positions: &[Vec<u32>]) -> Vec<Occurrence> {
+    let Some((first, rest)) = positions.split_first() else {
+        return Vec::new();
+    };
+    let last = rest.len() as u32;
+    first
+        .iter()
+        .copied()
+        .filter(|&p| {
+            rest.iter()
+                .enumerate()
+                .all(|(i, list)| list.binary_search(&(p + i as u32 + 1)).is_ok())
+        })
+        .map(|p| (p, p + last))
+        .collect()
+}
+
+/// Shortest windows holding every word, in any order, with at most `slop` other words.
+fn windows(positions: &[Vec<u32>], slop: u32) -> Vec<Occurrence> {
+    let mut tagged: Vec<(u32, usize)> = positions
+        .iter()
+        .enumerate()
+        .flat_map(|(w, list)| list.iter().map(move |&p| (p, w)))
+        .collect();
+    tagged.sort_unstable();
+    let need = positions.len();
+    let max_width = slop + need as u32 - 1;
+    let mut counts = vec![0usize; need];
+    let (mut have, mut left, mut found) = (0, 0, Vec::new());
+    let mut last_end: Option<u32> = None;
+    for right in 0..tagged.len() {
+        let (p, w) = tagged[right];
+        counts[w] += 1;
+        have += usize::from(counts[w] == 1);
+        while have == need {
+            let (start, lw) = tagged[left];
+            if p - start <= max_width && last_end.is_none_or(|e| start > e) {
+                found.push((start, p));
+                last_end = Some(p);
+            }
+            counts[lw] -= 1;
+            have -= usize::from(counts[lw] == 0);
+            left += 1;
+        }
+    }
+    found
+}
+
+/// Occurrences of `left` and `right` at most `distance` words apart.
+fn near_leaf(index: &Index, left: &Leaf, right: &Leaf, distance: u32) -> Leaf {
+    let mut spans = HashMap::new();
+    let mut docs = Vec::new();
+    for doc in intersect(&[left.docs.clone(), right.docs.clone()]) {
+        let rights = right.occurrences(index, doc);
+        let mut found: Vec<Occurrence> = Vec::new();
+        for (ls, le) in left.occurrences(index, doc) {
+            let from = rights.partition_point(|&(_, re)| re + distance < ls);
+            for &(rs, re) in rights[from..]
+                .iter()
+                .take_while(|&&(rs, _)| rs <= le + distance)
+            {
+                found.push((ls.min(rs), le.max(re)));
+            }
+        }
+        found.sort_unstable();
+        found.dedup();
+        if !found.is_empty() {
+            docs.push(doc);
+            spans.insert(doc, found);
+        }
+    }
+    Leaf {
+        scored: true,
+        docs,
+        kind: LeafKind::Spans(spans),
+    }
+}
+
+/// The union of ascending lists.
+pub(crate) fn union(lists: &[&[u32]]) -> Vec<u32> {
+    match lists {
+        [] => Vec::new(),
+        [one] => one.to_vec(),
+        _ => {
+            let mut all: Vec<u32> = lists.iter().flat_map(|l| l.iter().copied()).collect();
+            all.sort_unstable();
+            all.dedup();
+            all
+        }
+    }
+}
+
+/// The intersection of ascending lists.
+pub(crate) fn intersect(lists: &[Vec<u32>]) -> Vec<u32> {
+    let mut order: Vec<&Vec<u32>> = lists.iter().collect();
+    order.sort_by_key(|l| l.len());
+    let Some((smallest, rest)) = order.split_first() else {
+        return Vec::new();
+    };
+    smallest
+        .iter()
+        .copied()
+        .filter(|d| rest.iter().all(|l| l.binary_search(d).is_ok()))
+        .collect()
+}
+
+/// The documents where the plan holds; with `superset`, NOT is taken as
+/// "any document", giving the candidates for sentence and paragraph units.
+pub(crate) fn documents(plan: &Plan, leaves: &[Leaf], total: u32, superset: bool) -> Vec<u32> {
+    match plan {
+        Plan::Leaf(i) => leaves.get(*i).map(|l| l.docs.clone()).unwrap_or_default(),
+        Plan::And(parts) => {
+            let lists: Vec<Vec<u32>> = parts
+                .iter()
+                .map(|p| documents(p, leaves, total, superset))
+                .collect();
+            intersect(&lists)
+        }
+        Plan::Or(parts) => {
+            let lists: Vec<Vec<u32>> = parts
+                .iter()
+                .map(|p| documents(p, leaves, total, superset))
+                .collect();
+            let refs: Vec<&[u32]> = lists.iter().map(Vec::as_slice).collect();
+            union(&refs)
+        }
+        Plan::Not(_) if superset => (0..total).collect(),
+        Plan::Not(inner) => {
+            let excluded = documents(inner, leaves, total, false);
+            (0..total)
+                .filter(|d| excluded.binary_search(d).is_err())
+                .collect()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordered_finds_adjacent_runs_only() {
+        assert_eq!(ordered(&[vec![1, 5, 9], vec![2, 7, 10]]), [(1, 2), (9, 10)]);
+    }
+
+    #[test]
+    fn windows_allow_any_order_within_slop() {
+        // words at 3 and 1: two apart, one word between
+        assert_eq!(windows(&[vec![3], vec![1]], 1), [(1, 3)]);
+        assert_eq!(windows(&[vec![3], vec![1]], 0), []);
+    }
+
+    #[test]
+    fn set_operations() {
+        assert_eq!(intersect(&[vec![1, 2, 3, 5], vec![2, 5, 8]]), [2, 5]);
+        assert_eq!(union(&[&[1, 4][..], &[2, 4]]), [1, 2, 4]);
+    }
+}

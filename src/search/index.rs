@@ -1,0 +1,396 @@
+//! The positional inverted index: which word forms stand where.
+//!
+//! Each distinct *form* (a token folded for case, accents and apostrophes)
+//! has a posting list of documents and token positions. Stemming is a second
+//! map from a stem to its forms, so stemmed and exact matching share one set
+//! of postings. A hyphenated compound is indexed whole and as its parts, at
+//! the same position: `Russian-Japanese` is found by `japanese`.
+
+use std::collections::HashMap;
+
+use rust_stemmers::{Algorithm, Stemmer};
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::corpus::Document;
+use crate::text::{self, Span};
+
+/// Token positions of every `CHECKPOINT`-th token keep their byte offset, so
+/// that any position can be found by scanning at most that many tokens.
+const CHECKPOINT: u32 = 64;
+
+/// Where one form occurs.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Postings {
+    /// Documents containing the form, ascending.
+    pub docs: Vec<u32>,
+    /// `positions[ends[k-1]..ends[k]]` are the positions in `docs[k]`.
+    ends: Vec<u32>,
+    positions: Vec<u32>,
+}
+
+impl Postings {
+    fn add(&mut self, doc: u32, position: u32) {
+        if self.docs.last() != Some(&doc) {
+            self.docs.push(doc);
+            self.ends.push(self.positions.len() as u32);
+        }
+        self.positions.push(position);
+        if let Some(end) = self.ends.last_mut() {
+            *end = self.positions.len() as u32;
+        }
+    }
+
+    /// The positions of the form in `doc`, ascending (empty if absent).
+    pub fn positions_in(&self, doc: u32) -> &[u32] {
+        match self.docs.binary_search(&doc) {
+            Ok(k) => self.positions_at(k),
+            Err(_) => &[],
+        }
+    }
+
+    /// The positions in the `k`-th document of the list.
+    pub fn positions_at(&self, k: usize) -> &[u32] {
+        let start = k
+            .checked_sub(1)
+            .and_then(|i| self.ends.get(i))
+            .copied()
+            .unwrap_or(0) as usize;
+        let end = self.ends.get(k).copied().unwrap_or(0) as usize;
+        self.positions.get(start..end).unwrap_or(&[])
+    }
+
+    /// How often the form occurs in the whole corpus.
+    pub fn count(&self) -> usize {
+        self.positions.len()
+    }
+}
+
+/// What the index knows about one document.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct DocEntry {
+    /// The number of token positions.
+    pub len: u32,
+    /// The first token position of each sentence.
+    pub sentence_starts: Vec<u32>,
+    /// The first token position of each paragraph.
+    pub paragraph_starts: Vec<u32>,
+    /// Byte offsets of tokens 0, 64, 128, …
+    checkpoints: Vec<u32>,
+    /// Forms that occur in the title or publication name.
+    pub title_forms: Vec<u32>,
+}
+
+/// The index of a corpus.
+#[derive(Debug)]
+pub(crate) struct Index {
+    forms: HashMap<Box<str>, u32>,
+    form_text: Vec<Box<str>>,
+    /// Whether a form occurs as a whole token (not only inside compounds).
+    whole: Vec<bool>,
+    /// Form ids sorted by their text, for prefix ranges.
+    sorted: Vec<u32>,
+    stems: HashMap<Box<str>, Vec<u32>>,
+    postings: Vec<Postings>,
+    pub docs: Vec<DocEntry>,
+    total_positions: u64,
+}
+
+impl Index {
+    /// Indexes the documents.
+    pub fn build(documents: &[Document]) -> Index {
+        let mut index = Index {
+            forms: HashMap::new(),
+            form_text: Vec::new(),
+            whole: Vec::new(),
+            sorted: Vec::new(),
+            stems: HashMap::new(),
+            postings: Vec::new(),
+            docs: Vec::with_capacity(documents.len()),
+            total_positions: 0,
+        };
+        let mut folded = String::new();
+        for (d, document) in documents.iter().enumerate() {
+            let entry = index.add_document(d as u32, document, &mut folded);
+            index.total_positions += u64::from(entry.len);
+            index.docs.push(entry);
+        }
+        index.finish();
+        for (d, document) in documents.iter().enumerate() {
+            let forms = index.title_forms(document, &mut folded);
+            if let Some(entry) = index.docs.get_mut(d) {
+                entry.title_forms = forms;
+            }
+        }
+        index
+    }
+
+    fn add_document(&mut self, doc: u32, document: &Document, folded: &mut String) -> DocEntry {
+        let mut entry = DocEntry::default();
+        let mut sentences = document.sentences.iter().peekable();
+        let mut paragraphs = document.paragraphs.iter().peekable();
+        let mut position = 0u32;
+        for token in text::tokens(&document.text) {
+            mark_starts(&mut sentences, token, position, &mut entry.sentence_starts);
+            mark_starts(
+                &mut paragraphs,
+                token,
+                position,
+                &mut entry.paragraph_starts,
+            );
+            if position % CHECKPOINT == 0 {
+                entry.checkpoints.push(token.start as u32);
+            }
+            fold(token.of(&document.text), folded);
+            let form = self.intern(folded);
+            self.whole[form as usize] = true;
+            self.postings[form as usize].add(doc, position);
+            if folded.contains('-') {
+                self.add_parts(doc, position, form);
+            }
+            position += 1;
+        }
+        entry.len = position;
+        entry
+    }
+
+    /// Indexes the parts of a hyphenated compound at its position.
+    fn add_parts(&mut self, doc: u32, position: u32, compound: u32) {
+        let text = self.form_text[compound as usize].clone();
+        for part in text.split('-').filter(|p| !p.is_empty()) {
+            let form = self.intern(part);
+            self.postings[form as usize].add(doc, position);
+        }
+    }
+
+    fn intern(&mut self, folded: &str) -> u32 {
+        if let Some(&id) = self.forms.get(folded) {
+            return id;
+        }
+        let id = self.form_text.len() as u32;
+        self.forms.insert(folded.into(), id);
+        self.form_text.push(folded.into());
+        self.whole.push(false);
+        self.postings.push(Postings::default());
+        id
+    }
+
+    fn finish(&mut self) {
+        let mut sorted: Vec<u32> = (0..self.form_text.len() as u32).collect();
+        sorted
+            .sort_unstable_by(|&a, &b| self.form_text[a as usize].cmp(&self.form_text[b as usize]));
+        self.sorted = sorted;
+        let stemmer = Stemmer::create(Algorithm::English);
+        for (id, form) in self.form_text.iter().enumerate() {
+            let stem: Box<str> = stemmer.stem(form).into();
+            self.stems.entry(stem).or_default().push(id as u32);
+        }
+    }
+
+    fn title_forms(&self, document: &Document, folded: &mut String) -> Vec<u32> {
+        let mut forms = Vec::new();
+        let title = document.title_is_own.then_some(document.title.as_str());
+        for field in title.into_iter().chain(document.publication.as_deref()) {
+            for token in text::tokens(field) {
+                fold(token.of(field), folded);
+                forms.extend(self.forms.get(folded.as_str()));
+            }
+        }
+        forms.sort_unstable();
+        forms.dedup();
+        forms
+    }
+
+    /// The form id of an already folded word.
+    pub fn form(&self, folded: &str) -> Option<u32> {
+        self.forms.get(folded).copied()
+    }
+
+    /// The forms sharing the stem of a folded word (the word's own form included).
+    pub fn stemmed_forms(&self, folded: &str) -> Vec<u32> {
+        let stemmer = Stemmer::create(Algorithm::English);
+        let mut forms = self
+            .stems
+            .get(&*stemmer.stem(folded))
+            .cloned()
+            .unwrap_or_default();
+        if let Some(own) = self.form(folded) {
+            if !forms.contains(&own) {
+                forms.push(own);
+            }
+        }
+        forms
+    }
+
+    /// Every form that starts with `prefix`, in alphabetical order.
+    pub fn prefixed_forms(&self, prefix: &str) -> &[u32] {
+        let start = self
+            .sorted
+            .partition_point(|&f| &*self.form_text[f as usize] < prefix);
+        let len = self.sorted[start..]
+            .partition_point(|&f| self.form_text[f as usize].starts_with(prefix));
+        &self.sorted[start..start + len]
+    }
+
+    /// All form ids, in alphabetical order.
+    pub fn all_forms(&self) -> &[u32] {
+        &self.sorted
+    }
+
+    /// The text of a form.
+    pub fn form_text(&self, form: u32) -> &str {
+        self.form_text.get(form as usize).map_or("", |t| t)
+    }
+
+    /// Whether a form occurs as a whole token somewhere.
+    pub fn is_whole(&self, form: u32) -> bool {
+        self.whole.get(form as usize).copied().unwrap_or(false)
+    }
+
+    /// The postings of a form.
+    pub fn postings(&self, form: u32) -> &Postings {
+        static EMPTY: Postings = Postings {
+            docs: Vec::new(),
+            ends: Vec::new(),
+            positions: Vec::new(),
+        };
+        self.postings.get(form as usize).unwrap_or(&EMPTY)
+    }
+
+    /// The mean number of positions per document.
+    pub fn average_len(&self) -> f64 {
+        self.total_positions as f64 / self.docs.len().max(1) as f64
+    }
+
+    /// The number of distinct forms that occur as whole tokens.
+    pub fn vocabulary(&self) -> usize {
+        self.whole.iter().filter(|&&w| w).count()
+    }
+
+    /// The byte spans of the tokens from `position` on.
+    pub fn token_spans<'t>(
+        &self,
+        doc: u32,
+        text: &'t str,
+        position: u32,
+    ) -> impl Iterator<Item = Span> + 't {
+        let entry = self.docs.get(doc as usize);
+        let checkpoint = position / CHECKPOINT;
+        let from = entry
+            .and_then(|e| e.checkpoints.get(checkpoint as usize))
+            .copied()
+            .unwrap_or(u32::MAX);
+        let skip = (position - checkpoint * CHECKPOINT) as usize;
+        text::tokens_from(text, from as usize).skip(skip)
+    }
+}
+
+/// Records `position` as the start of every span (sentence or paragraph)
+/// that begins at or before this token and has not been recorded yet, so
+/// that `starts[k]` belongs to span `k` (a span with no token is empty).
+fn mark_starts<'a, I>(
+    spans: &mut std::iter::Peekable<I>,
+    token: Span,
+    position: u32,
+    starts: &mut Vec<u32>,
+) where
+    I: Iterator<Item = &'a Span>,
+{
+    while let Some(span) = spans.peek() {
+        if span.start > token.start {
+            break;
+        }
+        starts.push(position);
+        spans.next();
+    }
+}
+
+/// Folds a word for matching: lower case, no accents, straight apostrophes
+/// and hyphens. `Zürich` → `zurich`, `Mori’s` → `mori's`.
+pub(crate) fn fold(word: &str, out: &mut String) {
+    out.clear();
+    if word.is_ascii() {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+        return;
+    }
+    for c in word.nfd() {
+        match c {
+            '\u{2019}' | '\u{2018}' | '\u{02bc}' => out.push('\''),
+            '\u{2010}' | '\u{2011}' => out.push('-'),
+            c if is_combining_mark(c) => {}
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Corpus, LoadOptions, SourceFile};
+
+    fn corpus(texts: &[&str]) -> Corpus {
+        let files: Vec<SourceFile> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| SourceFile::new(format!("d{i}.txt"), *t))
+            .collect();
+        Corpus::load(&files, &LoadOptions::default()).unwrap()
+    }
+
+    #[test]
+    fn fold_removes_case_accents_and_curly_apostrophes() {
+        let mut out = String::new();
+        for (word, folded) in [
+            ("Zürich", "zurich"),
+            ("O’Neill", "o'neill"),
+            ("ÉLAN", "elan"),
+            ("Itar‐Tass", "itar-tass"),
+        ] {
+            fold(word, &mut out);
+            assert_eq!(out, folded);
+        }
+    }
+
+    #[test]
+    fn postings_hold_positions_and_compound_parts() {
+        let c = corpus(&["Russian-Japanese talks. Japanese talks.", "No match here."]);
+        let index = Index::build(c.documents());
+        let japanese = index.form("japanese").unwrap();
+        assert_eq!(index.postings(japanese).positions_in(0), [0, 2]);
+        assert_eq!(index.postings(japanese).docs, [0]);
+        assert!(index.is_whole(japanese));
+        assert_eq!(index.docs[0].sentence_starts, [0, 2]);
+    }
+
+    #[test]
+    fn stems_group_forms_and_prefixes_are_ranges() {
+        let c = corpus(&["treaty treaties kuril kurile kurils"]);
+        let index = Index::build(c.documents());
+        let names = |forms: &[u32]| {
+            let mut v: Vec<&str> = forms.iter().map(|&f| index.form_text(f)).collect();
+            v.sort_unstable();
+            v
+        };
+        assert_eq!(
+            names(&index.stemmed_forms("treaty")),
+            ["treaties", "treaty"]
+        );
+        assert_eq!(
+            names(index.prefixed_forms("kuril")),
+            ["kuril", "kurile", "kurils"]
+        );
+    }
+
+    #[test]
+    fn token_spans_resume_from_checkpoints() {
+        let text: String = (0..200).map(|i| format!("w{i} ")).collect();
+        let c = corpus(&[&text]);
+        let index = Index::build(c.documents());
+        let doc = &c.documents()[0];
+        for position in [0, 63, 64, 130, 199] {
+            let span = index.token_spans(0, &doc.text, position).next().unwrap();
+            assert_eq!(span.of(&doc.text), format!("w{position}"));
+        }
+    }
+}

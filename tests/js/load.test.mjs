@@ -1,0 +1,136 @@
+// Corpus.load for each file format, and Corpus.fromDocuments, on the tiny
+// fixtures in tests/fixtures/.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+
+import { Corpus, fixture, spanTexts, withCorpus } from './helpers.mjs';
+
+// The two records that array.json, wrapped.json, records.jsonl,
+// records.ndjson, quoted.csv and records.tsv all hold.
+const RECORDS = [
+  {
+    id: 'a1', title: 'First record', date: '1999-03-04', dateSource: 'metadata', year: 1999,
+    publication: 'Monitor', volume: 5, issue: 40, metadata: { author: 'Ann Author' },
+  },
+  {
+    id: 'a2', title: 'Second record', date: '2001-11-30', dateSource: 'metadata', year: 2001,
+    publication: 'Monitor', volume: 7, issue: 220, metadata: { author: 'Bo Writer' },
+  },
+];
+
+const FIELDS = Object.keys(RECORDS[0]);
+
+function pick(doc) {
+  return Object.fromEntries(FIELDS.map((key) => [key, doc[key]]));
+}
+
+function loadFixture(name) {
+  return Corpus.load([fixture(name)]);
+}
+
+describe('Corpus.load reads each format', () => {
+  for (const name of ['array.json', 'wrapped.json', 'records.jsonl', 'records.ndjson', 'quoted.csv', 'records.tsv']) {
+    test(name, () => {
+      withCorpus(() => loadFixture(name), (corpus) => {
+        assert.deepEqual(corpus.documents().map(pick), RECORDS);
+        assert.deepEqual(corpus.warnings(), []);
+        const first = corpus.document('a1');
+        assert.equal(first.text, 'The first record’s text. It has two sentences.');
+        assert.deepEqual(spanTexts(first, 'sentences'), ['The first record’s text.', 'It has two sentences.']);
+      });
+    });
+  }
+
+  test('quoted.csv: a quoted field keeps its line breaks and doubled quotes', () => {
+    withCorpus(() => loadFixture('quoted.csv'), (corpus) => {
+      const doc = corpus.document('a2');
+      assert.equal(doc.text, 'He said "hello".\nThen he left.\n\nA second paragraph.');
+      assert.deepEqual(spanTexts(doc, 'paragraphs'), ['He said "hello".\nThen he left.', 'A second paragraph.']);
+    });
+  });
+
+  test('two-articles.txt: each Publication: header starts a document', () => {
+    withCorpus(() => loadFixture('two-articles.txt'), (corpus) => {
+      const docs = corpus.documents();
+      assert.deepEqual(
+        docs.map(({ publication, volume, issue, year, title }) => ({ publication, volume, issue, year, title })),
+        [
+          { publication: 'Monitor', volume: 3, issue: 12, year: 1997, title: 'Monitor 3:12 (1997)' },
+          { publication: 'Eurasia Daily Monitor', volume: 4, issue: 200, year: 2007, title: 'Eurasia Daily Monitor 4:200 (2007)' },
+        ],
+      );
+      const first = corpus.document(docs[0].id);
+      assert.deepEqual(spanTexts(first, 'paragraphs'), [
+        'Moscow and Tokyo met again. Neither side’s position moved.',
+        'A second paragraph closes the first article.',
+      ]);
+      assert.deepEqual(spanTexts(corpus.document(docs[1].id), 'sentences'), [
+        'The second article has one paragraph and one sentence.',
+      ]);
+    });
+  });
+
+  test('note.md: a Markdown file is one document', () => {
+    withCorpus(() => loadFixture('note.md'), (corpus) => {
+      const [doc] = corpus.documents();
+      assert.equal(corpus.documents().length, 1);
+      const text = corpus.document(doc.id).text;
+      assert.match(text, /The quotations come from “wire reports” of the day\./);
+      assert.match(text, /A second paragraph\./);
+    });
+  });
+
+  test('several files load into one corpus, in order', () => {
+    withCorpus(() => Corpus.load([fixture('two-articles.txt'), fixture('records.jsonl')]), (corpus) => {
+      const docs = corpus.documents();
+      assert.equal(docs.length, 4);
+      assert.equal(corpus.stats().documents, 4);
+      assert.ok(docs.some((d) => d.id === 'a1') && docs.some((d) => d.id === 'a2'));
+    });
+  });
+
+  test('a blank line in JSON Lines is not a record and not a warning', () => {
+    const content = '{"id": "x1", "text": "One."}\n\n{"id": "x2", "text": "Two."}\n\n';
+    withCorpus(() => Corpus.load([{ name: 'gaps.jsonl', content }]), (corpus) => {
+      assert.deepEqual(corpus.documents().map((d) => d.id), ['x1', 'x2']);
+      assert.deepEqual(corpus.warnings(), []);
+    });
+  });
+
+  test('the file extension decides the format, whatever its case', () => {
+    withCorpus(() => Corpus.load([{ ...fixture('records.jsonl'), name: 'RECORDS.JSONL' }]), (corpus) => {
+      assert.equal(corpus.documents().length, 2);
+    });
+  });
+});
+
+describe('Corpus.fromDocuments', () => {
+  const docs = [
+    { id: 'd1', title: 'One', text: 'First text. Second sentence.', date: '1862-12-01', author: 'A. Lincoln', pages: 12 },
+    { text: 'No id, no title.' },
+  ];
+
+  test('keeps the known fields and puts the others in metadata', () => {
+    withCorpus(() => Corpus.fromDocuments(docs), (corpus) => {
+      const [first, second] = corpus.documents();
+      assert.equal(corpus.documents().length, 2);
+      assert.equal(first.id, 'd1');
+      assert.equal(first.title, 'One');
+      assert.equal(first.date, '1862-12-01');
+      assert.equal(first.dateSource, 'metadata');
+      assert.equal(first.year, 1862);
+      assert.deepEqual(first.metadata, { author: 'A. Lincoln', pages: 12 });
+      assert.equal(first.sentences, 2);
+      assert.equal(typeof second.id, 'string');
+      assert.notEqual(second.id, first.id);
+      assert.equal(second.date, null);
+      assert.equal(second.publication, null);
+    });
+  });
+
+  test('accepts the options object', () => {
+    withCorpus(() => Corpus.fromDocuments(docs, { skipInvalid: false }), (corpus) => {
+      assert.equal(corpus.documents().length, 2);
+    });
+  });
+});

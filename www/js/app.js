@@ -1,0 +1,38 @@
+// The page: load the embedded corpus, then wire the views together. The
+// documents table says which document to open; the reader shows it.
+import './elements.js';
+import { embeddedCorpus } from './engine.js';
+
+const stats = document.querySelector('corpus-stats');
+const table = document.querySelector('corpus-documents');
+const reader = document.querySelector('corpus-reader');
+const errorBox = document.querySelector('.corpus-error');
+
+function showError(what, error) {
+  errorBox.textContent = `${what}: ${error.message}`;
+  errorBox.hidden = false;
+  console.error(error);
+}
+
+function openDocument(corpus, id) {
+  reader.corpusDocument = corpus.document(id);
+  table.selectedId = id;
+}
+
+async function main() {
+  const corpus = await embeddedCorpus();
+  const documents = corpus.documents();
+  stats.stats = corpus.stats();
+  table.documents = documents;
+  table.addEventListener('corpus-open-document', (event) => {
+    try {
+      openDocument(corpus, event.detail.id);
+    } catch (error) {
+      showError('Could not open the document', error);
+    }
+  });
+  // Open the first document, so the reader is never empty on arrival.
+  if (documents.length > 0) openDocument(corpus, documents[0].id);
+}
+
+main().catch((error) => showError('Could not load the corpus', error));

@@ -1,0 +1,134 @@
+// <corpus-documents>: a table of the corpus's documents, one row each.
+//
+// Set `documents` to the result of `corpus.documents()`. Choosing a row (a
+// click, or Enter or Space on a focused row) dispatches a bubbling
+// `corpus-open-document` event whose `detail.id` is the document's id. Rows
+// are in the tab order; ArrowUp, ArrowDown, Home and End move between them.
+// Set `selectedId` to mark the document being read.
+import { displayDate, formatCount } from './engine.js';
+
+// `name` is the cells' class, for styling; numbers and dates align right.
+const COLUMNS = [
+  { name: 'publication', label: 'Publication', value: (doc) => doc.publication ?? '' },
+  { name: 'volume numeric', label: 'Vol.', value: (doc) => doc.volume ?? '' },
+  { name: 'issue numeric', label: 'Issue', value: (doc) => doc.issue ?? '' },
+  { name: 'date numeric', label: 'Date', value: displayDate },
+  { name: 'title', label: 'Title', value: (doc) => doc.title ?? doc.id },
+  { name: 'words numeric', label: 'Words', value: (doc) => formatCount(doc.words) },
+];
+
+const ROW_KEYS = { ArrowUp: -1, ArrowDown: 1 };
+
+export class CorpusDocuments extends HTMLElement {
+  #documents = [];
+  #selectedId = null;
+
+  connectedCallback() {
+    this.addEventListener('click', this.#onClick);
+    this.addEventListener('keydown', this.#onKeydown);
+    this.#render();
+  }
+
+  disconnectedCallback() {
+    this.removeEventListener('click', this.#onClick);
+    this.removeEventListener('keydown', this.#onKeydown);
+  }
+
+  /** The rows shown: `corpus.documents()`. */
+  get documents() {
+    return this.#documents;
+  }
+
+  set documents(value) {
+    this.#documents = value ?? [];
+    this.#render();
+  }
+
+  /** The id of the row marked as open, or null. */
+  get selectedId() {
+    return this.#selectedId;
+  }
+
+  set selectedId(id) {
+    this.#selectedId = id;
+    for (const row of this.#rows()) {
+      row.toggleAttribute('aria-current', row.dataset.id === id);
+    }
+  }
+
+  #rows() {
+    return [...this.querySelectorAll('tbody tr')];
+  }
+
+  #render() {
+    const table = document.createElement('table');
+    table.className = 'corpus-documents-table';
+    table.append(headerRow(), body(this.#documents));
+    this.replaceChildren(table);
+    this.selectedId = this.#selectedId;
+  }
+
+  #open(row) {
+    const id = row.dataset.id;
+    this.selectedId = id;
+    this.dispatchEvent(new CustomEvent('corpus-open-document', { bubbles: true, composed: true, detail: { id } }));
+  }
+
+  #onClick = (event) => {
+    const row = event.target.closest('tbody tr');
+    if (row && this.contains(row)) this.#open(row);
+  };
+
+  #onKeydown = (event) => {
+    const row = event.target.closest('tbody tr');
+    if (!row || event.target !== row) return;
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault(); // Space would otherwise scroll the page.
+      this.#open(row);
+    } else if (this.#moveFocus(row, event.key)) {
+      event.preventDefault();
+    }
+  };
+
+  /** Focus the row a navigation key leads to; false if the key is not one. */
+  #moveFocus(row, key) {
+    const rows = this.#rows();
+    const index = rows.indexOf(row);
+    let next;
+    if (key in ROW_KEYS) next = rows[index + ROW_KEYS[key]];
+    else if (key === 'Home') next = rows[0];
+    else if (key === 'End') next = rows.at(-1);
+    else return false;
+    next?.focus();
+    return true;
+  }
+}
+
+function headerRow() {
+  const head = document.createElement('thead');
+  const row = head.insertRow();
+  for (const column of COLUMNS) {
+    const cell = document.createElement('th');
+    cell.scope = 'col';
+    cell.textContent = column.label;
+    cell.className = column.name;
+    row.append(cell);
+  }
+  return head;
+}
+
+function body(documents) {
+  const tbody = document.createElement('tbody');
+  for (const doc of documents) {
+    const row = tbody.insertRow();
+    row.dataset.id = doc.id;
+    row.tabIndex = 0;
+    for (const column of COLUMNS) {
+      const cell = row.insertCell();
+      // textContent makes a text node: corpus text from users' files is never parsed as HTML.
+      cell.textContent = String(column.value(doc));
+      cell.className = column.name;
+    }
+  }
+  return tbody;
+}

@@ -1,0 +1,16 @@
+// Registers the page's custom elements. Kept apart from the classes so a page
+// that embeds them can import a class without registering it, or register it
+// under another name; the guard lets this module be imported twice.
+import { CorpusDocuments } from './documents-table.js';
+import { CorpusReader } from './reader.js';
+import { CorpusStats } from './stats-line.js';
+
+const ELEMENTS = {
+  'corpus-documents': CorpusDocuments,
+  'corpus-reader': CorpusReader,
+  'corpus-stats': CorpusStats,
+};
+
+for (const [name, elementClass] of Object.entries(ELEMENTS)) {
+  if (!customElements.get(name)) customElements.define(name, elementClass);
+}
