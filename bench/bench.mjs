@@ -14,9 +14,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import * as loading from './loading.mjs';
+import * as search from './search.mjs';
 import { howToGetSotu, readSotu } from './sotu-data.mjs';
 
-const SECTIONS = [loading];
+const SECTIONS = [loading, search];
 
 const ROOT = path.resolve(fileURLToPath(import.meta.url), '../..');
 

@@ -97,5 +97,12 @@ build() {
   echo "build: $out ($(du -k "$out/corpus_lens_bg.wasm" | cut -f1) KiB wasm)"
 }
 
+# One build at a time: two at once (say `npm start` beside `npm test`) would
+# write the same output files, and one could stamp the other's half-written
+# module. The second waits, then finds everything up to date.
+mkdir -p target
+exec 9>target/.corpus-lens-build.lock
+flock 9
+
 build web www/pkg
 build nodejs pkg-node

@@ -360,11 +360,12 @@ impl Corpus {
     /// A syntax error, a record without text, a CSV file without a `text`
     /// column, an unsupported extension (each naming the file and line), a
     /// duplicate id, or no document at all. With `skip_invalid`, bad records
-    /// and files become [`Warning`]s instead, but duplicate ids and an empty
-    /// corpus are still errors.
+    /// and files (a duplicate id included: the first keeps it) become
+    /// [`Warning`]s instead, but an empty corpus is still an error.
     pub fn load(files: &[SourceFile], options: &LoadOptions) -> Result<Corpus, Error> {
         let mut builder = Builder::new(options);
         for file in files {
+            builder.sources.push(file.name.clone());
             builder.add_all(load::read_file(file))?;
         }
         builder.finish()
@@ -426,7 +427,11 @@ impl Corpus {
 struct Builder {
     skip_invalid: bool,
     pending: Vec<Pending>,
+    /// Each id given so far, with where it was first given.
+    ids: HashMap<String, Location>,
     warnings: Vec<Warning>,
+    /// The files read, for the message of an empty corpus.
+    sources: Vec<String>,
 }
 
 impl Builder {
@@ -434,18 +439,40 @@ impl Builder {
         Builder {
             skip_invalid: options.skip_invalid,
             pending: Vec::new(),
+            ids: HashMap::new(),
             warnings: Vec::new(),
+            sources: Vec::new(),
         }
     }
 
     fn add_all(&mut self, records: load::Records<'_>) -> Result<(), Error> {
         for record in records {
-            match record.and_then(Record::into_pending) {
+            match record
+                .and_then(Record::into_pending)
+                .and_then(|p| self.claim_id(p))
+            {
                 Ok(pending) => self.pending.push(pending),
                 Err(error) => self.skip_or_fail(error)?,
             }
         }
         Ok(())
+    }
+
+    /// Registers the record's own id, which no earlier record may have.
+    fn claim_id(&mut self, pending: Pending) -> Result<Pending, Error> {
+        let Some(id) = &pending.id else {
+            return Ok(pending);
+        };
+        if let Some(first) = self.ids.get(id) {
+            return Err(ErrorKind::DuplicateId {
+                id: id.clone(),
+                first: first.clone(),
+                second: pending.at.clone(),
+            }
+            .into());
+        }
+        self.ids.insert(id.clone(), pending.at.clone());
+        Ok(pending)
     }
 
     fn skip_or_fail(&mut self, error: Error) -> Result<(), Error> {
@@ -463,16 +490,20 @@ impl Builder {
     }
 
     fn finish(self) -> Result<Corpus, Error> {
-        let ids = assign_ids(&self.pending)?;
+        if self.pending.is_empty() {
+            return Err(ErrorKind::EmptyCorpus {
+                files: self.sources,
+                skipped: self.warnings.into_iter().map(|w| w.message).collect(),
+            }
+            .into());
+        }
+        let ids = assign_ids(&self.pending, &self.ids);
         let documents: Vec<Document> = self
             .pending
             .into_iter()
             .zip(ids)
             .map(|(pending, id)| Document::new(id, pending.fields))
             .collect();
-        if documents.is_empty() {
-            return Err(ErrorKind::EmptyCorpus.into());
-        }
         let by_id = documents
             .iter()
             .enumerate()
@@ -501,31 +532,17 @@ fn file_and_line(error: &Error) -> (String, usize) {
     }
 }
 
-/// Gives every document an id: its own (which must be unique) or one made
-/// from its id hint that no other document uses.
-fn assign_ids(pending: &[Pending]) -> Result<Vec<String>, Error> {
-    let mut seen: HashMap<&str, &Location> = HashMap::new();
-    for record in pending {
-        if let Some(id) = &record.id {
-            if let Some(first) = seen.insert(id, &record.at) {
-                return Err(ErrorKind::DuplicateId {
-                    id: id.clone(),
-                    first: first.clone(),
-                    second: record.at.clone(),
-                }
-                .into());
-            }
-        }
-    }
-    let mut taken: HashSet<String> = seen.keys().map(|id| id.to_string()).collect();
-    let ids = pending
+/// Gives every document an id: its own (already checked unique) or one
+/// made from its id hint that no other document uses.
+fn assign_ids(pending: &[Pending], given: &HashMap<String, Location>) -> Vec<String> {
+    let mut taken: HashSet<String> = given.keys().cloned().collect();
+    pending
         .iter()
         .map(|record| match &record.id {
             Some(id) => id.clone(),
             None => fresh_id(&record.id_hint, &mut taken),
         })
-        .collect();
-    Ok(ids)
+        .collect()
 }
 
 fn fresh_id(base: &str, taken: &mut HashSet<String>) -> String {
@@ -599,9 +616,10 @@ mod tests {
             fields: DocumentFields::default(),
         };
         let pending = vec![pending(None, 1), pending(Some("doc-1"), 2)];
-        assert_eq!(
-            assign_ids(&pending),
-            Ok(vec!["doc-1~2".to_string(), "doc-1".to_string()])
-        );
+        let given: HashMap<String, Location> = pending
+            .iter()
+            .filter_map(|p| Some((p.id.clone()?, p.at.clone())))
+            .collect();
+        assert_eq!(assign_ids(&pending, &given), ["doc-1~2", "doc-1"]);
     }
 }

@@ -63,7 +63,12 @@ pub enum ErrorKind {
         file: String,
     },
     /// Loading produced no documents at all.
-    EmptyCorpus,
+    EmptyCorpus {
+        /// The files read (none for in-memory records).
+        files: Vec<String>,
+        /// The messages of the records skipped, if any were.
+        skipped: Vec<String>,
+    },
     /// A document id that the corpus does not hold.
     UnknownDocument {
         /// The id asked for.
@@ -141,7 +146,7 @@ impl fmt::Display for Error {
                 f,
                 "{file}: unsupported file type; expected .txt, .md, .json, .jsonl, .ndjson, .csv or .tsv"
             ),
-            ErrorKind::EmptyCorpus => write!(f, "the corpus is empty: no document has any text"),
+            ErrorKind::EmptyCorpus { files, skipped } => empty_corpus(f, files, skipped),
             ErrorKind::UnknownDocument { id } => write!(f, "no document has the id {id:?}"),
             ErrorKind::InvalidQuery { message } => write!(f, "invalid query: {message}"),
             ErrorKind::InvalidArgument { message } => f.write_str(message),
@@ -150,6 +155,36 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
+
+/// "the corpus is empty: no document with text in a.jsonl; 2 records were
+/// skipped, the first: …".
+fn empty_corpus(f: &mut fmt::Formatter<'_>, files: &[String], skipped: &[String]) -> fmt::Result {
+    const SHOWN: usize = 3;
+    match files {
+        [] => write!(f, "the corpus is empty: no document with text was given")?,
+        _ => {
+            let mut names = files
+                .iter()
+                .take(SHOWN)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", ");
+            if files.len() > SHOWN {
+                names.push_str(&format!(" and {} more files", files.len() - SHOWN));
+            }
+            write!(f, "the corpus is empty: no document with text in {names}")?;
+        }
+    }
+    match skipped {
+        [] => Ok(()),
+        [only] => write!(f, "; 1 record was skipped: {only}"),
+        [first, ..] => write!(
+            f,
+            "; {} records were skipped, the first: {first}",
+            skipped.len()
+        ),
+    }
+}
 
 fn quoted_list(items: &[String]) -> String {
     if items.is_empty() {

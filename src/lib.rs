@@ -41,9 +41,9 @@ pub use crate::corpus::{
 };
 pub use crate::dates::{Date, DateValue};
 pub use crate::entities::{
-    extract_entities, AliasEntry, AliasTable, Annotation, Citation, CitationSource,
-    DocumentCount, Entity, EntityDetail, EntityOptions, EntityType, ExtractedEntity,
-    MentionOptions, MentionRecord,
+    extract_entities, AliasEntry, AliasTable, Annotation, Citation, CitationSource, DocumentCount,
+    Entity, EntityDetail, EntityOptions, EntityType, ExtractedEntity, MentionOptions,
+    MentionRecord,
 };
 pub use crate::error::{Error, ErrorKind, Location};
 pub use crate::load::{LoadOptions, SourceFile};

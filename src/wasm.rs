@@ -6,7 +6,6 @@
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use serde_wasm_bindgen::Serializer;
 use wasm_bindgen::prelude::*;
 
 use crate::{Corpus as Core, LoadOptions, SourceFile};
@@ -232,10 +231,13 @@ fn to_js_error(error: crate::Error) -> JsError {
     JsError::new(&error.to_string())
 }
 
+/// Results cross as one JSON string parsed by the engine's `JSON.parse`:
+/// measured on search results, several times faster than building the objects
+/// field by field across the boundary, and plain data by construction.
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
-    value
-        .serialize(&Serializer::json_compatible())
-        .map_err(|e| JsError::new(&format!("could not convert the result: {e}")))
+    let json = serde_json::to_string(value)
+        .map_err(|e| JsError::new(&format!("could not convert the result: {e}")))?;
+    js_sys::JSON::parse(&json).map_err(|_| JsError::new("could not convert the result to JSON"))
 }
 
 /// Reads an options object; `undefined` and `null` mean the defaults.

@@ -94,7 +94,7 @@ pub const BAD_INPUTS: &[BadInput] = &[
     BadInput {
         name: "empty.jsonl",
         content: "\n\n",
-        message: "the corpus is empty: no document has any text",
+        message: "the corpus is empty: no document with text in empty.jsonl",
     },
 ];
 
@@ -154,3 +154,14 @@ pub const SEED_SENTENCES: [(&str, &str); 3] = [
         "“We’re currently working hard on preparations for Putin’s visit…it is extremely regrettable that the president’s aide has made such a comment,” Chief Cabinet Secretary Shinzo Abe said.",
     ),
 ];
+
+/// The month each seed appeared in, from its latest source citation.
+pub fn seed_month(id: &str) -> u8 {
+    match id {
+        "000_cdea581117318265" => 4,  // (Xinhua, Kyodo, April 10)
+        "001_dd6b5825d416bed0" => 1,  // (Izvestia, AFP, January 19; …)
+        "002_15a617c9de9230ae" => 4,  // (Kyodo, Russian agencies, April 1-2)
+        "003_2011580da0b92aee" => 11, // (Kommersant, November 17)
+        _ => 11,                      // (Asia Times, November 24)
+    }
+}

@@ -131,3 +131,100 @@ fn from_documents_checks_records() {
         .unwrap();
     assert!(message(error).starts_with("fromDocuments expects an array of document objects"));
 }
+
+fn seeds_search(query: &str, options: Value) -> Result<Value, String> {
+    let corpus = JsCorpus::embedded().unwrap();
+    corpus
+        .search(query, js(&options))
+        .map(rust)
+        .map_err(message)
+}
+
+#[wasm_bindgen_test]
+fn every_query_form_answers_through_js() {
+    let cases = [
+        ("\"peace treaty\"", 5),
+        ("shikotan", 1),
+        ("putin -koizumi", 2),
+        ("shikotan OR kommersant", 2),
+        ("\"koizumi putin\"~5", 2),
+        ("putin NEAR/5 koizumi", 2),
+        ("kuril*", 4),
+        ("kunashr~1", 1),
+        ("year:2004..2005", 2),
+        ("publication:\"Eurasia Daily Monitor\" koizumi", 2),
+    ];
+    for (query, total) in cases {
+        let results = seeds_search(query, json!({"limit": 100})).unwrap();
+        assert_eq!(results["total"], total, "{query}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn search_results_have_the_documented_shape() {
+    let results = seeds_search("kuril*", json!({"unit": "sentence", "limit": 1})).unwrap();
+    let hit = &results["hits"][0];
+    for key in ["docId", "score", "start", "end"] {
+        assert!(!hit[key].is_null(), "{key}");
+    }
+    assert!(hit["snippet"]["highlights"]
+        .as_array()
+        .is_some_and(|h| !h.is_empty()));
+    assert_eq!(results["expansions"][0]["term"], "kuril*");
+    assert_eq!(results["unit"], "sentence");
+}
+
+#[wasm_bindgen_test]
+fn bad_queries_and_options_throw_named_errors() {
+    assert_eq!(
+        seeds_search("putin \"peace", json!({})).unwrap_err(),
+        "invalid query: unclosed quote at position 6"
+    );
+    assert_eq!(seeds_search("putin", json!({"limt": 5})).unwrap_err(), "unknown option `limt`, expected one of `limit`, `offset`, `unit`, `snippetLength`, `k1`, `b`, `titleBoost`");
+    assert_eq!(
+        seeds_search("putin", json!({"unit": "word"})).unwrap_err(),
+        "unknown variant `word`, expected one of `document`, `paragraph`, `sentence`"
+    );
+    assert_eq!(
+        seeds_search("putin", json!({"k1": -1})).unwrap_err(),
+        "the option k1 must be between 0 and 10, got -1"
+    );
+}
+
+#[wasm_bindgen_test]
+fn kwic_terms_and_trend_through_js() {
+    let corpus = JsCorpus::embedded().unwrap();
+    let kwic = rust(
+        corpus
+            .kwic("koizumi", js(&json!({"sort": "left", "limit": 2})))
+            .unwrap(),
+    );
+    assert_eq!(kwic["lines"].as_array().map(Vec::len), Some(2));
+    assert!(kwic["lines"][0]["match"]
+        .as_str()
+        .is_some_and(|m| m.eq_ignore_ascii_case("koizumi")));
+    let terms = rust(
+        corpus
+            .terms(js(&json!({"limit": 3, "stopwords": ["japan"]})))
+            .unwrap(),
+    );
+    assert!(terms
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|t| t["term"] != "japan"));
+    let trend = rust(
+        corpus
+            .term_trend("putin", js(&json!({"bucket": "year"})))
+            .unwrap(),
+    );
+    assert_eq!(trend["labels"][0], "1999");
+    let error = corpus
+        .term_trend("putin", js(&json!({"bucket": "decade"})))
+        .err()
+        .unwrap();
+    assert_eq!(
+        message(error),
+        "unknown variant `decade`, expected one of `year`, `month`, `document`"
+    );
+}

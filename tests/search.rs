@@ -1,8 +1,8 @@
 //! Search, KWIC, terms and trends on the seeds and tiny fixtures.
 
 use corpus_lens::{
-    Bucket, Corpus, KwicOptions, KwicSort, LoadOptions, SearchOptions, SearchResults, SourceFile, Stopwords, TermsOptions,
-    TrendOptions, Unit,
+    Bucket, Corpus, KwicOptions, KwicSort, LoadOptions, SearchOptions, SearchResults, SourceFile,
+    Stopwords, TermsOptions, TrendOptions, Unit,
 };
 
 const MONITOR_2001: &str = "001_dd6b5825d416bed0";
@@ -14,7 +14,15 @@ fn seeds() -> Corpus {
 }
 
 fn search(corpus: &Corpus, query: &str) -> SearchResults {
-    corpus.search(query, &SearchOptions { limit: 100, ..SearchOptions::default() }).unwrap()
+    corpus
+        .search(
+            query,
+            &SearchOptions {
+                limit: 100,
+                ..SearchOptions::default()
+            },
+        )
+        .unwrap()
 }
 
 fn ids(results: &SearchResults) -> Vec<String> {
@@ -24,7 +32,10 @@ fn ids(results: &SearchResults) -> Vec<String> {
 }
 
 fn error(corpus: &Corpus, query: &str) -> String {
-    corpus.search(query, &SearchOptions::default()).map(|r| format!("{} hits", r.total)).unwrap_or_else(|e| e.to_string())
+    corpus
+        .search(query, &SearchOptions::default())
+        .map(|r| format!("{} hits", r.total))
+        .unwrap_or_else(|e| e.to_string())
 }
 
 fn js_slice(text: &str, start: usize, end: usize) -> String {
@@ -47,7 +58,10 @@ fn phrase_order_matters_and_proximity_relaxes_it() {
     let corpus = seeds();
     assert_eq!(search(&corpus, "\"treaty peace\"").total, 0);
     assert_eq!(search(&corpus, "\"koizumi putin\"").total, 0);
-    assert_eq!(ids(&search(&corpus, "\"koizumi putin\"~5")), [EDM_2005, EDM_2004]);
+    assert_eq!(
+        ids(&search(&corpus, "\"koizumi putin\"~5")),
+        [EDM_2005, EDM_2004]
+    );
     assert_eq!(search(&corpus, "putin NEAR/5 koizumi").total, 2);
 }
 
@@ -64,8 +78,14 @@ fn not_and_minus_exclude() {
 #[test]
 fn or_and_parentheses() {
     let corpus = seeds();
-    assert_eq!(ids(&search(&corpus, "shikotan OR kommersant")), [MONITOR_2001, EDM_2005]);
-    assert_eq!(ids(&search(&corpus, "(shikotan OR kommersant) ivanov")), [MONITOR_2001]);
+    assert_eq!(
+        ids(&search(&corpus, "shikotan OR kommersant")),
+        [MONITOR_2001, EDM_2005]
+    );
+    assert_eq!(
+        ids(&search(&corpus, "(shikotan OR kommersant) ivanov")),
+        [MONITOR_2001]
+    );
 }
 
 #[test]
@@ -83,18 +103,30 @@ fn prefix_expands_over_the_dictionary() {
     let results = search(&seeds(), "kuril*");
     assert_eq!(results.total, 4);
     let expansion = &results.expansions[0];
-    assert_eq!((expansion.term.as_str(), expansion.truncated), ("kuril*", false));
+    assert_eq!(
+        (expansion.term.as_str(), expansion.truncated),
+        ("kuril*", false)
+    );
     assert_eq!(expansion.forms, ["kuril", "kurils"]);
 }
 
 #[test]
 fn field_filters_select_by_year_publication_volume_and_issue() {
     let corpus = seeds();
-    assert_eq!(ids(&search(&corpus, "year:2004..2005")), [EDM_2005, EDM_2004]);
+    assert_eq!(
+        ids(&search(&corpus, "year:2004..2005")),
+        [EDM_2005, EDM_2004]
+    );
     assert_eq!(search(&corpus, "year:..2000").total, 2);
-    assert_eq!(ids(&search(&corpus, "publication:\"Eurasia Daily Monitor\"")), [EDM_2005, EDM_2004]);
+    assert_eq!(
+        ids(&search(&corpus, "publication:\"Eurasia Daily Monitor\"")),
+        [EDM_2005, EDM_2004]
+    );
     assert_eq!(search(&corpus, "publication:monitor").total, 5);
-    assert_eq!(ids(&search(&corpus, "volume:6 issue:74")), ["000_cdea581117318265"]);
+    assert_eq!(
+        ids(&search(&corpus, "volume:6 issue:74")),
+        ["000_cdea581117318265"]
+    );
     // A document known only by its year overlaps any range within that year.
     assert_eq!(ids(&search(&corpus, "date:2004 putin")), [EDM_2004]);
 }
@@ -102,7 +134,11 @@ fn field_filters_select_by_year_publication_volume_and_issue() {
 #[test]
 fn date_ranges_compare_at_each_date_s_precision() {
     let content = "{\"id\": \"a\", \"date\": \"2004-11-21\", \"text\": \"x\"}\n{\"id\": \"b\", \"date\": \"2005-02\", \"text\": \"x\"}\n{\"id\": \"c\", \"date\": \"2004\", \"text\": \"x\"}\n";
-    let corpus = Corpus::load(&[SourceFile::new("d.jsonl", content)], &LoadOptions::default()).unwrap();
+    let corpus = Corpus::load(
+        &[SourceFile::new("d.jsonl", content)],
+        &LoadOptions::default(),
+    )
+    .unwrap();
     assert_eq!(ids(&search(&corpus, "date:2004-11..2005-01")), ["a", "c"]);
     assert_eq!(ids(&search(&corpus, "date:2005-02-10..")), ["b"]);
     assert_eq!(ids(&search(&corpus, "date:2004-11-21")), ["a", "c"]);
@@ -111,7 +147,11 @@ fn date_ranges_compare_at_each_date_s_precision() {
 #[test]
 fn metadata_fields_of_loaded_corpora_are_searchable() {
     let content = "{\"author\": \"Abraham Lincoln\", \"text\": \"The Union must hold.\"}\n{\"author\": \"James Buchanan\", \"text\": \"The Union is in peril.\"}\n";
-    let corpus = Corpus::load(&[SourceFile::new("sotu.jsonl", content)], &LoadOptions::default()).unwrap();
+    let corpus = Corpus::load(
+        &[SourceFile::new("sotu.jsonl", content)],
+        &LoadOptions::default(),
+    )
+    .unwrap();
     assert_eq!(ids(&search(&corpus, "author:Lincoln union")), ["sotu-1"]);
     assert_eq!(error(&corpus, "party:whig"), "invalid query: unknown field \"party\" at position 0; this corpus has author, date, issue, publication, title, volume, year");
 }
@@ -119,7 +159,11 @@ fn metadata_fields_of_loaded_corpora_are_searchable() {
 #[test]
 fn folding_and_stemming() {
     let content = "Talks in Zürich on the treaties.\n\nMori’s visit.";
-    let corpus = Corpus::load(&[SourceFile::new("f.txt", content)], &LoadOptions::default()).unwrap();
+    let corpus = Corpus::load(
+        &[SourceFile::new("f.txt", content)],
+        &LoadOptions::default(),
+    )
+    .unwrap();
     assert_eq!(search(&corpus, "zurich").total, 1);
     assert_eq!(search(&corpus, "ZÜRICH").total, 1);
     assert_eq!(search(&corpus, "treaty").total, 1, "stemmed");
@@ -139,16 +183,31 @@ fn compound_parts_are_found() {
 #[test]
 fn sentence_hits_are_sentences_with_highlights_in_utf16() {
     let corpus = seeds();
-    let options = SearchOptions { unit: Unit::Sentence, limit: 100, ..SearchOptions::default() };
+    let options = SearchOptions {
+        unit: Unit::Sentence,
+        limit: 100,
+        ..SearchOptions::default()
+    };
     let results = corpus.search("mori", &options).unwrap();
-    assert_eq!(results.total, 7, "Mori is in 4 sentences of the 2000 Monitor and 3 of the 2001 one");
+    assert_eq!(
+        results.total, 7,
+        "Mori is in 4 sentences of the 2000 Monitor and 3 of the 2001 one"
+    );
     for hit in &results.hits {
         let doc = corpus.document(&hit.doc_id).unwrap();
         let detail = doc.detail();
-        assert!(detail.sentences.iter().any(|s| (s.start, s.end) == (hit.start, hit.end)), "{hit:?}");
+        assert!(
+            detail
+                .sentences
+                .iter()
+                .any(|s| (s.start, s.end) == (hit.start, hit.end)),
+            "{hit:?}"
+        );
         for h in &hit.snippet.highlights {
             // A part of a compound marks the whole token: "Putin-Mori".
-            assert!(js_slice(&hit.snippet.text, h.start, h.end).to_lowercase().contains("mori"));
+            assert!(js_slice(&hit.snippet.text, h.start, h.end)
+                .to_lowercase()
+                .contains("mori"));
         }
         assert!(!hit.snippet.highlights.is_empty());
     }
@@ -157,24 +216,67 @@ fn sentence_hits_are_sentences_with_highlights_in_utf16() {
 #[test]
 fn each_unit_must_satisfy_the_whole_query() {
     let corpus = seeds();
-    let by = |unit| corpus.search("putin koizumi", &SearchOptions { unit, limit: 100, ..SearchOptions::default() }).unwrap().total;
-    let (documents, paragraphs, sentences) = (by(Unit::Document), by(Unit::Paragraph), by(Unit::Sentence));
+    let by = |unit| {
+        corpus
+            .search(
+                "putin koizumi",
+                &SearchOptions {
+                    unit,
+                    limit: 100,
+                    ..SearchOptions::default()
+                },
+            )
+            .unwrap()
+            .total
+    };
+    let (documents, paragraphs, sentences) =
+        (by(Unit::Document), by(Unit::Paragraph), by(Unit::Sentence));
     assert_eq!(documents, 2);
-    assert!(sentences >= 3 && paragraphs >= sentences.min(paragraphs) && sentences <= 10, "{documents} {paragraphs} {sentences}");
-    let options = SearchOptions { unit: Unit::Sentence, ..SearchOptions::default() };
+    assert!(
+        sentences >= 3 && paragraphs >= sentences.min(paragraphs) && sentences <= 10,
+        "{documents} {paragraphs} {sentences}"
+    );
+    let options = SearchOptions {
+        unit: Unit::Sentence,
+        ..SearchOptions::default()
+    };
     assert_eq!(corpus.search("putin -putin", &options).unwrap().total, 0);
 }
 
 #[test]
 fn snippets_cut_long_documents_and_mark_every_match_shown() {
     let corpus = seeds();
-    let options = SearchOptions { snippet_length: 80, ..SearchOptions::default() };
-    let hit = corpus.search("kunashir iturup", &options).unwrap().hits.remove(0);
-    assert!(hit.snippet.text.starts_with('…') && hit.snippet.text.ends_with('…'), "{:?}", hit.snippet.text);
-    let marked: Vec<String> = hit.snippet.highlights.iter().map(|h| js_slice(&hit.snippet.text, h.start, h.end)).collect();
+    let options = SearchOptions {
+        snippet_length: 80,
+        ..SearchOptions::default()
+    };
+    let hit = corpus
+        .search("kunashir iturup", &options)
+        .unwrap()
+        .hits
+        .remove(0);
+    assert!(
+        hit.snippet.text.starts_with('…') && hit.snippet.text.ends_with('…'),
+        "{:?}",
+        hit.snippet.text
+    );
+    let marked: Vec<String> = hit
+        .snippet
+        .highlights
+        .iter()
+        .map(|h| js_slice(&hit.snippet.text, h.start, h.end))
+        .collect();
     assert_eq!(marked, ["Kunashir", "Iturup"]);
-    let none = SearchOptions { snippet_length: 0, ..SearchOptions::default() };
-    assert_eq!(corpus.search("kunashir", &none).unwrap().hits[0].snippet.text, "");
+    let none = SearchOptions {
+        snippet_length: 0,
+        ..SearchOptions::default()
+    };
+    assert_eq!(
+        corpus.search("kunashir", &none).unwrap().hits[0]
+            .snippet
+            .text,
+        ""
+    );
 }
 
 #[test]
@@ -183,7 +285,16 @@ fn ranking_is_deterministic_and_paged() {
     let all = search(&corpus, "russia");
     let scores: Vec<f64> = all.hits.iter().map(|h| h.score).collect();
     assert!(scores.windows(2).all(|w| w[0] >= w[1]));
-    let page = corpus.search("russia", &SearchOptions { offset: 2, limit: 2, ..SearchOptions::default() }).unwrap();
+    let page = corpus
+        .search(
+            "russia",
+            &SearchOptions {
+                offset: 2,
+                limit: 2,
+                ..SearchOptions::default()
+            },
+        )
+        .unwrap();
     let paged: Vec<&str> = page.hits.iter().map(|h| h.doc_id.as_str()).collect();
     let expected: Vec<&str> = all.hits[2..4].iter().map(|h| h.doc_id.as_str()).collect();
     assert_eq!(paged, expected);
@@ -192,10 +303,22 @@ fn ranking_is_deterministic_and_paged() {
 #[test]
 fn title_matches_count_more() {
     let content = "[{\"id\": \"body\", \"text\": \"Kuril talks. Other words here.\"},\n {\"id\": \"titled\", \"title\": \"Kuril\", \"text\": \"Kuril talks. Other words here.\"}]";
-    let corpus = Corpus::load(&[SourceFile::new("t.json", content)], &LoadOptions::default()).unwrap();
+    let corpus = Corpus::load(
+        &[SourceFile::new("t.json", content)],
+        &LoadOptions::default(),
+    )
+    .unwrap();
     let results = search(&corpus, "kuril");
     assert_eq!(results.hits[0].doc_id, "titled");
-    let flat = corpus.search("kuril", &SearchOptions { title_boost: 0.0, ..SearchOptions::default() }).unwrap();
+    let flat = corpus
+        .search(
+            "kuril",
+            &SearchOptions {
+                title_boost: 0.0,
+                ..SearchOptions::default()
+            },
+        )
+        .unwrap();
     assert_eq!(flat.hits[0].score, flat.hits[1].score);
     assert_eq!(flat.hits[0].doc_id, "body", "ties keep corpus order");
 }
@@ -203,15 +326,36 @@ fn title_matches_count_more() {
 #[test]
 fn malformed_queries_and_options_name_the_problem() {
     let corpus = seeds();
-    assert_eq!(error(&corpus, "putin \"peace"), "invalid query: unclosed quote at position 6");
-    assert_eq!(error(&corpus, "year:2005..2000"), "invalid query: the range of \"year\" at position 0 is empty: 2005 is after 2000");
+    assert_eq!(
+        error(&corpus, "putin \"peace"),
+        "invalid query: unclosed quote at position 6"
+    );
+    assert_eq!(
+        error(&corpus, "year:2005..2000"),
+        "invalid query: the range of \"year\" at position 0 is empty: 2005 is after 2000"
+    );
     assert_eq!(error(&corpus, "year:soon"), "invalid query: the field \"year\" at position 0 needs a number or a range such as 2000..2005, found \"soon\"");
     assert_eq!(error(&corpus, "putin date:2005-13"), "invalid query: the field \"date\" at position 6 needs a date (YYYY, YYYY-MM or YYYY-MM-DD) or a range such as 2004-11..2005-01, found \"2005-13\"");
-    assert_eq!(error(&corpus, "publication:2000..2001"), "invalid query: the field \"publication\" at position 0 takes words, not a range");
-    let bad = SearchOptions { limit: 0, ..SearchOptions::default() };
-    assert_eq!(corpus.search("putin", &bad).unwrap_err().to_string(), "the option limit must be between 1 and 10000, got 0");
-    let bad = SearchOptions { b: 1.5, ..SearchOptions::default() };
-    assert_eq!(corpus.search("putin", &bad).unwrap_err().to_string(), "the option b must be between 0 and 1, got 1.5");
+    assert_eq!(
+        error(&corpus, "publication:2000..2001"),
+        "invalid query: the field \"publication\" at position 0 takes words, not a range"
+    );
+    let bad = SearchOptions {
+        limit: 0,
+        ..SearchOptions::default()
+    };
+    assert_eq!(
+        corpus.search("putin", &bad).unwrap_err().to_string(),
+        "the option limit must be between 1 and 10000, got 0"
+    );
+    let bad = SearchOptions {
+        b: 1.5,
+        ..SearchOptions::default()
+    };
+    assert_eq!(
+        corpus.search("putin", &bad).unwrap_err().to_string(),
+        "the option b must be between 0 and 1, got 1.5"
+    );
 }
 
 #[test]
@@ -225,34 +369,88 @@ fn kwic_lines_slice_to_their_match_and_sort() {
         assert_eq!(js_slice(&doc.text, line.start, line.end), line.matched);
         assert!(line.left.chars().count() <= 40 && line.right.chars().count() <= 40);
     }
-    let right = corpus.kwic("koizumi", &KwicOptions { sort: KwicSort::Right, ..KwicOptions::default() }).unwrap();
-    let keys: Vec<String> = right.lines.iter().map(|l| l.right.trim_start().to_lowercase()).collect();
+    let right = corpus
+        .kwic(
+            "koizumi",
+            &KwicOptions {
+                sort: KwicSort::Right,
+                ..KwicOptions::default()
+            },
+        )
+        .unwrap();
+    let keys: Vec<String> = right
+        .lines
+        .iter()
+        .map(|l| l.right.trim_start().to_lowercase())
+        .collect();
     assert!(keys.windows(2).all(|w| w[0] <= w[1]));
-    let limited = corpus.kwic("koizumi", &KwicOptions { limit: 3, ..KwicOptions::default() }).unwrap();
+    let limited = corpus
+        .kwic(
+            "koizumi",
+            &KwicOptions {
+                limit: 3,
+                ..KwicOptions::default()
+            },
+        )
+        .unwrap();
     assert_eq!((limited.total, limited.lines.len()), (kwic.total, 3));
 }
 
 #[test]
 fn terms_leave_out_stopwords() {
     let corpus = seeds();
-    let top = corpus.terms(&TermsOptions { limit: 5, ..TermsOptions::default() }).unwrap();
-    assert!(top.iter().all(|t| !["the", "of", "and"].contains(&t.term.as_str())), "{top:?}");
+    let top = corpus
+        .terms(&TermsOptions {
+            limit: 5,
+            ..TermsOptions::default()
+        })
+        .unwrap();
+    assert!(
+        top.iter()
+            .all(|t| !["the", "of", "and"].contains(&t.term.as_str())),
+        "{top:?}"
+    );
     assert!(top.iter().any(|t| t.term == "japan"));
     assert!(top.windows(2).all(|w| w[0].count >= w[1].count));
-    let all = corpus.terms(&TermsOptions { limit: 1, stopwords: Stopwords::Builtin(false) }).unwrap();
+    let all = corpus
+        .terms(&TermsOptions {
+            limit: 1,
+            stopwords: Stopwords::Builtin(false),
+        })
+        .unwrap();
     assert_eq!(all[0].term, "the");
-    let custom = corpus.terms(&TermsOptions { limit: 1, stopwords: Stopwords::Custom(vec!["The".into()]) }).unwrap();
+    let custom = corpus
+        .terms(&TermsOptions {
+            limit: 1,
+            stopwords: Stopwords::Custom(vec!["The".into()]),
+        })
+        .unwrap();
     assert_ne!(custom[0].term, "the");
 }
 
 #[test]
 fn term_trend_fills_every_year() {
     let corpus = seeds();
-    let trend = corpus.term_trend("putin", &TrendOptions::default()).unwrap();
-    assert_eq!(trend.labels, ["1999", "2000", "2001", "2002", "2003", "2004", "2005"]);
+    let trend = corpus
+        .term_trend("putin", &TrendOptions::default())
+        .unwrap();
+    assert_eq!(
+        trend.labels,
+        ["1999", "2000", "2001", "2002", "2003", "2004", "2005"]
+    );
     assert_eq!(trend.counts[0], 0);
-    assert_eq!(trend.counts.iter().sum::<usize>(), corpus.kwic("putin", &KwicOptions::default()).unwrap().total);
+    assert_eq!(
+        trend.counts.iter().sum::<usize>(),
+        corpus.kwic("putin", &KwicOptions::default()).unwrap().total
+    );
     assert_eq!(trend.words[3], 0);
-    let by_doc = corpus.term_trend("putin", &TrendOptions { bucket: Bucket::Document }).unwrap();
+    let by_doc = corpus
+        .term_trend(
+            "putin",
+            &TrendOptions {
+                bucket: Bucket::Document,
+            },
+        )
+        .unwrap();
     assert_eq!(by_doc.labels.len(), 5);
 }

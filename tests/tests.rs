@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::panic)] // tests may panic: that is how they fail
 #![cfg(not(target_arch = "wasm32"))]
 
+mod entities;
 mod hay;
 mod search;
 
@@ -38,8 +39,13 @@ fn seeds_headers_years_and_titles() {
             (Some(volume), Some(issue), Some(year)),
             "{id}"
         );
-        assert_eq!(doc.date_source, Some(DateSource::Volume), "{id}");
-        assert_eq!(doc.date, None, "{id}");
+        // The volume gives the year, the latest citation the month.
+        assert_eq!(doc.date_source, Some(DateSource::Citations), "{id}");
+        assert_eq!(
+            doc.date.map(|d| (d.year, d.month, d.day)),
+            Some((year, Some(hay::seed_month(id)), None)),
+            "{id}"
+        );
         assert_eq!(doc.title, title);
         assert!(
             !doc.text.starts_with("Publication:"),
@@ -298,7 +304,8 @@ fn skip_invalid_still_rejects_an_empty_corpus() {
     .unwrap_err();
     assert_eq!(
         error.to_string(),
-        "the corpus is empty: no document has any text"
+        "the corpus is empty: no document with text in bad.jsonl; 1 record was skipped: \
+         bad.jsonl line 1: the record has no \"text\" field"
     );
 }
 
@@ -336,4 +343,33 @@ fn unknown_document_is_an_error() {
 fn byte_order_mark_and_crlf_are_tolerated() {
     let corpus = load("win.csv", "\u{feff}text\r\n\"One.\r\nTwo.\"\r\n").unwrap();
     assert_eq!(corpus.documents()[0].sentences.len(), 2);
+}
+
+#[test]
+fn skip_invalid_skips_a_duplicate_id_and_keeps_the_first() {
+    let content = "{\"id\": \"a\", \"text\": \"one\"}\n{\"id\": \"a\", \"text\": \"two\"}\n";
+    let options = LoadOptions { skip_invalid: true };
+    let corpus = Corpus::load(&[SourceFile::new("d.jsonl", content)], &options).unwrap();
+    assert_eq!(corpus.document("a").unwrap().text, "one");
+    assert_eq!(
+        corpus.warnings()[0].message,
+        "d.jsonl line 2: the id \"a\" is already used by d.jsonl line 1"
+    );
+}
+
+#[test]
+fn an_empty_corpus_names_what_was_read() {
+    let error = Corpus::from_records(vec![], &LoadOptions::default()).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "the corpus is empty: no document with text was given"
+    );
+    let files: Vec<SourceFile> = (1..=5)
+        .map(|i| SourceFile::new(format!("e{i}.jsonl"), ""))
+        .collect();
+    let error = Corpus::load(&files, &LoadOptions::default()).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "the corpus is empty: no document with text in e1.jsonl, e2.jsonl, e3.jsonl and 2 more files"
+    );
 }

@@ -31,7 +31,7 @@ fn embedded_corpus_has_the_five_seeds() {
         );
         assert_eq!(doc["year"], year);
         assert_eq!(doc["title"], title);
-        assert_eq!(doc["dateSource"], "volume");
+        assert_eq!(doc["dateSource"], "citations");
     }
     let stats = rust(corpus.stats().unwrap());
     assert_eq!(stats["documents"], 5);
@@ -86,4 +86,57 @@ fn results_are_plain_data() {
     let parsed: Value = serde_json::from_str(&String::from(json)).unwrap();
     assert_eq!(parsed.as_array().map(Vec::len), Some(5));
     assert_eq!(parsed[0]["metadata"], json!({}));
+}
+
+#[wasm_bindgen_test]
+fn highlights_slice_exactly_in_javascript() {
+    let corpus = JsCorpus::embedded().unwrap();
+    let options = serde_wasm_bindgen::to_value(&serde_json::Map::from_iter([(
+        "unit".to_string(),
+        json!("sentence"),
+    )]))
+    .unwrap();
+    let results = corpus
+        .search("mori’s OR “putin koizumi”~3", options)
+        .unwrap();
+    let hits = js_sys::Reflect::get(&results, &"hits".into()).unwrap();
+    let hits: js_sys::Array = hits.unchecked_into();
+    assert!(hits.length() > 0);
+    for hit in hits.iter() {
+        let snippet = js_sys::Reflect::get(&hit, &"snippet".into()).unwrap();
+        let text: js_sys::JsString = js_sys::Reflect::get(&snippet, &"text".into())
+            .unwrap()
+            .unchecked_into();
+        for h in rust(js_sys::Reflect::get(&snippet, &"highlights".into()).unwrap())
+            .as_array()
+            .unwrap()
+        {
+            let marked = String::from(text.slice(
+                h["start"].as_u64().unwrap() as u32,
+                h["end"].as_u64().unwrap() as u32,
+            ))
+            .to_lowercase();
+            assert!(
+                ["mori", "putin", "koizumi"]
+                    .iter()
+                    .any(|w| marked.contains(w)),
+                "{marked:?}"
+            );
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn query_errors_carry_their_position() {
+    let corpus = JsCorpus::embedded().unwrap();
+    let error: JsValue = corpus
+        .search("(putin OR", JsValue::UNDEFINED)
+        .err()
+        .unwrap()
+        .into();
+    let error = error.dyn_into::<js_sys::Error>().unwrap();
+    assert_eq!(
+        String::from(error.message()),
+        "invalid query: OR at position 7 needs something to apply to"
+    );
 }

@@ -10,6 +10,7 @@
 
 use std::collections::HashMap;
 
+use aho_corasick::{AhoCorasick, MatchKind};
 use serde::{Deserialize, Serialize};
 
 use super::gazetteer::data_lines;
@@ -30,11 +31,16 @@ pub struct AliasEntry {
 }
 
 /// A validated alias table.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default)]
 pub struct AliasTable {
     entries: Vec<AliasEntry>,
     /// Lower-cased alias or name → index of its entry.
     lookup: HashMap<String, usize>,
+    /// Finds every name and alias in a text, so that an alias no gazetteer
+    /// knows ("Northern Territories") is still a mention.
+    automaton: Option<AhoCorasick>,
+    /// For each automaton pattern: the spelling and its entry.
+    patterns: Vec<(String, usize)>,
 }
 
 const SHIPPED: &str = include_str!("data/aliases.txt");
@@ -56,7 +62,10 @@ impl AliasTable {
         for (i, entry) in entries.iter().enumerate() {
             let label = format!("alias table entry {} ({:?})", i + 1, entry.name);
             if entry.name.trim().is_empty() {
-                return Err(invalid(format!("alias table entry {}: the name is empty", i + 1)));
+                return Err(invalid(format!(
+                    "alias table entry {}: the name is empty",
+                    i + 1
+                )));
             }
             let names = std::iter::once(&entry.name).chain(&entry.aliases);
             for (j, alias) in names.enumerate() {
@@ -76,7 +85,48 @@ impl AliasTable {
                 }
             }
         }
-        Ok(AliasTable { entries, lookup })
+        let patterns: Vec<(String, usize)> = entries
+            .iter()
+            .enumerate()
+            .flat_map(|(i, e)| {
+                std::iter::once(&e.name)
+                    .chain(&e.aliases)
+                    .map(move |a| (a.trim().to_string(), i))
+            })
+            .collect();
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(patterns.iter().map(|(p, _)| p))
+            .ok();
+        Ok(AliasTable {
+            entries,
+            lookup,
+            automaton,
+            patterns,
+        })
+    }
+
+    /// Every name and alias of the table in `text`: byte range, spelling, type
+    /// and canonical name.
+    pub(crate) fn find<'a>(
+        &'a self,
+        text: &'a str,
+    ) -> impl Iterator<Item = (usize, usize, &'a str, EntityType, &'a str)> + 'a {
+        self.automaton
+            .iter()
+            .flat_map(move |a| a.find_iter(text))
+            .filter_map(move |m| {
+                let (pattern, i) = self.patterns.get(m.pattern().as_usize())?;
+                let entry = self.entries.get(*i)?;
+                Some((
+                    m.start(),
+                    m.end(),
+                    pattern.as_str(),
+                    entry.ty,
+                    entry.name.as_str(),
+                ))
+            })
     }
 
     /// Parses the text form, `type: Name = alias; alias`, one entity a line.
@@ -87,7 +137,9 @@ impl AliasTable {
     pub fn parse(text: &str) -> Result<AliasTable, Error> {
         let entries = data_lines(text)
             .enumerate()
-            .map(|(i, line)| parse_line(line).map_err(|m| invalid(format!("alias table line {}: {m}", i + 1))))
+            .map(|(i, line)| {
+                parse_line(line).map_err(|m| invalid(format!("alias table line {}: {m}", i + 1)))
+            })
             .collect::<Result<Vec<_>, _>>()?;
         AliasTable::new(entries)
     }
@@ -114,7 +166,11 @@ fn parse_line(line: &str) -> Result<AliasEntry, String> {
     let (name, aliases) = rest.split_once('=').ok_or_else(expected)?;
     let ty = EntityType::parse(ty.trim()).ok_or_else(|| {
         let known: Vec<&str> = EntityType::ALL.iter().map(|t| t.as_str()).collect();
-        format!("unknown type {:?} (expected one of {})", ty.trim(), known.join(", "))
+        format!(
+            "unknown type {:?} (expected one of {})",
+            ty.trim(),
+            known.join(", ")
+        )
     })?;
     Ok(AliasEntry {
         name: name.trim().to_string(),
@@ -141,9 +197,14 @@ mod tests {
     #[test]
     fn bad_lines_and_entries_are_named() {
         let err = AliasTable::parse("place: A = B\nplanet: X = Y").unwrap_err();
-        assert!(err.to_string().starts_with("alias table line 2: unknown type \"planet\""));
+        assert!(err
+            .to_string()
+            .starts_with("alias table line 2: unknown type \"planet\""));
         let err = AliasTable::parse("place: A = B; ").unwrap_err();
-        assert_eq!(err.to_string(), "alias table entry 1 (\"A\"): alias 2 is empty");
+        assert_eq!(
+            err.to_string(),
+            "alias table entry 1 (\"A\"): alias 2 is empty"
+        );
         let err = AliasTable::parse("place: A = B\nplace: C = b").unwrap_err();
         assert_eq!(
             err.to_string(),

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::dates::{self, Date, DateValue};
+use crate::dates::{Date, DateValue};
 use crate::text::Span;
 
 use super::temporal::{capitalised_month, parse_days};
@@ -44,11 +44,13 @@ pub(crate) struct RawCitation {
     pub sources: Vec<RawSource>,
 }
 
-/// A source as parsed: its name, where the name is (when it names an outlet).
+/// A source as parsed: its name, where the name is (without "see" or "The"),
+/// and whether it reads as an outlet's name (all words capitalised).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct RawSource {
     pub name: String,
     pub span: Option<Span>,
+    pub proper: bool,
     pub dates: Vec<DateValue>,
 }
 
@@ -118,12 +120,7 @@ fn parse_inner(text: &str, base: usize, inner: &str, year: Option<i32>) -> Optio
 }
 
 /// One group: sources, then their dates ("Izvestia, AFP, January 19").
-fn parse_group(
-    text: &str,
-    base: usize,
-    group: &str,
-    year: Option<i32>,
-) -> Option<Vec<RawSource>> {
+fn parse_group(text: &str, base: usize, group: &str, year: Option<i32>) -> Option<Vec<RawSource>> {
     let mut names = Vec::new();
     let mut dates = Vec::new();
     let mut last_month = None;
@@ -185,11 +182,12 @@ fn source(text: &str, at: usize, item: &str) -> RawSource {
     }
     let bare = name.strip_prefix("The ").unwrap_or(name);
     let bare_start = start + (name.len() - bare.len());
-    let span = is_proper(bare).then(|| Span::new(bare_start, bare_start + bare.len()));
-    debug_assert!(span.is_none_or(|s| s.of(text) == bare));
+    let span = Span::new(bare_start, bare_start + bare.len());
+    debug_assert_eq!(span.of(text), bare);
     RawSource {
         name: name.to_string(),
-        span,
+        span: Some(span),
+        proper: is_proper(bare),
         dates: Vec::new(),
     }
 }
@@ -226,6 +224,7 @@ fn outlet_before(text: &str, open: usize, inner: &str, year: Option<i32>) -> Opt
         sources: vec![RawSource {
             name: name.to_string(),
             span: Some(span),
+            proper: true,
             dates,
         }],
     })
@@ -277,12 +276,6 @@ pub(crate) fn iso(dates: &[DateValue]) -> Vec<String> {
     dates.iter().map(DateValue::to_string).collect()
 }
 
-/// Keeps `dates` in use for the month arithmetic of [`publication_month`].
-#[allow(dead_code)]
-fn _uses(d: Date) -> Date {
-    dates::shift_months(d, 0)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -293,7 +286,7 @@ mod tests {
             .map(|c| {
                 c.sources
                     .into_iter()
-                    .map(|s| (s.name, s.span.is_some(), iso(&s.dates)))
+                    .map(|s| (s.name, s.proper, iso(&s.dates)))
                     .collect()
             })
             .collect()
@@ -352,7 +345,9 @@ mod tests {
 
     #[test]
     fn asides_are_not_citations() {
-        assert!(parsed("(in some form) (called the Northern Territories in Japan) (WTO)").is_empty());
+        assert!(
+            parsed("(in some form) (called the Northern Territories in Japan) (WTO)").is_empty()
+        );
     }
 
     #[test]

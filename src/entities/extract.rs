@@ -6,8 +6,9 @@ use std::collections::{HashMap, HashSet};
 use crate::dates::Date;
 use crate::text::{self, Span};
 
+use super::aliases::AliasTable;
 use super::citations::{self, RawCitation};
-use super::gazetteer::{Gazetteer, Hit};
+use super::gazetteer::{Entry, Gazetteer, Hit};
 use super::temporal::{capitalised_month, Scanner};
 use super::EntityType;
 
@@ -30,13 +31,19 @@ pub(crate) struct Found {
 /// Extracts the mentions of `text`, splitting its sentences itself.
 pub(crate) fn extract(text: &str, date: Option<Date>) -> Found {
     let sentences = text::sentences(text, &text::paragraphs(text));
-    extract_with(text, &sentences, date)
+    extract_with(text, &sentences, date, &AliasTable::shipped())
 }
 
 /// Extracts the mentions of `text`, whose sentences are given.
-pub(crate) fn extract_with(text: &str, sentences: &[Span], date: Option<Date>) -> Found {
+pub(crate) fn extract_with(
+    text: &str,
+    sentences: &[Span],
+    date: Option<Date>,
+    aliases: &AliasTable,
+) -> Found {
     let toks = text::tokens(text);
     let mut doc = Doc::new(text, &toks, sentences);
+    doc.alias_hits(aliases);
     let citations = citations::parse(text, date.map(|d| d.year));
     doc.force_sources(&citations);
     let measures = Scanner::new(text, &toks, date).scan();
@@ -50,7 +57,7 @@ pub(crate) fn extract_with(text: &str, sentences: &[Span], date: Option<Date>) -
     doc.runs();
     doc.resolve_pending();
     let mut mentions = doc.out;
-    mentions.sort_by(|a, b| (a.span, a.ty).cmp(&(b.span, b.ty)));
+    mentions.sort_by_key(|m| (m.span, m.ty));
     Found {
         mentions,
         citations,
@@ -69,8 +76,10 @@ struct Doc<'t> {
     text: &'t str,
     toks: &'t [Span],
     g: &'static Gazetteer,
-    /// Whole-token gazetteer hits by first token: (end token, entry).
+    /// Whole-token gazetteer hits by first token: (end token, entry); entries
+    /// past the gazetteer's are the alias table's, in `extra`.
     hits: HashMap<usize, (usize, usize)>,
+    extra: Vec<Entry>,
     /// Gazetteer hits inside hyphenated tokens, by byte start.
     parts: HashMap<usize, Hit>,
     initial: Vec<bool>,
@@ -87,12 +96,28 @@ const CONNECTORS: &[&str] = &[
 ];
 /// Prepositions that announce a place ("in Okinawa").
 const PLACE_CUES: &[&str] = &[
-    "in", "at", "from", "near", "into", "across", "throughout", "toward", "towards", "outside",
+    "in",
+    "at",
+    "from",
+    "near",
+    "into",
+    "across",
+    "throughout",
+    "toward",
+    "towards",
+    "outside",
     "via",
 ];
 /// Words after a surname that show a person ("Bush administration", "Abe said").
 const PERSON_AFTER: &[&str] = &[
-    "said", "says", "told", "stated", "added", "administration", "government", "cabinet",
+    "said",
+    "says",
+    "told",
+    "stated",
+    "added",
+    "administration",
+    "government",
+    "cabinet",
 ];
 
 impl<'t> Doc<'t> {
@@ -115,6 +140,7 @@ impl<'t> Doc<'t> {
             toks,
             g,
             hits: HashMap::new(),
+            extra: Vec::new(),
             parts: HashMap::new(),
             initial,
             taken: vec![false; toks.len()],
@@ -170,7 +196,8 @@ impl<'t> Doc<'t> {
     /// Whether `start..end` is a hyphen-delimited part of a token ("Russian-Japanese").
     fn is_compound_part(&self, start: usize, end: usize) -> bool {
         let bytes = self.text.as_bytes();
-        let left = start == 0 || bytes.get(start - 1) == Some(&b'-');
+        let left =
+            start == 0 || bytes.get(start - 1) == Some(&b'-') || self.tok_at(start).is_some();
         let right = matches!(bytes.get(end), Some(b'-')) || self.tok_ending(end).is_some();
         left && right
     }
@@ -178,7 +205,9 @@ impl<'t> Doc<'t> {
     /// Marks the spans citations name as outlets.
     fn force_sources(&mut self, citations: &[RawCitation]) {
         for source in citations.iter().flat_map(|c| &c.sources) {
-            let Some(span) = source.span else { continue };
+            let Some(span) = source.span.filter(|_| source.proper) else {
+                continue;
+            };
             if let (Some(a), Some(b)) = (self.tok_at(span.start), self.tok_ending(span.end)) {
                 self.forced.insert(a, (b + 1, EntityType::Media));
             }
@@ -240,7 +269,10 @@ impl<'t> Doc<'t> {
         }
         let word = a.of(self.text);
         let abbreviation = word.chars().count() == 1 && word.chars().all(char::is_uppercase)
-            || matches!(word, "St" | "Mt" | "Ft" | "Jr" | "Mr" | "Mrs" | "Dr" | "Gen" | "Ms");
+            || matches!(
+                word,
+                "St" | "Mt" | "Ft" | "Jr" | "Mr" | "Mrs" | "Dr" | "Gen" | "Ms"
+            );
         abbreviation && gap.starts_with('.') && gap[1..].chars().all(|c| c == ' ')
     }
 
@@ -259,9 +291,36 @@ impl<'t> Doc<'t> {
         self.g.is_common(&lower) || self.lower_seen.contains(lower.as_str())
     }
 
-    fn hit_entry(&self, a: usize) -> Option<(usize, &'static super::gazetteer::Entry)> {
+    fn hit_entry(&self, a: usize) -> Option<(usize, &Entry)> {
         let &(end, entry) = self.hits.get(&a)?;
-        Some((end, self.g.entry(entry)?))
+        match entry.checked_sub(self.g.len()) {
+            Some(extra) => Some((end, self.extra.get(extra)?)),
+            None => Some((end, self.g.entry(entry)?)),
+        }
+    }
+
+    /// Adds the names of the alias table, which win over a gazetteer name
+    /// starting at the same token unless that one is longer.
+    fn alias_hits(&mut self, aliases: &AliasTable) {
+        for (start, end, pattern, ty, name) in aliases.find(self.text) {
+            if !case_fits(&self.text[start..end], pattern, pattern.len() <= 3) {
+                continue;
+            }
+            let (Some(a), Some(b)) = (self.tok_at(start), self.tok_ending(end)) else {
+                continue;
+            };
+            if self.hits.get(&a).is_some_and(|&(e, _)| e > b + 1) {
+                continue;
+            }
+            self.hits
+                .insert(a, (b + 1, self.g.len() + self.extra.len()));
+            self.extra.push(Entry {
+                ty,
+                name: name.to_string(),
+                pattern: pattern.to_string(),
+                exact: false,
+            });
+        }
     }
 }
 
@@ -273,7 +332,11 @@ fn case_fits(found: &str, pattern: &str, exact: bool) -> bool {
     if exact || !found.starts_with(|c: char| c.is_uppercase()) {
         return false;
     }
-    let words = |s: &'_ str| s.split([' ', '-']).map(|w| w.chars().next()).collect::<Vec<_>>();
+    let words = |s: &'_ str| {
+        s.split([' ', '-'])
+            .map(|w| w.chars().next())
+            .collect::<Vec<_>>()
+    };
     words(found)
         .iter()
         .zip(words(pattern))
@@ -321,7 +384,11 @@ mod tests {
     #[test]
     fn heads_type_their_names() {
         let text = "The Japanese Foreign Ministry and the Asahi Shimbun met near the Taiwan Strait after the Korean War.";
-        assert!(has(text, "Japanese Foreign Ministry", EntityType::Organization));
+        assert!(has(
+            text,
+            "Japanese Foreign Ministry",
+            EntityType::Organization
+        ));
         assert!(has(text, "Asahi Shimbun", EntityType::Media));
         assert!(has(text, "Taiwan Strait", EntityType::Place));
         assert!(has(text, "Korean War", EntityType::Event));

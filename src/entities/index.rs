@@ -32,12 +32,15 @@ impl Default for EntityState {
     }
 }
 
+/// One document's mentions as (byte span, entity), and its citations.
+type DocEntities = (Vec<(Span, usize)>, Vec<RawCitation>);
+
 #[derive(Clone, Debug)]
 struct EntityIndex {
     entities: Vec<Record>,
     by_id: HashMap<String, usize>,
     /// Per document (in corpus order): mentions as (byte span, entity), and citations.
-    docs: Vec<(Vec<(Span, usize)>, Vec<RawCitation>)>,
+    docs: Vec<DocEntities>,
 }
 
 #[derive(Clone, Debug)]
@@ -207,13 +210,18 @@ impl Corpus {
     ///
     /// # Errors
     /// [`ErrorKind::InvalidArgument`] for an id that names no entity.
-    pub fn mentions(&self, id: &str, options: &MentionOptions) -> Result<Vec<MentionRecord>, Error> {
+    pub fn mentions(
+        &self,
+        id: &str,
+        options: &MentionOptions,
+    ) -> Result<Vec<MentionRecord>, Error> {
         let record = self.record(id)?;
         let index = self.entity_index();
         let wanted = index.by_id.get(&record.id).copied();
         let mut out = Vec::new();
-        for (&d, _) in &record.per_doc {
-            let (Some(doc), Some((mentions, _))) = (self.documents().get(d), index.docs.get(d)) else {
+        for &d in record.per_doc.keys() {
+            let (Some(doc), Some((mentions, _))) = (self.documents().get(d), index.docs.get(d))
+            else {
                 continue;
             };
             for (span, _) in mentions.iter().filter(|(_, e)| Some(*e) == wanted) {
@@ -388,7 +396,7 @@ impl EntityIndex {
         let mut resolved: Vec<Resolved> = Vec::new();
         let mut citations = Vec::with_capacity(documents.len());
         for (d, doc) in documents.iter().enumerate() {
-            let found = extract::extract_with(&doc.text, &doc.sentences, anchor(doc));
+            let found = extract::extract_with(&doc.text, &doc.sentences, anchor(doc), aliases);
             let names = resolve::document_names(&found.mentions, aliases);
             for (m, (ty, name)) in found.mentions.iter().zip(names) {
                 let surface = normalise_name(m.span.of(&doc.text));
@@ -461,7 +469,9 @@ fn retype_media(resolved: &mut [Resolved]) {
 /// Gives every entity its id, `type:slug`, unique in the corpus.
 fn assign_ids(entities: &mut [Record]) -> HashMap<String, usize> {
     let mut order: Vec<usize> = (0..entities.len()).collect();
-    order.sort_by(|&a, &b| (entities[a].ty, &entities[a].name).cmp(&(entities[b].ty, &entities[b].name)));
+    order.sort_by(|&a, &b| {
+        (entities[a].ty, &entities[a].name).cmp(&(entities[b].ty, &entities[b].name))
+    });
     let mut by_id = HashMap::new();
     for e in order {
         let base = format!("{}:{}", entities[e].ty.as_str(), slug(&entities[e].name));

@@ -30,12 +30,12 @@ use crate::dates::Date;
 use crate::text::Utf16Index;
 
 pub use self::aliases::{AliasEntry, AliasTable};
+pub(crate) use self::citations::publication_month;
 pub use self::citations::{Citation, CitationSource};
+pub(crate) use self::index::EntityState;
 pub use self::index::{
     Annotation, DocumentCount, Entity, EntityDetail, EntityOptions, MentionOptions, MentionRecord,
 };
-pub(crate) use self::citations::publication_month;
-pub(crate) use self::index::EntityState;
 
 /// What kind of thing an entity is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -140,6 +140,6 @@ pub fn extract_entities(text: &str, date: Option<Date>) -> Vec<ExtractedEntity> 
             }
         })
         .collect();
-    out.sort_by(|a, b| (a.start, a.end, a.ty).cmp(&(b.start, b.end, b.ty)));
+    out.sort_by_key(|e| (e.start, e.end, e.ty));
     out
 }

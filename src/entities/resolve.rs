@@ -71,16 +71,20 @@ pub(crate) fn merge_variants(
 ) -> HashMap<(EntityType, String), String> {
     let mut groups: BTreeMap<(EntityType, String), Vec<(&str, usize)>> = BTreeMap::new();
     for ((ty, name), &n) in counts {
-        if matches!(ty, EntityType::Date | EntityType::Money | EntityType::Quantity) {
+        if matches!(
+            ty,
+            EntityType::Date | EntityType::Money | EntityType::Quantity
+        ) {
             continue;
         }
-        groups.entry((*ty, skeleton(name))).or_default().push((name, n));
+        groups
+            .entry((*ty, skeleton(name)))
+            .or_default()
+            .push((name, n));
     }
     let mut out = HashMap::new();
     for ((ty, _), mut names) in groups {
-        names.sort_by(|a, b| {
-            (b.1, b.0.len(), a.0).cmp(&(a.1, a.0.len(), b.0))
-        });
+        names.sort_by(|a, b| (b.1, b.0.len(), a.0).cmp(&(a.1, a.0.len(), b.0)));
         let mut kept: Vec<&str> = Vec::new();
         for (name, _) in names {
             match kept.iter().find(|k| variants(k, name)) {
@@ -118,11 +122,15 @@ fn skeleton(name: &str) -> String {
 /// Whether two names of the same skeleton are spellings of one name: the
 /// same number of words, each within two edits, and long enough that two
 /// edits are not most of the word.
-fn variants(a: &str, b: &str) -> bool {
-    let (wa, wb): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+fn variants<'a>(a: &'a str, b: &'a str) -> bool {
+    let words = |s: &'a str| s.split([' ', '-']).collect::<Vec<&str>>();
+    let (wa, wb) = (words(a), words(b));
     wa.len() == wb.len()
         && wa.iter().zip(&wb).all(|(x, y)| {
-            let (x, y) = (x.to_lowercase().replace("ks", "x"), y.to_lowercase().replace("ks", "x"));
+            let (x, y) = (
+                x.to_lowercase().replace("ks", "x"),
+                y.to_lowercase().replace("ks", "x"),
+            );
             x == y || (x.chars().count().min(y.chars().count()) >= 5 && edits(&x, &y) <= 2)
         })
 }
@@ -137,7 +145,9 @@ fn edits(a: &str, b: &str) -> usize {
         row[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
             let above = row[j + 1];
-            row[j + 1] = (diagonal + usize::from(ca != cb)).min(above + 1).min(row[j] + 1);
+            row[j + 1] = (diagonal + usize::from(ca != cb))
+                .min(above + 1)
+                .min(row[j] + 1);
             diagonal = above;
         }
     }
@@ -184,7 +194,10 @@ mod tests {
         }
         let merged = merge_variants(&counts);
         let target = |n: &str| merged.get(&(EntityType::Person, n.to_string())).cloned();
-        assert_eq!(target("Aleksandr Losyukov").as_deref(), Some("Alexander Losyukov"));
+        assert_eq!(
+            target("Aleksandr Losyukov").as_deref(),
+            Some("Alexander Losyukov")
+        );
         assert_eq!(target("Kurile Islands").as_deref(), Some("Kuril Islands"));
         assert_eq!(target("Alexander Panov"), None);
         assert_eq!(target("Moore"), None);

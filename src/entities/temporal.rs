@@ -32,8 +32,23 @@ const CURRENCIES: &[&str] = &[
     "dollars", "dollar", "yen", "rubles", "roubles", "ruble", "euros", "euro", "pounds", "yuan",
 ];
 const UNITS: &[&str] = &[
-    "percent", "km", "kilometers", "kilometres", "miles", "tons", "tonnes", "barrels", "meters",
-    "metres", "hectares", "troops", "soldiers", "people", "casualties", "acres", "feet",
+    "percent",
+    "km",
+    "kilometers",
+    "kilometres",
+    "miles",
+    "tons",
+    "tonnes",
+    "barrels",
+    "meters",
+    "metres",
+    "hectares",
+    "troops",
+    "soldiers",
+    "people",
+    "casualties",
+    "acres",
+    "feet",
 ];
 const MONTH_CUES: &[&str] = &[
     "in", "since", "until", "by", "during", "from", "through", "of", "before", "after", "till",
@@ -117,7 +132,9 @@ impl<'t> Scanner<'t> {
         if let Some((_, after)) = explicit_year {
             end = after;
         }
-        let year = explicit_year.map(|(y, _)| y).or(self.anchor.map(|a| a.year))?;
+        let year = explicit_year
+            .map(|(y, _)| y)
+            .or(self.anchor.map(|a| a.year))?;
         let value = month_value(year, month, part, days)?;
         Some(self.make(i, end, EntityType::Date, value.to_string()))
     }
@@ -185,7 +202,11 @@ impl<'t> Scanner<'t> {
             self.toks[i].start
         };
         let span = Span::new(start, self.toks[end - 1].end);
-        let name = span.of(self.text).split_whitespace().collect::<Vec<_>>().join(" ");
+        let name = span
+            .of(self.text)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         Some(Measure {
             first: i,
             end,
@@ -334,7 +355,9 @@ pub(crate) fn capitalised_month(word: &str) -> Option<u8> {
 
 fn is_number(word: &str) -> bool {
     word.starts_with(|c: char| c.is_ascii_digit())
-        && word.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+        && word
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
 }
 
 #[cfg(test)]

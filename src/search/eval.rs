@@ -97,16 +97,30 @@ impl Leaf {
         }
     }
 
-    /// How often the leaf occurs in `doc`.
-    pub fn frequency(&self, index: &Index, doc: u32) -> u32 {
+    /// How often the leaf occurs in each of `docs` documents (dense, by
+    /// document number), read in one pass over the postings.
+    pub fn frequencies(&self, index: &Index, docs: usize) -> Vec<u32> {
+        let mut counts = vec![0; docs];
         match &self.kind {
-            LeafKind::Forms(forms) => forms
-                .iter()
-                .map(|&f| index.postings(f).positions_in(doc).len() as u32)
-                .sum(),
-            LeafKind::Spans(spans) => spans.get(&doc).map_or(0, |s| s.len() as u32),
-            LeafKind::Filter => 0,
+            LeafKind::Forms(forms) => {
+                for &form in forms {
+                    for (doc, n) in index.postings(form).counts() {
+                        if let Some(c) = counts.get_mut(doc as usize) {
+                            *c += n;
+                        }
+                    }
+                }
+            }
+            LeafKind::Spans(spans) => {
+                for (&doc, found) in spans {
+                    if let Some(c) = counts.get_mut(doc as usize) {
+                        *c = found.len() as u32;
+                    }
+                }
+            }
+            LeafKind::Filter => {}
         }
+        counts
     }
 
     /// Whether any of the leaf's forms is in the document's title or header.
@@ -446,18 +460,30 @@ fn near_leaf(index: &Index, left: &Leaf, right: &Leaf, distance: u32) -> Leaf {
     }
 }
 
-/// The union of ascending lists.
+/// The union of ascending lists, merged pairwise in linear time.
 pub(crate) fn union(lists: &[&[u32]]) -> Vec<u32> {
-    match lists {
-        [] => Vec::new(),
-        [one] => one.to_vec(),
-        _ => {
-            let mut all: Vec<u32> = lists.iter().flat_map(|l| l.iter().copied()).collect();
-            all.sort_unstable();
-            all.dedup();
-            all
-        }
+    let mut merged: Vec<u32> = Vec::new();
+    for list in lists {
+        merged = if merged.is_empty() {
+            list.to_vec()
+        } else {
+            merge(&merged, list)
+        };
     }
+    merged
+}
+
+fn merge(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) {
+        out.push(x.min(y));
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
 }
 
 /// The intersection of ascending lists.

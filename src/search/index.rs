@@ -6,9 +6,8 @@
 //! of postings. A hyphenated compound is indexed whole and as its parts, at
 //! the same position: `Russian-Japanese` is found by `japanese`.
 
-use std::collections::HashMap;
-
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap as HashMap;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
@@ -60,6 +59,16 @@ impl Postings {
         self.positions.get(start..end).unwrap_or(&[])
     }
 
+    /// Each document with how often the form occurs in it.
+    pub fn counts(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
+        let mut previous = 0;
+        self.docs.iter().zip(&self.ends).map(move |(&doc, &end)| {
+            let count = end - previous;
+            previous = end;
+            (doc, count)
+        })
+    }
+
     /// How often the form occurs in the whole corpus.
     pub fn count(&self) -> usize {
         self.positions.len()
@@ -100,11 +109,11 @@ impl Index {
     /// Indexes the documents.
     pub fn build(documents: &[Document]) -> Index {
         let mut index = Index {
-            forms: HashMap::new(),
+            forms: HashMap::default(),
             form_text: Vec::new(),
             whole: Vec::new(),
             sorted: Vec::new(),
-            stems: HashMap::new(),
+            stems: HashMap::default(),
             postings: Vec::new(),
             docs: Vec::with_capacity(documents.len()),
             total_positions: 0,
@@ -138,7 +147,7 @@ impl Index {
                 position,
                 &mut entry.paragraph_starts,
             );
-            if position % CHECKPOINT == 0 {
+            if position.is_multiple_of(CHECKPOINT) {
                 entry.checkpoints.push(token.start as u32);
             }
             fold(token.of(&document.text), folded);

@@ -153,13 +153,8 @@ impl Corpus {
             Unit::Document => self.match_documents(&resolved, options),
             unit => self.match_units(&resolved, options, unit),
         };
-        matches.sort_by(|a, b| {
-            b.score
-                .total_cmp(&a.score)
-                .then(a.doc.cmp(&b.doc))
-                .then(a.unit.cmp(&b.unit))
-        });
         let total = matches.len();
+        best_first(&mut matches, options.offset + options.limit);
         let hits = matches
             .iter()
             .skip(options.offset)
@@ -183,16 +178,30 @@ impl Corpus {
     fn match_documents(&self, resolved: &Resolved, options: &SearchOptions) -> Vec<Match> {
         let index = self.index();
         let scorer = Scorer::new(index, &resolved.leaves, options, index.average_len());
-        let docs = eval::documents(
-            &resolved.plan,
-            &resolved.leaves,
-            index.docs.len() as u32,
-            false,
-        );
+        let n = index.docs.len();
+        let frequencies: Vec<Vec<u32>> = resolved
+            .leaves
+            .iter()
+            .map(|leaf| {
+                if leaf.scored {
+                    leaf.frequencies(index, n)
+                } else {
+                    Vec::new()
+                }
+            })
+            .collect();
+        let docs = eval::documents(&resolved.plan, &resolved.leaves, n as u32, false);
         docs.into_iter()
             .map(|doc| {
                 let len = index.docs.get(doc as usize).map_or(0, |e| e.len);
-                let score = scorer.score(doc, len, |leaf| leaf.frequency(index, doc));
+                let tf = |i: usize| {
+                    frequencies
+                        .get(i)
+                        .and_then(|f| f.get(doc as usize))
+                        .copied()
+                        .unwrap_or(0)
+                };
+                let score = scorer.score_indexed(doc, len, &tf);
                 Match {
                     doc,
                     unit: 0,
@@ -307,6 +316,22 @@ impl Corpus {
     }
 }
 
+/// Puts the best `k` matches first, in order: score, then document, then
+/// unit. Only those `k` are sorted; the rest are left in any order.
+fn best_first(matches: &mut [Match], k: usize) {
+    let order = |a: &Match, b: &Match| {
+        b.score
+            .total_cmp(&a.score)
+            .then(a.doc.cmp(&b.doc))
+            .then(a.unit.cmp(&b.unit))
+    };
+    if k < matches.len() {
+        matches.select_nth_unstable_by(k, order);
+    }
+    let top = k.min(matches.len());
+    matches[..top].sort_unstable_by(order);
+}
+
 /// The first token position of each unit.
 fn unit_starts(entry: &index::DocEntry, unit: Unit) -> &[u32] {
     match unit {
@@ -392,10 +417,6 @@ impl<'a> Scorer<'a> {
             title_boost: options.title_boost,
             average_len: average_len.max(1.0),
         }
-    }
-
-    fn score(&self, doc: u32, len: u32, tf: impl Fn(&Leaf) -> u32) -> f64 {
-        self.score_indexed(doc, len, &|i| self.leaves.get(i).map_or(0, &tf))
     }
 
     fn score_indexed(&self, doc: u32, len: u32, tf: &dyn Fn(usize) -> u32) -> f64 {

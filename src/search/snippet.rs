@@ -119,7 +119,11 @@ fn best_anchor(occurrences: &[(Occurrence, usize)], reach: usize) -> Option<usiz
 fn window_around(text: &str, region: Span, anchor: usize, length: usize) -> Span {
     // Start a quarter of the length before the anchor, or earlier near the end.
     let latest_start = region.end.saturating_sub(length).max(region.start);
-    let mut start = text.floor_char_boundary(anchor.saturating_sub(length / 4).clamp(region.start, latest_start));
+    let mut start = text.floor_char_boundary(
+        anchor
+            .saturating_sub(length / 4)
+            .clamp(region.start, latest_start),
+    );
     if start > region.start {
         if let Some(space) = text[start..anchor.max(start)].find(char::is_whitespace) {
             start += space + 1; // do not begin inside a word

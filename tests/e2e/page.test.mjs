@@ -145,3 +145,69 @@ describe('the page', () => {
     await context.close();
   });
 });
+
+describe('search', () => {
+  /** Type a query and wait for the search to settle (input is debounced). */
+  async function searchFor(page, query) {
+    await page.fill('.corpus-search-input', query);
+    await page.locator('.corpus-search-summary', { hasText: /\d/ }).or(page.locator('.corpus-search-error:not([hidden])')).waitFor();
+  }
+
+  test('a phrase search ranks documents and marks the phrase in each snippet', async () => {
+    const { page, errors, context } = await openApp();
+    await searchFor(page, '"peace treaty"');
+    await assert.doesNotReject(page.locator('.corpus-search-summary', { hasText: '5 documents' }).waitFor());
+    const marks = await page.locator('.corpus-result-snippet mark').allTextContents();
+    assert.ok(marks.length >= 5, `${marks.length} marks`);
+    assert.ok(marks.every((m) => m.toLowerCase() === 'peace treaty'), marks.join(' | '));
+    await screenshot(page, 'search.png');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('a malformed query shows the error and marks its position', async () => {
+    const { page, errors, context } = await openApp();
+    await searchFor(page, 'putin "peace');
+    const error = page.locator('.corpus-search-error');
+    await assert.doesNotReject(error.getByText('invalid query: unclosed quote at position 6').waitFor());
+    assert.equal(await error.locator('.corpus-search-error-at').textContent(), '"');
+    assert.equal(await page.locator('.corpus-search-input').getAttribute('aria-invalid'), 'true');
+    assert.equal(await page.locator('.corpus-result').count(), 0);
+    await screenshot(page, 'search-error.png');
+    await page.fill('.corpus-search-input', 'putin "peace"');
+    await assert.doesNotReject(error.waitFor({ state: 'hidden' }), 'the error goes away once the query is fixed');
+    await assert.doesNotReject(page.locator('.corpus-search-summary', { hasText: '4 documents' }).waitFor());
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('the concordance sorts by right context', async () => {
+    const { page, errors, context } = await openApp();
+    await page.selectOption('.corpus-search-view', 'kwic');
+    await page.selectOption('.corpus-search-sort', 'right');
+    await searchFor(page, 'koizumi');
+    const rights = await page.locator('.corpus-kwic-right').allTextContents();
+    assert.ok(rights.length >= 12);
+    const keys = rights.map((r) => r.trimStart().toLowerCase());
+    assert.deepEqual(keys, [...keys].sort());
+    const matches = await page.locator('.corpus-kwic-match').allTextContents();
+    assert.ok(matches.every((m) => m.toLowerCase() === 'koizumi'));
+    await screenshot(page, 'kwic.png');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('a sentence hit opens in the reader with the sentence marked', async () => {
+    const { page, errors, context } = await openApp();
+    await page.selectOption('.corpus-search-unit', 'sentence');
+    await searchFor(page, 'shikotan');
+    await assert.doesNotReject(page.locator('.corpus-search-summary', { hasText: '1 sentence' }).waitFor());
+    await page.locator('.corpus-result-open').first().click();
+    const mark = page.locator('corpus-reader mark.corpus-reader-mark');
+    await assert.doesNotReject(mark.waitFor());
+    assert.match(await mark.textContent(), /^Its new proposals reportedly call for a two-step approach in which Shikotan/);
+    await assert.doesNotReject(page.locator('corpus-reader h2', { hasText: 'Monitor 7:14 (2001)' }).waitFor());
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});

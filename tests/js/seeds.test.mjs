@@ -50,7 +50,7 @@ describe('Corpus.embedded()', () => {
       const doc = findSeed(header);
       assert.equal(doc.year, header.year);
       assert.equal(doc.title, header.title);
-      assert.equal(doc.dateSource, 'volume');
+      assert.equal(doc.dateSource, 'citations');
     });
   }
 

@@ -6,6 +6,7 @@ import { embeddedCorpus } from './engine.js';
 const stats = document.querySelector('corpus-stats');
 const table = document.querySelector('corpus-documents');
 const reader = document.querySelector('corpus-reader');
+const search = document.querySelector('corpus-search');
 const errorBox = document.querySelector('.corpus-error');
 
 function showError(what, error) {
@@ -14,8 +15,10 @@ function showError(what, error) {
   console.error(error);
 }
 
-function openDocument(corpus, id) {
+/** Open a document; `mark` ({start, end}, UTF-16) is a search hit to show. */
+function openDocument(corpus, id, mark = null) {
   reader.corpusDocument = corpus.document(id);
+  reader.mark = mark;
   table.selectedId = id;
 }
 
@@ -24,13 +27,17 @@ async function main() {
   const documents = corpus.documents();
   stats.stats = corpus.stats();
   table.documents = documents;
-  table.addEventListener('corpus-open-document', (event) => {
+  search.corpus = corpus;
+  const onOpen = (event) => {
     try {
-      openDocument(corpus, event.detail.id);
+      const { id, start, end } = event.detail;
+      openDocument(corpus, id, start == null ? null : { start, end });
     } catch (error) {
       showError('Could not open the document', error);
     }
-  });
+  };
+  table.addEventListener('corpus-open-document', onOpen);
+  search.addEventListener('corpus-open-document', onOpen);
   // Open the first document, so the reader is never empty on arrival.
   if (documents.length > 0) openDocument(corpus, documents[0].id);
 }

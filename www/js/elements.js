@@ -3,11 +3,13 @@
 // under another name; the guard lets this module be imported twice.
 import { CorpusDocuments } from './documents-table.js';
 import { CorpusReader } from './reader.js';
+import { CorpusSearch } from './search.js';
 import { CorpusStats } from './stats-line.js';
 
 const ELEMENTS = {
   'corpus-documents': CorpusDocuments,
   'corpus-reader': CorpusReader,
+  'corpus-search': CorpusSearch,
   'corpus-stats': CorpusStats,
 };
 

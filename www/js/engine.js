@@ -16,12 +16,6 @@ export async function embeddedCorpus() {
   return Corpus.embedded();
 }
 
-/** The text of each paragraph of a `corpus.document(id)` result, in order. */
-export function paragraphTexts(doc) {
-  // Spans count UTF-16 code units, so String.prototype.slice cuts them exactly.
-  return doc.paragraphs.map(({ start, end }) => doc.text.slice(start, end));
-}
-
 const numberFormat = new Intl.NumberFormat('en');
 
 /** A count with thousands separators: 12345 → "12,345". */

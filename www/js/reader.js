@@ -2,12 +2,19 @@
 //
 // Set `corpusDocument` to the result of `corpus.document(id)`; null shows a
 // prompt to choose a document. All corpus text goes in as text nodes.
-import { displayDate, formatCount, paragraphTexts } from './engine.js';
+import { displayDate, formatCount } from './engine.js';
+import { appendMarked } from './highlight.js';
 
-const DATE_SOURCES = { metadata: 'from the metadata', volume: 'from the volume number' };
+// How the engine arrived at a date (`dateSource`), as the reader shows it.
+const DATE_SOURCES = {
+  metadata: 'from the metadata',
+  citations: 'from dates cited in the text',
+  volume: 'from the volume number',
+};
 
 export class CorpusReader extends HTMLElement {
   #document = null;
+  #mark = null;
 
   connectedCallback() {
     this.#render();
@@ -20,7 +27,19 @@ export class CorpusReader extends HTMLElement {
 
   set corpusDocument(value) {
     this.#document = value;
+    this.#mark = null;
     this.#render();
+  }
+
+  /** A span `{start, end}` (UTF-16) of the text to mark and scroll to, or null. */
+  get mark() {
+    return this.#mark;
+  }
+
+  set mark(value) {
+    this.#mark = value;
+    this.#render();
+    this.querySelector('mark.corpus-reader-mark')?.scrollIntoView({ block: 'center' });
   }
 
   #render() {
@@ -32,7 +51,7 @@ export class CorpusReader extends HTMLElement {
     }
     const article = document.createElement('article');
     article.className = 'corpus-reader-article';
-    article.append(element('h2', 'corpus-reader-title', doc.title ?? doc.id), headerList(doc), textBody(doc));
+    article.append(element('h2', 'corpus-reader-title', doc.title ?? doc.id), headerList(doc), textBody(doc, this.#mark));
     this.replaceChildren(article);
   }
 }
@@ -70,10 +89,18 @@ function headerList(doc) {
   return list;
 }
 
-function textBody(doc) {
+/** The paragraphs, with the part of `mark` that falls in each marked. */
+function textBody(doc, mark) {
   const body = document.createElement('div');
   body.className = 'corpus-reader-text';
-  body.append(...paragraphTexts(doc).map((text) => element('p', '', text)));
+  for (const { start, end } of doc.paragraphs) {
+    // Spans count UTF-16 code units, so String.prototype.slice cuts them exactly.
+    const text = doc.text.slice(start, end);
+    const from = mark ? Math.max(mark.start, start) : end;
+    const to = mark ? Math.min(mark.end, end) : start;
+    const ranges = from < to ? [{ start: from - start, end: to - start }] : [];
+    body.append(appendMarked(element('p', '', null), text, ranges, 'corpus-reader-mark'));
+  }
   return body;
 }
 

@@ -24,7 +24,8 @@ impl Doc<'_> {
 
     /// The end of the run starting at token `i`, if one starts there.
     fn run_at(&self, i: usize) -> Option<usize> {
-        let starts = self.forced.contains_key(&i) || self.hits.contains_key(&i) || self.is_name_word(i);
+        let starts =
+            self.forced.contains_key(&i) || self.hits.contains_key(&i) || self.is_name_word(i);
         if !starts || self.taken[i] {
             return None;
         }
@@ -94,7 +95,8 @@ impl Doc<'_> {
         while a < b && !self.hits.contains_key(&a) && !self.forced.contains_key(&a) {
             let lower = self.lower(a);
             let article = matches!(lower.as_str(), "the" | "a" | "an");
-            let opener = self.initial[a] && self.is_common(a) && !self.g.is_first_name(self.word(a));
+            let opener =
+                self.initial[a] && self.is_common(a) && !self.g.is_first_name(self.word(a));
             let connector = CONNECTORS.contains(&self.word(a));
             if !(article || opener || connector) {
                 break;
@@ -240,7 +242,11 @@ impl Doc<'_> {
 
     /// What the words around a single name suggest it is.
     fn cue(&self, i: usize) -> Option<EntityType> {
-        let before = if i > 0 { self.lower(i - 1) } else { String::new() };
+        let before = if i > 0 {
+            self.lower(i - 1)
+        } else {
+            String::new()
+        };
         let after = self.lower(i + 1);
         if i > 0 && self.g.is_title(&before) || PERSON_AFTER.contains(&after.as_str()) {
             return Some(EntityType::Person);
@@ -248,14 +254,19 @@ impl Doc<'_> {
         if PLACE_CUES.contains(&before.as_str()) {
             return Some(EntityType::Place);
         }
-        self.g.is_last_name(self.word(i)).then_some(EntityType::Person)
+        self.g
+            .is_last_name(self.word(i))
+            .then_some(EntityType::Person)
     }
 
     /// "Putin-Mori", "Soviet-Japanese": the parts of a hyphenated token.
     fn compound(&mut self, i: usize) -> bool {
         let tok = self.toks[i];
         let word = tok.of(self.text);
-        if !word.split('-').all(|p| p.starts_with(|c: char| c.is_uppercase())) {
+        if !word
+            .split('-')
+            .all(|p| p.starts_with(|c: char| c.is_uppercase()))
+        {
             return false;
         }
         let mut start = tok.start;
@@ -283,7 +294,10 @@ impl Doc<'_> {
                     known.insert(last.to_string(), m.ty);
                 }
             }
-            if !matches!(m.ty, EntityType::Date | EntityType::Money | EntityType::Quantity) {
+            if !matches!(
+                m.ty,
+                EntityType::Date | EntityType::Money | EntityType::Quantity
+            ) {
                 known.entry(m.name.clone()).or_insert(m.ty);
             }
         }
@@ -302,7 +316,10 @@ pub(crate) fn is_acronym(word: &str) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     letters >= 2
         && word.chars().all(|c| !c.is_lowercase())
-        && !matches!(word, "II" | "III" | "IV" | "VI" | "VII" | "VIII" | "IX" | "XI" | "XII")
+        && !matches!(
+            word,
+            "II" | "III" | "IV" | "VI" | "VII" | "VIII" | "IX" | "XI" | "XII"
+        )
 }
 
 /// Months and weekdays are dates, not names.

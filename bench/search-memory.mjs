@@ -1,0 +1,58 @@
+// Index memory of one engine, in a fresh process: `node --expose-gc
+// bench/search-memory.mjs ours|flexsearch|minisearch|lunr` prints `{"bytes": N}`.
+// Ours is the growth of wasm linear memory while the corpus is built (its
+// text, sentences and positional index); the peers', the growth of the JS heap
+// after garbage collection while their index is built.
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import FlexSearch from 'flexsearch';
+import lunr from 'lunr';
+import MiniSearch from 'minisearch';
+
+import { readSotu } from './sotu-data.mjs';
+
+const ROOT = path.resolve(fileURLToPath(import.meta.url), '../..');
+
+const BUILDERS = {
+  ours(records) {
+    const { Corpus } = createRequire(import.meta.url)(path.join(ROOT, 'pkg-node'));
+    return Corpus.fromDocuments(records);
+  },
+  flexsearch(records) {
+    const index = new FlexSearch.Document({ document: { id: 'id', index: ['title', 'text'] }, tokenize: 'strict' });
+    records.forEach((r, i) => index.add({ id: i, title: r.title ?? '', text: r.text }));
+    return index;
+  },
+  minisearch(records) {
+    const index = new MiniSearch({ fields: ['title', 'text'] });
+    index.addAll(records.map((r, i) => ({ id: i, title: r.title ?? '', text: r.text })));
+    return index;
+  },
+  lunr(records) {
+    return lunr(function build() {
+      this.ref('id');
+      this.field('title');
+      this.field('text');
+      records.forEach((r, i) => this.add({ id: i, title: r.title ?? '', text: r.text }));
+    });
+  },
+};
+
+function main() {
+  const engine = process.argv[2];
+  const build = BUILDERS[engine];
+  if (!build) throw new Error(`unknown engine ${JSON.stringify(engine)}; expected one of ${Object.keys(BUILDERS).join(', ')}`);
+  const records = readSotu(ROOT).content.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l));
+  const { wasmMemoryBytes } = createRequire(import.meta.url)(path.join(ROOT, 'pkg-node'));
+  globalThis.gc();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const wasmBefore = wasmMemoryBytes();
+  const index = build(records);
+  globalThis.gc();
+  const bytes = engine === 'ours' ? wasmMemoryBytes() - wasmBefore : process.memoryUsage().heapUsed - heapBefore;
+  console.log(JSON.stringify({ engine, bytes, kept: typeof index }));
+}
+
+main();

@@ -1,0 +1,460 @@
+//! Entities on the real seeds: types, canonical names, variants, citations,
+//! dates and the alias table.
+
+use corpus_lens::{
+    extract_entities, AliasEntry, Corpus, Date, EntityOptions, EntityType, MentionOptions,
+};
+
+fn seeds() -> Corpus {
+    Corpus::embedded().unwrap()
+}
+
+/// The canonical (name, type) of every entity of the corpus.
+fn names(corpus: &Corpus) -> Vec<(String, EntityType)> {
+    corpus
+        .entities(&EntityOptions::default())
+        .unwrap()
+        .into_iter()
+        .map(|e| (e.name, e.ty))
+        .collect()
+}
+
+fn entity<'c>(entities: &'c [corpus_lens::Entity], name: &str) -> &'c corpus_lens::Entity {
+    entities
+        .iter()
+        .find(|e| e.name == name)
+        .unwrap_or_else(|| panic!("no entity {name:?}"))
+}
+
+/// Slices `text` by UTF-16 code units, as JavaScript's `slice` does.
+fn js_slice(text: &str, start: usize, end: usize) -> String {
+    let units: Vec<u16> = text.encode_utf16().collect();
+    String::from_utf16(&units[start..end]).unwrap()
+}
+
+#[test]
+fn every_named_person_place_organisation_and_outlet_of_the_seeds() {
+    use EntityType::*;
+    let found = names(&seeds());
+    let expected = [
+        (
+            Person,
+            &[
+                "Vladimir Putin",
+                "Yoshiro Mori",
+                "Boris Yeltsin",
+                "Yohei Kono",
+                "Igor Ivanov",
+                "Masahiko Komura",
+                "Keizo Obuchi",
+                "Ryutaro Hashimoto",
+                "Junichiro Koizumi",
+                "German Gref",
+                "Sergei Lavrov",
+                "Issei Nomura",
+                "Sergei Prikhodko",
+                "Shinzo Abe",
+                "Taro Aso",
+                "Alexander Panov",
+                "Bill Clinton",
+                "George H.W. Bush",
+                "Bush",
+            ][..],
+        ),
+        (
+            Place,
+            &[
+                "Japan",
+                "Russia",
+                "Moscow",
+                "Tokyo",
+                "St. Petersburg",
+                "Okinawa",
+                "Kuril Islands",
+                "Asia",
+                "Irkutsk",
+                "Shikotan",
+                "Habomai",
+                "Kunashir",
+                "Iturup",
+                "China",
+                "United States",
+                "Beijing",
+                "Washington",
+                "Asia Pacific",
+                "Far East",
+                "South Korea",
+                "North Korea",
+                "Yasukuni",
+                "Santiago",
+                "Chile",
+                "Northeast Asia",
+                "Korean Peninsula",
+                "Taiwan Strait",
+                "Aichi",
+            ][..],
+        ),
+        (
+            Organization,
+            &[
+                "G-7",
+                "Kremlin",
+                "Japanese Foreign Ministry",
+                "UN Security Council",
+                "World Trade Organization",
+                "APEC",
+                "Russian Foreign Ministry",
+            ][..],
+        ),
+        (
+            Media,
+            &[
+                "Xinhua",
+                "Kyodo",
+                "Itar-Tass",
+                "Monitor",
+                "Izvestia",
+                "AFP",
+                "Japan Times",
+                "New York Times",
+                "RIA-Novosti",
+                "Yomiuri Shimbun",
+                "Rossiiskaya gazeta",
+                "RTR",
+                "Asahi Shimbun",
+                "Mainichi Shimbun",
+                "Interfax",
+                "Argumenty i Fakty",
+                "Kommersant",
+                "Eurasia Daily Monitor",
+                "Tokyo Shimbun",
+                "Asia Times",
+            ][..],
+        ),
+        (Nationality, &["Russian", "Japanese", "Siberian"][..]),
+        (
+            Event,
+            &[
+                "World War II",
+                "1956 Soviet-Japanese declaration",
+                "Irkutsk declaration",
+                "Kyoto Protocol",
+                "World Expo",
+                "Korean War",
+                "Gulf War",
+            ][..],
+        ),
+    ];
+    for (ty, list) in expected {
+        for name in list {
+            assert!(found.contains(&(name.to_string(), ty)), "{name} as {ty:?}");
+        }
+    }
+}
+
+#[test]
+fn common_words_and_roles_are_not_entities() {
+    let found = names(&seeds());
+    for not_a_name in [
+        "Indeed",
+        "Equally",
+        "Reports",
+        "Samurais",
+        "Prime Minister",
+        "Economic Development",
+    ] {
+        assert!(!found.iter().any(|(n, _)| n == not_a_name), "{not_a_name}");
+    }
+}
+
+#[test]
+fn surnames_resolve_to_the_full_name_of_their_document() {
+    let corpus = seeds();
+    let doc = "000_cdea581117318265";
+    let annotations = corpus.annotate(doc).unwrap();
+    let mori: Vec<&str> = annotations
+        .iter()
+        .filter(|a| a.text == "Mori")
+        .map(|a| a.name.as_str())
+        .collect();
+    assert_eq!(mori, ["Yoshiro Mori"; 3]);
+    let all = corpus.entities(&EntityOptions::default()).unwrap();
+    assert!(entity(&all, "Vladimir Putin")
+        .aliases
+        .contains(&"Putin".to_string()));
+    // No full name in its own document: a bare "Bush" stays apart.
+    assert_ne!(entity(&all, "Bush").id, entity(&all, "George H.W. Bush").id);
+}
+
+#[test]
+fn spelling_variants_merge_across_the_corpus() {
+    let all = seeds().entities(&EntityOptions::default()).unwrap();
+    let aliases = |name: &str| entity(&all, name).aliases.clone();
+    assert!(aliases("Izvestia").contains(&"Izvestiya".to_string()));
+    assert!(aliases("Yomiuri Shimbun").contains(&"Yomiuri".to_string()));
+    assert!(aliases("Kuril Islands").contains(&"Northern Territories".to_string()));
+    assert!(aliases("Kuril Islands").contains(&"south Kuril Islands".to_string()));
+    assert!(aliases("Kuril Islands").contains(&"Kuril Island".to_string()));
+    let losyukov = all.iter().find(|e| e.name.ends_with("Losyukov")).unwrap();
+    assert_eq!(
+        losyukov.documents, 2,
+        "Aleksandr (001) and Alexander (003) Losyukov"
+    );
+    assert_eq!(
+        entity(&all, "Japan Times").documents,
+        2,
+        "The Japan Times / Japan Times"
+    );
+}
+
+#[test]
+fn citations_parse_and_link_to_outlets() {
+    let corpus = seeds();
+    let cited = |doc: &str| -> Vec<(String, Option<String>, Vec<String>)> {
+        corpus
+            .citations(Some(doc))
+            .unwrap()
+            .into_iter()
+            .flat_map(|c| c.sources)
+            .map(|s| (s.name, s.entity_id, s.dates))
+            .collect()
+    };
+    let first = cited("000_cdea581117318265");
+    assert_eq!(
+        first[0],
+        (
+            "Xinhua".into(),
+            Some("media:xinhua".into()),
+            vec!["2000-04-10".into()]
+        )
+    );
+    assert_eq!(first[2].1, None, "Russian agencies is no outlet");
+    assert_eq!(
+        first[3],
+        (
+            "Itar-Tass".into(),
+            Some("media:itar-tass".into()),
+            vec!["2000-03-25".into()]
+        )
+    );
+    let second = cited("001_dd6b5825d416bed0");
+    assert!(second.contains(&(
+        "The Japan Times".into(),
+        Some("media:japan-times".into()),
+        vec!["2001-01-19".into(), "2001-01-21".into()]
+    )));
+    assert!(second.contains(&(
+        "Monitor".into(),
+        Some("media:monitor".into()),
+        vec!["2001-01-17".into()]
+    )));
+    let fifth = cited("004_f51516d21ae9b3a2");
+    assert!(fifth.contains(&(
+        "EDM".into(),
+        Some("media:eurasia-daily-monitor".into()),
+        vec!["2004-11-17".into()]
+    )));
+    assert!(fifth.contains(&(
+        "Tokyo Shimbun".into(),
+        Some("media:tokyo-shimbun".into()),
+        vec!["2004-11-24".into()]
+    )));
+    let fourth = cited("003_2011580da0b92aee");
+    assert!(fourth.contains(&(
+        "Argumenty i Fakty".into(),
+        Some("media:argumenty-i-fakty".into()),
+        vec!["2005-11-17".into()]
+    )));
+}
+
+#[test]
+fn dates_normalise_against_the_document_date() {
+    let corpus = seeds();
+    let values = |doc: &str| -> Vec<(String, String)> {
+        corpus
+            .annotate(doc)
+            .unwrap()
+            .into_iter()
+            .filter(|a| a.ty == EntityType::Date)
+            .map(|a| (a.text, a.name))
+            .collect()
+    };
+    let first = values("000_cdea581117318265");
+    for pair in [
+        ("April 29", "2000-04-29"),
+        ("late March", "2000-03-21/2000-03-31"),
+        ("earlier this week", "2000-04"),
+    ] {
+        assert!(first.contains(&(pair.0.into(), pair.1.into())), "{pair:?}");
+    }
+    let fourth = values("003_2011580da0b92aee");
+    assert!(fourth.contains(&("November 20-22".into(), "2005-11-20/2005-11-22".into())));
+    let fifth = values("004_f51516d21ae9b3a2");
+    for pair in [
+        ("mid-November", "2004-11-11/2004-11-20"),
+        ("early 2005", "2005-01/2005-04"),
+        ("1950-53", "1950/1953"),
+    ] {
+        assert!(fifth.contains(&(pair.0.into(), pair.1.into())), "{pair:?}");
+    }
+    assert!(values("002_15a617c9de9230ae").contains(&("the year 2000".into(), "2000".into())));
+}
+
+#[test]
+fn mentions_and_annotations_slice_in_utf16() {
+    let corpus = seeds();
+    for doc in corpus.documents() {
+        for a in corpus.annotate(&doc.id).unwrap() {
+            assert_eq!(js_slice(&doc.text, a.start, a.end), a.text);
+        }
+    }
+    let mentions = corpus
+        .mentions("person:yoshiro-mori", &MentionOptions { limit: Some(2) })
+        .unwrap();
+    assert_eq!(mentions.len(), 2);
+    let doc = corpus.document(&mentions[1].doc_id).unwrap();
+    assert_eq!(
+        js_slice(&doc.text, mentions[1].start, mentions[1].end),
+        "Mori"
+    );
+    let sentence = js_slice(
+        &doc.text,
+        mentions[1].sentence.start,
+        mentions[1].sentence.end,
+    );
+    assert_eq!(
+        sentence,
+        "The visit will be Mori’s first as prime minister."
+    );
+}
+
+#[test]
+fn entity_options_filter_sort_and_limit() {
+    let corpus = seeds();
+    let options = EntityOptions {
+        types: vec![EntityType::Person],
+        limit: Some(3),
+        ..EntityOptions::default()
+    };
+    let top: Vec<String> = corpus
+        .entities(&options)
+        .unwrap()
+        .into_iter()
+        .map(|e| e.name)
+        .collect();
+    assert_eq!(top, ["Vladimir Putin", "Junichiro Koizumi", "Yohei Kono"]);
+    let in_doc = EntityOptions {
+        doc_id: Some("002_15a617c9de9230ae".into()),
+        types: vec![EntityType::Media],
+        ..EntityOptions::default()
+    };
+    let media: Vec<String> = corpus
+        .entities(&in_doc)
+        .unwrap()
+        .into_iter()
+        .map(|e| e.name)
+        .collect();
+    assert_eq!(media, ["Kyodo"]);
+    let detail = corpus.entity("person:vladimir-putin").unwrap();
+    assert_eq!(detail.per_document.len(), 4);
+    let bad: Result<EntityOptions, _> =
+        serde_json::from_str(r#"{"minCount": 2, "type": "person"}"#);
+    assert!(bad
+        .unwrap_err()
+        .to_string()
+        .contains("unknown field `type`"));
+    assert_eq!(
+        corpus.entity("person:nobody").unwrap_err().to_string(),
+        "no entity has the id \"person:nobody\""
+    );
+}
+
+#[test]
+fn alias_table_edits_merge_and_split_entities() {
+    let mut corpus = seeds();
+    assert!(corpus.aliases().iter().any(|e| e.name == "Kuril Islands"));
+    let table = vec![AliasEntry {
+        name: "Russia".into(),
+        ty: EntityType::Place,
+        aliases: vec!["Moscow".into(), "Kremlin".into()],
+    }];
+    corpus.set_aliases(table.clone()).unwrap();
+    assert_eq!(corpus.aliases(), table.as_slice());
+    let all = corpus.entities(&EntityOptions::default()).unwrap();
+    assert!(
+        !all.iter().any(|e| e.name == "Moscow"),
+        "merged into Russia"
+    );
+    assert!(entity(&all, "Russia")
+        .aliases
+        .contains(&"Kremlin".to_string()));
+    // Without the shipped table, "Northern Territories" is its own place again.
+    assert!(
+        all.iter().any(|e| e.name == "Northern Territories")
+            || !all
+                .iter()
+                .any(|e| e.aliases.contains(&"Northern Territories".to_string()))
+    );
+}
+
+#[test]
+fn a_bad_alias_table_is_an_error_naming_the_entry() {
+    let mut corpus = seeds();
+    let bad = vec![
+        AliasEntry {
+            name: "Kuril Islands".into(),
+            ty: EntityType::Place,
+            aliases: vec!["Kurils".into()],
+        },
+        AliasEntry {
+            name: "Japan".into(),
+            ty: EntityType::Place,
+            aliases: vec!["kurils".into()],
+        },
+    ];
+    assert_eq!(
+        corpus.set_aliases(bad).unwrap_err().to_string(),
+        "alias table entry 2 (\"Japan\"): \"kurils\" already belongs to entry 1 (\"Kuril Islands\")"
+    );
+    assert!(
+        corpus.aliases().iter().any(|e| e.name == "Kuril Islands"),
+        "the old table stays"
+    );
+    let empty = vec![AliasEntry {
+        name: " ".into(),
+        ty: EntityType::Place,
+        aliases: vec![],
+    }];
+    assert_eq!(
+        corpus.set_aliases(empty).unwrap_err().to_string(),
+        "alias table entry 1: the name is empty"
+    );
+    let unknown: Result<AliasEntry, _> =
+        serde_json::from_str(r#"{"name": "X", "type": "planet", "aliases": []}"#);
+    assert!(unknown
+        .unwrap_err()
+        .to_string()
+        .contains("unknown variant `planet`"));
+}
+
+#[test]
+fn extract_entities_on_ad_hoc_text() {
+    let text =
+        "Mori’s talks with Prime Minister Yoshiro Mori ended (Kyodo, April 10). Trade grew 50%.";
+    let found = extract_entities(text, Some(Date::month(2000, 4)));
+    let got: Vec<(&str, EntityType, &str)> = found
+        .iter()
+        .map(|e| (e.text.as_str(), e.ty, e.name.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Mori", EntityType::Person, "Yoshiro Mori"),
+            ("Yoshiro Mori", EntityType::Person, "Yoshiro Mori"),
+            ("Kyodo", EntityType::Media, "Kyodo"),
+            ("April 10", EntityType::Date, "2000-04-10"),
+            ("50%", EntityType::Quantity, "50%"),
+        ]
+    );
+    assert_eq!(js_slice(text, found[1].start, found[1].end), "Yoshiro Mori");
+}
