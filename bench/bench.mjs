@@ -2,7 +2,8 @@
 // Markdown (paste-ready for the README). Timings are reported, never judged.
 //
 // A section is a module under bench/ exporting `title` and
-// `run({Corpus, wasmMemoryBytes, data, runs})`, which returns Markdown.
+// `run({Corpus, wasmMemoryBytes, data, runs})`, which returns Markdown (or a
+// promise of it).
 // Add one by importing it into SECTIONS below.
 //
 // BENCH_RUNS sets the timed runs per measurement (default 7, after one
@@ -14,10 +15,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import * as loading from './loading.mjs';
+import * as browser from './browser.mjs';
 import * as search from './search.mjs';
 import { howToGetSotu, readSotu } from './sotu-data.mjs';
 
-const SECTIONS = [loading, search];
+const SECTIONS = [loading, search, browser];
 
 const ROOT = path.resolve(fileURLToPath(import.meta.url), '../..');
 
@@ -35,7 +37,7 @@ function environment(runs) {
     + `(${os.cpus().length} cores); wasm module ${wasmKiB} KiB; median and min of ${runs} runs after 1 warm-up.`;
 }
 
-function main() {
+async function main() {
   const data = readSotu(ROOT);
   if (!data) {
     console.log(howToGetSotu(ROOT));
@@ -45,8 +47,11 @@ function main() {
   const runs = runCount();
   console.log(`# corpus-lens benchmarks\n\n${environment(runs)}`);
   for (const section of SECTIONS) {
-    console.log(`\n## ${section.title}\n\n${section.run({ Corpus, wasmMemoryBytes, data, runs })}`);
+    console.log(`\n## ${section.title}\n\n${await section.run({ Corpus, wasmMemoryBytes, data, runs })}`);
   }
 }
 
-main();
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -24,7 +24,8 @@ export interface DocumentSummary {
   issue: number | null;
   /** ISO date at year, month or day precision: "2005", "2005-11", "2005-11-17". */
   date: string | null;
-  dateSource: "metadata" | "volume" | null;
+  /** How the date fields were obtained: the record, the volume number, or the article's source citations. */
+  dateSource: "metadata" | "volume" | "citations" | null;
   year: number | null;
   /** Every other string or number field of the record. */
   metadata: Record<string, string | number>;
@@ -121,6 +122,10 @@ impl JsCorpus {
         #[wasm_bindgen(unchecked_param_type = "LoadOptions")] options: JsValue,
     ) -> Result<JsCorpus, JsError> {
         let options: LoadOptions = options_from(options)?;
+        expect_array(
+            &documents,
+            "fromDocuments expects an array of document objects",
+        )?;
         let records: Vec<serde_json::Value> =
             serde_wasm_bindgen::from_value(documents).map_err(|e| {
                 JsError::new(&format!(
@@ -138,6 +143,7 @@ impl JsCorpus {
         #[wasm_bindgen(unchecked_param_type = "LoadOptions")] options: JsValue,
     ) -> Result<JsCorpus, JsError> {
         let options: LoadOptions = options_from(options)?;
+        expect_array(&files, "load expects an array of {name, content} files")?;
         let files: Vec<SourceFile> = serde_wasm_bindgen::from_value(files).map_err(|e| {
             JsError::new(&format!(
                 "load expects an array of {{name, content}} files: {e}"
@@ -240,6 +246,20 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
     js_sys::JSON::parse(&json).map_err(|_| JsError::new("could not convert the result to JSON"))
 }
 
+/// Fails with `what`, naming the JS type given, unless `value` is an array.
+fn expect_array(value: &JsValue, what: &str) -> Result<(), JsError> {
+    if js_sys::Array::is_array(value) {
+        return Ok(());
+    }
+    let given = value.js_typeof().as_string().unwrap_or_default();
+    let given = if value.is_null() {
+        "null".to_string()
+    } else {
+        given
+    };
+    Err(JsError::new(&format!("{what}, got {given}")))
+}
+
 /// Reads an options object; `undefined` and `null` mean the defaults.
 fn options_from<T: DeserializeOwned + Default>(value: JsValue) -> Result<T, JsError> {
     if value.is_undefined() || value.is_null() {
@@ -252,8 +272,16 @@ fn options_from<T: DeserializeOwned + Default>(value: JsValue) -> Result<T, JsEr
     // would pass unnoticed: read every key first, then check them.
     let raw: serde_json::Value = serde_wasm_bindgen::from_value(value)
         .map_err(|e| JsError::new(&format!("invalid options: {e}")))?;
-    serde_json::from_value(raw).map_err(|e| {
-        let message = e.to_string().replace("unknown field", "unknown option");
-        JsError::new(&message)
+    serde_path_to_error::deserialize(raw).map_err(|e| {
+        let message = e
+            .inner()
+            .to_string()
+            .replace("unknown field", "unknown option");
+        let path = e.path().to_string();
+        if path == "." || message.starts_with("unknown option") {
+            JsError::new(&message) // it names the option already
+        } else {
+            JsError::new(&format!("the option {path}: {message}"))
+        }
     })
 }

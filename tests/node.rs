@@ -183,7 +183,7 @@ fn bad_queries_and_options_throw_named_errors() {
     assert_eq!(seeds_search("putin", json!({"limt": 5})).unwrap_err(), "unknown option `limt`, expected one of `limit`, `offset`, `unit`, `snippetLength`, `k1`, `b`, `titleBoost`");
     assert_eq!(
         seeds_search("putin", json!({"unit": "word"})).unwrap_err(),
-        "unknown variant `word`, expected one of `document`, `paragraph`, `sentence`"
+        "the option unit: unknown variant `word`, expected one of `document`, `paragraph`, `sentence`"
     );
     assert_eq!(
         seeds_search("putin", json!({"k1": -1})).unwrap_err(),
@@ -225,6 +225,32 @@ fn kwic_terms_and_trend_through_js() {
         .unwrap();
     assert_eq!(
         message(error),
-        "unknown variant `decade`, expected one of `year`, `month`, `document`"
+        "the option bucket: unknown variant `decade`, expected one of `year`, `month`, `document`"
+    );
+}
+
+#[wasm_bindgen_test]
+fn wrong_argument_and_option_types_are_named() {
+    let error = JsCorpus::load(JsValue::from_str("nope"), JsValue::UNDEFINED)
+        .err()
+        .unwrap();
+    assert_eq!(
+        message(error),
+        "load expects an array of {name, content} files, got string"
+    );
+    let error = JsCorpus::from_documents(JsValue::NULL, JsValue::UNDEFINED)
+        .err()
+        .unwrap();
+    assert_eq!(
+        message(error),
+        "fromDocuments expects an array of document objects, got null"
+    );
+    let files = js(&json!([{"name": "a.txt", "content": "Text."}]));
+    let error = JsCorpus::load(files, js(&json!({"skipInvalid": "yes"})))
+        .err()
+        .unwrap();
+    assert_eq!(
+        message(error),
+        "the option skipInvalid: invalid type: string \"yes\", expected a boolean"
     );
 }
