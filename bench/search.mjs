@@ -94,7 +94,7 @@ function indexMemory() {
   const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'search-memory.mjs');
   const measure = (engine) => {
     const out = execFileSync(process.execPath, ['--expose-gc', script, engine], { encoding: 'utf8', maxBuffer: 1 << 20 });
-    return JSON.parse(out.trim().split('\n').pop()).bytes;
+    return JSON.parse(out.trim().split('\n').pop());
   };
   return { 'corpus-lens': measure('ours'), 'FlexSearch 0.8': measure('flexsearch'), MiniSearch: measure('minisearch'), 'lunr 2': measure('lunr') };
 }
@@ -172,8 +172,12 @@ function jaccard(a, b) {
 
 function buildTable(build, memory) {
   const ours = build[0][2];
-  const rows = build.map(([name, note, ms]) => [name, note, formatMs(ms), `${(ms / ours).toFixed(1)}×`, formatBytes(memory[name])]);
-  return markdownTable(['engine', 'index', 'build', 'vs corpus-lens', 'memory growth'], rows);
+  const rows = build.map(([name, note, ms]) => {
+    const { bytes, indexBytes } = memory[name];
+    return [name, note, formatMs(ms), `${(ms / ours).toFixed(1)}×`, formatBytes(bytes), formatBytes(indexBytes)];
+  });
+  const table = markdownTable(['engine', 'index', 'build', 'vs corpus-lens', 'memory growth', 'index alone'], rows);
+  return `${table}\n\nMemory growth: wasm linear memory for corpus-lens (it holds the text, sentences and index), the JS heap after garbage collection for the peers (their text was already in the heap). "Index alone" is what \`corpus.memory().index\` reports for ours.`;
 }
 
 function latencyTable(rows) {

@@ -164,6 +164,29 @@ impl Document {
         self.utf16.span(span)
     }
 
+    /// Heap bytes of everything but the text.
+    fn structure_bytes(&self) -> usize {
+        let metadata: usize = self
+            .metadata
+            .iter()
+            .map(|(key, value)| {
+                key.capacity()
+                    + std::mem::size_of::<MetaValue>()
+                    + if let MetaValue::Text(t) = value {
+                        t.capacity()
+                    } else {
+                        0
+                    }
+            })
+            .sum();
+        self.id.capacity()
+            + self.title.capacity()
+            + self.publication.as_ref().map_or(0, String::capacity)
+            + (self.paragraphs.capacity() + self.sentences.capacity()) * std::mem::size_of::<Span>()
+            + self.utf16.heap_bytes()
+            + metadata
+    }
+
     /// The document's fields and counts, as `corpus.documents()` lists them.
     pub fn summary(&self) -> DocumentSummary<'_> {
         DocumentSummary {
@@ -301,6 +324,18 @@ pub struct DocumentDetail<'a> {
     pub sentences: Vec<Span>,
 }
 
+/// Approximate heap bytes of a corpus, by part.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct MemoryUsage {
+    /// The documents' text (UTF-8).
+    pub text: usize,
+    /// Everything else about the documents: ids, titles, metadata, sentence
+    /// and paragraph spans, UTF-16 offset tables.
+    pub documents: usize,
+    /// The search index: word forms, stems, positions.
+    pub index: usize,
+}
+
 /// Corpus-wide counts.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Stats {
@@ -416,6 +451,22 @@ impl Corpus {
     /// Every record skipped while loading, with its file and line.
     pub fn warnings(&self) -> &[Warning] {
         &self.warnings
+    }
+
+    /// Approximately how many bytes the corpus holds, by part.
+    pub fn memory(&self) -> MemoryUsage {
+        let text = self.documents.iter().map(|d| d.text.capacity()).sum();
+        let documents = self
+            .documents
+            .iter()
+            .map(Document::structure_bytes)
+            .sum::<usize>()
+            + self.documents.capacity() * std::mem::size_of::<Document>();
+        MemoryUsage {
+            text,
+            documents,
+            index: self.index.heap_bytes(),
+        }
     }
 
     pub(crate) fn index(&self) -> &Index {

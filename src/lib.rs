@@ -37,7 +37,8 @@ pub mod text;
 mod wasm;
 
 pub use crate::corpus::{
-    Corpus, DateSource, Document, DocumentDetail, DocumentSummary, MetaValue, Stats, Warning,
+    Corpus, DateSource, Document, DocumentDetail, DocumentSummary, MemoryUsage, MetaValue, Stats,
+    Warning,
 };
 pub use crate::dates::{Date, DateValue};
 pub use crate::entities::{

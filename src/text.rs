@@ -439,6 +439,11 @@ impl Utf16Index {
         Span::new(self.utf16(span.start), self.utf16(span.end))
     }
 
+    /// Bytes held on the heap.
+    pub fn heap_bytes(&self) -> usize {
+        self.shifts.capacity() * std::mem::size_of::<(usize, usize)>()
+    }
+
     /// The length of `text` in UTF-16 code units.
     pub fn len_utf16(&self, text: &str) -> usize {
         self.utf16(text.len())

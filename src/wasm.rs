@@ -53,6 +53,9 @@ export interface CorpusStats {
   vocabulary: number;
 }
 
+/** Approximate heap bytes a corpus holds, by part. */
+export interface MemoryUsage { text: number; documents: number; index: number }
+
 /** A record or file skipped while loading (only with `skipInvalid: true`). */
 export interface LoadWarning { file: string; line: number; message: string }
 
@@ -172,6 +175,12 @@ impl JsCorpus {
     #[wasm_bindgen(unchecked_return_type = "CorpusStats")]
     pub fn stats(&self) -> Result<JsValue, JsError> {
         to_js(&self.core.stats())
+    }
+
+    /// Approximate bytes held, by part: `{text, documents, index}`.
+    #[wasm_bindgen(unchecked_return_type = "MemoryUsage")]
+    pub fn memory(&self) -> Result<JsValue, JsError> {
+        to_js(&self.core.memory())
     }
 
     /// The records skipped while loading, with file and line.

@@ -254,3 +254,14 @@ fn wrong_argument_and_option_types_are_named() {
         "the option skipInvalid: invalid type: string \"yes\", expected a boolean"
     );
 }
+
+#[wasm_bindgen_test]
+fn memory_report_has_every_part() {
+    let memory = rust(JsCorpus::embedded().unwrap().memory().unwrap());
+    for part in ["text", "documents", "index"] {
+        assert!(
+            memory[part].as_u64().is_some_and(|n| n > 0),
+            "{part}: {memory}"
+        );
+    }
+}

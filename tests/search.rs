@@ -454,3 +454,16 @@ fn term_trend_fills_every_year() {
         .unwrap();
     assert_eq!(by_doc.labels.len(), 5);
 }
+
+#[test]
+fn memory_report_adds_up_by_part() {
+    let corpus = seeds();
+    let memory = corpus.memory();
+    let text: usize = corpus.documents().iter().map(|d| d.text.len()).sum();
+    assert!(memory.text >= text && memory.text < text * 2, "{memory:?}");
+    assert!(memory.documents > 0 && memory.index > 0, "{memory:?}");
+    assert!(
+        memory.index < text * 20,
+        "the index of a small corpus stays small: {memory:?}"
+    );
+}

@@ -5,7 +5,6 @@
 //! Words read their positions straight from the postings; phrases and NEAR
 //! are worked out once per query, only in documents holding all their words.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use levenshtein_automata::{Distance, LevenshteinAutomatonBuilder, DFA, SINK_STATE};
@@ -74,7 +73,8 @@ enum LeafKind {
     /// Any of these forms, read from the postings.
     Forms(Vec<u32>),
     /// Occurrences worked out per document (phrases, NEAR).
-    Spans(HashMap<u32, Vec<Occurrence>>),
+    /// `spans[k]` are the occurrences in `docs[k]`.
+    Spans(Vec<Vec<Occurrence>>),
     /// A document filter with no positions.
     Filter,
 }
@@ -92,7 +92,10 @@ impl Leaf {
                 .into_iter()
                 .map(|p| (p, p))
                 .collect(),
-            LeafKind::Spans(spans) => spans.get(&doc).cloned().unwrap_or_default(),
+            LeafKind::Spans(spans) => match self.docs.binary_search(&doc) {
+                Ok(k) => spans.get(k).cloned().unwrap_or_default(),
+                Err(_) => Vec::new(),
+            },
             LeafKind::Filter => Vec::new(),
         }
     }
@@ -112,7 +115,7 @@ impl Leaf {
                 }
             }
             LeafKind::Spans(spans) => {
-                for (&doc, found) in spans {
+                for (&doc, found) in self.docs.iter().zip(spans) {
                     if let Some(c) = counts.get_mut(doc as usize) {
                         *c = found.len() as u32;
                     }
@@ -393,7 +396,7 @@ fn forms_leaf(index: &Index, forms: Vec<u32>) -> Leaf {
 fn merged_positions(index: &Index, forms: &[u32], doc: u32) -> Vec<u32> {
     let mut positions: Vec<u32> = Vec::new();
     for &form in forms {
-        positions.extend_from_slice(index.postings(form).positions_in(doc));
+        positions.extend(index.postings(form).positions_in(doc));
     }
     if forms.len() > 1 {
         positions.sort_unstable();
@@ -408,7 +411,7 @@ fn phrase_leaf(index: &Index, parts: &[Vec<u32>], slop: u32) -> Leaf {
         .iter()
         .map(|forms| forms_leaf(index, forms.clone()).docs)
         .collect();
-    let mut spans = HashMap::new();
+    let mut spans = Vec::new();
     let mut docs = Vec::new();
     for doc in intersect(&lists) {
         let positions: Vec<Vec<u32>> = parts
@@ -422,7 +425,7 @@ fn phrase_leaf(index: &Index, parts: &[Vec<u32>], slop: u32) -> Leaf {
         };
         if !found.is_empty() {
             docs.push(doc);
-            spans.insert(doc, found);
+            spans.push(found);
         }
     }
     Leaf {
@@ -432,22 +435,22 @@ fn phrase_leaf(index: &Index, parts: &[Vec<u32>], slop: u32) -> Leaf {
     }
 }
 
-/// Occurrences of the words one after the other.
+/// Occurrences of the words one after the other: the starts that survive
+/// a linear merge with each following word's positions, shifted back.
 fn ordered(positions: &[Vec<u32>]) -> Vec<Occurrence> {
     let Some((first, rest)) = positions.split_first() else {
         return Vec::new();
     };
+    let mut starts = first.clone();
+    for (offset, list) in (1u32..).zip(rest) {
+        let mut next = list.iter().map(|&p| p.checked_sub(offset)).peekable();
+        starts.retain(|&start| {
+            while next.next_if(|p| p.is_none_or(|p| p < start)).is_some() {}
+            next.peek() == Some(&Some(start))
+        });
+    }
     let last = rest.len() as u32;
-    first
-        .iter()
-        .copied()
-        .filter(|&p| {
-            rest.iter()
-                .enumerate()
-                .all(|(i, list)| list.binary_search(&(p + i as u32 + 1)).is_ok())
-        })
-        .map(|p| (p, p + last))
-        .collect()
+    starts.into_iter().map(|p| (p, p + last)).collect()
 }
 
 /// Shortest windows holding every word, in any order, with at most `slop` other words.
@@ -483,7 +486,7 @@ fn windows(positions: &[Vec<u32>], slop: u32) -> Vec<Occurrence> {
 
 /// Occurrences of `left` and `right` at most `distance` words apart.
 fn near_leaf(index: &Index, left: &Leaf, right: &Leaf, distance: u32) -> Leaf {
-    let mut spans = HashMap::new();
+    let mut spans = Vec::new();
     let mut docs = Vec::new();
     for doc in intersect(&[left.docs.clone(), right.docs.clone()]) {
         let rights = right.occurrences(index, doc);
@@ -501,7 +504,7 @@ fn near_leaf(index: &Index, left: &Leaf, right: &Leaf, distance: u32) -> Leaf {
         found.dedup();
         if !found.is_empty() {
             docs.push(doc);
-            spans.insert(doc, found);
+            spans.push(found);
         }
     }
     Leaf {
@@ -588,6 +591,11 @@ mod tests {
     #[test]
     fn ordered_finds_adjacent_runs_only() {
         assert_eq!(ordered(&[vec![1, 5, 9], vec![2, 7, 10]]), [(1, 2), (9, 10)]);
+        assert_eq!(
+            ordered(&[vec![0, 3, 6], vec![1, 4, 8], vec![2, 9]]),
+            [(0, 2)]
+        );
+        assert_eq!(ordered(&[vec![0, 2], vec![0, 1, 3]]), [(0, 1), (2, 3)]);
     }
 
     #[test]

@@ -19,60 +19,132 @@ use crate::text::{self, Span};
 const CHECKPOINT: u32 = 64;
 
 /// Where one form occurs.
+///
+/// Positions are stored compactly: for each document, the number of
+/// positions and then the gaps between them, each as a LEB128 varint (most
+/// gaps fit in one byte, against four for a `u32`).
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Postings {
     /// Documents containing the form, ascending.
     pub docs: Vec<u32>,
-    /// `positions[ends[k-1]..ends[k]]` are the positions in `docs[k]`.
+    /// `bytes[ends[k-1]..ends[k]]` encode the positions in `docs[k]`.
     ends: Vec<u32>,
-    positions: Vec<u32>,
+    bytes: Vec<u8>,
+    /// Positions in the whole corpus.
+    total: u32,
+    /// While building: the positions of the last document, not yet encoded.
+    pending: Vec<u32>,
 }
 
 impl Postings {
     fn add(&mut self, doc: u32, position: u32) {
         if self.docs.last() != Some(&doc) {
+            self.flush();
             self.docs.push(doc);
-            self.ends.push(self.positions.len() as u32);
         }
-        self.positions.push(position);
-        if let Some(end) = self.ends.last_mut() {
-            *end = self.positions.len() as u32;
+        self.pending.push(position);
+        self.total += 1;
+    }
+
+    /// Encodes the positions of the last document.
+    fn flush(&mut self) {
+        if self.pending.is_empty() {
+            return;
         }
+        write_varint(&mut self.bytes, self.pending.len() as u32);
+        let mut previous = 0;
+        for &position in &self.pending {
+            write_varint(&mut self.bytes, position - previous);
+            previous = position;
+        }
+        self.pending.clear();
+        self.ends.push(self.bytes.len() as u32);
+    }
+
+    /// Ends the building: encodes what is pending and drops spare capacity.
+    fn finish(&mut self) {
+        self.flush();
+        self.pending = Vec::new();
+        self.bytes.shrink_to_fit();
+        self.ends.shrink_to_fit();
+        self.docs.shrink_to_fit();
     }
 
     /// The positions of the form in `doc`, ascending (empty if absent).
-    pub fn positions_in(&self, doc: u32) -> &[u32] {
+    pub fn positions_in(&self, doc: u32) -> Vec<u32> {
         match self.docs.binary_search(&doc) {
             Ok(k) => self.positions_at(k),
-            Err(_) => &[],
+            Err(_) => Vec::new(),
         }
     }
 
     /// The positions in the `k`-th document of the list.
-    pub fn positions_at(&self, k: usize) -> &[u32] {
+    pub fn positions_at(&self, k: usize) -> Vec<u32> {
+        let mut bytes = self.run(k);
+        let count = read_varint(&mut bytes);
+        let mut positions = Vec::with_capacity(count as usize);
+        let mut position = 0;
+        for _ in 0..count {
+            position += read_varint(&mut bytes);
+            positions.push(position);
+        }
+        positions
+    }
+
+    /// The encoded run of the `k`-th document.
+    fn run(&self, k: usize) -> &[u8] {
         let start = k
             .checked_sub(1)
             .and_then(|i| self.ends.get(i))
             .copied()
             .unwrap_or(0) as usize;
         let end = self.ends.get(k).copied().unwrap_or(0) as usize;
-        self.positions.get(start..end).unwrap_or(&[])
+        self.bytes.get(start..end).unwrap_or(&[])
     }
 
     /// Each document with how often the form occurs in it.
     pub fn counts(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
-        let mut previous = 0;
-        self.docs.iter().zip(&self.ends).map(move |(&doc, &end)| {
-            let count = end - previous;
-            previous = end;
-            (doc, count)
-        })
+        self.docs
+            .iter()
+            .enumerate()
+            .map(|(k, &doc)| (doc, read_varint(&mut self.run(k))))
     }
 
     /// How often the form occurs in the whole corpus.
     pub fn count(&self) -> usize {
-        self.positions.len()
+        self.total as usize
     }
+
+    /// Bytes held on the heap.
+    fn heap_bytes(&self) -> usize {
+        self.docs.capacity() * 4
+            + self.ends.capacity() * 4
+            + self.bytes.capacity()
+            + self.pending.capacity() * 4
+    }
+}
+
+fn write_varint(out: &mut Vec<u8>, mut value: u32) {
+    while value >= 0x80 {
+        out.push((value as u8) | 0x80);
+        value >>= 7;
+    }
+    out.push(value as u8);
+}
+
+/// Reads one varint and advances `bytes` past it (0 at the end of input).
+fn read_varint(bytes: &mut &[u8]) -> u32 {
+    let mut value = 0u32;
+    let mut shift = 0;
+    while let Some((&byte, rest)) = bytes.split_first() {
+        *bytes = rest;
+        value |= u32::from(byte & 0x7f) << shift;
+        if byte < 0x80 {
+            break;
+        }
+        shift += 7;
+    }
+    value
 }
 
 /// What the index knows about one document.
@@ -88,6 +160,16 @@ pub(crate) struct DocEntry {
     checkpoints: Vec<u32>,
     /// Forms that occur in the title or publication name.
     pub title_forms: Vec<u32>,
+}
+
+impl DocEntry {
+    fn heap_bytes(&self) -> usize {
+        (self.sentence_starts.capacity()
+            + self.paragraph_starts.capacity()
+            + self.checkpoints.capacity()
+            + self.title_forms.capacity())
+            * 4
+    }
 }
 
 /// The index of a corpus.
@@ -125,6 +207,7 @@ impl Index {
             index.docs.push(entry);
         }
         index.finish();
+        index.docs.shrink_to_fit();
         for (d, document) in documents.iter().enumerate() {
             let forms = index.title_forms(document, &mut folded);
             if let Some(entry) = index.docs.get_mut(d) {
@@ -185,6 +268,9 @@ impl Index {
     }
 
     fn finish(&mut self) {
+        for postings in &mut self.postings {
+            postings.finish();
+        }
         let mut sorted: Vec<u32> = (0..self.form_text.len() as u32).collect();
         sorted
             .sort_unstable_by(|&a, &b| self.form_text[a as usize].cmp(&self.form_text[b as usize]));
@@ -261,9 +347,35 @@ impl Index {
         static EMPTY: Postings = Postings {
             docs: Vec::new(),
             ends: Vec::new(),
-            positions: Vec::new(),
+            bytes: Vec::new(),
+            total: 0,
+            pending: Vec::new(),
         };
         self.postings.get(form as usize).unwrap_or(&EMPTY)
+    }
+
+    /// Approximate bytes the index holds on the heap.
+    pub fn heap_bytes(&self) -> usize {
+        use std::mem::size_of;
+        let strings: usize = self.form_text.iter().map(|t| t.len()).sum();
+        // Each form's text is held twice: as a map key and in `form_text`.
+        let forms = self.forms.capacity() * (size_of::<(Box<str>, u32)>() + 1) + strings;
+        let texts = self.form_text.capacity() * size_of::<Box<str>>() + strings;
+        let stems: usize = self
+            .stems
+            .iter()
+            .map(|(stem, forms)| stem.len() + forms.capacity() * 4)
+            .sum::<usize>()
+            + self.stems.capacity() * (size_of::<(Box<str>, Vec<u32>)>() + 1);
+        let postings: usize = self
+            .postings
+            .iter()
+            .map(Postings::heap_bytes)
+            .sum::<usize>()
+            + self.postings.capacity() * size_of::<Postings>();
+        let docs: usize = self.docs.iter().map(DocEntry::heap_bytes).sum::<usize>()
+            + self.docs.capacity() * size_of::<DocEntry>();
+        forms + texts + stems + postings + docs + self.whole.capacity() + self.sorted.capacity() * 4
     }
 
     /// The mean number of positions per document.
@@ -359,6 +471,22 @@ mod tests {
             fold(word, &mut out);
             assert_eq!(out, folded);
         }
+    }
+
+    #[test]
+    fn varints_round_trip_small_and_large_gaps() {
+        let mut postings = Postings::default();
+        let positions = [0, 1, 127, 128, 16_383, 16_384, 2_000_000, u32::MAX];
+        for &p in &positions {
+            postings.add(3, p);
+        }
+        postings.add(9, 5);
+        postings.finish();
+        assert_eq!(postings.positions_in(3), positions);
+        assert_eq!(postings.positions_in(9), [5]);
+        assert_eq!(postings.counts().collect::<Vec<_>>(), [(3, 8), (9, 1)]);
+        assert_eq!(postings.count(), 9);
+        assert!(postings.positions_in(4).is_empty());
     }
 
     #[test]
