@@ -42,9 +42,9 @@ pub use crate::corpus::{
 };
 pub use crate::dates::{Date, DateValue};
 pub use crate::entities::{
-    extract_entities, AliasEntry, AliasTable, Annotation, Citation, CitationSource, DocumentCount,
-    Entity, EntityDetail, EntityOptions, EntityType, ExtractedEntity, MentionOptions,
-    MentionRecord,
+    extract_entities, extract_entities_with, AliasEntry, AliasTable, Annotation, Citation,
+    CitationOptions, CitationSource, DocumentCount, Entity, EntityDetail, EntityOptions,
+    EntityType, ExtractOptions, ExtractedEntity, MentionOptions, MentionRecord,
 };
 pub use crate::error::{Error, ErrorKind, Location};
 pub use crate::load::{LoadOptions, SourceFile};
@@ -53,4 +53,4 @@ pub use crate::search::{
     Snippet, Stopwords, TermCount, TermsOptions, Trend, TrendOptions, Unit,
 };
 #[cfg(target_arch = "wasm32")]
-pub use crate::wasm::{wasm_memory_bytes, JsCorpus};
+pub use crate::wasm::{extract_entities as js_extract_entities, wasm_memory_bytes, JsCorpus};

@@ -169,6 +169,17 @@ fn lex(query: &str) -> Result<Vec<Token>, Error> {
                 }
             }
             '"' | '“' | '”' => lex_quoted(&chars, &mut i, spaced)?,
+            // A leading minus is an operator of its own, so that it can
+            // negate a word, a phrase, a group or a field: -(a OR b), -year:2000.
+            '-' if spaced => {
+                i += 1;
+                Token {
+                    kind: Kind::Word,
+                    text: "-".to_string(),
+                    span: Span::new(at, at + 1),
+                    spaced,
+                }
+            }
             _ => lex_word(&chars, &mut i, spaced),
         };
         tokens.push(token);
@@ -343,23 +354,14 @@ impl Parser {
             }
             return Ok(Node::Not(Box::new(self.unary()?)));
         }
-        let minus_before_group = self.peek_word("-")
+        let negation = self.peek_word("-")
             && self
                 .tokens
                 .get(self.next + 1)
                 .is_some_and(|next| !next.spaced);
-        if minus_before_group {
+        if negation {
             self.next += 1;
             return Ok(Node::Not(Box::new(self.unary()?)));
-        }
-        if let Some(token) = self.peek() {
-            if token.kind == Kind::Word && token.text.len() > 1 && token.text.starts_with('-') {
-                let mut token = token.clone();
-                self.next += 1;
-                token.text.remove(0);
-                token.span.start += 1;
-                return Ok(Node::Not(Box::new(word_node(token)?)));
-            }
         }
         self.near()
     }
@@ -593,6 +595,23 @@ mod tests {
         assert_eq!(
             parse("-kuril").unwrap(),
             Node::Not(Box::new(term("kuril", TermKind::Stemmed, 1, 6)))
+        );
+        // Regression: "-person:mori" was read as NOT the word "person:".
+        let Node::Not(inner) = parse("-person:mori").unwrap() else {
+            panic!()
+        };
+        assert!(
+            matches!(*inner, Node::Field { ref name, .. } if name == "person"),
+            "{inner:?}"
+        );
+        let Node::Not(inner) = parse("-\"peace treaty\"").unwrap() else {
+            panic!()
+        };
+        assert!(matches!(*inner, Node::Phrase { .. }));
+        // A hyphen inside a word is part of it.
+        assert_eq!(
+            parse("itar-tass").unwrap(),
+            term("itar-tass", TermKind::Stemmed, 0, 9)
         );
     }
 

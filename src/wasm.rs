@@ -8,7 +8,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::{Corpus as Core, LoadOptions, SourceFile};
+use crate::{AliasEntry, CitationOptions, Corpus as Core, LoadOptions, SourceFile};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
@@ -52,6 +52,24 @@ export interface CorpusStats {
   /** Distinct tokens, compared case-insensitively. */
   vocabulary: number;
 }
+
+export type EntityType = "person" | "place" | "organization" | "media" | "nationality" | "event" | "date" | "money" | "quantity";
+
+export interface EntityOptions { types?: EntityType[]; minCount?: number; limit?: number; docId?: string }
+/** A canonical entity; `id` is `type:slug`, such as `person:yoshiro-mori`. */
+export interface Entity { id: string; name: string; type: EntityType; aliases: string[]; count: number; documents: number }
+export interface EntityDetail extends Entity { perDocument: { docId: string; count: number }[] }
+export interface MentionOptions { limit?: number }
+/** A mention and the sentence holding it, UTF-16 offsets into the document text. */
+export interface Mention { docId: string; start: number; end: number; text: string; sentence: Span }
+export interface Annotation { start: number; end: number; text: string; type: EntityType; entityId: string; name: string }
+export interface CitationOptions { docId?: string }
+/** A parenthetical source citation, "(Kyodo, Itar-Tass, March 25)"; dates ISO. */
+export interface Citation { docId: string; start: number; end: number; sources: { name: string; entityId: string | null; dates: string[] }[] }
+/** An alias table entry: every alias becomes `name`. */
+export interface AliasEntry { name: string; type: EntityType; aliases: string[] }
+export interface ExtractOptions { date?: string }
+export interface ExtractedEntity { start: number; end: number; text: string; type: EntityType; name: string }
 
 /** Approximate heap bytes a corpus holds, by part. */
 export interface MemoryUsage { text: number; documents: number; index: number }
@@ -234,6 +252,113 @@ impl JsCorpus {
         let options = options_from(options)?;
         to_js(&self.core.term_trend(query, &options).map_err(to_js_error)?)
     }
+}
+
+#[wasm_bindgen(js_class = Corpus)]
+impl JsCorpus {
+    /// Canonical entities, by count then name.
+    #[wasm_bindgen(unchecked_return_type = "Entity[]")]
+    pub fn entities(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "EntityOptions")] options: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let options = options_from(options)?;
+        to_js(&self.core.entities(&options).map_err(to_js_error)?)
+    }
+
+    /// One entity with its count per document; throws for an unknown id.
+    #[wasm_bindgen(unchecked_return_type = "EntityDetail")]
+    pub fn entity(&self, id: &str) -> Result<JsValue, JsError> {
+        to_js(&self.core.entity(id).map_err(to_js_error)?)
+    }
+
+    /// The mentions of an entity, with their sentences.
+    #[wasm_bindgen(unchecked_return_type = "Mention[]")]
+    pub fn mentions(
+        &self,
+        id: &str,
+        #[wasm_bindgen(unchecked_param_type = "MentionOptions")] options: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let options = options_from(options)?;
+        to_js(&self.core.mentions(id, &options).map_err(to_js_error)?)
+    }
+
+    /// Every mention in a document, for highlighting.
+    #[wasm_bindgen(unchecked_return_type = "Annotation[]")]
+    pub fn annotate(
+        &self,
+        #[wasm_bindgen(js_name = docId)] doc_id: &str,
+    ) -> Result<JsValue, JsError> {
+        to_js(&self.core.annotate(doc_id).map_err(to_js_error)?)
+    }
+
+    /// The source citations of one document or of all.
+    #[wasm_bindgen(unchecked_return_type = "Citation[]")]
+    pub fn citations(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CitationOptions")] options: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let options: CitationOptions = options_from(options)?;
+        to_js(
+            &self
+                .core
+                .citations(options.doc_id.as_deref())
+                .map_err(to_js_error)?,
+        )
+    }
+
+    /// Replaces the alias table; throws (keeping the old one) on a bad entry.
+    #[wasm_bindgen(js_name = setAliases)]
+    pub fn set_aliases(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "AliasEntry[]")] table: JsValue,
+    ) -> Result<(), JsError> {
+        expect_array(
+            &table,
+            "setAliases expects an array of {name, type, aliases} entries",
+        )?;
+        let raw: serde_json::Value = serde_wasm_bindgen::from_value(table)
+            .map_err(|e| JsError::new(&format!("invalid alias table: {e}")))?;
+        let entries: Vec<AliasEntry> = serde_path_to_error::deserialize(raw).map_err(|e| {
+            JsError::new(&format!(
+                "alias table entry {}: {}",
+                entry_path(e.path()),
+                e.inner()
+            ))
+        })?;
+        self.core.set_aliases(entries).map_err(to_js_error)
+    }
+
+    /// The alias table in force.
+    #[wasm_bindgen(unchecked_return_type = "AliasEntry[]")]
+    pub fn aliases(&self) -> Result<JsValue, JsError> {
+        to_js(self.core.aliases())
+    }
+}
+
+/// "3 (type)" for the path "[2].type": entries count from 1, like the core's messages.
+fn entry_path(path: &serde_path_to_error::Path) -> String {
+    let mut segments = path.iter();
+    let entry = match segments.next() {
+        Some(serde_path_to_error::Segment::Seq { index }) => (index + 1).to_string(),
+        _ => "?".to_string(),
+    };
+    let field: Vec<String> = segments.map(|s| s.to_string()).collect();
+    if field.is_empty() {
+        entry
+    } else {
+        format!("{entry} ({})", field.join("."))
+    }
+}
+
+/// The entities of an ad-hoc text; `{date}` anchors relative dates.
+#[wasm_bindgen(js_name = extractEntities, unchecked_return_type = "ExtractedEntity[]")]
+pub fn extract_entities(
+    text: &str,
+    #[wasm_bindgen(unchecked_param_type = "ExtractOptions")] options: JsValue,
+) -> Result<JsValue, JsError> {
+    let options = options_from(options)?;
+    to_js(&crate::extract_entities_with(text, &options).map_err(to_js_error)?)
 }
 
 /// The size of the WebAssembly linear memory in bytes (it only grows).

@@ -265,3 +265,132 @@ fn memory_report_has_every_part() {
         );
     }
 }
+
+#[wasm_bindgen_test]
+fn entities_through_js() {
+    let corpus = JsCorpus::embedded().unwrap();
+    let people = rust(
+        corpus
+            .entities(js(&json!({"types": ["person"], "limit": 3})))
+            .unwrap(),
+    );
+    assert_eq!(people[0]["name"], "Vladimir Putin");
+    assert_eq!(people[0]["id"], "person:vladimir-putin");
+    let detail = rust(corpus.entity("person:vladimir-putin").unwrap());
+    assert_eq!(detail["perDocument"].as_array().map(Vec::len), Some(4));
+    let mentions = rust(
+        corpus
+            .mentions("person:vladimir-putin", js(&json!({"limit": 2})))
+            .unwrap(),
+    );
+    assert_eq!(mentions.as_array().map(Vec::len), Some(2));
+    let error = corpus.entity("person:nobody").err().unwrap();
+    assert_eq!(message(error), "no entity has the id \"person:nobody\"");
+    let error = corpus
+        .entities(js(&json!({"types": ["planet"]})))
+        .err()
+        .unwrap();
+    assert!(message(error).starts_with("the option types[0]: unknown variant `planet`"));
+}
+
+#[wasm_bindgen_test]
+fn citations_link_sources_to_media_entities() {
+    let corpus = JsCorpus::embedded().unwrap();
+    let citations = rust(
+        corpus
+            .citations(js(&json!({"docId": "000_cdea581117318265"})))
+            .unwrap(),
+    );
+    assert_eq!(
+        citations[1]["sources"],
+        json!([
+            {"name": "Russian agencies", "entityId": null, "dates": ["2000-03-23"]},
+            {"name": "Itar-Tass", "entityId": "media:itar-tass", "dates": ["2000-03-25"]}
+        ])
+    );
+    let error = corpus
+        .citations(js(&json!({"docId": "nope"})))
+        .err()
+        .unwrap();
+    assert_eq!(message(error), "no document has the id \"nope\"");
+}
+
+#[wasm_bindgen_test]
+fn alias_editing_merges_and_bad_tables_keep_the_old_one() {
+    let mut corpus = JsCorpus::embedded().unwrap();
+    let mut table = rust(corpus.aliases().unwrap());
+    let merged = json!({"name": "Yomiuri Shimbun", "type": "media", "aliases": ["Yomiuri"]});
+    assert!(table
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["name"] == "Kuril Islands"));
+    table
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"name": "Japanese government", "type": "organization", "aliases": ["Tokyo"]}));
+    corpus.set_aliases(js(&table)).unwrap();
+    let places = rust(corpus.entities(js(&json!({"types": ["place"]}))).unwrap());
+    assert!(
+        places
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|e| e["name"] != "Tokyo"),
+        "Tokyo now stands for the government"
+    );
+    let bad = json!([merged, {"name": "Yomiuri", "type": "media", "aliases": []}]);
+    let error = corpus.set_aliases(js(&bad)).err().unwrap();
+    assert!(
+        message(error).starts_with("alias table entry 2"),
+        "names the entry"
+    );
+    let error = corpus
+        .set_aliases(js(&json!([{"name": "X", "type": "media"}])))
+        .err()
+        .unwrap();
+    assert_eq!(
+        message(error),
+        "alias table entry 1: missing field `aliases`"
+    );
+    assert_eq!(
+        rust(corpus.aliases().unwrap()),
+        table,
+        "the table in force is unchanged"
+    );
+}
+
+#[wasm_bindgen_test]
+fn extract_entities_on_ad_hoc_text() {
+    let found = rust(
+        corpus_lens::js_extract_entities(
+            "Prime Minister Yoshiro Mori met Putin in Tokyo on April 29.",
+            js(&json!({"date": "2000-04-10"})),
+        )
+        .unwrap(),
+    );
+    let summary: Vec<(String, String)> = found
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["type"].as_str().unwrap().to_string(),
+                e["name"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert!(
+        summary.contains(&("person".into(), "Yoshiro Mori".into())),
+        "{summary:?}"
+    );
+    assert!(summary.contains(&("place".into(), "Tokyo".into())));
+    assert!(summary.contains(&("date".into(), "2000-04-29".into())));
+    let error = corpus_lens::js_extract_entities("x", js(&json!({"date": "soon"})))
+        .err()
+        .unwrap();
+    assert_eq!(
+        message(error),
+        "the option date must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), got \"soon\""
+    );
+}

@@ -153,7 +153,7 @@ fn metadata_fields_of_loaded_corpora_are_searchable() {
     )
     .unwrap();
     assert_eq!(ids(&search(&corpus, "author:Lincoln union")), ["sotu-1"]);
-    assert_eq!(error(&corpus, "party:whig"), "invalid query: unknown field \"party\" at position 0; this corpus has author, date, issue, publication, title, volume, year");
+    assert_eq!(error(&corpus, "party:whig"), "invalid query: unknown field \"party\" at position 0; this corpus has author, date, entity, event, issue, media, nationality, org, organization, person, place, publication, title, volume, year");
 }
 
 #[test]
@@ -465,5 +465,41 @@ fn memory_report_adds_up_by_part() {
     assert!(
         memory.index < text * 20,
         "the index of a small corpus stays small: {memory:?}"
+    );
+}
+
+#[test]
+fn entity_filters_match_every_alias() {
+    let corpus = seeds();
+    let putin = ids(&search(&corpus, "person:putin"));
+    assert_eq!(putin.len(), 4, "{putin:?}");
+    assert_eq!(putin, ids(&search(&corpus, "person:\"vladimir putin\"")));
+    // "Northern Territories" and "south Kuril Islands" are aliases of the Kuril Islands.
+    assert_eq!(
+        ids(&search(&corpus, "place:\"northern territories\"")),
+        ids(&search(&corpus, "place:kuril"))
+    );
+    assert_eq!(
+        ids(&search(&corpus, "media:itar-tass")),
+        ["000_cdea581117318265"]
+    );
+    assert_eq!(ids(&search(&corpus, "org:wto")), [EDM_2005]);
+    assert_eq!(ids(&search(&corpus, "entity:kyoto")), [EDM_2004]);
+    assert_eq!(
+        search(&corpus, "person:moscow").total,
+        0,
+        "Moscow is a place, not a person"
+    );
+    assert_eq!(
+        ids(&search(&corpus, "person:koizumi -person:mori")),
+        [EDM_2005, EDM_2004]
+    );
+}
+
+#[test]
+fn entity_filters_reject_ranges() {
+    assert_eq!(
+        error(&seeds(), "putin person:1..2"),
+        "invalid query: the field \"person\" at position 6 takes a name, not a range"
     );
 }

@@ -140,3 +140,26 @@ fn query_errors_carry_their_position() {
         "invalid query: OR at position 7 needs something to apply to"
     );
 }
+
+#[wasm_bindgen_test]
+fn annotations_slice_to_their_mentions_in_javascript() {
+    let corpus = JsCorpus::embedded().unwrap();
+    let id = "003_2011580da0b92aee";
+    let text: js_sys::JsString =
+        js_sys::Reflect::get(&corpus.document(id).unwrap(), &"text".into())
+            .unwrap()
+            .unchecked_into();
+    let annotations = rust(corpus.annotate(id).unwrap());
+    let annotations = annotations.as_array().unwrap();
+    assert!(annotations.len() > 50);
+    for a in annotations {
+        let sliced = String::from(text.slice(
+            a["start"].as_u64().unwrap() as u32,
+            a["end"].as_u64().unwrap() as u32,
+        ));
+        assert_eq!(sliced, a["text"].as_str().unwrap());
+    }
+    assert!(annotations
+        .iter()
+        .any(|a| a["text"] == "Putin" && a["name"] == "Vladimir Putin" && a["type"] == "person"));
+}

@@ -305,6 +305,25 @@ impl Corpus {
         self.entities.aliases.entries()
     }
 
+    /// The documents (by number, ascending) mentioning an entity of one of
+    /// `types` (any type if empty) whose name or one of whose aliases
+    /// satisfies `matches`.
+    pub(crate) fn entity_documents(
+        &self,
+        types: &[EntityType],
+        matches: &dyn Fn(&str) -> bool,
+    ) -> Vec<u32> {
+        let index = self.entity_index();
+        let mut docs = BTreeSet::new();
+        for record in &index.entities {
+            let typed = types.is_empty() || types.contains(&record.ty);
+            if typed && (matches(&record.name) || record.aliases.iter().any(|a| matches(a))) {
+                docs.extend(record.per_doc.keys().map(|&d| d as u32));
+            }
+        }
+        docs.into_iter().collect()
+    }
+
     fn doc_index(&self, id: &str) -> Result<usize, Error> {
         self.documents()
             .iter()

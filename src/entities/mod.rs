@@ -96,6 +96,41 @@ impl EntityType {
     }
 }
 
+/// Options of [`crate::Corpus::citations`].
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+pub struct CitationOptions {
+    /// Only this document's citations; absent: every document's.
+    pub doc_id: Option<String>,
+}
+
+/// Options of [`extract_entities_with`].
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+pub struct ExtractOptions {
+    /// The text's own date (ISO `YYYY`, `YYYY-MM` or `YYYY-MM-DD`), which
+    /// relative and partial dates are read against; absent: they keep only
+    /// what the text says.
+    pub date: Option<String>,
+}
+
+/// [`extract_entities`] with options as JavaScript gives them.
+///
+/// # Errors
+/// A `date` that is not an ISO date.
+pub fn extract_entities_with(
+    text: &str,
+    options: &ExtractOptions,
+) -> Result<Vec<ExtractedEntity>, crate::Error> {
+    let date = match &options.date {
+        Some(date) => Some(Date::parse_iso(date).ok_or_else(|| crate::ErrorKind::InvalidArgument {
+            message: format!("the option date must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), got {date:?}"),
+        })?),
+        None => None,
+    };
+    Ok(extract_entities(text, date))
+}
+
 /// One mention found in an ad-hoc text by [`extract_entities`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]

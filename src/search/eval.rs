@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use super::fields::{self, FieldFilter};
 use super::index::{fold, Index};
-use crate::corpus::Document;
+use crate::corpus::Corpus;
 use crate::error::Error;
 use crate::query::{Node, Term, TermKind};
 use crate::text;
@@ -152,14 +152,10 @@ pub(crate) struct Resolved {
 ///
 /// # Errors
 /// An unknown field or a bad field value.
-pub(crate) fn resolve(
-    node: &Node,
-    index: &Index,
-    documents: &[Document],
-) -> Result<Resolved, Error> {
+pub(crate) fn resolve(node: &Node, corpus: &Corpus) -> Result<Resolved, Error> {
     let mut resolver = Resolver {
-        index,
-        documents,
+        index: corpus.index(),
+        corpus,
         leaves: Vec::new(),
         expansions: Vec::new(),
     };
@@ -173,7 +169,7 @@ pub(crate) fn resolve(
 
 struct Resolver<'a> {
     index: &'a Index,
-    documents: &'a [Document],
+    corpus: &'a Corpus,
     leaves: Vec<Leaf>,
     expansions: Vec<Expansion>,
 }
@@ -195,7 +191,7 @@ impl Resolver<'_> {
             ),
             Node::Not(inner) => Plan::Not(Box::new(self.plan(inner, !positive)?)),
             Node::Field { name, value, span } => {
-                let FieldFilter { docs } = fields::filter(name, value, *span, self.documents)?;
+                let FieldFilter { docs } = fields::filter(name, value, *span, self.corpus)?;
                 self.push(Leaf {
                     scored: false,
                     docs,

@@ -9,8 +9,9 @@
 use std::collections::BTreeSet;
 
 use super::index::fold;
-use crate::corpus::{Document, MetaValue};
+use crate::corpus::{Corpus, Document, MetaValue};
 use crate::dates::{days_in_month, Date};
+use crate::entities::EntityType;
 use crate::error::{Error, ErrorKind};
 use crate::query::FieldValue;
 use crate::text::{self, Span};
@@ -24,6 +25,18 @@ pub(crate) struct FieldFilter {
 /// The fields every corpus has.
 const BUILT_IN: [&str; 6] = ["publication", "title", "year", "volume", "issue", "date"];
 
+/// Entity filters, and the entity types each stands for (none: any type).
+const ENTITY_FIELDS: [(&str, &[EntityType]); 8] = [
+    ("person", &[EntityType::Person]),
+    ("place", &[EntityType::Place]),
+    ("org", &[EntityType::Organization]),
+    ("organization", &[EntityType::Organization]),
+    ("media", &[EntityType::Media]),
+    ("nationality", &[EntityType::Nationality]),
+    ("event", &[EntityType::Event]),
+    ("entity", &[]),
+];
+
 /// Resolves `name:value` to the documents it keeps.
 ///
 /// # Errors
@@ -33,9 +46,13 @@ pub(crate) fn filter(
     name: &str,
     value: &FieldValue,
     span: Span,
-    documents: &[Document],
+    corpus: &Corpus,
 ) -> Result<FieldFilter, Error> {
     let at = span.start;
+    let documents = corpus.documents();
+    if let Some((_, types)) = ENTITY_FIELDS.iter().find(|(field, _)| *field == name) {
+        return entity_filter(name, value, at, types, corpus);
+    }
     let keep: Box<dyn Fn(&Document) -> bool> = match name {
         "year" => number_filter(name, value, at, |d| d.year.map(i64::from))?,
         "volume" => number_filter(name, value, at, |d| d.volume.map(i64::from))?,
@@ -58,12 +75,38 @@ pub(crate) fn filter(
     Ok(FieldFilter { docs })
 }
 
+/// The documents mentioning an entity of the field's types whose name or
+/// any alias holds the value's words, in order: `person:putin` keeps every
+/// document naming Vladimir Putin, however it does.
+fn entity_filter(
+    name: &str,
+    value: &FieldValue,
+    at: usize,
+    types: &[EntityType],
+    corpus: &Corpus,
+) -> Result<FieldFilter, Error> {
+    let FieldValue::Text(wanted) = value else {
+        return Err(invalid(format!(
+            "the field {name:?} at position {at} takes a name, not a range"
+        )));
+    };
+    let wanted = folded_words(wanted);
+    let docs = corpus.entity_documents(types, &|entity_name| {
+        contains_run(&folded_words(entity_name), &wanted)
+    });
+    Ok(FieldFilter { docs })
+}
+
 fn invalid(message: String) -> Error {
     ErrorKind::InvalidQuery { message }.into()
 }
 
 fn unknown_field(name: &str, at: usize, documents: &[Document]) -> Error {
-    let mut known: BTreeSet<String> = BUILT_IN.iter().map(|f| f.to_string()).collect();
+    let mut known: BTreeSet<String> = BUILT_IN
+        .iter()
+        .chain(ENTITY_FIELDS.iter().map(|(f, _)| f))
+        .map(|f| f.to_string())
+        .collect();
     for doc in documents {
         known.extend(doc.metadata.keys().map(|k| k.to_ascii_lowercase()));
     }

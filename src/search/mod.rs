@@ -172,7 +172,7 @@ impl Corpus {
 
     pub(crate) fn resolve(&self, query: &str) -> Result<Resolved, Error> {
         let node = query::parse(query)?;
-        eval::resolve(&node, self.index(), self.documents())
+        eval::resolve(&node, self)
     }
 
     fn match_documents(&self, resolved: &Resolved, options: &SearchOptions) -> Vec<Match> {
