@@ -2,9 +2,10 @@
 # Build the wasm module twice with wasm-pack (release):
 #   www/pkg   --target web      the page imports ./pkg/corpus_lens.js
 #   pkg-node  --target nodejs   tests and benchmarks require('./pkg-node')
-# then optimise each *_bg.wasm with the system wasm-opt (Cargo.toml turns off
-# wasm-pack's own, which would download binaryen), keeping an optimised
-# module only if it still validates and still runs.
+# then optimise each *_bg.wasm with wasm-opt from the npm package binaryen
+# (Cargo.toml turns off wasm-pack's own, which would download binaryen; Debian
+# 12's binaryen 108 breaks wasm-bindgen's externref table), keeping an
+# optimised module only if it still validates and still runs.
 #
 # Skips a build when no input is newer than its last successful build, so an
 # unchanged tree builds in a fraction of a second.
@@ -14,8 +15,11 @@ cd "$(dirname "$0")/.."
 
 # Features the Rust toolchain's wasm32 target emits by default; wasm-opt
 # rejects a module that uses a feature it was not told about.
+WASM_OPT=node_modules/.bin/wasm-opt
 WASM_OPT_FLAGS=(
   -O3
+  --strip-debug # the function names: about 45 KB gzipped
+  --strip-producers
   --enable-bulk-memory
   --enable-nontrapping-float-to-int
   --enable-sign-ext
@@ -39,7 +43,7 @@ input_files() {
 # The tools whose change calls for a rebuild although no input changed.
 toolchain() {
   rustc --version
-  if command -v wasm-opt >/dev/null; then wasm-opt --version; fi
+  if [ -x "$WASM_OPT" ]; then "$WASM_OPT" --version; fi
 }
 
 # True if STAMP exists, names the current tools, and no input is newer than
@@ -53,14 +57,14 @@ up_to_date() {
   done < <(input_files)
 }
 
-# Optimise a module in place with the system wasm-opt; false if it fails or is absent.
+# Optimise a module in place with wasm-opt; false if it fails or is absent.
 optimise() {
   local wasm="$1"
-  if ! command -v wasm-opt >/dev/null; then
-    echo "build: wasm-opt not found (Debian package binaryen): $wasm left unoptimised" >&2
+  if [ ! -x "$WASM_OPT" ]; then
+    echo "build: $WASM_OPT not found (npm ci installs it): $wasm left unoptimised" >&2
     return 1
   fi
-  wasm-opt "${WASM_OPT_FLAGS[@]}" "$wasm" -o "$wasm.opt" && mv "$wasm.opt" "$wasm"
+  "$WASM_OPT" "${WASM_OPT_FLAGS[@]}" "$wasm" -o "$wasm.opt" && mv "$wasm.opt" "$wasm"
 }
 
 # Optimise OUT_DIR's module, but keep it only if it still works. Binaryen
@@ -76,7 +80,7 @@ optimise_checked() {
   fi
   mv "$wasm.unoptimised" "$wasm"
   if [ -n "${error:-}" ]; then
-    echo "build: $(wasm-opt --version) broke $wasm, so it is left unoptimised:" >&2
+    echo "build: $("$WASM_OPT" --version) broke $wasm, so it is left unoptimised:" >&2
     echo "$error" | grep -m1 -E 'Error' >&2 || true
   fi
   node scripts/check-wasm.mjs "$target" "$out"

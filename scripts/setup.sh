@@ -7,7 +7,7 @@
 #   - the wasm-bindgen CLI at exactly the version Cargo.lock pins, because
 #     wasm-bindgen refuses to post-process a module built by another version;
 #   - wasm-pack;
-#   - Debian's chromium, chromium-driver (browser tests) and binaryen (wasm-opt);
+#   - Debian's chromium and chromium-driver (browser tests);
 #   - node_modules, from package-lock.json (npm ci).
 # Prints one line per thing it installs and nothing when all is present.
 set -euo pipefail
@@ -81,7 +81,6 @@ ensure_debian_packages() {
   local missing=()
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
-  command -v wasm-opt >/dev/null || missing+=(binaryen)
   if [ "${#missing[@]}" -gt 0 ]; then
     echo "setup: installing Debian packages: ${missing[*]}"
     quietly $SUDO apt-get update

@@ -273,6 +273,8 @@ impl<'t> Doc<'t> {
                 word,
                 "St" | "Mt" | "Ft" | "Jr" | "Mr" | "Mrs" | "Dr" | "Gen" | "Ms"
             );
+        // Tokenised text puts a space before the period ("William L . Smith").
+        let gap = gap.trim_start_matches(' ');
         abbreviation && gap.starts_with('.') && gap[1..].chars().all(|c| c == ' ')
     }
 
@@ -413,6 +415,28 @@ mod tests {
     fn sentence_initial_words_are_not_names() {
         let text = "Indeed, the talks failed. Equally important, Reports say so.";
         assert!(found(text).is_empty(), "{:?}", found(text));
+    }
+
+    #[test]
+    fn leading_words_and_place_prepositions_type_runs() {
+        let text = "She studied at the University of Leicester, sailed on Lake Chad \
+                    and fought near Al Huwayjah with a CD of DNA tests.";
+        assert!(has(
+            text,
+            "University of Leicester",
+            EntityType::Organization
+        ));
+        assert!(has(text, "Lake Chad", EntityType::Place));
+        assert!(has(text, "Al Huwayjah", EntityType::Place));
+        assert!(!found(text).iter().any(|(s, _)| s == "CD" || s == "DNA"));
+    }
+
+    #[test]
+    fn the_department_of_a_title_is_not_part_of_the_name() {
+        let text = "Deputy Secretary of State Antony Blinken arrived on Jan. 5 with Stan.";
+        assert!(has(text, "Antony Blinken", EntityType::Person));
+        assert!(has(text, "Stan", EntityType::Person));
+        assert!(!has(text, "Jan", EntityType::Person));
     }
 
     #[test]

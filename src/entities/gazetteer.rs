@@ -43,6 +43,8 @@ pub(crate) struct Gazetteer {
     common: HashSet<&'static str>,
     titles: HashSet<&'static str>,
     heads: HashMap<&'static str, EntityType>,
+    leads: HashMap<&'static str, EntityType>,
+    plain_acronyms: HashSet<&'static str>,
 }
 
 /// The sources of the automaton, in priority order: when two lists hold the
@@ -96,6 +98,8 @@ impl Gazetteer {
             common: words(include_str!("data/common_words.txt")),
             titles: words(include_str!("data/titles.txt")),
             heads: parse_heads(include_str!("data/heads.txt")),
+            leads: parse_heads(include_str!("data/leads.txt")),
+            plain_acronyms: words(include_str!("data/acronyms.txt")),
         }
     }
 
@@ -163,6 +167,19 @@ impl Gazetteer {
     /// The type a head word gives the name it ends ("Ministry", "Islands").
     pub fn head(&self, word: &str) -> Option<EntityType> {
         self.heads.get(word).copied()
+    }
+
+    /// The type a leading word gives the name it starts ("University",
+    /// "Lake", "West").
+    pub fn lead(&self, word: &str) -> Option<EntityType> {
+        self.leads.get(word).copied()
+    }
+
+    /// Whether an all-capital `word` is an ordinary abbreviation ("CD",
+    /// "DNA") or a shouted common word ("QUESTION") rather than the acronym
+    /// of an organisation.
+    pub fn is_plain_acronym(&self, word: &str) -> bool {
+        self.plain_acronyms.contains(word) || self.common.contains(word.to_lowercase().as_str())
     }
 }
 
@@ -425,6 +442,9 @@ mod tests {
         assert!(g.is_title("minister"));
         assert_eq!(g.head("Shimbun"), Some(EntityType::Media));
         assert_eq!(g.head("Strait"), Some(EntityType::Place));
+        assert_eq!(g.lead("University"), Some(EntityType::Organization));
+        assert!(g.is_plain_acronym("DNA") && g.is_plain_acronym("IMPORTANT"));
+        assert!(!g.is_plain_acronym("NATO"));
         assert!(needs_exact_case("US"));
         assert!(needs_exact_case("Rossiiskaya gazeta"));
         assert!(!needs_exact_case("Kuril Islands"));

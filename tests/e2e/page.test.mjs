@@ -211,3 +211,114 @@ describe('search', () => {
     await context.close();
   });
 });
+
+describe('entities', () => {
+  /** Open the 2000 Monitor article (Monitor 6:74) from the documents table. */
+  async function open2000(page) {
+    await page.locator('corpus-documents tbody tr', { hasText: '2000' }).click();
+    await page.locator('corpus-reader h2', { hasText: 'Monitor 6:74 (2000)' }).waitFor();
+  }
+
+  test('the reader highlights mentions by type, and a legend toggle hides a type', async () => {
+    const { page, errors, context } = await openApp();
+    await open2000(page);
+    const reader = page.locator('corpus-reader');
+    const people = reader.locator('.corpus-reader-text mark.corpus-entity[data-type="person"]');
+    const putin = people.filter({ hasText: 'Vladimir Putin' }).first();
+    await assert.doesNotReject(putin.waitFor());
+    assert.equal(await putin.getAttribute('title'), 'Vladimir Putin · person');
+    // A short form carries the canonical name in its title.
+    const titles = await people.evaluateAll((marks) => marks.map((m) => [m.textContent, m.title]));
+    assert.ok(titles.some(([text, title]) => text === 'Putin' && title === 'Vladimir Putin · person'), JSON.stringify(titles));
+    const colour = await putin.evaluate((m) => getComputedStyle(m).backgroundColor);
+    const placeColour = await reader.locator('mark.corpus-entity[data-type="place"]').first().evaluate((m) => getComputedStyle(m).backgroundColor);
+    assert.notEqual(colour, 'rgba(0, 0, 0, 0)', 'people are coloured');
+    assert.notEqual(colour, placeColour, 'people and places differ in colour');
+    await screenshot(page, 'reader-entities.png');
+
+    const toggle = reader.locator('.corpus-legend-toggle[data-type="person"]');
+    assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+    const shown = await people.count();
+    await toggle.click();
+    assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
+    assert.equal(await people.count(), 0, 'no person highlighted once "person" is off');
+    assert.ok(await reader.locator('mark.corpus-entity[data-type="place"]').count() > 0, 'other types stay highlighted');
+    assert.ok((await reader.locator('.corpus-reader-text').textContent()).includes('Vladimir Putin'), 'the text itself stays');
+    // Back on from the keyboard: the toggle keeps the focus through the change.
+    await page.keyboard.press('Space');
+    assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+    assert.equal(await people.count(), shown);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('the reader lists the cited sources with their ISO dates', async () => {
+    const { page, errors, context } = await openApp();
+    await open2000(page);
+    const items = page.locator('corpus-reader .corpus-citation');
+    await assert.doesNotReject(items.first().waitFor());
+    const texts = (await items.allTextContents()).join('\n');
+    assert.match(texts, /Xinhua 2000-04-10/);
+    assert.match(texts, /Itar-Tass 2000-03-25/);
+    // The dates are machine-readable too.
+    const datetimes = await page.locator('corpus-reader .corpus-citation time').evaluateAll((times) => times.map((t) => t.dateTime));
+    for (const date of ['2000-04-10', '2000-03-25']) assert.ok(datetimes.includes(date), `${date} in ${datetimes}`);
+    // "in text" marks the citation where the text makes it.
+    await items.filter({ hasText: 'Itar-Tass' }).locator('.corpus-citation-show').click();
+    assert.match(await page.locator('corpus-reader mark.corpus-reader-mark').textContent(), /Itar-Tass, March 25/);
+    // A source that is a known outlet opens its entity in the entities panel.
+    await page.locator('corpus-reader .corpus-citation-name', { hasText: 'Xinhua' }).click();
+    const selected = page.locator('corpus-entities .corpus-entities-item[aria-current]');
+    await assert.doesNotReject(selected.filter({ hasText: 'Xinhua' }).waitFor());
+    assert.ok(await page.locator('corpus-entities input[value="media"]').isChecked());
+    await assert.doesNotReject(page.locator('corpus-entities .corpus-entity-name', { hasText: 'Xinhua' }).waitFor());
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('the entities panel lists people by count; a mention opens in the reader', async () => {
+    const { page, errors, context } = await openApp();
+    const panel = page.locator('corpus-entities');
+    const names = panel.locator('.corpus-entities-name');
+    await assert.doesNotReject(names.first().waitFor());
+    assert.ok(await panel.locator('input[value="person"]').isChecked(), 'people are listed first');
+    assert.equal(await names.first().textContent(), 'Vladimir Putin');
+    const counts = (await panel.locator('.corpus-entities-count').allTextContents()).map(Number);
+    assert.deepEqual(counts, [...counts].sort((a, b) => b - a), 'sorted by count');
+
+    await panel.locator('.corpus-entities-item', { hasText: 'Vladimir Putin' }).click();
+    await assert.doesNotReject(panel.locator('.corpus-entity-aliases', { hasText: 'Putin' }).waitFor());
+    const mentions = panel.locator('.corpus-mention');
+    assert.ok(await mentions.count() >= 10, `${await mentions.count()} mentions`);
+    const marked = await panel.locator('.corpus-mention mark').allTextContents();
+    assert.ok(marked.every((m) => /^(Vladimir |President )?Putin$/.test(m)), marked.join(' | '));
+    await screenshot(page, 'entities.png');
+
+    // A mention in the last document listed opens that document with the mention marked.
+    const last = mentions.last();
+    const sentence = await last.textContent();
+    const mention = await last.locator('mark').textContent();
+    const title = await panel.locator('.corpus-mention-title').last().textContent();
+    await last.click();
+    await assert.doesNotReject(page.locator('corpus-reader h2', { hasText: title }).waitFor());
+    const readerMark = page.locator('corpus-reader mark.corpus-reader-mark');
+    assert.equal(await readerMark.textContent(), mention);
+    assert.ok(sentence.includes(mention));
+    assert.equal(await readerMark.locator('mark.corpus-entity[data-type="person"]').textContent(), mention,
+      'the marked mention keeps its entity colour inside the outline');
+    assert.ok(await readerMark.isVisible());
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('the entities panel and the reader fit a phone screen', async () => {
+    const { page, errors, context } = await openApp({ viewport: { width: 390, height: 844 } });
+    await page.locator('corpus-entities .corpus-entities-item').first().click();
+    await page.locator('corpus-entities .corpus-mention').first().waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.equal(overflow, 0, 'nothing wider than the screen');
+    await page.locator('.corpus-panel-entities').screenshot({ path: path.join(SCREENSHOTS, 'entities-phone.png') });
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});

@@ -1,5 +1,7 @@
 // The page: load the embedded corpus, then wire the views together. The
-// documents table says which document to open; the reader shows it.
+// documents table, search results and entity mentions say which document to
+// open; the reader shows it, with its entities and citations. A source cited
+// in the reader opens in the entities panel.
 import './elements.js';
 import { embeddedCorpus } from './engine.js';
 
@@ -7,6 +9,7 @@ const stats = document.querySelector('corpus-stats');
 const table = document.querySelector('corpus-documents');
 const reader = document.querySelector('corpus-reader');
 const search = document.querySelector('corpus-search');
+const entities = document.querySelector('corpus-entities');
 const errorBox = document.querySelector('.corpus-error');
 
 function showError(what, error) {
@@ -18,6 +21,8 @@ function showError(what, error) {
 /** Open a document; `mark` ({start, end}, UTF-16) is a search hit to show. */
 function openDocument(corpus, id, mark = null) {
   reader.corpusDocument = corpus.document(id);
+  reader.annotations = corpus.annotate(id);
+  reader.citations = corpus.citations({ docId: id });
   reader.mark = mark;
   table.selectedId = id;
 }
@@ -28,6 +33,7 @@ async function main() {
   stats.stats = corpus.stats();
   table.documents = documents;
   search.corpus = corpus;
+  entities.corpus = corpus;
   const onOpen = (event) => {
     try {
       const { id, start, end } = event.detail;
@@ -38,6 +44,13 @@ async function main() {
   };
   table.addEventListener('corpus-open-document', onOpen);
   search.addEventListener('corpus-open-document', onOpen);
+  entities.addEventListener('corpus-open-document', onOpen);
+  reader.addEventListener('corpus-open-entity', (event) => {
+    entities.selectedId = event.detail.id;
+    (entities.closest('section') ?? entities).scrollIntoView({ block: 'start' });
+    // Move the focus along, so a keyboard user carries on from the entity.
+    entities.selectedButton?.focus({ preventScroll: true });
+  });
   // Open the first document, so the reader is never empty on arrival.
   if (documents.length > 0) openDocument(corpus, documents[0].id);
 }

@@ -1,9 +1,16 @@
-// <corpus-reader>: one document's title, header fields and text.
+// <corpus-reader>: one document's title, header fields and text, with its
+// entity mentions highlighted by type and its source citations listed.
 //
-// Set `corpusDocument` to the result of `corpus.document(id)`; null shows a
-// prompt to choose a document. All corpus text goes in as text nodes.
+// Set `corpusDocument` to the result of `corpus.document(id)` (null shows a
+// prompt to choose a document), then optionally `annotations` to
+// `corpus.annotate(id)`, `citations` to `corpus.citations({docId: id})` and
+// `mark` to a span to mark. Choosing a cited source that is a known entity
+// dispatches `corpus-open-entity` with `{id}`. All corpus text goes in as
+// text nodes.
 import { displayDate, formatCount } from './engine.js';
-import { appendMarked } from './highlight.js';
+import { citationsList } from './citations-list.js';
+import { appendAnnotated } from './entity-marks.js';
+import { ENTITY_TYPES, typeLabel, typeSwatch } from './entity-types.js';
 
 // How the engine arrived at a date (`dateSource`), as the reader shows it.
 const DATE_SOURCES = {
@@ -15,12 +22,17 @@ const DATE_SOURCES = {
 export class CorpusReader extends HTMLElement {
   #document = null;
   #mark = null;
+  #annotations = [];
+  #citations = [];
+  // Types the reader has switched off in the legend. Kept across documents:
+  // someone who hides dates wants them hidden in the next article too.
+  #hiddenTypes = new Set();
 
   connectedCallback() {
     this.#render();
   }
 
-  /** The document shown: `corpus.document(id)`, or null. */
+  /** The document shown: `corpus.document(id)`, or null. Clears the mark, annotations and citations. */
   get corpusDocument() {
     return this.#document;
   }
@@ -28,6 +40,8 @@ export class CorpusReader extends HTMLElement {
   set corpusDocument(value) {
     this.#document = value;
     this.#mark = null;
+    this.#annotations = [];
+    this.#citations = [];
     this.#render();
   }
 
@@ -42,6 +56,26 @@ export class CorpusReader extends HTMLElement {
     this.querySelector('mark.corpus-reader-mark')?.scrollIntoView({ block: 'center' });
   }
 
+  /** The document's entity mentions, `corpus.annotate(id)`: highlighted by type. */
+  get annotations() {
+    return this.#annotations;
+  }
+
+  set annotations(value) {
+    this.#annotations = value ?? [];
+    this.#render();
+  }
+
+  /** The document's source citations, `corpus.citations({docId: id})`: listed under the text. */
+  get citations() {
+    return this.#citations;
+  }
+
+  set citations(value) {
+    this.#citations = value ?? [];
+    this.#render();
+  }
+
   #render() {
     const doc = this.#document;
     if (!doc) {
@@ -51,8 +85,76 @@ export class CorpusReader extends HTMLElement {
     }
     const article = document.createElement('article');
     article.className = 'corpus-reader-article';
-    article.append(element('h2', 'corpus-reader-title', doc.title ?? doc.id), headerList(doc), textBody(doc, this.#mark));
+    article.append(element('h2', 'corpus-reader-title', doc.title ?? doc.id), headerList(doc));
+    if (this.#annotations.length > 0) article.append(this.#legend());
+    article.append(this.#textBody());
+    if (this.#citations.length > 0) article.append(this.#citationsSection());
     this.replaceChildren(article);
+  }
+
+  /** The paragraphs, with the visible types' mentions and the part of the mark in each. */
+  #textBody() {
+    const doc = this.#document;
+    const shown = this.#annotations.filter((a) => !this.#hiddenTypes.has(a.type));
+    const body = document.createElement('div');
+    body.className = 'corpus-reader-text';
+    let first = 0; // mentions are ascending: skip those before each paragraph
+    for (const span of doc.paragraphs) {
+      while (first < shown.length && shown[first].end <= span.start) first++;
+      let last = first;
+      while (last < shown.length && shown[last].start < span.end) last++;
+      const paragraph = element('p', '', null);
+      body.append(appendAnnotated(paragraph, doc.text, span, shown.slice(first, last), this.#mark));
+    }
+    return body;
+  }
+
+  /** One toggle button per type present, with its number of mentions. */
+  #legend() {
+    const counts = new Map();
+    for (const { type } of this.#annotations) counts.set(type, (counts.get(type) ?? 0) + 1);
+    const types = [...ENTITY_TYPES, ...counts.keys()].filter((t, i, all) => counts.has(t) && all.indexOf(t) === i);
+    const legend = element('div', 'corpus-reader-legend', null);
+    legend.setAttribute('role', 'group');
+    legend.setAttribute('aria-label', 'Highlight entities by type');
+    legend.append(element('span', 'corpus-reader-legend-label', 'Highlight'));
+    for (const type of types) {
+      const toggle = element('button', 'corpus-legend-toggle', null);
+      toggle.type = 'button';
+      toggle.dataset.type = type;
+      toggle.setAttribute('aria-pressed', String(!this.#hiddenTypes.has(type)));
+      toggle.append(typeSwatch(type), typeLabel(type), ' ', element('span', 'corpus-legend-count', formatCount(counts.get(type))));
+      toggle.addEventListener('click', () => this.#toggle(toggle, type));
+      legend.append(toggle);
+    }
+    return legend;
+  }
+
+  // Re-renders the text only, so the pressed button keeps the focus.
+  #toggle(button, type) {
+    if (this.#hiddenTypes.has(type)) this.#hiddenTypes.delete(type);
+    else this.#hiddenTypes.add(type);
+    button.setAttribute('aria-pressed', String(!this.#hiddenTypes.has(type)));
+    this.querySelector('.corpus-reader-text')?.replaceWith(this.#textBody());
+  }
+
+  #citationsSection() {
+    const section = element('section', 'corpus-reader-citations', null);
+    const heading = element('h3', 'corpus-reader-subtitle', 'Sources cited');
+    const list = citationsList(this.#citations, {
+      onEntity: (id) => this.dispatchEvent(new CustomEvent('corpus-open-entity', { bubbles: true, detail: { id } })),
+      onShow: ({ start, end }) => {
+        this.mark = { start, end };
+        // The button pressed was re-rendered away: give the focus to what it showed.
+        const mark = this.querySelector('mark.corpus-reader-mark');
+        if (mark) {
+          mark.tabIndex = -1;
+          mark.focus({ preventScroll: true });
+        }
+      },
+    });
+    section.append(heading, list);
+    return section;
   }
 }
 
@@ -87,21 +189,6 @@ function headerList(doc) {
     list.append(item);
   }
   return list;
-}
-
-/** The paragraphs, with the part of `mark` that falls in each marked. */
-function textBody(doc, mark) {
-  const body = document.createElement('div');
-  body.className = 'corpus-reader-text';
-  for (const { start, end } of doc.paragraphs) {
-    // Spans count UTF-16 code units, so String.prototype.slice cuts them exactly.
-    const text = doc.text.slice(start, end);
-    const from = mark ? Math.max(mark.start, start) : end;
-    const to = mark ? Math.min(mark.end, end) : start;
-    const ranges = from < to ? [{ start: from - start, end: to - start }] : [];
-    body.append(appendMarked(element('p', '', null), text, ranges, 'corpus-reader-mark'));
-  }
-  return body;
 }
 
 function capitalise(label) {

@@ -54,7 +54,13 @@ impl Doc<'_> {
 
     fn is_name_word(&self, i: usize) -> bool {
         let word = self.word(i);
-        self.is_capital(i) && capitalised_month_or_day(word).is_none() && word != "I"
+        // "Jan. 5": an abbreviated month is a date, though "Jan" is a name too.
+        let month_abbreviation = super::capitalised_month(word).is_some()
+            && self.text.as_bytes().get(self.toks[i].end) == Some(&b'.');
+        self.is_capital(i)
+            && capitalised_month_or_day(word).is_none()
+            && !month_abbreviation
+            && word != "I"
     }
 
     fn joins_next(&self, i: usize) -> bool {
@@ -116,6 +122,12 @@ impl Doc<'_> {
         while name < b && CONNECTORS.contains(&self.word(name)) {
             name += 1;
         }
+        // "Secretary of State Tony Blinken": the word after "of" completes
+        // the role when a first name follows it.
+        if name > t + 1 && name + 1 < b && self.g.is_first_name(self.word(name + 1)) {
+            self.role(name, name + 1);
+            name += 1;
+        }
         if name >= b {
             return true;
         }
@@ -175,11 +187,16 @@ impl Doc<'_> {
 
     /// A run without a title or leading gazetteer name.
     fn classify_plain(&mut self, a: usize, b: usize) {
-        if let Some(ty) = self.head_type(a, b) {
+        if let Some(ty) = self.head_type(a, b).or_else(|| self.lead_type(a, b)) {
             return self.push_toks(a, b, ty);
         }
         if b - a == 1 {
             return self.single(a);
+        }
+        // "in Al Huwayjah" is a place, "from John Smith" a person.
+        let from_person = self.lower(a - a.min(1)) == "from" && self.g.is_first_name(self.word(a));
+        if self.after_place_cue(a) && !from_person {
+            return self.push_toks(a, b, EntityType::Place);
         }
         if self.person_like(a, b) {
             return self.push_toks(a, b, EntityType::Person);
@@ -195,8 +212,26 @@ impl Doc<'_> {
         (two_words && (before_head || head != EntityType::Person)).then_some(head)
     }
 
+    /// The type a leading word gives a run of two words or more
+    /// ("University of Leicester", "Lake Chad"), unless the rest is a
+    /// gazetteer name of its own ("West Germany" is found whole earlier).
+    fn lead_type(&self, a: usize, b: usize) -> Option<EntityType> {
+        let lead = self.g.lead(self.word(a))?;
+        let rest = self.hit_entry(a + 1).is_some_and(|(end, _)| end == b);
+        (b - a >= 2 && !(rest && lead == EntityType::Place && self.is_common(a))).then_some(lead)
+    }
+
+    /// Whether a preposition of place comes just before token `a` ("in Tal Afar").
+    fn after_place_cue(&self, a: usize) -> bool {
+        a > 0 && PLACE_CUES.contains(&self.lower(a - 1).as_str())
+    }
+
     /// Whether a run of two or more words reads as a person's name.
     fn person_like(&self, a: usize, b: usize) -> bool {
+        let digits = (a..b).any(|i| self.word(i).contains(|c: char| c.is_ascii_digit()));
+        if digits {
+            return false;
+        }
         if self.g.is_first_name(self.word(a)) && !self.is_common(b - 1) {
             return true;
         }
@@ -228,7 +263,10 @@ impl Doc<'_> {
             return;
         }
         if is_acronym(word) {
-            return self.push_toks(i, i + 1, EntityType::Organization);
+            if !self.g.is_plain_acronym(word) && !self.is_common(i) {
+                self.push_toks(i, i + 1, EntityType::Organization);
+            }
+            return;
         }
         if self.is_common(i) && !self.g.is_last_name(word) {
             return;
@@ -254,9 +292,10 @@ impl Doc<'_> {
         if PLACE_CUES.contains(&before.as_str()) {
             return Some(EntityType::Place);
         }
-        self.g
-            .is_last_name(self.word(i))
-            .then_some(EntityType::Person)
+        // A known first name on its own is a person too ("Stan said"),
+        // though less surely than a surname: it never overrides the text.
+        let word = self.word(i);
+        (self.g.is_last_name(word) || self.g.is_first_name(word)).then_some(EntityType::Person)
     }
 
     /// "Putin-Mori", "Soviet-Japanese": the parts of a hyphenated token.
