@@ -131,11 +131,16 @@ pub enum Part {
 impl Part {
     /// Reads "early", "mid", "middle" or "late" (any case).
     pub fn parse(word: &str) -> Option<Part> {
-        match word.to_ascii_lowercase().as_str() {
-            "early" => Some(Part::Early),
-            "mid" | "middle" => Some(Part::Mid),
-            "late" => Some(Part::Late),
-            _ => None,
+        // Called on every token: compare without allocating a lower-case copy.
+        let is = |name: &str| word.eq_ignore_ascii_case(name);
+        if is("early") {
+            Some(Part::Early)
+        } else if is("mid") || is("middle") {
+            Some(Part::Mid)
+        } else if is("late") {
+            Some(Part::Late)
+        } else {
+            None
         }
     }
 }
@@ -156,9 +161,14 @@ pub fn month_number(word: &str) -> Option<u8> {
         "november",
         "december",
     ];
-    let lower = word.trim_end_matches('.').to_ascii_lowercase();
+    // Called on many words: compare in place, without a lower-case copy.
+    let word = word.trim_end_matches('.');
+    let abbreviation = matches!(word.len(), 3 | 4) && !word.eq_ignore_ascii_case("marc");
     let found = MONTHS.iter().position(|m| {
-        *m == lower || (matches!(lower.len(), 3 | 4) && lower != "marc" && m.starts_with(&lower))
+        m.eq_ignore_ascii_case(word)
+            || (abbreviation
+                && m.get(..word.len())
+                    .is_some_and(|head| head.eq_ignore_ascii_case(word)))
     })?;
     u8::try_from(found + 1).ok()
 }

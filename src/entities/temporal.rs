@@ -77,6 +77,9 @@ impl<'t> Scanner<'t> {
     }
 
     fn measure_at(&self, i: usize) -> Option<Measure> {
+        if !may_start_measure(self.word(i)) {
+            return None;
+        }
         self.relative_at(i)
             .or_else(|| self.month_date_at(i))
             .or_else(|| self.year_at(i))
@@ -106,6 +109,14 @@ impl<'t> Scanner<'t> {
     /// "last week", "earlier this week", "late last year", "this spring".
     fn relative_at(&self, i: usize) -> Option<Measure> {
         let anchor = self.anchor?;
+        // Most tokens start no relative date: reject them before allocating.
+        let first = self.word(i);
+        if !RELATIVE_STARTS
+            .iter()
+            .any(|w| first.eq_ignore_ascii_case(w))
+        {
+            return None;
+        }
         let words: Vec<String> = (i..(i + 3).min(self.toks.len()))
             .map(|j| self.lower(j))
             .collect();
@@ -160,21 +171,19 @@ impl<'t> Scanner<'t> {
 
     /// "1956", "early 2005", "the year 2000", "1950-53", "the 1970s".
     fn year_at(&self, i: usize) -> Option<Measure> {
-        let (first, part) = match Part::parse(self.word(i)) {
-            Some(part) => (i, Some(part)),
-            None if self.lower(i) == "the" && self.lower(i + 1) == "year" => (i, None),
-            None => (i, None),
-        };
-        let at = match (part, self.lower(i).as_str()) {
-            (Some(_), _) => i + 1,
-            (None, "the") if self.lower(i + 1) == "year" => i + 2,
-            _ => i,
+        let part = Part::parse(self.word(i));
+        let the_year = self.word(i).eq_ignore_ascii_case("the")
+            && self.word(i + 1).eq_ignore_ascii_case("year");
+        let at = match part {
+            Some(_) => i + 1,
+            None if the_year => i + 2,
+            None => i,
         };
         let value = year_value(self.word(at), part)?;
         if UNITS.contains(&self.lower(at + 1).as_str()) {
             return None;
         }
-        Some(self.make(first, at + 1, EntityType::Date, value.to_string()))
+        Some(self.make(i, at + 1, EntityType::Date, value.to_string()))
     }
 
     /// "$9 billion", "10 million yen".
@@ -244,6 +253,32 @@ impl<'t> Scanner<'t> {
 }
 
 /// The value of a relative phrase and how many words it takes.
+/// Whether a date, sum or quantity can start at this word: a number, a
+/// capitalised word (a month, "The year 2000", "Early 2005"), or one of the
+/// few lower-case words that open one. Most words fail this one check, which
+/// keeps the scanner cheap.
+fn may_start_measure(word: &str) -> bool {
+    match word.bytes().next() {
+        Some(b) if b.is_ascii_digit() || b.is_ascii_uppercase() => true,
+        Some(_) => {
+            LOWER_STARTS
+                .iter()
+                .any(|start| word.eq_ignore_ascii_case(start))
+                || word.starts_with("mid-")
+        }
+        None => false,
+    }
+}
+
+/// Lower-case words that can open a date: parts of a period, "the year",
+/// and the first words of relative dates.
+const LOWER_STARTS: [&str; 10] = [
+    "early", "mid", "middle", "late", "the", "earlier", "later", "this", "last", "next",
+];
+
+/// The words a relative date can start with (see [`relative`]).
+const RELATIVE_STARTS: [&str; 7] = ["earlier", "later", "late", "early", "this", "last", "next"];
+
 fn relative(words: &[&str], anchor: Date) -> Option<(usize, DateValue)> {
     let year = Date::year(anchor.year);
     let month = anchor.month.map(|m| Date::month(anchor.year, m));
