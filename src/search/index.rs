@@ -16,7 +16,7 @@ use crate::text::{self, Span};
 
 /// Token positions of every `CHECKPOINT`-th token keep their byte offset, so
 /// that any position can be found by scanning at most that many tokens.
-const CHECKPOINT: u32 = 64;
+const CHECKPOINT: u32 = 16;
 
 /// Where one form occurs.
 ///
