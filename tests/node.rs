@@ -4,24 +4,13 @@
 #![cfg(target_arch = "wasm32")]
 
 mod hay;
+mod js_values;
 
 use corpus_lens::JsCorpus;
+use js_values::{js, message, rust};
 use serde_json::{json, Value};
-use wasm_bindgen::{JsCast, JsError, JsValue};
+use wasm_bindgen::{JsError, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
-
-fn js(value: &Value) -> JsValue {
-    serde::Serialize::serialize(value, &serde_wasm_bindgen::Serializer::json_compatible()).unwrap()
-}
-
-fn rust(value: JsValue) -> Value {
-    serde_wasm_bindgen::from_value(value).unwrap()
-}
-
-fn message(error: JsError) -> String {
-    let value: JsValue = error.into();
-    String::from(value.dyn_into::<js_sys::Error>().unwrap().message())
-}
 
 fn load(name: &str, content: &str) -> Result<JsCorpus, JsError> {
     JsCorpus::load(

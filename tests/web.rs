@@ -4,17 +4,15 @@
 #![cfg(target_arch = "wasm32")]
 
 mod hay;
+mod js_values;
 
 use corpus_lens::JsCorpus;
+use js_values::{message, rust};
 use serde_json::{json, Value};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn rust(value: JsValue) -> Value {
-    serde_wasm_bindgen::from_value(value).unwrap()
-}
 
 #[wasm_bindgen_test]
 fn embedded_corpus_has_the_five_seeds() {
@@ -66,17 +64,12 @@ fn sentences_slice_exactly_in_javascript() {
 
 #[wasm_bindgen_test]
 fn errors_arrive_as_javascript_errors() {
-    let error: JsValue = JsCorpus::embedded()
+    let error = JsCorpus::embedded()
         .unwrap()
         .document("nope")
         .err()
-        .unwrap()
-        .into();
-    let error = error.dyn_into::<js_sys::Error>().unwrap();
-    assert_eq!(
-        String::from(error.message()),
-        "no document has the id \"nope\""
-    );
+        .unwrap();
+    assert_eq!(message(error), "no document has the id \"nope\"");
 }
 
 #[wasm_bindgen_test]
@@ -129,14 +122,12 @@ fn highlights_slice_exactly_in_javascript() {
 #[wasm_bindgen_test]
 fn query_errors_carry_their_position() {
     let corpus = JsCorpus::embedded().unwrap();
-    let error: JsValue = corpus
+    let error = corpus
         .search("(putin OR", JsValue::UNDEFINED)
         .err()
-        .unwrap()
-        .into();
-    let error = error.dyn_into::<js_sys::Error>().unwrap();
+        .unwrap();
     assert_eq!(
-        String::from(error.message()),
+        message(error),
         "invalid query: OR at position 7 needs something to apply to"
     );
 }

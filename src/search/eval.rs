@@ -407,18 +407,26 @@ fn phrase_leaf(index: &Index, parts: &[Vec<u32>], slop: u32) -> Leaf {
         .iter()
         .map(|forms| forms_leaf(index, forms.clone()).docs)
         .collect();
-    let mut spans = Vec::new();
-    let mut docs = Vec::new();
-    for doc in intersect(&lists) {
+    spans_leaf(intersect(&lists), |doc| {
         let positions: Vec<Vec<u32>> = parts
             .iter()
             .map(|forms| merged_positions(index, forms, doc))
             .collect();
-        let found = if slop == 0 {
+        if slop == 0 {
             ordered(&positions)
         } else {
             windows(&positions, slop)
-        };
+        }
+    })
+}
+
+/// A leaf of the occurrences `find` gives in each candidate document,
+/// keeping the documents where it finds any.
+fn spans_leaf(candidates: Vec<u32>, find: impl Fn(u32) -> Vec<Occurrence>) -> Leaf {
+    let mut spans = Vec::new();
+    let mut docs = Vec::new();
+    for doc in candidates {
+        let found = find(doc);
         if !found.is_empty() {
             docs.push(doc);
             spans.push(found);
@@ -482,9 +490,7 @@ fn windows(positions: &[Vec<u32>], slop: u32) -> Vec<Occurrence> {
 
 /// Occurrences of `left` and `right` at most `distance` words apart.
 fn near_leaf(index: &Index, left: &Leaf, right: &Leaf, distance: u32) -> Leaf {
-    let mut spans = Vec::new();
-    let mut docs = Vec::new();
-    for doc in intersect(&[left.docs.clone(), right.docs.clone()]) {
+    spans_leaf(intersect(&[left.docs.clone(), right.docs.clone()]), |doc| {
         let rights = right.occurrences(index, doc);
         let mut found: Vec<Occurrence> = Vec::new();
         for (ls, le) in left.occurrences(index, doc) {
@@ -498,16 +504,8 @@ fn near_leaf(index: &Index, left: &Leaf, right: &Leaf, distance: u32) -> Leaf {
         }
         found.sort_unstable();
         found.dedup();
-        if !found.is_empty() {
-            docs.push(doc);
-            spans.push(found);
-        }
-    }
-    Leaf {
-        scored: true,
-        docs,
-        kind: LeafKind::Spans(spans),
-    }
+        found
+    })
 }
 
 /// The union of ascending lists, merged pairwise in linear time.
