@@ -16,11 +16,12 @@ import { fileURLToPath } from 'node:url';
 
 import * as loading from './loading.mjs';
 import * as browser from './browser.mjs';
+import * as cooccur from './cooccur.mjs';
 import * as search from './search.mjs';
 import * as entities from './entities.mjs';
 import { howToGetSotu, readSotu } from './sotu-data.mjs';
 
-const SECTIONS = [loading, search, entities, browser];
+const SECTIONS = [loading, search, entities, cooccur, browser];
 
 const ROOT = path.resolve(fileURLToPath(import.meta.url), '../..');
 

@@ -25,17 +25,23 @@
 //! - Loading never drops a record silently: a bad record is an error naming
 //!   its file and line, or, when asked to skip, a [`Warning`].
 
+mod cooccur;
 mod corpus;
 mod dates;
 mod entities;
 mod error;
 mod load;
+pub mod network;
 pub mod query;
 mod search;
 pub mod text;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
+pub use crate::cooccur::{
+    chi2_survival, CooccurUnit, CooccurrenceOptions, Edge, EvidenceMention, EvidenceOptions,
+    EvidenceUnit, ExportFormat, Measure, Network, Node, Table,
+};
 pub use crate::corpus::{
     Corpus, DateSource, Document, DocumentDetail, DocumentSummary, MemoryUsage, MetaValue, Stats,
     Warning,

@@ -8,7 +8,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::{AliasEntry, CitationOptions, Corpus as Core, LoadOptions, SourceFile};
+use crate::{AliasEntry, CitationOptions, Corpus as Core, ExportFormat, LoadOptions, SourceFile};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
@@ -70,6 +70,23 @@ export interface Citation { docId: string; start: number; end: number; sources: 
 export interface AliasEntry { name: string; type: EntityType; aliases: string[] }
 export interface ExtractOptions { date?: string }
 export interface ExtractedEntity { start: number; end: number; text: string; type: EntityType; name: string }
+
+export type CooccurUnit = "sentence" | "paragraph" | "document" | "window";
+export type AssociationMeasure = "count" | "pmi" | "npmi" | "llr" | "chi2" | "dice" | "logdice" | "jaccard" | "tscore";
+/** Options of `corpus.cooccurrence` (ranges in the README). */
+export interface CooccurrenceOptions {
+  unit?: CooccurUnit; window?: number; measure?: AssociationMeasure; minCount?: number; minScore?: number; maxP?: number;
+  types?: EntityType[]; entities?: string[]; query?: string; dateFrom?: string; dateTo?: string; limit?: number; nodes?: number;
+}
+export interface NetworkNode {
+  id: string; name: string; type: EntityType; count: number; degree: number; weightedDegree: number; betweenness: number; community: number;
+}
+export interface NetworkEdge { source: string; target: string; count: number; expected: number; score: number; pValue: number }
+/** `units` is N, the number of units (tokens, for windows) counted over. */
+export interface Network { unit: CooccurUnit; measure: AssociationMeasure; units: number; nodes: NetworkNode[]; edges: NetworkEdge[] }
+export interface EvidenceOptions { unit?: CooccurUnit; window?: number; limit?: number; query?: string; dateFrom?: string; dateTo?: string }
+/** A unit holding both entities; offsets are UTF-16 into the document text. */
+export interface EvidenceUnit { docId: string; start: number; end: number; text: string; mentions: { start: number; end: number; entityId: string }[] }
 
 /** Approximate heap bytes a corpus holds, by part. */
 export interface MemoryUsage { text: number; documents: number; index: number }
@@ -333,6 +350,46 @@ impl JsCorpus {
     #[wasm_bindgen(unchecked_return_type = "AliasEntry[]")]
     pub fn aliases(&self) -> Result<JsValue, JsError> {
         to_js(self.core.aliases())
+    }
+}
+
+#[wasm_bindgen(js_class = Corpus)]
+impl JsCorpus {
+    /// The entity co-occurrence network: nodes with analytics, scored edges.
+    #[wasm_bindgen(unchecked_return_type = "Network")]
+    pub fn cooccurrence(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CooccurrenceOptions")] options: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let options = options_from(options)?;
+        to_js(&self.core.cooccurrence(&options).map_err(to_js_error)?)
+    }
+
+    /// The units where two entities occur together, with their mentions.
+    #[wasm_bindgen(unchecked_return_type = "EvidenceUnit[]")]
+    pub fn evidence(
+        &self,
+        a: &str,
+        b: &str,
+        #[wasm_bindgen(unchecked_param_type = "EvidenceOptions")] options: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let options = options_from(options)?;
+        to_js(&self.core.evidence(a, b, &options).map_err(to_js_error)?)
+    }
+
+    /// The network as `csv`, `json`, `gexf` or `graphml` text, recording the
+    /// options that produced it.
+    #[wasm_bindgen(js_name = exportNetwork)]
+    pub fn export_network(
+        &self,
+        format: &str,
+        #[wasm_bindgen(unchecked_param_type = "CooccurrenceOptions")] options: JsValue,
+    ) -> Result<String, JsError> {
+        let format = ExportFormat::parse(format).map_err(to_js_error)?;
+        let options = options_from(options)?;
+        self.core
+            .export_network(format, &options)
+            .map_err(to_js_error)
     }
 }
 

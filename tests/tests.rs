@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::panic)] // tests may panic: that is how they fail
 #![cfg(not(target_arch = "wasm32"))]
 
+mod cooccur;
 mod entities;
 mod hay;
 mod search;

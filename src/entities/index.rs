@@ -35,21 +35,24 @@ impl Default for EntityState {
 /// One document's mentions as (byte span, entity), and its citations.
 type DocEntities = (Vec<(Span, usize)>, Vec<RawCitation>);
 
+/// Every entity of the corpus and, per document, its mentions.
 #[derive(Clone, Debug)]
-struct EntityIndex {
-    entities: Vec<Record>,
-    by_id: HashMap<String, usize>,
+pub(crate) struct EntityIndex {
+    pub(crate) entities: Vec<Record>,
+    pub(crate) by_id: HashMap<String, usize>,
     /// Per document (in corpus order): mentions as (byte span, entity), and citations.
-    docs: Vec<DocEntities>,
+    pub(crate) docs: Vec<DocEntities>,
 }
 
+/// One canonical entity: its id, name, type, aliases and mentions per document.
 #[derive(Clone, Debug)]
-struct Record {
-    id: String,
-    name: String,
-    ty: EntityType,
+pub(crate) struct Record {
+    pub(crate) id: String,
+    pub(crate) name: String,
+    pub(crate) ty: EntityType,
     aliases: BTreeSet<String>,
-    per_doc: BTreeMap<usize, usize>,
+    /// Mentions per document number.
+    pub(crate) per_doc: BTreeMap<usize, usize>,
 }
 
 impl Record {
@@ -156,7 +159,8 @@ pub struct Annotation {
 }
 
 impl Corpus {
-    fn entity_index(&self) -> &EntityIndex {
+    /// The entity index, built on first use.
+    pub(crate) fn entity_index(&self) -> &EntityIndex {
         self.entities
             .index
             .get_or_init(|| EntityIndex::build(self.documents(), &self.entities.aliases))

@@ -168,6 +168,24 @@ impl Corpus {
     }
 }
 
+impl Corpus {
+    /// The documents (by number, ascending) that match `query`, for other
+    /// analyses (co-occurrence, keyness) to restrict themselves to.
+    ///
+    /// # Errors
+    /// A malformed query.
+    pub(crate) fn query_documents(&self, query: &str) -> Result<Vec<u32>, Error> {
+        let resolved = self.resolve(query)?;
+        let total = self.index().docs.len() as u32;
+        Ok(eval::documents(
+            &resolved.plan,
+            &resolved.leaves,
+            total,
+            false,
+        ))
+    }
+}
+
 fn stop_set(stopwords: &Stopwords) -> HashSet<String> {
     match stopwords {
         Stopwords::Builtin(false) => HashSet::new(),

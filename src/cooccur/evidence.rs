@@ -1,0 +1,179 @@
+//! The units behind an edge: where two entities co-occur.
+
+use serde::{Deserialize, Serialize};
+
+use super::count::{self, CooccurUnit, Mention};
+use super::{unit_of, unknown_entity, Scope};
+use crate::corpus::{Corpus, Document};
+use crate::error::{Error, ErrorKind};
+use crate::search::check_range;
+use crate::text::Span;
+
+/// Options of [`Corpus::evidence`]; give the same unit, window and scope as
+/// the network whose edge is asked about.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+pub struct EvidenceOptions {
+    /// What counts as together (default `sentence`).
+    pub unit: CooccurUnit,
+    /// For unit `window`: the most tokens between two mentions, 1 to 1,000 (default 5).
+    pub window: usize,
+    /// At most this many units, in corpus order; absent: all of them.
+    pub limit: Option<usize>,
+    /// Only documents matching this search query; absent: all.
+    pub query: Option<String>,
+    /// Only documents dated on or after this ISO date.
+    pub date_from: Option<String>,
+    /// Only documents dated on or before this ISO date.
+    pub date_to: Option<String>,
+}
+
+impl Default for EvidenceOptions {
+    fn default() -> EvidenceOptions {
+        EvidenceOptions {
+            unit: CooccurUnit::Sentence,
+            window: 5,
+            limit: None,
+            query: None,
+            date_from: None,
+            date_to: None,
+        }
+    }
+}
+
+/// A unit in which both entities occur; offsets in UTF-16 code units.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EvidenceUnit {
+    /// The document.
+    pub doc_id: String,
+    /// Start of the unit (for windows: of the sentence holding the first mention).
+    pub start: usize,
+    /// End of the unit (for windows: of the sentence holding the second mention).
+    pub end: usize,
+    /// The unit's text.
+    pub text: String,
+    /// The mentions of the two entities in the unit (for windows: the pair),
+    /// in text order.
+    pub mentions: Vec<EvidenceMention>,
+}
+
+/// A mention inside an [`EvidenceUnit`]; offsets in the document, UTF-16.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EvidenceMention {
+    /// Start of the mention.
+    pub start: usize,
+    /// End of the mention.
+    pub end: usize,
+    /// The entity mentioned.
+    pub entity_id: String,
+}
+
+impl Corpus {
+    /// The units in which entities `a` and `b` co-occur, in corpus order.
+    /// Their number equals the count of the edge `a`–`b` in the network of
+    /// the same unit, window and scope.
+    ///
+    /// # Errors
+    /// An unknown entity id, the same id twice, an option out of range, or a
+    /// malformed query or date.
+    pub fn evidence(
+        &self,
+        a: &str,
+        b: &str,
+        options: &EvidenceOptions,
+    ) -> Result<Vec<EvidenceUnit>, Error> {
+        check_range("window", options.window as f64, 1.0, 1000.0)?;
+        let index = self.entity_index();
+        let ea = index
+            .by_id
+            .get(a)
+            .copied()
+            .ok_or_else(|| unknown_entity(a))?;
+        let eb = index
+            .by_id
+            .get(b)
+            .copied()
+            .ok_or_else(|| unknown_entity(b))?;
+        if ea == eb {
+            return Err(ErrorKind::InvalidArgument {
+                message: format!("evidence needs two different entities, got {a:?} twice"),
+            }
+            .into());
+        }
+        let mut allowed = vec![false; index.entities.len()];
+        allowed[ea] = true;
+        allowed[eb] = true;
+        let scope = Scope {
+            query: options.query.as_deref(),
+            date_from: options.date_from.as_deref(),
+            date_to: options.date_to.as_deref(),
+        };
+        let limit = options.limit.unwrap_or(usize::MAX);
+        let mut out = Vec::new();
+        for d in self.scope_documents(scope)? {
+            let (Some(doc), Some((mentions, _))) = (self.documents().get(d), index.docs.get(d))
+            else {
+                continue;
+            };
+            self.document_evidence(doc, mentions, &allowed, options, &mut out);
+            if out.len() >= limit {
+                break;
+            }
+        }
+        out.truncate(limit);
+        Ok(out)
+    }
+
+    fn document_evidence(
+        &self,
+        doc: &Document,
+        mentions: &[Mention],
+        allowed: &[bool],
+        options: &EvidenceOptions,
+        out: &mut Vec<EvidenceUnit>,
+    ) {
+        if options.unit == CooccurUnit::Window {
+            let ranges = count::token_ranges(doc, mentions, allowed);
+            count::for_each_window_pair(&ranges, options.window, |x, y| {
+                let first = unit_of(&doc.sentences, x.0.start).unwrap_or(x.0);
+                let last = unit_of(&doc.sentences, y.0.start).unwrap_or(y.0);
+                let span = Span::new(first.start.min(x.0.start), last.end.max(y.0.end));
+                out.push(self.evidence_unit(doc, span, &[x, y]));
+            });
+            return;
+        }
+        let spans = count::unit_spans(doc, options.unit);
+        count::for_each_unit(&spans, mentions, allowed, |u, members| {
+            let first = members[0].1;
+            if members.iter().any(|m| m.1 != first) {
+                let span = spans.get(u).copied().unwrap_or_default();
+                out.push(self.evidence_unit(doc, span, members));
+            }
+        });
+    }
+
+    fn evidence_unit(&self, doc: &Document, span: Span, members: &[Mention]) -> EvidenceUnit {
+        let utf16 = doc.utf16_span(span);
+        let entities = &self.entity_index().entities;
+        let mentions = members
+            .iter()
+            .map(|&(m, e)| {
+                let at = doc.utf16_span(m);
+                EvidenceMention {
+                    start: at.start,
+                    end: at.end,
+                    entity_id: entities.get(e).map(|r| r.id.clone()).unwrap_or_default(),
+                }
+            })
+            .collect();
+        EvidenceUnit {
+            doc_id: doc.id.clone(),
+            start: utf16.start,
+            end: utf16.end,
+            text: span.of(&doc.text).to_string(),
+            mentions,
+        }
+    }
+}

@@ -1,0 +1,454 @@
+//! Co-occurrence networks, measures, evidence, analytics and exports.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use corpus_lens::network::Graph;
+use corpus_lens::{
+    chi2_survival, CooccurUnit, CooccurrenceOptions, Corpus, EntityType, EvidenceOptions,
+    ExportFormat, Measure, Network, Table,
+};
+use serde_json::{json, Value};
+
+use super::js_slice;
+
+const PUTIN: &str = "person:vladimir-putin";
+const MORI: &str = "person:yoshiro-mori";
+const KOIZUMI: &str = "person:junichiro-koizumi";
+
+fn network(corpus: &Corpus, options: Value) -> Network {
+    let options: CooccurrenceOptions = serde_json::from_value(options).unwrap();
+    corpus.cooccurrence(&options).unwrap()
+}
+
+fn count_of(network: &Network, a: &str, b: &str) -> Option<u64> {
+    let (a, b) = if a <= b { (a, b) } else { (b, a) };
+    network
+        .edges
+        .iter()
+        .find(|e| e.source == a && e.target == b)
+        .map(|e| e.count)
+}
+
+fn close(ours: f64, theirs: f64) -> bool {
+    (ours - theirs).abs() <= 1e-9 * theirs.abs().max(1e-300) || (ours - theirs).abs() < 1e-300
+}
+
+#[test]
+fn measures_match_nltk_on_the_same_tables() {
+    let fixture: Value = serde_json::from_str(include_str!("fixtures/nltk_measures.json")).unwrap();
+    for row in fixture["tables"].as_array().unwrap() {
+        let t: Vec<u64> = serde_json::from_value(row["table"].clone()).unwrap();
+        let table = Table::new(t[0], t[1], t[2], t[3]);
+        for measure in Measure::ALL {
+            let ours = table.score(measure);
+            match row[measure.as_str()].as_f64() {
+                Some(theirs) => {
+                    assert!(close(ours, theirs), "{t:?} {measure:?}: {ours} vs {theirs}")
+                }
+                // NLTK's chi_sq divides by zero on an empty row or column.
+                None => assert_eq!(ours, 0.0, "{t:?} {measure:?}"),
+            }
+        }
+        assert!(close(table.expected(), row["expected"].as_f64().unwrap()));
+        let llr_p = row["llrP"].as_f64().unwrap();
+        assert!(close(table.p_value(Measure::Llr), llr_p), "{t:?}: {llr_p}");
+        if let Some(p) = row["chi2P"].as_f64() {
+            assert!(close(table.p_value(Measure::Chi2), p), "{t:?}: chi2 p {p}");
+        }
+    }
+    assert!(close(chi2_survival(3.841_458_820_694_124), 0.05));
+}
+
+fn fixture_graph(graph: &Value) -> Graph {
+    let mut g = Graph::new(graph["nodes"].as_u64().unwrap() as usize);
+    for edge in graph["edges"].as_array().unwrap() {
+        let (a, b, w) = (
+            edge[0].as_u64().unwrap(),
+            edge[1].as_u64().unwrap(),
+            edge[2].as_f64().unwrap(),
+        );
+        g.add_edge(a as usize, b as usize, w);
+    }
+    g
+}
+
+#[test]
+fn betweenness_and_louvain_match_networkx() {
+    let fixture: Value =
+        serde_json::from_str(include_str!("fixtures/networkx_graph.json")).unwrap();
+    for graph in fixture["graphs"].as_array().unwrap() {
+        let g = fixture_graph(graph);
+        let expected = graph["betweenness"].as_array().unwrap();
+        for (v, (ours, theirs)) in g.betweenness().iter().zip(expected).enumerate() {
+            let theirs = theirs.as_f64().unwrap();
+            assert!(
+                (ours - theirs).abs() < 1e-9,
+                "{} node {v}: {ours} vs {theirs}",
+                graph["name"]
+            );
+        }
+        let ours = g.modularity(&g.louvain());
+        let theirs = graph["louvainModularity"].as_f64().unwrap();
+        assert!(
+            ours >= theirs - 0.01,
+            "{}: modularity {ours} vs networkx {theirs}",
+            graph["name"]
+        );
+        // Our modularity of networkx's own partition agrees with networkx.
+        let mut partition = vec![0; g.len()];
+        for (c, members) in graph["louvainCommunities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .enumerate()
+        {
+            for v in members.as_array().unwrap() {
+                partition[v.as_u64().unwrap() as usize] = c;
+            }
+        }
+        assert!((g.modularity(&partition) - theirs).abs() < 1e-9);
+        assert_eq!(g.louvain(), g.louvain(), "deterministic");
+    }
+}
+
+#[test]
+fn putin_meets_mori_and_koizumi_in_six_sentences_each() {
+    let corpus = Corpus::embedded().unwrap();
+    let net = network(&corpus, json!({}));
+    assert_eq!(count_of(&net, PUTIN, MORI), Some(6));
+    assert_eq!(count_of(&net, PUTIN, KOIZUMI), Some(6));
+    assert_eq!(count_of(&net, MORI, KOIZUMI), None, "never in one sentence");
+    assert_eq!(net.units, 137, "N is every sentence of the seeds");
+    let evidence = corpus
+        .evidence(PUTIN, MORI, &EvidenceOptions::default())
+        .unwrap();
+    let docs: Vec<&str> = evidence.iter().map(|e| e.doc_id.as_str()).collect();
+    assert_eq!(
+        docs,
+        ["000_cdea581117318265"; 3]
+            .iter()
+            .chain(&["001_dd6b5825d416bed0"; 3])
+            .copied()
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(
+        evidence[0].text,
+        "Russian President-elect Vladimir Putin and the newly named Prime Minister of Japan, Yoshiro Mori, agreed earlier this week to meet on April 29 in St. Petersburg."
+    );
+    let koizumi = corpus
+        .evidence(PUTIN, KOIZUMI, &EvidenceOptions::default())
+        .unwrap();
+    assert_eq!(
+        koizumi.last().unwrap().text,
+        "Koizumi did, however, urge Putin to visit Japan in time for the World Expo in Aichi Prefecture in March 2005."
+    );
+}
+
+#[test]
+fn evidence_offsets_are_utf16_and_mark_both_entities() {
+    let corpus = Corpus::embedded().unwrap();
+    for unit in ["sentence", "window"] {
+        let options: EvidenceOptions =
+            serde_json::from_value(json!({"unit": unit, "window": 30})).unwrap();
+        for e in corpus.evidence(PUTIN, MORI, &options).unwrap() {
+            let text = &corpus.document(&e.doc_id).unwrap().text;
+            assert_eq!(js_slice(text, e.start, e.end), e.text);
+            let ids: BTreeSet<&str> = e.mentions.iter().map(|m| m.entity_id.as_str()).collect();
+            assert_eq!(ids, BTreeSet::from([MORI, PUTIN]));
+            for m in &e.mentions {
+                let name = js_slice(text, m.start, m.end);
+                assert!(name.contains("Putin") || name.contains("Mori"), "{name}");
+                assert!(m.start >= e.start && m.end <= e.end);
+            }
+        }
+    }
+    // The possessive’s curly apostrophe comes before a mention: offsets differ from bytes.
+    let e = corpus
+        .evidence(PUTIN, MORI, &EvidenceOptions::default())
+        .unwrap();
+    let moscow = e.iter().find(|e| e.text.starts_with("Moscow’s")).unwrap();
+    let text = &corpus.document(&moscow.doc_id).unwrap().text;
+    assert!(moscow
+        .mentions
+        .iter()
+        .all(|m| ["Mori", "Putin"].contains(&js_slice(text, m.start, m.end).as_str())));
+}
+
+#[test]
+fn every_edge_count_equals_its_evidence_in_every_unit() {
+    let corpus = Corpus::embedded().unwrap();
+    for unit in ["sentence", "paragraph", "document", "window"] {
+        let net = network(&corpus, json!({"unit": unit, "window": 4}));
+        assert!(!net.edges.is_empty());
+        let options: EvidenceOptions =
+            serde_json::from_value(json!({"unit": unit, "window": 4})).unwrap();
+        for edge in &net.edges {
+            let evidence = corpus
+                .evidence(&edge.source, &edge.target, &options)
+                .unwrap();
+            assert_eq!(
+                evidence.len() as u64,
+                edge.count,
+                "{unit}: {} – {}",
+                edge.source,
+                edge.target
+            );
+        }
+    }
+}
+
+#[test]
+fn sentence_counts_agree_with_annotations() {
+    // An independent count from the public annotate() and sentence spans.
+    let corpus = Corpus::embedded().unwrap();
+    let skip = ["date", "money", "quantity"];
+    let mut expected: BTreeMap<(String, String), u64> = BTreeMap::new();
+    for doc in corpus.documents() {
+        let annotations = corpus.annotate(&doc.id).unwrap();
+        for s in doc.detail().sentences {
+            let ids: BTreeSet<String> = annotations
+                .iter()
+                .filter(|a| a.start >= s.start && a.start < s.end && !skip.contains(&a.ty.as_str()))
+                .map(|a| a.entity_id.clone())
+                .collect();
+            let ids: Vec<String> = ids.into_iter().collect();
+            for (i, a) in ids.iter().enumerate() {
+                for b in &ids[i + 1..] {
+                    *expected.entry((a.clone(), b.clone())).or_default() += 1;
+                }
+            }
+        }
+    }
+    let net = network(&corpus, json!({"unit": "sentence"}));
+    let ours: BTreeMap<(String, String), u64> = net
+        .edges
+        .iter()
+        .map(|e| ((e.source.clone(), e.target.clone()), e.count))
+        .collect();
+    assert_eq!(ours, expected);
+}
+
+#[test]
+fn larger_units_count_at_least_as_much() {
+    let corpus = Corpus::embedded().unwrap();
+    let sentence = network(&corpus, json!({"unit": "sentence"}));
+    let paragraph = network(&corpus, json!({"unit": "paragraph"}));
+    let document = network(&corpus, json!({"unit": "document"}));
+    for e in &sentence.edges {
+        let p = count_of(&paragraph, &e.source, &e.target).unwrap();
+        let d = count_of(&document, &e.source, &e.target).unwrap();
+        assert!(p >= 1 && d >= 1, "{e:?} paragraph {p} document {d}");
+    }
+    // Two sentences of one paragraph count once for the paragraph.
+    assert_eq!(count_of(&sentence, "place:japan", "place:russia"), Some(20));
+    assert_eq!(
+        count_of(&paragraph, "place:japan", "place:russia"),
+        Some(19)
+    );
+    assert_eq!(count_of(&document, "place:japan", "place:russia"), Some(5));
+    assert_eq!(count_of(&document, PUTIN, MORI), Some(2));
+    assert_eq!(count_of(&document, PUTIN, KOIZUMI), Some(2));
+    assert_eq!(document.units, 5);
+    assert_eq!(paragraph.units, 40);
+    // Windows count mention pairs, so one sentence can give several.
+    let window = network(&corpus, json!({"unit": "window", "window": 1000}));
+    assert!(count_of(&window, PUTIN, MORI).unwrap() > 6);
+    assert_eq!(window.units, corpus.stats().words as u64);
+}
+
+#[test]
+fn thresholds_limit_and_nodes_filter_edges() {
+    let corpus = Corpus::embedded().unwrap();
+    let all = network(&corpus, json!({"measure": "llr"}));
+    let min = network(&corpus, json!({"measure": "llr", "minCount": 5}));
+    assert!(!min.edges.is_empty() && min.edges.iter().all(|e| e.count >= 5));
+    assert_eq!(
+        min.edges.len(),
+        all.edges.iter().filter(|e| e.count >= 5).count()
+    );
+    let p = network(&corpus, json!({"measure": "llr", "maxP": 0.01}));
+    assert!(p.edges.iter().all(|e| e.p_value <= 0.01) && p.edges.len() < all.edges.len());
+    let score = network(&corpus, json!({"measure": "pmi", "minScore": 3.0}));
+    assert!(score.edges.iter().all(|e| e.score >= 3.0));
+    let top = network(&corpus, json!({"measure": "llr", "limit": 3}));
+    assert_eq!(top.edges, all.edges[..3]);
+    assert!(top.edges.windows(2).all(|w| w[0].score >= w[1].score));
+    let few = network(&corpus, json!({"nodes": 4}));
+    assert!(few.nodes.len() <= 4);
+    let ids: BTreeSet<&str> = few.nodes.iter().map(|n| n.id.as_str()).collect();
+    assert!(few
+        .edges
+        .iter()
+        .all(|e| ids.contains(e.source.as_str()) && ids.contains(e.target.as_str())));
+}
+
+#[test]
+fn restrictions_by_query_types_entities_and_dates() {
+    let corpus = Corpus::embedded().unwrap();
+    let koizumi = network(&corpus, json!({"query": "koizumi"}));
+    assert_eq!(count_of(&koizumi, PUTIN, MORI), None);
+    assert_eq!(count_of(&koizumi, PUTIN, KOIZUMI), Some(6));
+    let people = network(&corpus, json!({"types": ["person"]}));
+    assert!(people.nodes.iter().all(|n| n.ty == EntityType::Person));
+    assert_eq!(count_of(&people, PUTIN, MORI), Some(6));
+    let three = network(&corpus, json!({"entities": [PUTIN, MORI, KOIZUMI]}));
+    assert_eq!(three.edges.len(), 2);
+    let dated = network(&corpus, json!({"dateFrom": "2004", "dateTo": "2005-12"}));
+    assert_eq!(count_of(&dated, PUTIN, MORI), None);
+    assert!(count_of(&dated, PUTIN, KOIZUMI).is_some());
+    // Dates, sums and quantities are left out unless asked for.
+    let default = network(&corpus, json!({}));
+    assert!(default.nodes.iter().all(|n| !matches!(
+        n.ty,
+        EntityType::Date | EntityType::Money | EntityType::Quantity
+    )));
+    let dates = network(&corpus, json!({"types": ["person", "date"]}));
+    assert!(dates.nodes.iter().any(|n| n.ty == EntityType::Date));
+}
+
+#[test]
+fn nodes_carry_degree_betweenness_and_communities() {
+    let corpus = Corpus::embedded().unwrap();
+    let net = network(&corpus, json!({"measure": "npmi"}));
+    for node in &net.nodes {
+        let edges: Vec<_> = net
+            .edges
+            .iter()
+            .filter(|e| e.source == node.id || e.target == node.id)
+            .collect();
+        assert_eq!(node.degree, edges.len());
+        assert_eq!(
+            node.weighted_degree,
+            edges.iter().map(|e| e.count).sum::<u64>()
+        );
+        assert!((0.0..=1.0).contains(&node.betweenness));
+    }
+    assert!(net.nodes.windows(2).all(|w| w[0].count >= w[1].count));
+    assert_eq!(net.nodes.iter().map(|n| n.community).min(), Some(0));
+    assert_eq!(
+        net,
+        network(&corpus, json!({"measure": "npmi"})),
+        "deterministic"
+    );
+}
+
+#[test]
+fn bad_options_are_clear_errors() {
+    let corpus = Corpus::embedded().unwrap();
+    let parse = |v: Value| {
+        serde_json::from_value::<CooccurrenceOptions>(v)
+            .unwrap_err()
+            .to_string()
+    };
+    assert!(parse(json!({"measure": "cosine"})).contains("unknown variant `cosine`"));
+    assert!(parse(json!({"unit": "page"})).contains("unknown variant `page`"));
+    assert!(parse(json!({"treshold": 2})).contains("unknown field `treshold`"));
+    let error = |v: Value| {
+        let options: CooccurrenceOptions = serde_json::from_value(v).unwrap();
+        corpus.cooccurrence(&options).unwrap_err().to_string()
+    };
+    assert_eq!(
+        error(json!({"window": 0})),
+        "the option window must be between 1 and 1000, got 0"
+    );
+    assert_eq!(
+        error(json!({"maxP": 1.5})),
+        "the option maxP must be between 0 and 1, got 1.5"
+    );
+    assert_eq!(
+        error(json!({"entities": ["person:nobody"]})),
+        "no entity has the id \"person:nobody\""
+    );
+    assert!(error(json!({"dateFrom": "April"})).contains("dateFrom must be an ISO date"));
+    assert!(error(json!({"query": "\"open"})).starts_with("invalid query"));
+    let same = corpus
+        .evidence(PUTIN, PUTIN, &EvidenceOptions::default())
+        .unwrap_err();
+    assert!(same.to_string().contains("two different entities"));
+    let options = CooccurrenceOptions {
+        unit: CooccurUnit::Window,
+        window: 0,
+        ..Default::default()
+    };
+    assert!(corpus.cooccurrence(&options).is_err());
+}
+
+/// The element names, and attributes of `edge` elements, of an XML text.
+fn read_xml(text: &str) -> (usize, Vec<BTreeMap<String, String>>, String) {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(text);
+    let (mut nodes, mut edges, mut desc) = (0, Vec::new(), String::new());
+    let mut in_desc = false;
+    loop {
+        match reader.read_event().unwrap() {
+            Event::Start(e) | Event::Empty(e) => {
+                let name = e.name().0.to_string();
+                in_desc = name == "desc" || name == "description";
+                match name.as_str() {
+                    "node" => nodes += 1,
+                    "edge" => edges.push(
+                        e.attributes()
+                            .map(|a| {
+                                let a = a.unwrap();
+                                (
+                                    a.key.0.to_string(),
+                                    a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                                        .unwrap()
+                                        .into_owned(),
+                                )
+                            })
+                            .collect(),
+                    ),
+                    _ => {}
+                }
+            }
+            Event::Text(t) if in_desc => desc.push_str(&t.xml10_content()),
+            Event::End(_) => in_desc = false,
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    (nodes, edges, desc)
+}
+
+#[test]
+fn exports_load_back_and_record_their_options() {
+    let corpus = Corpus::embedded().unwrap();
+    let options: CooccurrenceOptions = serde_json::from_value(
+        json!({"measure": "llr", "minCount": 2, "query": "putin \"peace treaty\""}),
+    )
+    .unwrap();
+    let net = corpus.cooccurrence(&options).unwrap();
+    for format in [ExportFormat::Gexf, ExportFormat::Graphml] {
+        let text = corpus.export_network(format, &options).unwrap();
+        let (nodes, edges, desc) = read_xml(&text);
+        assert_eq!(
+            (nodes, edges.len()),
+            (net.nodes.len(), net.edges.len()),
+            "{format:?}"
+        );
+        assert!(
+            desc.contains("llr") && desc.contains("minCount"),
+            "{format:?}: {desc}"
+        );
+        if format == ExportFormat::Gexf {
+            let first = &edges[0];
+            assert_eq!(first["source"], net.edges[0].source);
+            assert_eq!(first["weight"], net.edges[0].count.to_string());
+        }
+    }
+    let json: Value =
+        serde_json::from_str(&corpus.export_network(ExportFormat::Json, &options).unwrap())
+            .unwrap();
+    assert_eq!(json["options"]["query"], "putin \"peace treaty\"");
+    assert_eq!(
+        json["network"]["edges"].as_array().unwrap().len(),
+        net.edges.len()
+    );
+    let csv = corpus.export_network(ExportFormat::Csv, &options).unwrap();
+    assert!(csv.starts_with("# corpus-lens co-occurrence network; options: {"));
+    let (nodes, edges) = csv.split_once("\n\n").unwrap();
+    assert_eq!(nodes.lines().count(), net.nodes.len() + 2);
+    assert_eq!(edges.lines().count(), net.edges.len() + 1);
+    assert!(ExportFormat::parse("pdf").is_err());
+}
