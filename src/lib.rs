@@ -39,8 +39,10 @@ pub mod text;
 mod wasm;
 
 pub use crate::cooccur::{
-    chi2_survival, CooccurUnit, CooccurrenceOptions, Edge, EvidenceMention, EvidenceOptions,
-    EvidenceUnit, ExportFormat, Measure, Network, Node, Table,
+    chi2_survival, Collocate, CollocateOptions, CooccurUnit, CooccurrenceOptions, Edge,
+    EvidenceMention, EvidenceOptions, EvidenceUnit, ExportFormat, KeyTerm, KeynessMeasure,
+    KeynessOptions, Matrix, MatrixOptions, Measure, Network, Node, Series, Table, Timeline,
+    TimelineOptions,
 };
 pub use crate::corpus::{
     Corpus, DateSource, Document, DocumentDetail, DocumentSummary, MemoryUsage, MetaValue, Stats,

@@ -84,6 +84,28 @@ export interface NetworkNode {
 export interface NetworkEdge { source: string; target: string; count: number; expected: number; score: number; pValue: number }
 /** `units` is N, the number of units (tokens, for windows) counted over. */
 export interface Network { unit: CooccurUnit; measure: AssociationMeasure; units: number; nodes: NetworkNode[]; edges: NetworkEdge[] }
+/** `corpus.cooccurrenceColumns`: the network in columns; edge `source`/`target` index the node columns. */
+export interface NetworkColumns {
+  unit: CooccurUnit; measure: AssociationMeasure; units: number;
+  nodes: { id: string[]; name: string[]; type: EntityType[]; count: Float64Array; degree: Float64Array; weightedDegree: Float64Array; betweenness: Float64Array; community: Uint32Array };
+  edges: { source: Uint32Array; target: Uint32Array; count: Float64Array; expected: Float64Array; score: Float64Array; pValue: Float64Array };
+}
+export interface MatrixOptions extends Omit<CooccurrenceOptions, "limit" | "nodes"> { size?: number }
+/** Row-major size×size cells; the diagonal count is 0 (own counts in `frequencies`); scores null where count is 0. */
+export interface CooccurrenceMatrix {
+  unit: CooccurUnit; measure: AssociationMeasure; units: number; size: number;
+  ids: string[]; names: string[]; types: EntityType[]; frequencies: number[];
+  counts: number[]; scores: (number | null)[]; pValues: (number | null)[];
+}
+export interface TimelineOptions { entities?: string[]; types?: EntityType[]; query?: string; bucket?: "year" | "month" | "issue" | "document" }
+export interface Timeline {
+  bucket: string; buckets: string[]; tokens: number[];
+  series: { id: string; name: string; type: EntityType; values: number[]; total: number }[];
+}
+export interface KeynessOptions { target: string; reference?: string; measure?: "llr" | "chi2" | "logratio"; limit?: number; minCount?: number }
+export interface KeyTerm { term: string; target: number; reference: number; score: number; pValue: number }
+export interface CollocateOptions { window?: number; measure?: AssociationMeasure; minCount?: number; limit?: number; stopwords?: boolean }
+export interface Collocate { term: string; count: number; expected: number; score: number; pValue: number }
 export interface EvidenceOptions { unit?: CooccurUnit; window?: number; limit?: number; query?: string; dateFrom?: string; dateTo?: string }
 /** A unit holding both entities; offsets are UTF-16 into the document text. */
 export interface EvidenceUnit { docId: string; start: number; end: number; text: string; mentions: { start: number; end: number; entityId: string }[] }
@@ -129,7 +151,7 @@ export interface Kwic { total: number; lines: KwicLine[] }
 export interface TermsOptions { limit?: number; stopwords?: boolean | string[] }
 export interface TermCount { term: string; count: number; documents: number }
 
-export interface TrendOptions { bucket?: "year" | "month" | "document" }
+export interface TrendOptions { bucket?: "year" | "month" | "issue" | "document" }
 export interface Trend { query: string; bucket: string; labels: string[]; counts: number[]; words: number[] }
 
 export interface LoadOptions {
@@ -365,6 +387,66 @@ impl JsCorpus {
         to_js(&self.core.cooccurrence(&options).map_err(to_js_error)?)
     }
 
+    /// The same network in columns: per-node arrays, and per-edge typed
+    /// arrays with `source`/`target` as node indexes. A network of hundreds of
+    /// thousands of edges crosses to JavaScript in milliseconds this way,
+    /// where objects take hundreds.
+    #[wasm_bindgen(js_name = cooccurrenceColumns, unchecked_return_type = "NetworkColumns")]
+    pub fn cooccurrence_columns(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CooccurrenceOptions")] options: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let options = options_from(options)?;
+        let network = self.core.cooccurrence(&options).map_err(to_js_error)?;
+        network_columns(&network)
+    }
+
+    /// The top entities × the same, in columns, for a heatmap.
+    #[wasm_bindgen(unchecked_return_type = "CooccurrenceMatrix")]
+    pub fn matrix(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "MatrixOptions")] options: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let options = options_from(options)?;
+        to_js(&self.core.matrix(&options).map_err(to_js_error)?)
+    }
+
+    /// Entity mentions per year, month, issue or document.
+    #[wasm_bindgen(unchecked_return_type = "Timeline")]
+    pub fn timeline(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "TimelineOptions")] options: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let options = options_from(options)?;
+        to_js(&self.core.timeline(&options).map_err(to_js_error)?)
+    }
+
+    /// The words that distinguish the documents of one query from another.
+    #[wasm_bindgen(unchecked_return_type = "KeyTerm[]")]
+    pub fn keyness(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "KeynessOptions")] options: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let options = options_from(options)?;
+        to_js(&self.core.keyness(&options).map_err(to_js_error)?)
+    }
+
+    /// The words around an entity (by id) or a word.
+    #[wasm_bindgen(unchecked_return_type = "Collocate[]")]
+    pub fn collocates(
+        &self,
+        target: &str,
+        #[wasm_bindgen(unchecked_param_type = "CollocateOptions")] options: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let options = options_from(options)?;
+        to_js(
+            &self
+                .core
+                .collocates(target, &options)
+                .map_err(to_js_error)?,
+        )
+    }
+
     /// The units where two entities occur together, with their mentions.
     #[wasm_bindgen(unchecked_return_type = "EvidenceUnit[]")]
     pub fn evidence(
@@ -391,6 +473,112 @@ impl JsCorpus {
             .export_network(format, &options)
             .map_err(to_js_error)
     }
+}
+
+/// A network as `{unit, measure, units, nodes: {...columns}, edges: {...columns}}`.
+fn network_columns(network: &crate::Network) -> Result<JsValue, JsError> {
+    let index: std::collections::HashMap<&str, u32> = network
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.id.as_str(), i as u32))
+        .collect();
+    let node_of = |id: &str| index.get(id).copied().unwrap_or(u32::MAX);
+    let nodes = &network.nodes;
+    let edges = &network.edges;
+    let node_columns = js_sys::Object::new();
+    set(
+        &node_columns,
+        "id",
+        to_js(&nodes.iter().map(|n| &n.id).collect::<Vec<_>>())?,
+    )?;
+    set(
+        &node_columns,
+        "name",
+        to_js(&nodes.iter().map(|n| &n.name).collect::<Vec<_>>())?,
+    )?;
+    set(
+        &node_columns,
+        "type",
+        to_js(&nodes.iter().map(|n| n.ty).collect::<Vec<_>>())?,
+    )?;
+    set(
+        &node_columns,
+        "count",
+        floats(nodes.iter().map(|n| n.count as f64)),
+    )?;
+    set(
+        &node_columns,
+        "degree",
+        floats(nodes.iter().map(|n| n.degree as f64)),
+    )?;
+    set(
+        &node_columns,
+        "weightedDegree",
+        floats(nodes.iter().map(|n| n.weighted_degree as f64)),
+    )?;
+    set(
+        &node_columns,
+        "betweenness",
+        floats(nodes.iter().map(|n| n.betweenness)),
+    )?;
+    set(
+        &node_columns,
+        "community",
+        uints(nodes.iter().map(|n| n.community as u32)),
+    )?;
+    let edge_columns = js_sys::Object::new();
+    set(
+        &edge_columns,
+        "source",
+        uints(edges.iter().map(|e| node_of(&e.source))),
+    )?;
+    set(
+        &edge_columns,
+        "target",
+        uints(edges.iter().map(|e| node_of(&e.target))),
+    )?;
+    set(
+        &edge_columns,
+        "count",
+        floats(edges.iter().map(|e| e.count as f64)),
+    )?;
+    set(
+        &edge_columns,
+        "expected",
+        floats(edges.iter().map(|e| e.expected)),
+    )?;
+    set(
+        &edge_columns,
+        "score",
+        floats(edges.iter().map(|e| e.score)),
+    )?;
+    set(
+        &edge_columns,
+        "pValue",
+        floats(edges.iter().map(|e| e.p_value)),
+    )?;
+    let out = js_sys::Object::new();
+    set(&out, "unit", JsValue::from_str(network.unit.as_str()))?;
+    set(&out, "measure", JsValue::from_str(network.measure.as_str()))?;
+    set(&out, "units", JsValue::from_f64(network.units as f64))?;
+    set(&out, "nodes", node_columns.into())?;
+    set(&out, "edges", edge_columns.into())?;
+    Ok(out.into())
+}
+
+fn set(object: &js_sys::Object, key: &str, value: JsValue) -> Result<(), JsError> {
+    js_sys::Reflect::set(object, &JsValue::from_str(key), &value)
+        .map(|_| ())
+        .map_err(|_| JsError::new("could not build the result"))
+}
+
+fn floats(values: impl Iterator<Item = f64>) -> JsValue {
+    js_sys::Float64Array::from(values.collect::<Vec<f64>>().as_slice()).into()
+}
+
+fn uints(values: impl Iterator<Item = u32>) -> JsValue {
+    js_sys::Uint32Array::from(values.collect::<Vec<u32>>().as_slice()).into()
 }
 
 /// "3 (type)" for the path "[2].type": entries count from 1, like the core's messages.

@@ -4,8 +4,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use corpus_lens::network::Graph;
 use corpus_lens::{
-    chi2_survival, CooccurUnit, CooccurrenceOptions, Corpus, EntityType, EvidenceOptions,
-    ExportFormat, Measure, Network, Table,
+    chi2_survival, Collocate, CollocateOptions, CooccurUnit, CooccurrenceOptions, Corpus,
+    EntityType, EvidenceOptions, ExportFormat, KeyTerm, KeynessOptions, Matrix, MatrixOptions,
+    Measure, Network, Table, Timeline, TimelineOptions,
 };
 use serde_json::{json, Value};
 
@@ -451,4 +452,279 @@ fn exports_load_back_and_record_their_options() {
     assert_eq!(nodes.lines().count(), net.nodes.len() + 2);
     assert_eq!(edges.lines().count(), net.edges.len() + 1);
     assert!(ExportFormat::parse("pdf").is_err());
+}
+
+fn matrix(corpus: &Corpus, options: Value) -> Matrix {
+    let options: MatrixOptions = serde_json::from_value(options).unwrap();
+    corpus.matrix(&options).unwrap()
+}
+
+#[test]
+fn matrix_is_symmetric_and_matches_cooccurrence_counts() {
+    let corpus = Corpus::embedded().unwrap();
+    for options in [
+        json!({"size": 8}),
+        json!({"size": 12, "unit": "window", "window": 8, "measure": "llr"}),
+        json!({"size": 10, "unit": "paragraph", "minCount": 2}),
+    ] {
+        let m = matrix(&corpus, options.clone());
+        let k = m.size;
+        assert_eq!(m.ids.len(), k);
+        assert_eq!(m.counts.len(), k * k);
+        assert_eq!(m.scores.len(), k * k);
+        let mut base = options.clone();
+        base.as_object_mut().unwrap().remove("size");
+        let net = network(&corpus, base);
+        assert_eq!(m.units, net.units);
+        for i in 0..k {
+            assert_eq!(m.counts[i * k + i], 0, "self-pairs never count");
+            assert_eq!(m.scores[i * k + i], None);
+            for j in 0..k {
+                assert_eq!(m.counts[i * k + j], m.counts[j * k + i]);
+                assert_eq!(m.scores[i * k + j], m.scores[j * k + i]);
+                if i == j {
+                    continue;
+                }
+                let expected = count_of(&net, &m.ids[i], &m.ids[j]).unwrap_or(0);
+                assert_eq!(m.counts[i * k + j], expected, "{} {}", m.ids[i], m.ids[j]);
+                assert_eq!(m.scores[i * k + j].is_some(), expected > 0);
+            }
+        }
+        // Rows are the most frequent entities, most frequent first.
+        assert!(m.frequencies.windows(2).all(|w| w[0] >= w[1]));
+    }
+    let m = matrix(&corpus, json!({"size": 20}));
+    let putin = m.ids.iter().position(|id| id == PUTIN).unwrap();
+    let mori = m.ids.iter().position(|id| id == MORI).unwrap();
+    assert_eq!(m.counts[putin * m.size + mori], 6);
+    let json = serde_json::to_value(&m).unwrap();
+    for key in [
+        "unit", "measure", "ids", "names", "types", "counts", "scores", "pValues",
+    ] {
+        assert!(json.get(key).is_some(), "{key}");
+    }
+}
+
+#[test]
+fn matrix_size_is_checked_and_bounds_the_entities() {
+    let corpus = Corpus::embedded().unwrap();
+    assert_eq!(matrix(&corpus, json!({"size": 1})).counts, [0]);
+    assert_eq!(matrix(&corpus, json!({})).size, 20);
+    let error = |v: Value| {
+        let options: MatrixOptions = serde_json::from_value(v).unwrap();
+        corpus.matrix(&options).unwrap_err().to_string()
+    };
+    assert_eq!(
+        error(json!({"size": 0})),
+        "the option size must be between 1 and 200, got 0"
+    );
+    assert_eq!(
+        error(json!({"size": 201})),
+        "the option size must be between 1 and 200, got 201"
+    );
+    let parse = serde_json::from_value::<MatrixOptions>(json!({"nodes": 3}));
+    assert!(parse
+        .unwrap_err()
+        .to_string()
+        .contains("unknown field `nodes`"));
+}
+
+fn timeline(corpus: &Corpus, options: Value) -> Timeline {
+    let options: TimelineOptions = serde_json::from_value(options).unwrap();
+    corpus.timeline(&options).unwrap()
+}
+
+fn entity_count(corpus: &Corpus, id: &str) -> u64 {
+    let all = corpus.entities(&Default::default()).unwrap();
+    all.iter().find(|e| e.id == id).unwrap().count as u64
+}
+
+#[test]
+fn timeline_mentions_per_year_sum_to_the_entity_count() {
+    let corpus = Corpus::embedded().unwrap();
+    let t = timeline(
+        &corpus,
+        json!({"entities": [PUTIN, MORI], "bucket": "year"}),
+    );
+    assert_eq!(
+        t.buckets,
+        ["1999", "2000", "2001", "2002", "2003", "2004", "2005"]
+    );
+    let putin = &t.series[0];
+    assert_eq!(putin.id, PUTIN);
+    assert_eq!(putin.values.len(), t.buckets.len());
+    assert_eq!(
+        putin.values.iter().sum::<u64>(),
+        entity_count(&corpus, PUTIN)
+    );
+    assert_eq!(putin.values[0], 0, "Yeltsin's year has no Putin");
+    assert_eq!(
+        t.series[1].values.iter().sum::<u64>(),
+        entity_count(&corpus, MORI)
+    );
+    for bucket in ["month", "issue", "document"] {
+        let t = timeline(&corpus, json!({"entities": [PUTIN], "bucket": bucket}));
+        assert_eq!(t.series[0].total, entity_count(&corpus, PUTIN), "{bucket}");
+    }
+}
+
+#[test]
+fn timeline_issues_follow_corpus_order_and_defaults_pick_top_entities() {
+    let corpus = Corpus::embedded().unwrap();
+    let t = timeline(&corpus, json!({"bucket": "issue"}));
+    assert_eq!(
+        t.buckets,
+        [
+            "Monitor 6:74",
+            "Monitor 7:14",
+            "Monitor 5:66",
+            "Eurasia Daily Monitor 2:217",
+            "Eurasia Daily Monitor 1:139"
+        ]
+    );
+    assert_eq!(t.series.len(), 5);
+    assert!(t.series.windows(2).all(|w| w[0].total >= w[1].total));
+    assert!(t.series.iter().all(|s| matches!(
+        s.ty,
+        EntityType::Person | EntityType::Place | EntityType::Organization
+    )));
+    let people = timeline(&corpus, json!({"types": ["person"]}));
+    assert_eq!(people.series[0].id, PUTIN);
+    // A query narrows the mentions counted, not the axis.
+    let edm = timeline(
+        &corpus,
+        json!({"entities": [MORI], "query": "publication:\"Eurasia Daily Monitor\""}),
+    );
+    assert_eq!(edm.buckets.len(), 7);
+    assert_eq!(edm.series[0].total, 0);
+    let error = corpus
+        .timeline(&TimelineOptions {
+            entities: vec!["person:nobody".into()],
+            ..Default::default()
+        })
+        .unwrap_err();
+    assert_eq!(error.to_string(), "no entity has the id \"person:nobody\"");
+}
+
+fn keyness(corpus: &Corpus, options: Value) -> Result<Vec<KeyTerm>, String> {
+    let options: KeynessOptions = serde_json::from_value(options).unwrap();
+    corpus.keyness(&options).map_err(|e| e.to_string())
+}
+
+#[test]
+fn keyness_puts_koizumi_near_the_top_of_eurasia_daily_monitor() {
+    let corpus = Corpus::embedded().unwrap();
+    let edm = "publication:\"Eurasia Daily Monitor\"";
+    for measure in ["llr", "chi2", "logratio"] {
+        let terms = keyness(&corpus, json!({"target": edm, "measure": measure})).unwrap();
+        let rank = terms.iter().position(|t| t.term == "koizumi");
+        assert!(
+            rank.is_some_and(|r| r < 10),
+            "{measure}: {rank:?} {terms:?}"
+        );
+        let koizumi = &terms[rank.unwrap()];
+        assert_eq!(koizumi.reference, 0);
+        assert!(koizumi.target >= 3);
+        assert!(koizumi.p_value < 0.05, "{measure}: {koizumi:?}");
+        assert!(terms.windows(2).all(
+            |w| w[0].score > w[1].score || (w[0].score == w[1].score && w[0].term < w[1].term)
+        ));
+        assert!(terms.iter().all(|t| t.target >= 3 && t.term != "the"));
+    }
+    // An explicit reference: the other publication, the same documents.
+    let rest = keyness(&corpus, json!({"target": edm})).unwrap();
+    let monitor = keyness(
+        &corpus,
+        json!({"target": edm, "reference": "publication:Monitor -publication:Eurasia"}),
+    );
+    assert_eq!(monitor.unwrap(), rest);
+    let limited = keyness(&corpus, json!({"target": edm, "limit": 2, "minCount": 1})).unwrap();
+    assert_eq!(limited.len(), 2);
+}
+
+#[test]
+fn keyness_errors_name_the_empty_side() {
+    let corpus = Corpus::embedded().unwrap();
+    assert_eq!(
+        keyness(&corpus, json!({"target": "zzyzx"})).unwrap_err(),
+        "the target query \"zzyzx\" matches no documents"
+    );
+    assert!(keyness(&corpus, json!({}))
+        .unwrap_err()
+        .contains("target must be a search query"));
+    assert!(
+        keyness(&corpus, json!({"target": "putin", "reference": "putin"}))
+            .unwrap_err()
+            .contains("no reference documents")
+    );
+    assert!(keyness(&corpus, json!({"target": "japan", "limit": 0}))
+        .unwrap_err()
+        .contains("limit must be between 1 and 100000"));
+    let parse = serde_json::from_value::<KeynessOptions>(json!({"measure": "pmi"}));
+    assert!(parse
+        .unwrap_err()
+        .to_string()
+        .contains("unknown variant `pmi`"));
+}
+
+fn collocates(corpus: &Corpus, target: &str, options: Value) -> Vec<Collocate> {
+    let options: CollocateOptions = serde_json::from_value(options).unwrap();
+    corpus.collocates(target, &options).unwrap()
+}
+
+#[test]
+fn collocates_of_putin_and_of_peace() {
+    let corpus = Corpus::embedded().unwrap();
+    let putin = collocates(&corpus, PUTIN, json!({}));
+    let terms: Vec<&str> = putin.iter().map(|c| c.term.as_str()).collect();
+    assert!(
+        terms.contains(&"visit") || terms.contains(&"summit"),
+        "{terms:?}"
+    );
+    assert!(!terms.contains(&"the"), "stop words are left out");
+    assert!(
+        !terms.contains(&"putin"),
+        "the target's own tokens are not its company"
+    );
+    let peace = collocates(&corpus, "peace", json!({}));
+    assert_eq!(peace[0].term, "treaty", "{peace:?}");
+    assert!(peace[0].count as f64 > peace[0].expected);
+    // The same word however it is written.
+    assert_eq!(collocates(&corpus, " Peace ", json!({})), peace);
+    assert!(peace
+        .windows(2)
+        .all(|w| w[0].score > w[1].score || (w[0].score == w[1].score && w[0].term < w[1].term)));
+    let with_stop = collocates(
+        &corpus,
+        "peace",
+        json!({"stopwords": false, "measure": "count", "minCount": 1}),
+    );
+    assert!(with_stop.iter().any(|c| c.term == "a" || c.term == "the"));
+    let narrow = collocates(
+        &corpus,
+        "peace",
+        json!({"window": 1, "minCount": 1, "measure": "count"}),
+    );
+    let treaty = narrow.iter().find(|c| c.term == "treaty").unwrap();
+    assert!(treaty.count <= peace[0].count);
+    assert!(collocates(&corpus, "zzyzx", json!({})).is_empty());
+}
+
+#[test]
+fn collocate_options_and_targets_are_checked() {
+    let corpus = Corpus::embedded().unwrap();
+    let error = |target: &str, v: Value| {
+        let options: CollocateOptions = serde_json::from_value(v).unwrap();
+        corpus.collocates(target, &options).unwrap_err().to_string()
+    };
+    assert_eq!(
+        error("peace", json!({"window": 51})),
+        "the option window must be between 1 and 50, got 51"
+    );
+    assert_eq!(
+        error("person:nobody", json!({})),
+        "the target \"person:nobody\" is neither an entity id nor a single word"
+    );
+    assert!(error("peace treaty", json!({})).contains("neither an entity id nor a single word"));
+    assert!(error("", json!({})).contains("neither"));
 }

@@ -214,7 +214,7 @@ fn kwic_terms_and_trend_through_js() {
         .unwrap();
     assert_eq!(
         message(error),
-        "the option bucket: unknown variant `decade`, expected one of `year`, `month`, `document`"
+        "the option bucket: unknown variant `decade`, expected one of `year`, `month`, `issue`, `document`"
     );
 }
 
@@ -382,4 +382,94 @@ fn extract_entities_on_ad_hoc_text() {
         message(error),
         "the option date must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), got \"soon\""
     );
+}
+
+#[wasm_bindgen_test]
+fn cooccurrence_through_js_in_objects_and_columns() {
+    let corpus = JsCorpus::embedded().unwrap();
+    let options = json!({"unit": "sentence", "measure": "llr"});
+    let network = rust(corpus.cooccurrence(js(&options)).unwrap());
+    let edges = network["edges"].as_array().unwrap();
+    let putin_mori = edges
+        .iter()
+        .find(|e| e["source"] == "person:vladimir-putin" && e["target"] == "person:yoshiro-mori")
+        .unwrap();
+    assert_eq!(putin_mori["count"], 6);
+    let columns = corpus.cooccurrence_columns(js(&options)).unwrap();
+    let edge_columns = js_sys::Reflect::get(&columns, &"edges".into()).unwrap();
+    let counts: js_sys::Float64Array = js_sys::Reflect::get(&edge_columns, &"count".into())
+        .unwrap()
+        .into();
+    assert_eq!(
+        counts.length() as usize,
+        edges.len(),
+        "one typed-array entry per edge"
+    );
+    let from_objects: Vec<f64> = edges.iter().map(|e| e["count"].as_f64().unwrap()).collect();
+    assert_eq!(counts.to_vec(), from_objects);
+    let error = corpus
+        .cooccurrence(js(&json!({"measure": "cosine"})))
+        .err()
+        .unwrap();
+    assert!(message(error).starts_with("the option measure: unknown variant `cosine`"));
+}
+
+#[wasm_bindgen_test]
+fn evidence_and_exports_through_js() {
+    let corpus = JsCorpus::embedded().unwrap();
+    let evidence = rust(
+        corpus
+            .evidence(
+                "person:vladimir-putin",
+                "person:yoshiro-mori",
+                js(&json!({"unit": "sentence"})),
+            )
+            .unwrap(),
+    );
+    assert_eq!(evidence.as_array().map(Vec::len), Some(6));
+    let gexf = corpus
+        .export_network("gexf", js(&json!({"unit": "sentence"})))
+        .unwrap();
+    assert!(gexf.starts_with("<?xml") && gexf.contains("Vladimir Putin"));
+    let error = corpus
+        .export_network("png", JsValue::UNDEFINED)
+        .err()
+        .unwrap();
+    assert!(message(error).contains("png"), "names the format");
+}
+
+#[wasm_bindgen_test]
+fn matrix_timeline_keyness_and_collocates_through_js() {
+    let corpus = JsCorpus::embedded().unwrap();
+    let matrix = rust(corpus.matrix(js(&json!({"size": 5}))).unwrap());
+    let size = matrix["size"].as_u64().unwrap() as usize;
+    assert_eq!(matrix["counts"].as_array().map(Vec::len), Some(size * size));
+    let timeline = rust(
+        corpus
+            .timeline(js(&json!({"entities": ["person:vladimir-putin"]})))
+            .unwrap(),
+    );
+    let total: u64 = timeline["series"][0]["values"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_u64().unwrap())
+        .sum();
+    assert_eq!(total, 30);
+    let keyness = rust(
+        corpus
+            .keyness(js(
+                &json!({"target": "publication:\"Eurasia Daily Monitor\"", "limit": 5}),
+            ))
+            .unwrap(),
+    );
+    assert!(keyness
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|k| k["term"] == "koizumi"));
+    let collocates = rust(corpus.collocates("peace", js(&json!({}))).unwrap());
+    assert_eq!(collocates[0]["term"], "treaty");
+    let error = corpus.keyness(js(&json!({}))).err().unwrap();
+    assert!(!message(error).is_empty());
 }

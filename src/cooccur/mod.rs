@@ -1,6 +1,8 @@
 //! Entity co-occurrence: counting by unit, association measures with
 //! significance, the evidence behind every edge, a matrix for heatmaps, and
-//! exports.
+//! exports; and, around it, entity mentions over time ([`Corpus::timeline`]),
+//! the words near an entity or a word ([`Corpus::collocates`]) and the words
+//! that set one set of documents apart ([`Corpus::keyness`]).
 //!
 //! # Counting rules
 //! - **Units** `sentence`, `paragraph`, `document`: a mention belongs to the
@@ -20,10 +22,14 @@
 //!   are values rather than actors and would dominate every network. Name
 //!   them in `types` to include them.
 
+mod collocates;
 mod count;
 mod evidence;
 mod export;
+mod keyness;
+mod matrix;
 mod measures;
+mod timeline;
 
 use serde::{Deserialize, Serialize};
 
@@ -36,10 +42,14 @@ use crate::search::check_range;
 use crate::text::Span;
 use count::Counts;
 
+pub use collocates::{Collocate, CollocateOptions};
 pub use count::CooccurUnit;
 pub use evidence::{EvidenceMention, EvidenceOptions, EvidenceUnit};
 pub use export::ExportFormat;
+pub use keyness::{KeyTerm, KeynessMeasure, KeynessOptions};
+pub use matrix::{Matrix, MatrixOptions};
 pub use measures::{chi2_survival, Measure, Table};
+pub use timeline::{Series, Timeline, TimelineOptions};
 
 /// Options of [`Corpus::cooccurrence`] and [`Corpus::export_network`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -319,19 +329,19 @@ impl Corpus {
 
     /// A mask of the `k` most frequent entities (ties: name, then id).
     fn top_entities(&self, counts: &Counts, k: usize) -> Vec<bool> {
-        let mut order: Vec<usize> = (0..counts.freq.len())
-            .filter(|&e| counts.freq[e] > 0)
-            .collect();
-        order.sort_by(|&a, &b| {
-            counts.freq[b]
-                .cmp(&counts.freq[a])
-                .then_with(|| self.entity_order(a, b))
-        });
         let mut mask = vec![false; counts.freq.len()];
-        for e in order.into_iter().take(k) {
+        for e in self.ranked_entities(&counts.freq).into_iter().take(k) {
             mask[e] = true;
         }
         mask
+    }
+
+    /// The entities with a nonzero `freq`, most frequent first (ties: name,
+    /// then id).
+    pub(crate) fn ranked_entities(&self, freq: &[u64]) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..freq.len()).filter(|&e| freq[e] > 0).collect();
+        order.sort_by(|&a, &b| freq[b].cmp(&freq[a]).then_with(|| self.entity_order(a, b)));
+        order
     }
 
     /// Entities by name, then id.

@@ -25,6 +25,7 @@ use index::Index;
 pub use eval::Expansion;
 pub use kwic::{Kwic, KwicLine, KwicOptions, KwicSort};
 pub use snippet::Snippet;
+pub(crate) use terms::{bucket_label, bucket_labels, english_stopwords};
 pub use terms::{Bucket, Stopwords, TermCount, TermsOptions, Trend, TrendOptions};
 
 /// What a search hit is.

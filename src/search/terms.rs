@@ -65,6 +65,11 @@ pub enum Bucket {
     Year,
     /// By month (`YYYY-MM`), every month from the first to the last.
     Month,
+    /// By issue: one bucket per distinct publication, volume and issue, in
+    /// corpus order, labelled like `Monitor 6:74` (`6:74` without a
+    /// publication); documents without a volume or an issue fall in
+    /// `undated`.
+    Issue,
     /// One bucket per document, in corpus order.
     Document,
 }
@@ -84,8 +89,9 @@ pub struct Trend {
     pub query: String,
     /// How documents were grouped.
     pub bucket: Bucket,
-    /// Bucket labels: years, `YYYY-MM` months or document ids; documents
-    /// without the needed date fall in a last bucket `undated`.
+    /// Bucket labels: years, `YYYY-MM` months, issues or document ids;
+    /// documents without the needed date or issue fall in a last bucket
+    /// `undated`.
     pub labels: Vec<String>,
     /// Occurrences of the query's words and phrases per bucket.
     pub counts: Vec<usize>,
@@ -93,6 +99,7 @@ pub struct Trend {
     pub words: Vec<usize>,
 }
 
+/// The label of the bucket of documents without the needed date or issue.
 const UNDATED: &str = "undated";
 
 impl Corpus {
@@ -186,6 +193,7 @@ impl Corpus {
     }
 }
 
+/// The folded words that `stopwords` leaves out.
 fn stop_set(stopwords: &Stopwords) -> HashSet<String> {
     match stopwords {
         Stopwords::Builtin(false) => HashSet::new(),
@@ -203,7 +211,8 @@ fn stop_set(stopwords: &Stopwords) -> HashSet<String> {
     }
 }
 
-fn english_stopwords() -> &'static HashSet<String> {
+/// The built-in English stop words, folded.
+pub(crate) fn english_stopwords() -> &'static HashSet<String> {
     static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
     WORDS.get_or_init(|| {
         include_str!("stopwords.txt")
@@ -215,9 +224,11 @@ fn english_stopwords() -> &'static HashSet<String> {
     })
 }
 
-fn bucket_label(document: &Document, bucket: Bucket) -> String {
+/// The label of the bucket a document falls in.
+pub(crate) fn bucket_label(document: &Document, bucket: Bucket) -> String {
     let label = match bucket {
         Bucket::Document => Some(document.id.clone()),
+        Bucket::Issue => issue_label(document),
         Bucket::Year => document.year.map(|y| format!("{y:04}")),
         Bucket::Month => document
             .date
@@ -226,10 +237,23 @@ fn bucket_label(document: &Document, bucket: Bucket) -> String {
     label.unwrap_or_else(|| UNDATED.to_string())
 }
 
-/// Every bucket from the first to the last (no gaps), then `undated` if used.
-fn bucket_labels(labels: &[String], bucket: Bucket) -> Vec<String> {
-    if bucket == Bucket::Document {
-        return labels.to_vec();
+/// `Monitor 6:74`: the publication (if any), volume and issue.
+fn issue_label(document: &Document) -> Option<String> {
+    let (volume, issue) = (document.volume?, document.issue?);
+    Some(match document.publication.as_deref().map(str::trim) {
+        Some(p) if !p.is_empty() => format!("{p} {volume}:{issue}"),
+        _ => format!("{volume}:{issue}"),
+    })
+}
+
+/// The buckets for the documents' `labels` (one per document, in corpus
+/// order): years and months from the first to the last (no gaps), issues
+/// once each in corpus order, documents as they are; then `undated` if used.
+pub(crate) fn bucket_labels(labels: &[String], bucket: Bucket) -> Vec<String> {
+    match bucket {
+        Bucket::Document => return labels.to_vec(),
+        Bucket::Issue => return issue_buckets(labels),
+        Bucket::Year | Bucket::Month => {}
     }
     let dated: Vec<(i32, u32)> = labels.iter().filter_map(|l| parse_label(l)).collect();
     let mut out = Vec::new();
@@ -247,6 +271,20 @@ fn bucket_labels(labels: &[String], bucket: Bucket) -> Vec<String> {
             };
         }
     }
+    if labels.iter().any(|l| l == UNDATED) {
+        out.push(UNDATED.to_string());
+    }
+    out
+}
+
+/// Each distinct issue label once, in corpus order, then `undated` if used.
+fn issue_buckets(labels: &[String]) -> Vec<String> {
+    let mut seen = HashSet::new();
+    let mut out: Vec<String> = labels
+        .iter()
+        .filter(|l| l.as_str() != UNDATED && seen.insert(l.as_str()))
+        .cloned()
+        .collect();
     if labels.iter().any(|l| l == UNDATED) {
         out.push(UNDATED.to_string());
     }
@@ -278,6 +316,11 @@ mod tests {
         assert_eq!(
             bucket_labels(&years, Bucket::Year),
             ["1999", "2000", "2001"]
+        );
+        let issues = ["Monitor 6:74", UNDATED, "Monitor 5:66", "Monitor 6:74"].map(String::from);
+        assert_eq!(
+            bucket_labels(&issues, Bucket::Issue),
+            ["Monitor 6:74", "Monitor 5:66", UNDATED]
         );
     }
 }
