@@ -6,10 +6,11 @@
 //! of postings. A hyphenated compound is indexed whole and as its parts, at
 //! the same position: `Russian-Japanese` is found by `japanese`.
 
+use std::sync::OnceLock;
+
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap as HashMap;
 use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
 
 use crate::corpus::Document;
 use crate::text::{self, Span};
@@ -435,13 +436,36 @@ pub(crate) fn fold(word: &str, out: &mut String) {
         out.make_ascii_lowercase();
         return;
     }
-    for c in word.nfd() {
+    for c in word.chars() {
         match c {
             '\u{2019}' | '\u{2018}' | '\u{02bc}' => out.push('\''),
             '\u{2010}' | '\u{2011}' => out.push('-'),
             c if is_combining_mark(c) => {}
-            c => out.extend(c.to_lowercase()),
+            c => out.extend(base_letter(c).to_lowercase()),
         }
+    }
+}
+
+/// The letter without its accents (`é` → `e`, `Ö` → `O`), from the table
+/// `scripts/fold-table.py` derives from Unicode's canonical decompositions;
+/// any other character as it is.
+fn base_letter(c: char) -> char {
+    static TABLE: OnceLock<Vec<(char, char)>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut pairs: Vec<(char, char)> = include_str!("fold.txt")
+            .lines()
+            .filter(|line| !line.starts_with('#'))
+            .filter_map(|line| {
+                let mut chars = line.chars();
+                Some((chars.next()?, chars.next()?))
+            })
+            .collect();
+        pairs.sort_unstable();
+        pairs
+    });
+    match table.binary_search_by_key(&c, |&(letter, _)| letter) {
+        Ok(i) => table.get(i).map_or(c, |&(_, base)| base),
+        Err(_) => c,
     }
 }
 
@@ -467,6 +491,13 @@ mod tests {
             ("O’Neill", "o'neill"),
             ("ÉLAN", "elan"),
             ("Itar‐Tass", "itar-tass"),
+            ("São Paulo", "sao paulo"),
+            ("Dvořák", "dvorak"),
+            ("Kraków", "krakow"),
+            ("Ἀθῆναι", "αθηναι"),
+            ("Йошкар", "иошкар"),
+            ("Zu\u{0308}rich", "zurich"), // already decomposed: the mark is dropped
+            ("Łódź", "łodz"),             // Ł has no canonical decomposition
         ] {
             fold(word, &mut out);
             assert_eq!(out, folded);
