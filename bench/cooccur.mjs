@@ -29,6 +29,7 @@ export function run({ Corpus, data, runs }) {
       ['JavaScript `Map`: counting the same pairs only', time(() => { countPairs(units); }, { runs })],
       ['graphology: betweenness + Louvain on the same graph', time(() => { analyse(network); }, { runs })],
       ...interactiveRows(corpus, runs),
+      ...transferRows(corpus, Math.min(runs, 3)),
     ];
     return [
       `${network.nodes.length.toLocaleString('en')} entities and ${network.edges.length.toLocaleString('en')} pairs by sentence `
@@ -50,6 +51,19 @@ function interactiveRows(corpus, runs) {
     ['change unit (`paragraph`)', { ...base, unit: 'paragraph', measure: 'llr' }],
     ['change unit (`window`, 10 tokens)', { ...base, unit: 'window', window: 10, measure: 'llr' }],
   ].map(([name, options]) => [name, time(() => { corpus.cooccurrence(options); }, { runs })]);
+}
+
+/**
+ * The largest network (by document) out as objects and in columns: the same
+ * computation, so the difference is the cost of crossing into JavaScript.
+ */
+function transferRows(corpus, runs) {
+  const options = { unit: 'document', types: TYPES };
+  const edges = corpus.cooccurrenceColumns(options).edges.count.length.toLocaleString('en');
+  return [
+    [`document network (${edges} edges) as objects, \`cooccurrence\``, time(() => { corpus.cooccurrence(options); }, { runs })],
+    [`the same in typed arrays, \`cooccurrenceColumns\``, time(() => { corpus.cooccurrenceColumns(options); }, { runs })],
+  ];
 }
 
 /** For each sentence with two or more of the entities, their distinct ids. Not timed. */

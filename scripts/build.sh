@@ -101,6 +101,24 @@ build() {
   echo "build: $out ($(du -k "$out/corpus_lens_bg.wasm" | cut -f1) KiB wasm)"
 }
 
+# bundle_charts: the chart libraries (d3-force, Observable Plot) as one ES
+# module, www/vendor/charts.js, from the re-exports in www/vendor-src/charts.js;
+# the page's own modules are served as written. Skipped when the bundle is
+# newer than its entry, this script and the installed packages.
+bundle_charts() {
+  local entry=www/vendor-src/charts.js out=www/vendor/charts.js input
+  if [ -f "$out" ]; then
+    for input in "$entry" scripts/build.sh node_modules/.package-lock.json; do
+      if [ "$input" -nt "$out" ]; then break; fi
+      input=""
+    done
+    if [ -z "$input" ]; then return; fi
+  fi
+  node_modules/.bin/esbuild "$entry" --bundle --format=esm --minify \
+    --legal-comments=eof --log-level=warning --outfile="$out"
+  echo "build: $out ($(du -k "$out" | cut -f1) KiB)"
+}
+
 # One build at a time: two at once (say `npm start` beside `npm test`) would
 # write the same output files, and one could stamp the other's half-written
 # module. The second waits, then finds everything up to date.
@@ -110,3 +128,4 @@ flock 9
 
 build web www/pkg
 build nodejs pkg-node
+bundle_charts

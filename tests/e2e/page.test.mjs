@@ -322,3 +322,129 @@ describe('entities', () => {
     await context.close();
   });
 });
+
+describe('network', () => {
+  const PUTIN = 'person:vladimir-putin';
+  const MORI = 'person:yoshiro-mori';
+
+  /** The edge between two entities, whichever way round the engine lists them. */
+  function edgeBetween(page, a, b) {
+    return page.locator(`.corpus-network-edge[data-source="${a}"][data-target="${b}"], .corpus-network-edge[data-source="${b}"][data-target="${a}"]`);
+  }
+
+  /**
+   * Click an edge as a person would, on a point of its line that nothing
+   * else covers: its middle may lie under another edge or a node.
+   */
+  async function clickEdge(page, edge) {
+    const point = await edge.evaluate((group) => {
+      group.scrollIntoView({ block: 'center' });
+      const line = group.querySelector('.corpus-network-edge-line');
+      const toScreen = line.getScreenCTM();
+      const [x1, y1, x2, y2] = ['x1', 'y1', 'x2', 'y2'].map((name) => line[name].baseVal.value);
+      for (let t = 0.5; t > 0.1; t -= 0.05) {
+        for (const u of [t, 1 - t]) {
+          const p = new DOMPoint(x1 + (x2 - x1) * u, y1 + (y2 - y1) * u).matrixTransform(toScreen);
+          if (document.elementFromPoint(p.x, p.y)?.closest('.corpus-network-edge') === group) return { x: p.x, y: p.y };
+        }
+      }
+      return null;
+    });
+    assert.ok(point, 'some point of the edge can be clicked');
+    await page.mouse.click(point.x, point.y);
+  }
+
+  async function openNetwork(options) {
+    const opened = await openApp(options);
+    await opened.page.locator('corpus-network .corpus-network-node').first().waitFor();
+    return opened;
+  }
+
+  test('links Putin and Mori by sentence; the edge lists its sentences with both marked', async () => {
+    const { page, errors, context } = await openNetwork();
+    const network = page.locator('corpus-network');
+    assert.equal(await network.locator('.corpus-network-unit').inputValue(), 'sentence');
+    for (const [id, name] of [[PUTIN, 'Vladimir Putin'], [MORI, 'Yoshiro Mori']]) {
+      const node = network.locator(`.corpus-network-node[data-id="${id}"]`);
+      assert.match(await node.getAttribute('aria-label'), new RegExp(`^${name}, \\d+ mentions`));
+    }
+    const edge = edgeBetween(page, PUTIN, MORI);
+    assert.equal(await edge.count(), 1);
+    const [, count] = /: (\d+) sentences/.exec(await edge.getAttribute('aria-label'));
+
+    await clickEdge(page, edge);
+    const evidence = network.locator('.corpus-evidence li');
+    await assert.doesNotReject(evidence.first().waitFor());
+    assert.ok(await edge.evaluate((group) => group.classList.contains('is-selected')), 'the chosen edge stays lit');
+    assert.match(await network.locator('.corpus-network-evidence-title').textContent(), new RegExp(`Vladimir Putin and Yoshiro Mori · ${count} sentences`));
+    assert.equal(await evidence.count(), Number(count), 'as many sentences as the edge counts');
+    for (const item of await evidence.all()) {
+      const marks = await item.locator('mark.corpus-entity[data-type="person"]').allTextContents();
+      assert.ok(marks.some((m) => /Putin$/.test(m)) && marks.some((m) => /Mori$/.test(m)), `both marked in ${await item.textContent()}`);
+    }
+    await page.mouse.move(0, 0); // off the chart, so that the hover fading is gone
+    await page.locator('.corpus-panel-network').screenshot({ path: path.join(SCREENSHOTS, 'network.png') });
+
+    // An evidence sentence opens in the reader, marked.
+    const first = evidence.first().locator('.corpus-evidence-text');
+    const sentence = await first.textContent();
+    await first.click();
+    assert.equal(await page.locator('corpus-reader mark.corpus-reader-mark').textContent(), sentence);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('switching the measure redraws the network, weighted by the new measure', async () => {
+    const { page, errors, context } = await openNetwork();
+    const network = page.locator('corpus-network');
+    const edge = edgeBetween(page, PUTIN, MORI);
+    assert.doesNotMatch(await edge.getAttribute('aria-label'), /log-likelihood/);
+    const before = await network.locator('.corpus-network-svg').elementHandle();
+    await network.locator('.corpus-network-measure').selectOption('llr');
+    await assert.doesNotReject(network.locator('.corpus-network-summary', { hasText: 'weighted by log-likelihood (G²)' }).waitFor());
+    assert.equal(await before.evaluate((svg) => svg.isConnected), false, 'a new chart replaced the old');
+    assert.match(await edge.getAttribute('aria-label'), /^Vladimir Putin and Yoshiro Mori: \d+ sentences, log-likelihood \(G²\) [-\d.e]+$/);
+    const headers = await network.locator('.corpus-data-table th[scope="col"]').allTextContents();
+    assert.ok(headers.includes('log-likelihood (G²)'), headers.join(' | '));
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('choosing a node opens the entity in the entities panel', async () => {
+    const { page, errors, context } = await openNetwork();
+    await page.locator(`corpus-network .corpus-network-node[data-id="${MORI}"]`).click();
+    const selected = page.locator('corpus-entities .corpus-entities-item[aria-current]');
+    await assert.doesNotReject(selected.filter({ hasText: 'Yoshiro Mori' }).waitFor());
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('the heatmap and the timeline draw, each with its numbers as a table', async () => {
+    const { page, errors, context } = await openNetwork();
+    const matrix = page.locator('corpus-matrix');
+    await assert.doesNotReject(matrix.locator('svg.corpus-matrix-svg').waitFor());
+    assert.ok(await matrix.locator('svg.corpus-matrix-svg rect').count() > 10, 'cells drawn');
+    const rowNames = await matrix.locator('.corpus-data-table tbody th').allTextContents();
+    assert.ok(rowNames.includes('Vladimir Putin'), rowNames.join(' | '));
+    await matrix.screenshot({ path: path.join(SCREENSHOTS, 'matrix.png') });
+
+    const timeline = page.locator('corpus-timeline');
+    await assert.doesNotReject(timeline.locator('svg.corpus-timeline-svg').waitFor());
+    const periods = await timeline.locator('.corpus-data-table tbody th').allTextContents();
+    assert.ok(periods.includes('2000') && periods.includes('2005'), periods.join(' | '));
+    const chosen = await timeline.locator('.corpus-timeline-entities input:checked').count();
+    assert.equal(await timeline.locator('.corpus-data-table thead th').count(), chosen + 1, 'a column per entity drawn');
+    await timeline.screenshot({ path: path.join(SCREENSHOTS, 'timeline.png') });
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('the network panel fits a phone screen', async () => {
+    const { page, errors, context } = await openNetwork({ viewport: { width: 390, height: 844 } });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.equal(overflow, 0, 'nothing wider than the screen');
+    await page.locator('.corpus-panel-network').screenshot({ path: path.join(SCREENSHOTS, 'network-phone.png') });
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});

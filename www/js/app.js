@@ -1,7 +1,8 @@
 // The page: load the embedded corpus, then wire the views together. The
 // documents table, search results and entity mentions say which document to
 // open; the reader shows it, with its entities and citations. A source cited
-// in the reader opens in the entities panel.
+// in the reader opens in the entities panel, and so does a node of the
+// network; the heatmap follows the network's unit, measure and thresholds.
 import './elements.js';
 import { embeddedCorpus } from './engine.js';
 
@@ -10,6 +11,9 @@ const table = document.querySelector('corpus-documents');
 const reader = document.querySelector('corpus-reader');
 const search = document.querySelector('corpus-search');
 const entities = document.querySelector('corpus-entities');
+const network = document.querySelector('corpus-network');
+const matrix = document.querySelector('corpus-matrix');
+const timeline = document.querySelector('corpus-timeline');
 const errorBox = document.querySelector('.corpus-error');
 
 function showError(what, error) {
@@ -34,6 +38,18 @@ async function main() {
   table.documents = documents;
   search.corpus = corpus;
   entities.corpus = corpus;
+  // The charts are optional: a failure there must not take the rest down.
+  try {
+    matrix.options = network.options;
+    matrix.corpus = corpus;
+    network.addEventListener('corpus-network-change', (event) => {
+      matrix.options = event.detail.options;
+    });
+    network.corpus = corpus;
+    timeline.corpus = corpus;
+  } catch (error) {
+    showError('Could not draw the network', error);
+  }
   const onOpen = (event) => {
     try {
       const { id, start, end } = event.detail;
@@ -45,12 +61,15 @@ async function main() {
   table.addEventListener('corpus-open-document', onOpen);
   search.addEventListener('corpus-open-document', onOpen);
   entities.addEventListener('corpus-open-document', onOpen);
-  reader.addEventListener('corpus-open-entity', (event) => {
+  network.addEventListener('corpus-open-document', onOpen);
+  const onOpenEntity = (event) => {
     entities.selectedId = event.detail.id;
     (entities.closest('section') ?? entities).scrollIntoView({ block: 'start' });
     // Move the focus along, so a keyboard user carries on from the entity.
     entities.selectedButton?.focus({ preventScroll: true });
-  });
+  };
+  reader.addEventListener('corpus-open-entity', onOpenEntity);
+  network.addEventListener('corpus-open-entity', onOpenEntity);
   // Open the first document, so the reader is never empty on arrival.
   if (documents.length > 0) openDocument(corpus, documents[0].id);
 }

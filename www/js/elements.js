@@ -3,16 +3,22 @@
 // under another name; the guard lets this module be imported twice.
 import { CorpusDocuments } from './documents-table.js';
 import { CorpusEntities } from './entities.js';
+import { CorpusMatrix } from './matrix.js';
+import { CorpusNetwork } from './network.js';
 import { CorpusReader } from './reader.js';
 import { CorpusSearch } from './search.js';
 import { CorpusStats } from './stats-line.js';
+import { CorpusTimeline } from './timeline.js';
 
 const ELEMENTS = {
   'corpus-documents': CorpusDocuments,
   'corpus-entities': CorpusEntities,
+  'corpus-matrix': CorpusMatrix,
+  'corpus-network': CorpusNetwork,
   'corpus-reader': CorpusReader,
   'corpus-search': CorpusSearch,
   'corpus-stats': CorpusStats,
+  'corpus-timeline': CorpusTimeline,
 };
 
 for (const [name, elementClass] of Object.entries(ELEMENTS)) {

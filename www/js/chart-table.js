@@ -1,0 +1,46 @@
+// Every chart's data-table alternative: a collapsed <details> holding a plain
+// table, so a screen-reader or keyboard user (and anyone who wants the exact
+// numbers) reads what the chart draws. Cells are text nodes only.
+import { element } from './highlight.js';
+
+/**
+ * A <details> with `summary` as its toggle and a table of `columns`
+ * (`[{label, numeric?}]`) and `rows` (arrays of cell values; a value may be
+ * a Node, for a button in a cell).
+ */
+export function chartTable(summary, caption, columns, rows) {
+  const details = element('details', 'corpus-chart-table');
+  details.append(element('summary', '', summary));
+  const table = element('table', 'corpus-data-table');
+  table.createCaption().textContent = caption;
+  const head = table.createTHead().insertRow();
+  for (const { label, numeric } of columns) {
+    const th = element('th', numeric ? 'numeric' : '', label);
+    th.scope = 'col';
+    head.append(th);
+  }
+  const body = table.createTBody();
+  for (const cells of rows) {
+    const row = body.insertRow();
+    cells.forEach((value, i) => {
+      const cell = element(i === 0 ? 'th' : 'td', columns[i]?.numeric ? 'numeric' : '');
+      if (i === 0) cell.scope = 'row';
+      cell.append(value instanceof Node ? value : String(value ?? ''));
+      row.append(cell);
+    });
+  }
+  const scroller = element('div', 'corpus-chart-table-scroll');
+  scroller.append(table);
+  details.append(scroller);
+  return details;
+}
+
+/**
+ * The colours of the CSS custom properties `--<prefix>-0` … `--<prefix>-<n-1>`
+ * as computed on `host`: Plot writes colours into SVG attributes, where var()
+ * does not work, so the theme's values are read once per render.
+ */
+export function cssPalette(host, prefix, n) {
+  const style = getComputedStyle(host);
+  return Array.from({ length: n }, (_, i) => style.getPropertyValue(`--${prefix}-${i}`).trim() || 'gray');
+}

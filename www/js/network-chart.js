@@ -1,0 +1,169 @@
+// The network's drawing: a force-directed layout (d3-force) run to rest
+// before anything is drawn, then plain SVG built element by element. Nodes
+// start on a circle in the engine's order and d3-force's random source is
+// seeded, so the same network always lands in the same place (stable
+// screenshots, and a layout that does not jump when a control changes back).
+// Entity names are set as text content: corpus text is untrusted.
+import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY } from '../vendor/charts.js';
+
+const SVG = 'http://www.w3.org/2000/svg';
+// Communities get the palette's colours, largest first; the rest share grey.
+export const COMMUNITY_COLOURS = 8;
+// Labels for the most mentioned nodes, about one per 80 px of width (4 on a
+// phone, 15 at 1280 px); the others on hover or focus.
+const labelledCount = (width) => Math.max(4, Math.min(20, Math.round(width / 80)));
+const MARGIN = 24;
+
+/** A node's radius: its area grows with its mentions. */
+function radius(count, most) {
+  return 4 + 14 * Math.sqrt(count / most);
+}
+
+/**
+ * Positions for `nodes` and `edges` (as corpus.cooccurrence returns them) in
+ * a `width` × `height` box: `{nodes: [{...node, x, y, r}], edges: [{...edge, a, b}]}`.
+ */
+export function layoutNetwork(network, width, height) {
+  const most = Math.max(1, ...network.nodes.map((n) => n.count));
+  const n = network.nodes.length;
+  const nodes = network.nodes.map((node, i) => {
+    const angle = (2 * Math.PI * i) / Math.max(1, n);
+    return { ...node, r: radius(node.count, most), x: width / 2 + (width / 3) * Math.cos(angle), y: height / 2 + (height / 3) * Math.sin(angle) };
+  });
+  const links = network.edges.map((edge) => ({ ...edge }));
+  const simulation = forceSimulation(nodes)
+    .force('link', forceLink(links).id((d) => d.id).distance((l) => 40 + l.source.r + l.target.r).strength(0.4))
+    .force('charge', forceManyBody().strength(-260))
+    // Pulled harder vertically than horizontally: the box is wider than tall.
+    .force('x', forceX(width / 2).strength(0.05))
+    .force('y', forceY(height / 2).strength(0.09))
+    .force('collide', forceCollide((d) => d.r + 4))
+    .stop();
+  // Run to rest now (alpha from 1 down to alphaMin), rather than animating:
+  // the chart appears settled and never moves again.
+  const ticks = Math.ceil(Math.log(simulation.alphaMin()) / Math.log(1 - simulation.alphaDecay()));
+  simulation.tick(ticks);
+  fitToBox(nodes, width, height);
+  return { nodes, edges: links.map((l) => ({ ...l, source: l.source.id, target: l.target.id, a: l.source, b: l.target })) };
+}
+
+/**
+ * Stretch the settled layout to fill the box, each axis on its own: the
+ * forces settle into a round cloud, and the box is wide. Room is kept at the
+ * top for the labels above the nodes.
+ */
+function fitToBox(nodes, width, height) {
+  const extent = (key) => [Math.min(...nodes.map((n) => n[key] - n.r)), Math.max(...nodes.map((n) => n[key] + n.r))];
+  const fit = (key, low, high) => {
+    const [min, max] = extent(key);
+    const scale = max - min > 0 ? (high - low) / (max - min) : 1;
+    // A lone node or a flat row is centred instead of stretched.
+    const offset = max - min > 0 ? low - min * scale : (low + high) / 2 - min;
+    for (const node of nodes) node[key] = offset + node[key] * scale;
+  };
+  fit('x', MARGIN, width - MARGIN);
+  fit('y', MARGIN + 14, height - MARGIN);
+}
+
+function svgElement(tag, attributes = {}) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
+  return node;
+}
+
+/**
+ * Community number → colour slot, by community size, largest first, so the
+ * biggest groups get distinct colours; slots past the palette are "other".
+ */
+function communitySlots(nodes) {
+  const sizes = new Map();
+  for (const { community } of nodes) sizes.set(community, (sizes.get(community) ?? 0) + 1);
+  const order = [...sizes].sort(([a, x], [b, y]) => y - x || a - b).map(([c]) => c);
+  return new Map(order.map((c, i) => [c, i < COMMUNITY_COLOURS ? String(i) : 'other']));
+}
+
+/**
+ * An <svg> of the laid-out network. `onNode(node)` and `onEdge(edge)` are
+ * called when one is chosen (click, Enter or Space); `describeEdge(edge)`
+ * gives an edge's accessible name.
+ */
+export function drawNetwork(layout, { width, height, label, onNode, onEdge, describeEdge }) {
+  const svg = svgElement('svg', { class: 'corpus-network-svg', viewBox: `0 0 ${width} ${height}`, role: 'group', 'aria-label': label });
+  const slots = communitySlots(layout.nodes);
+  const byLabelOrder = [...layout.nodes].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  const labelled = new Set(byLabelOrder.slice(0, labelledCount(width)).map((n) => n.id));
+  const most = Math.max(...layout.edges.map((e) => e.score), 0);
+  const least = Math.min(...layout.edges.map((e) => e.score), 0);
+
+  const edges = svgElement('g', { class: 'corpus-network-edges' });
+  for (const edge of layout.edges) {
+    const group = svgElement('g', { class: 'corpus-network-edge', tabindex: 0, role: 'button', 'aria-label': describeEdge(edge) });
+    group.dataset.source = edge.source;
+    group.dataset.target = edge.target;
+    const ends = { x1: edge.a.x, y1: edge.a.y, x2: edge.b.x, y2: edge.b.y };
+    // A wide invisible line under the visible one: a 1-pixel edge is too thin to hit.
+    const strokeWidth = 1 + 4 * ((edge.score - least) / (most - least || 1));
+    group.append(svgElement('line', { ...ends, class: 'corpus-network-edge-hit' }), svgElement('line', { ...ends, class: 'corpus-network-edge-line', 'stroke-width': strokeWidth.toFixed(2) }));
+    activate(group, () => onEdge(edge));
+    edges.append(group);
+  }
+
+  const nodes = svgElement('g', { class: 'corpus-network-nodes' });
+  const labels = svgElement('g', { class: 'corpus-network-labels', 'aria-hidden': 'true' });
+  for (const node of layout.nodes) {
+    const group = svgElement('g', { class: 'corpus-network-node', transform: `translate(${node.x.toFixed(1)} ${node.y.toFixed(1)})`, tabindex: 0, role: 'button' });
+    group.dataset.id = node.id;
+    group.dataset.community = slots.get(node.community);
+    group.setAttribute('aria-label', `${node.name}, ${node.count} mentions, ${node.degree} links`);
+    group.append(svgElement('circle', { r: node.r.toFixed(1) }));
+    activate(group, () => onNode(node));
+    nodes.append(group);
+    // Labels sit in their own layer above every node, so no circle covers one.
+    const text = svgElement('text', { x: node.x.toFixed(1), y: (node.y - node.r - 4).toFixed(1), class: 'corpus-network-label' });
+    text.dataset.id = node.id;
+    if (labelled.has(node.id)) text.classList.add('is-shown');
+    text.textContent = node.name;
+    labels.append(text);
+  }
+  svg.append(edges, nodes, labels);
+  wireHover(svg, layout);
+  return svg;
+}
+
+/** Click, Enter and Space all choose: the groups act as buttons. */
+function activate(target, choose) {
+  target.addEventListener('click', choose);
+  target.addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter' && event.key !== ' ') return;
+    event.preventDefault();
+    choose();
+  });
+}
+
+/** Hovering or focusing a node lights it, its neighbours, their edges and labels; the rest fade. */
+function wireHover(svg, layout) {
+  const neighbours = new Map(layout.nodes.map((n) => [n.id, new Set([n.id])]));
+  for (const { source, target } of layout.edges) {
+    neighbours.get(source)?.add(target);
+    neighbours.get(target)?.add(source);
+  }
+  // `nodes`: the ids lit; `edge(el)`: whether an edge element is lit.
+  const light = (nodes, edge) => {
+    svg.classList.toggle('is-focused', nodes.size > 0);
+    for (const el of svg.querySelectorAll('.corpus-network-node, .corpus-network-label')) el.classList.toggle('is-near', nodes.has(el.dataset.id));
+    for (const el of svg.querySelectorAll('.corpus-network-edge')) el.classList.toggle('is-near', edge(el));
+  };
+  const none = () => light(new Set(), () => false);
+  for (const group of svg.querySelectorAll('.corpus-network-node')) {
+    const { id } = group.dataset;
+    const lit = () => light(neighbours.get(id) ?? new Set(), (el) => el.dataset.source === id || el.dataset.target === id);
+    for (const on of ['pointerenter', 'focus']) group.addEventListener(on, lit);
+    for (const off of ['pointerleave', 'blur']) group.addEventListener(off, none);
+  }
+  // An edge lights its two ends, so their names show even when unlabelled.
+  for (const group of svg.querySelectorAll('.corpus-network-edge')) {
+    const lit = () => light(new Set([group.dataset.source, group.dataset.target]), (el) => el === group);
+    for (const on of ['pointerenter', 'focus']) group.addEventListener(on, lit);
+    for (const off of ['pointerleave', 'blur']) group.addEventListener(off, none);
+  }
+}

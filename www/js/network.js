@@ -1,0 +1,237 @@
+// <corpus-network>: the entities that occur together, as a force-directed
+// network. Controls choose the co-occurrence unit (sentence, paragraph,
+// document, or a window of N words), the association measure, the minimum
+// count, how many nodes and which entity types. Node size is mentions,
+// colour is community; hovering a node lights its neighbours. Choosing an
+// edge lists the units behind it (corpus.evidence) with both entities
+// marked in their type colours: the count on an edge is always readable.
+//
+// Set `corpus` to a Corpus. Choosing a node dispatches `corpus-open-entity`
+// with `{id}`; choosing an evidence unit dispatches `corpus-open-document`
+// with `{id, start, end}`; each change of the controls dispatches
+// `corpus-network-change` with `{options}` (the shared co-occurrence options,
+// see network-options.js), so a page can keep a heatmap on the same measure.
+import { chartTable } from './chart-table.js';
+import { formatCount } from './engine.js';
+import { ENTITY_TYPES, typeLabel, typeSwatch } from './entity-types.js';
+import { appendMarked, element } from './highlight.js';
+import { drawNetwork, layoutNetwork } from './network-chart.js';
+import { MEASURES, UNITS, cooccurrenceOptions, formatScore, measureLabel, optionElements, unitPlural } from './network-options.js';
+
+// Dates, money and quantities link to everything and say little: off at first.
+const DEFAULT_TYPES = ['person', 'place', 'organization', 'media', 'event'];
+const EVIDENCE_LIMIT = 100;
+// Enough edges to show structure; past this a network is a hairball.
+const EDGE_LIMIT = 300;
+
+const TEMPLATE = `
+  <form class="corpus-network-controls">
+    <label>Unit <select class="corpus-network-unit"></select></label>
+    <label class="corpus-network-window-field" hidden>Window <input class="corpus-network-window" type="number" min="1" max="1000" value="5" inputmode="numeric"> words</label>
+    <label>Measure <select class="corpus-network-measure"></select></label>
+    <label>Min. count <input class="corpus-network-min-count" type="number" min="1" value="1" inputmode="numeric"></label>
+    <label>Nodes <input class="corpus-network-nodes" type="number" min="2" max="200" value="30" inputmode="numeric"></label>
+    <fieldset class="corpus-network-types"><legend>Types</legend></fieldset>
+  </form>
+  <p class="corpus-network-error" role="alert" hidden></p>
+  <p class="corpus-network-summary" aria-live="polite"></p>
+  <div class="corpus-network-chart"></div>
+  <div class="corpus-network-table"></div>
+  <section class="corpus-network-evidence" aria-live="polite"></section>`;
+
+export class CorpusNetwork extends HTMLElement {
+  #corpus = null;
+  #titles = new Map();
+  #network = null; // the last corpus.cooccurrence result
+  #names = new Map(); // entity id → node
+  #timer = 0;
+
+  connectedCallback() {
+    if (this.querySelector('form')) return;
+    this.innerHTML = TEMPLATE; // static markup only: no corpus text here
+    this.querySelector('.corpus-network-unit').append(...optionElements(UNITS, 'sentence'));
+    this.querySelector('.corpus-network-measure').append(...optionElements(MEASURES, 'count'));
+    this.querySelector('.corpus-network-types').append(...ENTITY_TYPES.map(typeCheckbox));
+    this.querySelector('form').addEventListener('submit', (event) => event.preventDefault());
+    this.querySelector('form').addEventListener('change', () => this.#run());
+    // Typing a number waits a moment, so "25" does not first draw "2".
+    this.querySelector('form').addEventListener('input', (event) => {
+      if (event.target.type !== 'number') return;
+      clearTimeout(this.#timer);
+      this.#timer = setTimeout(() => this.#run(), 250);
+    });
+    this.#run();
+  }
+
+  /** The Corpus whose network is drawn. */
+  get corpus() {
+    return this.#corpus;
+  }
+
+  set corpus(corpus) {
+    this.#corpus = corpus;
+    this.#titles = new Map(corpus.documents().map((d) => [d.id, d.title ?? d.id]));
+    this.#run();
+  }
+
+  /** The shared co-occurrence options the controls describe. */
+  get options() {
+    const value = (name) => this.querySelector(`.corpus-network-${name}`).value;
+    const number = (name, fallback) => {
+      const n = Math.round(Number(value(name)));
+      return Number.isFinite(n) && n >= 1 ? n : fallback;
+    };
+    const types = [...this.querySelectorAll('.corpus-network-types input:checked')].map((box) => box.value);
+    return { unit: value('unit'), window: number('window', 5), measure: value('measure'), minCount: number('min-count', 1), types };
+  }
+
+  /** How many nodes, at most (the most connected by the measure). */
+  get nodeLimit() {
+    return Math.max(2, Math.round(Number(this.querySelector('.corpus-network-nodes').value)) || 30);
+  }
+
+  #run() {
+    if (!this.#corpus || !this.querySelector('form')) return;
+    const state = this.options;
+    this.querySelector('.corpus-network-window-field').hidden = state.unit !== 'window';
+    try {
+      this.#network = this.#corpus.cooccurrence({ ...cooccurrenceOptions(state), nodes: this.nodeLimit, limit: EDGE_LIMIT });
+      this.#showError(null);
+    } catch (error) {
+      this.#network = null;
+      this.#showError(error);
+    }
+    this.#render();
+    this.dispatchEvent(new CustomEvent('corpus-network-change', { bubbles: true, detail: { options: state } }));
+  }
+
+  #showError(error) {
+    const box = this.querySelector('.corpus-network-error');
+    box.hidden = !error;
+    box.textContent = error ? error.message : '';
+  }
+
+  #render() {
+    const network = this.#network ?? { nodes: [], edges: [] };
+    this.#names = new Map(network.nodes.map((n) => [n.id, n]));
+    const { unit, measure } = this.options;
+    this.querySelector('.corpus-network-summary').textContent =
+      `${formatCount(network.nodes.length)} entities, ${formatCount(network.edges.length)} links by ${unitPlural(unit, 1)}, weighted by ${measureLabel(measure)}. `
+      + 'Size: mentions; colour: community. Choose a link to read the text behind it, an entity to open it.';
+    this.querySelector('.corpus-network-evidence').replaceChildren();
+    const chart = this.querySelector('.corpus-network-chart');
+    if (network.nodes.length === 0) {
+      chart.replaceChildren(element('p', 'corpus-network-empty', 'No entities occur together with these settings.'));
+      this.querySelector('.corpus-network-table').replaceChildren();
+      return;
+    }
+    // Laid out for the width it is shown at, so text stays at its CSS size.
+    const width = Math.max(320, Math.round(chart.clientWidth || 960));
+    // Wide and low on a screen, taller than wide on a phone.
+    const height = Math.round(width < 640 ? width * 1.25 : Math.min(600, Math.max(380, width * 0.55)));
+    const layout = layoutNetwork(network, width, height);
+    chart.replaceChildren(drawNetwork(layout, {
+      width,
+      height,
+      label: `Entity network: ${network.nodes.length} entities, ${network.edges.length} links`,
+      onNode: (node) => this.dispatchEvent(new CustomEvent('corpus-open-entity', { bubbles: true, detail: { id: node.id } })),
+      onEdge: (edge) => this.showEvidence(edge.source, edge.target),
+      describeEdge: (edge) => this.#describeEdge(edge),
+    }));
+    this.querySelector('.corpus-network-table').replaceChildren(this.#table(network));
+  }
+
+  #describeEdge(edge) {
+    const { unit, measure } = this.options;
+    const score = measure === 'count' ? '' : `, ${measureLabel(measure)} ${formatScore(edge.score)}`;
+    return `${this.#name(edge.source)} and ${this.#name(edge.target)}: ${formatCount(edge.count)} ${unitPlural(unit, edge.count)}${score}`;
+  }
+
+  #name(id) {
+    return this.#names.get(id)?.name ?? id;
+  }
+
+  /** The edges as a table, each with a button to its evidence. */
+  #table(network) {
+    const { measure } = this.options;
+    const rows = network.edges.map((edge) => {
+      const show = element('button', 'corpus-link', 'evidence');
+      show.type = 'button';
+      show.addEventListener('click', () => this.showEvidence(edge.source, edge.target));
+      return [this.#name(edge.source), this.#name(edge.target), formatCount(edge.count), formatScore(edge.expected), formatScore(edge.score), show];
+    });
+    const columns = [{ label: 'Entity' }, { label: 'With' }, { label: 'Count', numeric: true }, { label: 'Expected', numeric: true },
+      { label: measureLabel(measure), numeric: true }, { label: 'Evidence' }];
+    return chartTable(`Links as a table (${formatCount(network.edges.length)})`, 'Links between entities, strongest first', columns, rows);
+  }
+
+  /** List the units in which entities `a` and `b` occur together, both marked. */
+  showEvidence(a, b) {
+    const { unit, window } = this.options;
+    const box = this.querySelector('.corpus-network-evidence');
+    for (const edge of this.querySelectorAll('.corpus-network-edge')) {
+      const chosen = (edge.dataset.source === a && edge.dataset.target === b) || (edge.dataset.source === b && edge.dataset.target === a);
+      edge.classList.toggle('is-selected', chosen);
+    }
+    let units;
+    try {
+      units = this.#corpus.evidence(a, b, unit === 'window' ? { unit, window, limit: EVIDENCE_LIMIT } : { unit, limit: EVIDENCE_LIMIT });
+    } catch (error) {
+      box.replaceChildren(element('p', 'corpus-network-error', error.message));
+      return;
+    }
+    const heading = element('h3', 'corpus-network-evidence-title');
+    heading.append(this.#entityLabel(a), ' and ', this.#entityLabel(b), ` · ${formatCount(units.length)} ${unitPlural(unit, units.length)}`);
+    const list = element('ol', 'corpus-evidence');
+    list.setAttribute('aria-label', `${this.#name(a)} with ${this.#name(b)}`);
+    for (const found of units) list.append(this.#evidenceItem(found, new Set([a, b])));
+    box.replaceChildren(heading, list);
+  }
+
+  #entityLabel(id) {
+    const span = element('span', 'corpus-network-evidence-entity');
+    const type = this.#names.get(id)?.type;
+    if (type) span.append(typeSwatch(type));
+    span.append(this.#name(id));
+    return span;
+  }
+
+  /** One unit of evidence: its document's title and its text, the two entities marked. */
+  #evidenceItem({ docId, start, end, text, mentions }, pair) {
+    // Offsets are the document's: shift them into the unit's text. The
+    // ranges are made ascending and disjoint here, so that the marks
+    // appendMarked makes line up one for one with `ranges`.
+    const ranges = [];
+    for (const m of [...mentions].sort((x, y) => x.start - y.start || y.end - x.end)) {
+      if (!pair.has(m.entityId) || m.start < (ranges.at(-1)?.end ?? -1) + start) continue;
+      ranges.push({ start: m.start - start, end: m.end - start, id: m.entityId });
+    }
+    const button = element('button', 'corpus-evidence-open');
+    button.type = 'button';
+    button.append(element('span', 'corpus-evidence-doc', this.#titles.get(docId) ?? docId));
+    const quote = appendMarked(element('span', 'corpus-evidence-text'), text, ranges, 'corpus-entity');
+    quote.querySelectorAll('mark').forEach((mark, i) => {
+      const node = this.#names.get(ranges[i].id);
+      mark.dataset.type = node?.type ?? '';
+      mark.title = node ? `${node.name} · ${node.type}` : ranges[i].id;
+    });
+    button.append(quote);
+    button.addEventListener('click', () => {
+      this.dispatchEvent(new CustomEvent('corpus-open-document', { bubbles: true, detail: { id: docId, start, end } }));
+    });
+    const item = element('li');
+    item.append(button);
+    return item;
+  }
+}
+
+/** A checkbox chip for one entity type, with its colour swatch. */
+function typeCheckbox(type) {
+  const label = element('label', 'corpus-network-type');
+  const box = document.createElement('input');
+  box.type = 'checkbox';
+  box.value = type;
+  box.checked = DEFAULT_TYPES.includes(type);
+  label.append(box, typeSwatch(type), typeLabel(type));
+  return label;
+}
