@@ -6,6 +6,7 @@
 
 mod eval;
 mod fields;
+mod fuzzy;
 pub(crate) mod index;
 mod kwic;
 mod snippet;

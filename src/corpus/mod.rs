@@ -1,14 +1,18 @@
 //! Documents, their headers and dates, and the corpus that holds them.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
 use crate::dates::Date;
 use crate::error::{Error, ErrorKind, Location};
-use crate::load::{self, LoadOptions, Pending, Record, SourceFile};
+use crate::load::{self, LoadOptions, SourceFile};
 use crate::search::index::Index;
+
+use self::build::Builder;
 use crate::text::{self, Span, Utf16Index};
+
+mod build;
 
 /// The file name that [`Location`]s of in-memory records carry.
 pub const IN_MEMORY: &str = "documents";
@@ -17,23 +21,23 @@ pub const IN_MEMORY: &str = "documents";
 const SEEDS: [(&str, &str); 5] = [
     (
         "000_cdea581117318265.txt",
-        include_str!("../seeds/000_cdea581117318265.txt"),
+        include_str!("../../seeds/000_cdea581117318265.txt"),
     ),
     (
         "001_dd6b5825d416bed0.txt",
-        include_str!("../seeds/001_dd6b5825d416bed0.txt"),
+        include_str!("../../seeds/001_dd6b5825d416bed0.txt"),
     ),
     (
         "002_15a617c9de9230ae.txt",
-        include_str!("../seeds/002_15a617c9de9230ae.txt"),
+        include_str!("../../seeds/002_15a617c9de9230ae.txt"),
     ),
     (
         "003_2011580da0b92aee.txt",
-        include_str!("../seeds/003_2011580da0b92aee.txt"),
+        include_str!("../../seeds/003_2011580da0b92aee.txt"),
     ),
     (
         "004_f51516d21ae9b3a2.txt",
-        include_str!("../seeds/004_f51516d21ae9b3a2.txt"),
+        include_str!("../../seeds/004_f51516d21ae9b3a2.txt"),
     ),
 ];
 
@@ -474,154 +478,6 @@ impl Corpus {
     }
 }
 
-/// Collects records into documents, checking ids and keeping warnings.
-struct Builder {
-    skip_invalid: bool,
-    pending: Vec<Pending>,
-    /// Each id given so far, with where it was first given.
-    ids: HashMap<String, Location>,
-    warnings: Vec<Warning>,
-    /// The files read, for the message of an empty corpus.
-    sources: Vec<String>,
-}
-
-impl Builder {
-    fn new(options: &LoadOptions) -> Builder {
-        Builder {
-            skip_invalid: options.skip_invalid,
-            pending: Vec::new(),
-            ids: HashMap::new(),
-            warnings: Vec::new(),
-            sources: Vec::new(),
-        }
-    }
-
-    fn add_all(&mut self, records: load::Records<'_>) -> Result<(), Error> {
-        for record in records {
-            match record
-                .and_then(Record::into_pending)
-                .and_then(|p| self.claim_id(p))
-            {
-                Ok(pending) => self.pending.push(pending),
-                Err(error) => self.skip_or_fail(error)?,
-            }
-        }
-        Ok(())
-    }
-
-    /// Registers the record's own id, which no earlier record may have.
-    fn claim_id(&mut self, pending: Pending) -> Result<Pending, Error> {
-        let Some(id) = &pending.id else {
-            return Ok(pending);
-        };
-        if let Some(first) = self.ids.get(id) {
-            return Err(ErrorKind::DuplicateId {
-                id: id.clone(),
-                first: first.clone(),
-                second: pending.at.clone(),
-            }
-            .into());
-        }
-        self.ids.insert(id.clone(), pending.at.clone());
-        Ok(pending)
-    }
-
-    fn skip_or_fail(&mut self, error: Error) -> Result<(), Error> {
-        if !self.skip_invalid {
-            return Err(error);
-        }
-        let (file, line) = file_and_line(&error);
-        let message = error.to_string();
-        self.warnings.push(Warning {
-            file,
-            line,
-            message,
-        });
-        Ok(())
-    }
-
-    fn finish(self) -> Result<Corpus, Error> {
-        if self.pending.is_empty() {
-            return Err(ErrorKind::EmptyCorpus {
-                files: self.sources,
-                skipped: self.warnings.into_iter().map(|w| w.message).collect(),
-            }
-            .into());
-        }
-        let ids = assign_ids(&self.pending, &self.ids);
-        let documents: Vec<Document> = self
-            .pending
-            .into_iter()
-            .zip(ids)
-            .map(|(pending, id)| Document::new(id, pending.fields))
-            .collect();
-        let by_id = documents
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (d.id.clone(), i))
-            .collect();
-        let index = Index::build(&documents);
-        let stats = compute_stats(&documents, &index);
-        Ok(Corpus {
-            documents,
-            by_id,
-            warnings: self.warnings,
-            stats,
-            entities: crate::entities::EntityState::default(),
-            index,
-        })
-    }
-}
-
-/// The file and line a warning names; line 0 stands for the whole file.
-fn file_and_line(error: &Error) -> (String, usize) {
-    match (error.location(), error.kind()) {
-        (Some(at), _) => (at.file.clone(), at.line),
-        (None, ErrorKind::MissingTextColumn { file, .. }) => (file.clone(), 1),
-        (None, ErrorKind::UnsupportedFile { file }) => (file.clone(), 0),
-        (None, _) => (String::new(), 0),
-    }
-}
-
-/// Gives every document an id: its own (already checked unique) or one
-/// made from its id hint that no other document uses.
-fn assign_ids(pending: &[Pending], given: &HashMap<String, Location>) -> Vec<String> {
-    let mut taken: HashSet<String> = given.keys().cloned().collect();
-    pending
-        .iter()
-        .map(|record| match &record.id {
-            Some(id) => id.clone(),
-            None => fresh_id(&record.id_hint, &mut taken),
-        })
-        .collect()
-}
-
-fn fresh_id(base: &str, taken: &mut HashSet<String>) -> String {
-    let mut candidate = base.to_string();
-    let mut n = 2;
-    while taken.contains(&candidate) {
-        candidate = format!("{base}~{n}");
-        n += 1;
-    }
-    taken.insert(candidate.clone());
-    candidate
-}
-
-fn compute_stats(documents: &[Document], index: &Index) -> Stats {
-    let mut stats = Stats {
-        documents: documents.len(),
-        vocabulary: index.vocabulary(),
-        ..Stats::default()
-    };
-    for doc in documents {
-        stats.paragraphs += doc.paragraphs.len();
-        stats.sentences += doc.sentences.len();
-        stats.words += doc.words;
-        stats.chars += doc.chars();
-    }
-    stats
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -652,25 +508,5 @@ mod tests {
             },
         );
         assert_eq!(doc.title, "One two three four five six seven eight…");
-    }
-
-    #[test]
-    fn generated_ids_avoid_given_ones() {
-        let pending = |id: Option<&str>, line| Pending {
-            id: id.map(str::to_string),
-            id_hint: format!("doc-{line}"),
-            at: Location {
-                file: IN_MEMORY.into(),
-                line,
-                column: None,
-            },
-            fields: DocumentFields::default(),
-        };
-        let pending = vec![pending(None, 1), pending(Some("doc-1"), 2)];
-        let given: HashMap<String, Location> = pending
-            .iter()
-            .filter_map(|p| Some((p.id.clone()?, p.at.clone())))
-            .collect();
-        assert_eq!(assign_ids(&pending, &given), ["doc-1~2", "doc-1"]);
     }
 }
