@@ -14,7 +14,7 @@
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
-use super::count::token_ranges;
+use super::count::{mention_tokens, token_ranges};
 use super::{Measure, Table};
 use crate::corpus::Corpus;
 use crate::error::{Error, ErrorKind};
@@ -160,13 +160,13 @@ impl Corpus {
         let Some(record) = index.entities.get(e) else {
             return Vec::new();
         };
+        let tokens = mention_tokens(index, self.documents());
         record
             .per_doc
             .keys()
             .filter_map(|&d| {
-                let doc = self.documents().get(d)?;
                 let (mentions, _) = index.docs.get(d)?;
-                let mut ranges: Vec<(u32, u32)> = token_ranges(doc, mentions, &only)
+                let mut ranges: Vec<(u32, u32)> = token_ranges(mentions, tokens.get(d)?, &only)
                     .into_iter()
                     .map(|(_, first, last)| (first as u32, last as u32))
                     .collect();

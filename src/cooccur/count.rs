@@ -5,6 +5,7 @@ use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::Document;
+use crate::entities::EntityIndex;
 use crate::text::{self, Span};
 
 /// What counts as being together.
@@ -120,24 +121,50 @@ pub(crate) fn count_units(
     });
 }
 
-/// The first and last token number of each mention (`allowed` ones only).
+/// Every mention's first and last token number, by document, worked out
+/// once per entity index: each document is tokenised a single time, however
+/// many window networks, evidence lists or collocates follow.
+pub(crate) fn mention_tokens<'a>(
+    index: &'a EntityIndex,
+    documents: &[Document],
+) -> &'a [Vec<(usize, usize)>] {
+    index.mention_tokens.get_or_init(|| {
+        index
+            .docs
+            .iter()
+            .zip(documents)
+            .map(|((mentions, _), doc)| {
+                let tokens = text::tokens(&doc.text);
+                mentions
+                    .iter()
+                    .map(|&(span, _)| token_range(&tokens, span))
+                    .collect()
+            })
+            .collect()
+    })
+}
+
+fn token_range(tokens: &[Span], span: Span) -> (usize, usize) {
+    let first = tokens.partition_point(|t| t.end <= span.start);
+    let last = tokens
+        .partition_point(|t| t.start < span.end)
+        .saturating_sub(1)
+        .max(first);
+    (first, last)
+}
+
+/// The first and last token number of each mention (`allowed` ones only),
+/// from the document's cached ranges (`tokens`, one per mention).
 pub(crate) fn token_ranges(
-    doc: &Document,
     mentions: &[Mention],
+    tokens: &[(usize, usize)],
     allowed: &[bool],
 ) -> Vec<(Mention, usize, usize)> {
-    let tokens = text::tokens(&doc.text);
     mentions
         .iter()
-        .filter(|m| allowed.get(m.1).copied().unwrap_or(false))
-        .map(|&(span, e)| {
-            let first = tokens.partition_point(|t| t.end <= span.start);
-            let last = tokens
-                .partition_point(|t| t.start < span.end)
-                .saturating_sub(1)
-                .max(first);
-            ((span, e), first, last)
-        })
+        .zip(tokens)
+        .filter(|(m, _)| allowed.get(m.1).copied().unwrap_or(false))
+        .map(|(&mention, &(first, last))| (mention, first, last))
         .collect()
 }
 
@@ -165,13 +192,13 @@ pub(crate) fn for_each_window_pair(
 /// its tokens are the units, its mentions the frequencies.
 pub(crate) fn count_window(
     doc: &Document,
-    mentions: &[Mention],
+    (mentions, tokens): (&[Mention], &[(usize, usize)]),
     allowed: &[bool],
     window: usize,
     counts: &mut Counts,
 ) {
     counts.units += doc.words as u64;
-    let ranges = token_ranges(doc, mentions, allowed);
+    let ranges = token_ranges(mentions, tokens, allowed);
     for &((_, e), _, _) in &ranges {
         counts.freq[e] += 1;
     }

@@ -112,12 +112,17 @@ impl Corpus {
         };
         let limit = options.limit.unwrap_or(usize::MAX);
         let mut out = Vec::new();
+        let tokens = match options.unit {
+            CooccurUnit::Window => count::mention_tokens(index, self.documents()),
+            _ => &[],
+        };
         for d in self.scope_documents(scope)? {
             let (Some(doc), Some((mentions, _))) = (self.documents().get(d), index.docs.get(d))
             else {
                 continue;
             };
-            self.document_evidence(doc, mentions, &allowed, options, &mut out);
+            let doc_tokens = tokens.get(d).map_or(&[][..], Vec::as_slice);
+            self.document_evidence(doc, (mentions, doc_tokens), &allowed, options, &mut out);
             if out.len() >= limit {
                 break;
             }
@@ -129,13 +134,13 @@ impl Corpus {
     fn document_evidence(
         &self,
         doc: &Document,
-        mentions: &[Mention],
+        (mentions, tokens): (&[Mention], &[(usize, usize)]),
         allowed: &[bool],
         options: &EvidenceOptions,
         out: &mut Vec<EvidenceUnit>,
     ) {
         if options.unit == CooccurUnit::Window {
-            let ranges = count::token_ranges(doc, mentions, allowed);
+            let ranges = count::token_ranges(mentions, tokens, allowed);
             count::for_each_window_pair(&ranges, options.window, |x, y| {
                 let first = unit_of(&doc.sentences, x.0.start).unwrap_or(x.0);
                 let last = unit_of(&doc.sentences, y.0.start).unwrap_or(y.0);

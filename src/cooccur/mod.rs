@@ -312,6 +312,10 @@ impl Corpus {
             freq: vec![0; index.entities.len()],
             ..Counts::default()
         };
+        let tokens = match unit {
+            CooccurUnit::Window => count::mention_tokens(index, self.documents()),
+            _ => &[],
+        };
         for &d in docs {
             let (Some(doc), Some((mentions, _))) = (self.documents().get(d), index.docs.get(d))
             else {
@@ -319,7 +323,8 @@ impl Corpus {
             };
             match unit {
                 CooccurUnit::Window => {
-                    count::count_window(doc, mentions, allowed, window, &mut counts)
+                    let doc_tokens = tokens.get(d).map_or(&[][..], Vec::as_slice);
+                    count::count_window(doc, (mentions, doc_tokens), allowed, window, &mut counts)
                 }
                 _ => count::count_units(doc, mentions, allowed, unit, &mut counts),
             }

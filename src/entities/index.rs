@@ -42,6 +42,9 @@ pub(crate) struct EntityIndex {
     pub(crate) by_id: HashMap<String, usize>,
     /// Per document (in corpus order): mentions as (byte span, entity), and citations.
     pub(crate) docs: Vec<DocEntities>,
+    /// Per document, each mention's first and last token number, worked out
+    /// on first use by the co-occurrence windows (see `cooccur::count`).
+    pub(crate) mention_tokens: OnceLock<Vec<Vec<(usize, usize)>>>,
 }
 
 /// One canonical entity: its id, name, type, aliases and mentions per document.
@@ -470,6 +473,7 @@ impl EntityIndex {
             entities,
             by_id,
             docs,
+            mention_tokens: OnceLock::new(),
         }
     }
 }

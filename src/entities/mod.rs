@@ -32,10 +32,10 @@ use crate::text::Utf16Index;
 pub use self::aliases::{AliasEntry, AliasTable};
 pub(crate) use self::citations::publication_month;
 pub use self::citations::{Citation, CitationSource};
-pub(crate) use self::index::EntityState;
 pub use self::index::{
     Annotation, DocumentCount, Entity, EntityDetail, EntityOptions, MentionOptions, MentionRecord,
 };
+pub(crate) use self::index::{EntityIndex, EntityState};
 
 /// What kind of thing an entity is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
