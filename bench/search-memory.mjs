@@ -9,37 +9,17 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import FlexSearch from 'flexsearch';
-import lunr from 'lunr';
-import MiniSearch from 'minisearch';
-
+import { PEER_BUILDERS, peerDocuments } from './search-engines.mjs';
 import { readSotu } from './sotu-data.mjs';
 
 const ROOT = path.resolve(fileURLToPath(import.meta.url), '../..');
 
+/** The engines by the name given on the command line. */
 const BUILDERS = {
-  ours(records) {
-    const { Corpus } = createRequire(import.meta.url)(path.join(ROOT, 'pkg-node'));
-    return Corpus.fromDocuments(records);
-  },
-  flexsearch(records) {
-    const index = new FlexSearch.Document({ document: { id: 'id', index: ['title', 'text'] }, tokenize: 'strict' });
-    records.forEach((r, i) => index.add({ id: i, title: r.title ?? '', text: r.text }));
-    return index;
-  },
-  minisearch(records) {
-    const index = new MiniSearch({ fields: ['title', 'text'] });
-    index.addAll(records.map((r, i) => ({ id: i, title: r.title ?? '', text: r.text })));
-    return index;
-  },
-  lunr(records) {
-    return lunr(function build() {
-      this.ref('id');
-      this.field('title');
-      this.field('text');
-      records.forEach((r, i) => this.add({ id: i, title: r.title ?? '', text: r.text }));
-    });
-  },
+  ours: (records) => createRequire(import.meta.url)(path.join(ROOT, 'pkg-node')).Corpus.fromDocuments(records),
+  flexsearch: (records, docs) => PEER_BUILDERS['FlexSearch 0.8'](docs),
+  minisearch: (records, docs) => PEER_BUILDERS.MiniSearch(docs),
+  lunr: (records, docs) => PEER_BUILDERS['lunr 2'](docs),
 };
 
 function main() {
@@ -48,10 +28,11 @@ function main() {
   if (!build) throw new Error(`unknown engine ${JSON.stringify(engine)}; expected one of ${Object.keys(BUILDERS).join(', ')}`);
   const records = readSotu(ROOT).content.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l));
   const { wasmMemoryBytes } = createRequire(import.meta.url)(path.join(ROOT, 'pkg-node'));
+  const docs = peerDocuments(records);
   globalThis.gc();
   const heapBefore = process.memoryUsage().heapUsed;
   const wasmBefore = wasmMemoryBytes();
-  const index = build(records);
+  const index = build(records, docs);
   globalThis.gc();
   const bytes = engine === 'ours' ? wasmMemoryBytes() - wasmBefore : process.memoryUsage().heapUsed - heapBefore;
   // Ours also reports the index alone, comparable with the peers' heaps (which

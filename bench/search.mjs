@@ -7,11 +7,8 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 
-import FlexSearch from 'flexsearch';
-import lunr from 'lunr';
-import MiniSearch from 'minisearch';
-
 import { formatBytes, formatMs, markdownTable, time } from './measure.mjs';
+import { PEER_BUILDERS, peerDocuments } from './search-engines.mjs';
 
 export const title = 'Search';
 
@@ -31,6 +28,13 @@ export const QUERIES = [
   { kind: 'fuzzy', ours: 'democrcy~1', words: ['democrcy'], distance: 1 },
   { kind: 'fuzzy', ours: 'constitusion~2', words: ['constitusion'], distance: 2 },
 ];
+
+/** What each peer's index holds, for the table. */
+const PEER_NOTES = {
+  'FlexSearch 0.8': '`tokenize: "strict"`, no positions',
+  MiniSearch: 'no positions',
+  'lunr 2': 'positions (for highlighting), stemming',
+};
 
 const LATENCY_RUNS = Number(process.env.BENCH_QUERY_RUNS ?? 200);
 
@@ -55,7 +59,7 @@ export function run({ Corpus, data, runs }) {
 }
 
 function buildEngines(Corpus, records, runs) {
-  const docs = records.map((r, i) => ({ id: i, title: r.title ?? '', text: r.text }));
+  const docs = peerDocuments(records);
   // One warm-up run each; our corpora are freed between runs (the peers'
   // indexes are left to the garbage collector), so each run starts alike.
   const timed = (make) => {
@@ -66,28 +70,11 @@ function buildEngines(Corpus, records, runs) {
     return { median: result.median, index: make() };
   };
   const ours = timed(() => Corpus.fromDocuments(records));
-  const flex = timed(() => {
-    const index = new FlexSearch.Document({ document: { id: 'id', index: ['title', 'text'] }, tokenize: 'strict' });
-    for (const doc of docs) index.add(doc);
-    return index;
+  const peers = Object.entries(PEER_BUILDERS).map(([name, build]) => {
+    const { median, index } = timed(() => build(docs));
+    return { name, note: PEER_NOTES[name], build: median, index };
   });
-  const mini = timed(() => {
-    const index = new MiniSearch({ fields: ['title', 'text'] });
-    index.addAll(docs);
-    return index;
-  });
-  const lunrIndex = timed(() => lunr(function build() {
-    this.ref('id');
-    this.field('title');
-    this.field('text');
-    for (const doc of docs) this.add(doc);
-  }));
-  return [
-    { name: 'corpus-lens', note: 'parse + sentences + positional index, in wasm', build: ours.median, index: ours.index },
-    { name: 'FlexSearch 0.8', note: '`tokenize: "strict"`, no positions', build: flex.median, index: flex.index },
-    { name: 'MiniSearch', note: 'no positions', build: mini.median, index: mini.index },
-    { name: 'lunr 2', note: 'positions (for highlighting), stemming', build: lunrIndex.median, index: lunrIndex.index },
-  ];
+  return [{ name: 'corpus-lens', note: 'parse + sentences + positional index, in wasm', build: ours.median, index: ours.index }, ...peers];
 }
 
 function indexMemory() {

@@ -117,7 +117,9 @@ impl Doc<'_> {
         let Some(t) = (a..b).rev().find(|&t| self.is_title_at(t)) else {
             return false;
         };
-        self.role(a, t + 1);
+        // The words of a role: only the gazetteer names in it (nationalities,
+        // places) are mentions.
+        self.inner_hits(a, t + 1);
         let mut name = t + 1;
         while name < b && CONNECTORS.contains(&self.word(name)) {
             name += 1;
@@ -125,7 +127,7 @@ impl Doc<'_> {
         // "Secretary of State Tony Blinken": the word after "of" completes
         // the role when a first name follows it.
         if name > t + 1 && name + 1 < b && self.g.is_first_name(self.word(name + 1)) {
-            self.role(name, name + 1);
+            self.inner_hits(name, name + 1);
             name += 1;
         }
         if name >= b {
@@ -142,21 +144,6 @@ impl Doc<'_> {
 
     fn is_title_at(&self, t: usize) -> bool {
         !self.hits.contains_key(&t) && self.g.is_title(&self.lower(t))
-    }
-
-    /// The words of a role: only their nationalities and places are mentions.
-    fn role(&mut self, a: usize, b: usize) {
-        let mut i = a;
-        while i < b {
-            match self.hit_entry(i) {
-                Some((end, entry)) if end <= b => {
-                    let span = Span::new(self.toks[i].start, self.toks[end - 1].end);
-                    self.push(span, entry.ty, entry.name.clone());
-                    i = end;
-                }
-                _ => i += 1,
-            }
-        }
     }
 
     /// A leading nationality or place split off the rest of the run:
@@ -241,7 +228,8 @@ impl Doc<'_> {
         !acronym && !ordinary && !connector && b - a <= 4
     }
 
-    /// Mentions inside a run that is not a name as a whole.
+    /// The gazetteer names inside a run that is not a name as a whole (or
+    /// inside a title or role).
     fn inner_hits(&mut self, a: usize, b: usize) {
         let mut i = a;
         while i < b {
