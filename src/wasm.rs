@@ -223,7 +223,11 @@ impl JsCorpus {
 
     /// One document with its text and spans; throws for an unknown id.
     #[wasm_bindgen(unchecked_return_type = "DocumentDetail")]
-    pub fn document(&self, id: &str) -> Result<JsValue, JsError> {
+    pub fn document(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let id = &string_arg(id, "id")?;
         let document = self.core.document(id).map_err(to_js_error)?;
         to_js(&document.detail())
     }
@@ -253,9 +257,10 @@ impl JsCorpus {
     #[wasm_bindgen(unchecked_return_type = "SearchResults")]
     pub fn search(
         &self,
-        query: &str,
+        #[wasm_bindgen(unchecked_param_type = "string")] query: JsValue,
         #[wasm_bindgen(unchecked_param_type = "SearchOptions")] options: JsValue,
     ) -> Result<JsValue, JsError> {
+        let query = &string_arg(query, "query")?;
         let options = options_from(options)?;
         to_js(&self.core.search(query, &options).map_err(to_js_error)?)
     }
@@ -264,9 +269,10 @@ impl JsCorpus {
     #[wasm_bindgen(unchecked_return_type = "Kwic")]
     pub fn kwic(
         &self,
-        query: &str,
+        #[wasm_bindgen(unchecked_param_type = "string")] query: JsValue,
         #[wasm_bindgen(unchecked_param_type = "KwicOptions")] options: JsValue,
     ) -> Result<JsValue, JsError> {
+        let query = &string_arg(query, "query")?;
         let options = options_from(options)?;
         to_js(&self.core.kwic(query, &options).map_err(to_js_error)?)
     }
@@ -285,9 +291,10 @@ impl JsCorpus {
     #[wasm_bindgen(js_name = termTrend, unchecked_return_type = "Trend")]
     pub fn term_trend(
         &self,
-        query: &str,
+        #[wasm_bindgen(unchecked_param_type = "string")] query: JsValue,
         #[wasm_bindgen(unchecked_param_type = "TrendOptions")] options: JsValue,
     ) -> Result<JsValue, JsError> {
+        let query = &string_arg(query, "query")?;
         let options = options_from(options)?;
         to_js(&self.core.term_trend(query, &options).map_err(to_js_error)?)
     }
@@ -307,7 +314,11 @@ impl JsCorpus {
 
     /// One entity with its count per document; throws for an unknown id.
     #[wasm_bindgen(unchecked_return_type = "EntityDetail")]
-    pub fn entity(&self, id: &str) -> Result<JsValue, JsError> {
+    pub fn entity(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let id = &string_arg(id, "id")?;
         to_js(&self.core.entity(id).map_err(to_js_error)?)
     }
 
@@ -315,9 +326,10 @@ impl JsCorpus {
     #[wasm_bindgen(unchecked_return_type = "Mention[]")]
     pub fn mentions(
         &self,
-        id: &str,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "MentionOptions")] options: JsValue,
     ) -> Result<JsValue, JsError> {
+        let id = &string_arg(id, "id")?;
         let options = options_from(options)?;
         to_js(&self.core.mentions(id, &options).map_err(to_js_error)?)
     }
@@ -326,8 +338,11 @@ impl JsCorpus {
     #[wasm_bindgen(unchecked_return_type = "Annotation[]")]
     pub fn annotate(
         &self,
-        #[wasm_bindgen(js_name = docId)] doc_id: &str,
+        #[wasm_bindgen(js_name = docId)]
+        #[wasm_bindgen(unchecked_param_type = "string")]
+        doc_id: JsValue,
     ) -> Result<JsValue, JsError> {
+        let doc_id = &string_arg(doc_id, "docId")?;
         to_js(&self.core.annotate(doc_id).map_err(to_js_error)?)
     }
 
@@ -435,9 +450,10 @@ impl JsCorpus {
     #[wasm_bindgen(unchecked_return_type = "Collocate[]")]
     pub fn collocates(
         &self,
-        target: &str,
+        #[wasm_bindgen(unchecked_param_type = "string")] target: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CollocateOptions")] options: JsValue,
     ) -> Result<JsValue, JsError> {
+        let target = &string_arg(target, "target")?;
         let options = options_from(options)?;
         to_js(
             &self
@@ -451,10 +467,12 @@ impl JsCorpus {
     #[wasm_bindgen(unchecked_return_type = "EvidenceUnit[]")]
     pub fn evidence(
         &self,
-        a: &str,
-        b: &str,
+        #[wasm_bindgen(unchecked_param_type = "string")] a: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] b: JsValue,
         #[wasm_bindgen(unchecked_param_type = "EvidenceOptions")] options: JsValue,
     ) -> Result<JsValue, JsError> {
+        let a = &string_arg(a, "a")?;
+        let b = &string_arg(b, "b")?;
         let options = options_from(options)?;
         to_js(&self.core.evidence(a, b, &options).map_err(to_js_error)?)
     }
@@ -464,9 +482,10 @@ impl JsCorpus {
     #[wasm_bindgen(js_name = exportNetwork)]
     pub fn export_network(
         &self,
-        format: &str,
+        #[wasm_bindgen(unchecked_param_type = "string")] format: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CooccurrenceOptions")] options: JsValue,
     ) -> Result<String, JsError> {
+        let format = &string_arg(format, "format")?;
         let format = ExportFormat::parse(format).map_err(to_js_error)?;
         let options = options_from(options)?;
         self.core
@@ -599,9 +618,10 @@ fn entry_path(path: &serde_path_to_error::Path) -> String {
 /// The entities of an ad-hoc text; `{date}` anchors relative dates.
 #[wasm_bindgen(js_name = extractEntities, unchecked_return_type = "ExtractedEntity[]")]
 pub fn extract_entities(
-    text: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     #[wasm_bindgen(unchecked_param_type = "ExtractOptions")] options: JsValue,
 ) -> Result<JsValue, JsError> {
+    let text = &string_arg(text, "text")?;
     let options = options_from(options)?;
     to_js(&crate::extract_entities_with(text, &options).map_err(to_js_error)?)
 }
@@ -623,6 +643,21 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
     let json = serde_json::to_string(value)
         .map_err(|e| JsError::new(&format!("could not convert the result: {e}")))?;
     js_sys::JSON::parse(&json).map_err(|_| JsError::new("could not convert the result to JSON"))
+}
+
+/// A string argument; anything else (a number, `undefined`) is an error
+/// naming the argument and what was given, not a crash in the glue code.
+fn string_arg(value: JsValue, name: &str) -> Result<String, JsError> {
+    value.as_string().ok_or_else(|| {
+        let given = if value.is_null() {
+            "null".to_string()
+        } else {
+            value.js_typeof().as_string().unwrap_or_default()
+        };
+        JsError::new(&format!(
+            "the argument {name} must be a string, got {given}"
+        ))
+    })
 }
 
 /// Fails with `what`, naming the JS type given, unless `value` is an array.

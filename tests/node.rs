@@ -124,7 +124,7 @@ fn from_documents_checks_records() {
 fn seeds_search(query: &str, options: Value) -> Result<Value, String> {
     let corpus = JsCorpus::embedded().unwrap();
     corpus
-        .search(query, js(&options))
+        .search(query.into(), js(&options))
         .map(rust)
         .map_err(message)
 }
@@ -185,7 +185,7 @@ fn kwic_terms_and_trend_through_js() {
     let corpus = JsCorpus::embedded().unwrap();
     let kwic = rust(
         corpus
-            .kwic("koizumi", js(&json!({"sort": "left", "limit": 2})))
+            .kwic("koizumi".into(), js(&json!({"sort": "left", "limit": 2})))
             .unwrap(),
     );
     assert_eq!(kwic["lines"].as_array().map(Vec::len), Some(2));
@@ -204,12 +204,12 @@ fn kwic_terms_and_trend_through_js() {
         .all(|t| t["term"] != "japan"));
     let trend = rust(
         corpus
-            .term_trend("putin", js(&json!({"bucket": "year"})))
+            .term_trend("putin".into(), js(&json!({"bucket": "year"})))
             .unwrap(),
     );
     assert_eq!(trend["labels"][0], "1999");
     let error = corpus
-        .term_trend("putin", js(&json!({"bucket": "decade"})))
+        .term_trend("putin".into(), js(&json!({"bucket": "decade"})))
         .err()
         .unwrap();
     assert_eq!(
@@ -265,15 +265,15 @@ fn entities_through_js() {
     );
     assert_eq!(people[0]["name"], "Vladimir Putin");
     assert_eq!(people[0]["id"], "person:vladimir-putin");
-    let detail = rust(corpus.entity("person:vladimir-putin").unwrap());
+    let detail = rust(corpus.entity("person:vladimir-putin".into()).unwrap());
     assert_eq!(detail["perDocument"].as_array().map(Vec::len), Some(4));
     let mentions = rust(
         corpus
-            .mentions("person:vladimir-putin", js(&json!({"limit": 2})))
+            .mentions("person:vladimir-putin".into(), js(&json!({"limit": 2})))
             .unwrap(),
     );
     assert_eq!(mentions.as_array().map(Vec::len), Some(2));
-    let error = corpus.entity("person:nobody").err().unwrap();
+    let error = corpus.entity("person:nobody".into()).err().unwrap();
     assert_eq!(message(error), "no entity has the id \"person:nobody\"");
     let error = corpus
         .entities(js(&json!({"types": ["planet"]})))
@@ -353,7 +353,7 @@ fn alias_editing_merges_and_bad_tables_keep_the_old_one() {
 fn extract_entities_on_ad_hoc_text() {
     let found = rust(
         corpus_lens::js_extract_entities(
-            "Prime Minister Yoshiro Mori met Putin in Tokyo on April 29.",
+            "Prime Minister Yoshiro Mori met Putin in Tokyo on April 29.".into(),
             js(&json!({"date": "2000-04-10"})),
         )
         .unwrap(),
@@ -375,7 +375,7 @@ fn extract_entities_on_ad_hoc_text() {
     );
     assert!(summary.contains(&("place".into(), "Tokyo".into())));
     assert!(summary.contains(&("date".into(), "2000-04-29".into())));
-    let error = corpus_lens::js_extract_entities("x", js(&json!({"date": "soon"})))
+    let error = corpus_lens::js_extract_entities("x".into(), js(&json!({"date": "soon"})))
         .err()
         .unwrap();
     assert_eq!(
@@ -420,19 +420,19 @@ fn evidence_and_exports_through_js() {
     let evidence = rust(
         corpus
             .evidence(
-                "person:vladimir-putin",
-                "person:yoshiro-mori",
+                "person:vladimir-putin".into(),
+                "person:yoshiro-mori".into(),
                 js(&json!({"unit": "sentence"})),
             )
             .unwrap(),
     );
     assert_eq!(evidence.as_array().map(Vec::len), Some(6));
     let gexf = corpus
-        .export_network("gexf", js(&json!({"unit": "sentence"})))
+        .export_network("gexf".into(), js(&json!({"unit": "sentence"})))
         .unwrap();
     assert!(gexf.starts_with("<?xml") && gexf.contains("Vladimir Putin"));
     let error = corpus
-        .export_network("png", JsValue::UNDEFINED)
+        .export_network("png".into(), JsValue::UNDEFINED)
         .err()
         .unwrap();
     assert!(message(error).contains("png"), "names the format");
@@ -468,8 +468,42 @@ fn matrix_timeline_keyness_and_collocates_through_js() {
         .unwrap()
         .iter()
         .any(|k| k["term"] == "koizumi"));
-    let collocates = rust(corpus.collocates("peace", js(&json!({}))).unwrap());
+    let collocates = rust(corpus.collocates("peace".into(), js(&json!({}))).unwrap());
     assert_eq!(collocates[0]["term"], "treaty");
     let error = corpus.keyness(js(&json!({}))).err().unwrap();
     assert!(!message(error).is_empty());
+}
+
+#[wasm_bindgen_test]
+fn non_string_arguments_are_named_not_crashes() {
+    let corpus = JsCorpus::embedded().unwrap();
+    let error = corpus.document(JsValue::UNDEFINED).err().unwrap();
+    assert_eq!(
+        message(error),
+        "the argument id must be a string, got undefined"
+    );
+    let error = corpus_lens::js_extract_entities(JsValue::from_f64(42.0), JsValue::UNDEFINED)
+        .err()
+        .unwrap();
+    assert_eq!(
+        message(error),
+        "the argument text must be a string, got number"
+    );
+    let error = corpus
+        .search(JsValue::NULL, JsValue::UNDEFINED)
+        .err()
+        .unwrap();
+    assert_eq!(
+        message(error),
+        "the argument query must be a string, got null"
+    );
+    // The module still answers afterwards.
+    assert_eq!(
+        rust(
+            corpus
+                .search("shikotan".into(), JsValue::UNDEFINED)
+                .unwrap()
+        )["total"],
+        1
+    );
 }

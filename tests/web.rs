@@ -39,7 +39,7 @@ fn embedded_corpus_has_the_five_seeds() {
 fn sentences_slice_exactly_in_javascript() {
     let corpus = JsCorpus::embedded().unwrap();
     for (id, expected) in hay::SEED_SENTENCES {
-        let doc = corpus.document(id).unwrap();
+        let doc = corpus.document(id.into()).unwrap();
         let text: js_sys::JsString = js_sys::Reflect::get(&doc, &"text".into())
             .unwrap()
             .unchecked_into();
@@ -66,7 +66,7 @@ fn sentences_slice_exactly_in_javascript() {
 fn errors_arrive_as_javascript_errors() {
     let error = JsCorpus::embedded()
         .unwrap()
-        .document("nope")
+        .document("nope".into())
         .err()
         .unwrap();
     assert_eq!(message(error), "no document has the id \"nope\"");
@@ -90,7 +90,7 @@ fn highlights_slice_exactly_in_javascript() {
     )]))
     .unwrap();
     let results = corpus
-        .search("mori’s OR “putin koizumi”~3", options)
+        .search("mori’s OR “putin koizumi”~3".into(), options)
         .unwrap();
     let hits = js_sys::Reflect::get(&results, &"hits".into()).unwrap();
     let hits: js_sys::Array = hits.unchecked_into();
@@ -123,7 +123,7 @@ fn highlights_slice_exactly_in_javascript() {
 fn query_errors_carry_their_position() {
     let corpus = JsCorpus::embedded().unwrap();
     let error = corpus
-        .search("(putin OR", JsValue::UNDEFINED)
+        .search("(putin OR".into(), JsValue::UNDEFINED)
         .err()
         .unwrap();
     assert_eq!(
@@ -137,10 +137,10 @@ fn annotations_slice_to_their_mentions_in_javascript() {
     let corpus = JsCorpus::embedded().unwrap();
     let id = "003_2011580da0b92aee";
     let text: js_sys::JsString =
-        js_sys::Reflect::get(&corpus.document(id).unwrap(), &"text".into())
+        js_sys::Reflect::get(&corpus.document(id.into()).unwrap(), &"text".into())
             .unwrap()
             .unchecked_into();
-    let annotations = rust(corpus.annotate(id).unwrap());
+    let annotations = rust(corpus.annotate(id.into()).unwrap());
     let annotations = annotations.as_array().unwrap();
     assert!(annotations.len() > 50);
     for a in annotations {
