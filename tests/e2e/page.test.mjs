@@ -1,29 +1,11 @@
 // The page in a real browser: Debian's Chromium driven by playwright-core,
 // against scripts/serve.mjs started on a free port.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { describe, test } from 'node:test';
 
-import { chromium } from 'playwright-core';
+import { openPage, screenshot, screenshotOf, useBrowser } from './harness.mjs';
 
-const ROOT = path.resolve(fileURLToPath(import.meta.url), '../../..');
-const SCREENSHOTS = path.join(ROOT, 'tests/e2e/screenshots');
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-
-// Headless, and no calls home: this machine's network is closed, and
-// Chromium's background requests would only fail (and slow the start).
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+const app = useBrowser();
 
 const SEEDS = [
   { publication: 'Monitor', year: '1999' },
@@ -33,64 +15,17 @@ const SEEDS = [
   { publication: 'Eurasia Daily Monitor', year: '2005' },
 ];
 
-/** Start scripts/serve.mjs on a port the system picks; resolves to its URL. */
-function startServer() {
-  const server = spawn(process.execPath, [path.join(ROOT, 'scripts/serve.mjs')], {
-    env: { ...process.env, PORT: '0' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = new Promise((resolve, reject) => {
-    let printed = '';
-    server.stdout.setEncoding('utf8');
-    server.stdout.on('data', (chunk) => {
-      printed += chunk;
-      // The first line is the URL; later output (none today) is ignored.
-      if (printed.includes('\n')) resolve(printed.split('\n')[0].trim());
-    });
-    server.once('exit', (code) => reject(new Error(`serve.mjs exited with code ${code} before printing its URL`)));
-  });
-  return { server, url };
-}
-
-let server;
-let baseUrl;
-let browser;
-
-before(async () => {
-  let url;
-  ({ server, url } = startServer());
-  baseUrl = await url;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-});
-
-after(async () => {
-  await browser?.close();
-  server?.kill();
-});
-
-/** A new page on the app, recording console errors and uncaught exceptions. */
+/** A new page on the app, once its documents table has rows. */
 async function openApp(options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, ...options });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(baseUrl);
-  await page.locator('corpus-documents tbody tr').first().waitFor();
-  return { page, errors, context };
+  const opened = await openPage(app, '/', options);
+  await opened.page.locator('corpus-documents tbody tr').first().waitFor();
+  return opened;
 }
 
 /** The visible text of each documents-table row, cell by cell. */
 function tableRows(page) {
   return page.locator('corpus-documents tbody tr').evaluateAll((rows) =>
     rows.map((row) => [...row.cells].map((cell) => cell.textContent)));
-}
-
-function screenshot(page, name) {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  return page.screenshot({ path: path.join(SCREENSHOTS, name), fullPage: true });
 }
 
 describe('the page', () => {
@@ -317,7 +252,7 @@ describe('entities', () => {
     await page.locator('corpus-entities .corpus-mention').first().waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.equal(overflow, 0, 'nothing wider than the screen');
-    await page.locator('.corpus-panel-entities').screenshot({ path: path.join(SCREENSHOTS, 'entities-phone.png') });
+    await screenshotOf(page.locator('.corpus-panel-entities'), 'entities-phone.png');
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -383,7 +318,7 @@ describe('network', () => {
       assert.ok(marks.some((m) => /Putin$/.test(m)) && marks.some((m) => /Mori$/.test(m)), `both marked in ${await item.textContent()}`);
     }
     await page.mouse.move(0, 0); // off the chart, so that the hover fading is gone
-    await page.locator('.corpus-panel-network').screenshot({ path: path.join(SCREENSHOTS, 'network.png') });
+    await screenshotOf(page.locator('.corpus-panel-network'), 'network.png');
 
     // An evidence sentence opens in the reader, marked.
     const first = evidence.first().locator('.corpus-evidence-text');
@@ -426,7 +361,7 @@ describe('network', () => {
     assert.ok(await matrix.locator('svg.corpus-matrix-svg rect').count() > 10, 'cells drawn');
     const rowNames = await matrix.locator('.corpus-data-table tbody th').allTextContents();
     assert.ok(rowNames.includes('Vladimir Putin'), rowNames.join(' | '));
-    await matrix.screenshot({ path: path.join(SCREENSHOTS, 'matrix.png') });
+    await screenshotOf(matrix, 'matrix.png');
 
     const timeline = page.locator('corpus-timeline');
     await assert.doesNotReject(timeline.locator('svg.corpus-timeline-svg').waitFor());
@@ -434,7 +369,7 @@ describe('network', () => {
     assert.ok(periods.includes('2000') && periods.includes('2005'), periods.join(' | '));
     const chosen = await timeline.locator('.corpus-timeline-entities input:checked').count();
     assert.equal(await timeline.locator('.corpus-data-table thead th').count(), chosen + 1, 'a column per entity drawn');
-    await timeline.screenshot({ path: path.join(SCREENSHOTS, 'timeline.png') });
+    await screenshotOf(timeline, 'timeline.png');
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -443,7 +378,7 @@ describe('network', () => {
     const { page, errors, context } = await openNetwork({ viewport: { width: 390, height: 844 } });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.equal(overflow, 0, 'nothing wider than the screen');
-    await page.locator('.corpus-panel-network').screenshot({ path: path.join(SCREENSHOTS, 'network-phone.png') });
+    await screenshotOf(page.locator('.corpus-panel-network'), 'network-phone.png');
     assert.deepEqual(errors, []);
     await context.close();
   });

@@ -1,0 +1,116 @@
+// A corpus that lives in a Web Worker (corpus-worker.js). It has the methods
+// of the wasm `Corpus`, returning promises, so a view written as
+// `await corpus.search(...)` works with either. Each open corpus has its own
+// worker: cancelling a load terminates it and leaves the previous corpus as
+// it was.
+//
+// Events: `change` after the alias table changes, so views refetch.
+
+/** The wasm Corpus methods a client forwards; see the README's JS API. */
+const METHODS = [
+  'document', 'memory', 'search', 'kwic', 'terms', 'termTrend', 'entities', 'entity', 'mentions',
+  'annotate', 'citations', 'aliases', 'cooccurrence', 'cooccurrenceColumns', 'matrix', 'timeline',
+  'keyness', 'collocates', 'evidence', 'exportNetwork',
+];
+
+export class CorpusClient extends EventTarget {
+  #worker;
+  #pending = new Map(); // id → {resolve, reject, onProgress}
+  #nextId = 0;
+  /** `corpus.documents()`, `stats()` and `warnings()` as of the open: they change only with a new corpus. */
+  #summary = { documents: [], stats: null, warnings: [] };
+
+  constructor() {
+    super();
+    this.#worker = new Worker(new URL('./corpus-worker.js', import.meta.url), { type: 'module' });
+    this.#worker.addEventListener('message', ({ data }) => this.#reply(data));
+    this.#worker.addEventListener('error', (event) => this.#failAll(new Error(`The corpus worker failed: ${event.message ?? 'unknown error'}`)));
+  }
+
+  /**
+   * Open `source` in a new worker: `{kind: 'embedded'}` or
+   * `{kind: 'files', files: [{name, content}], aliases?}`. `onProgress`
+   * receives `{phase, label}`; aborting `signal` terminates the worker and
+   * rejects with an AbortError.
+   */
+  static async open(source, { onProgress, signal } = {}) {
+    const client = new CorpusClient();
+    const aborted = () => {
+      client.close();
+      return new DOMException('Loading was cancelled', 'AbortError');
+    };
+    if (signal?.aborted) throw aborted();
+    const onAbort = () => client.#failAll(aborted());
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      client.#summary = await client.#request('open', [source], onProgress);
+      return client;
+    } catch (error) {
+      client.close();
+      throw error;
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  documents() {
+    return this.#summary.documents;
+  }
+
+  stats() {
+    return this.#summary.stats;
+  }
+
+  /** Records and files skipped while loading, each `{file, line, message}`. */
+  warnings() {
+    return this.#summary.warnings;
+  }
+
+  /** Replace the alias table; every view listening for `change` refetches. */
+  async setAliases(table) {
+    await this.#request('setAliases', [table]);
+    this.dispatchEvent(new Event('change'));
+  }
+
+  /** Call the wasm Corpus method `method` in the worker. */
+  call(method, ...args) {
+    return this.#request(method, args);
+  }
+
+  /** Stop the worker; later calls reject. */
+  close() {
+    this.#worker.terminate();
+    this.#failAll(new Error('This corpus was closed'));
+  }
+
+  #request(method, args, onProgress = null) {
+    const id = this.#nextId++;
+    return new Promise((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject, onProgress });
+      this.#worker.postMessage({ id, method, args });
+    });
+  }
+
+  #reply({ id, result, error, progress }) {
+    const pending = this.#pending.get(id);
+    if (!pending) return;
+    if (progress) {
+      pending.onProgress?.(progress);
+      return;
+    }
+    this.#pending.delete(id);
+    if (error) pending.reject(Object.assign(new Error(error.message), { name: error.name }));
+    else pending.resolve(result);
+  }
+
+  #failAll(error) {
+    for (const { reject } of this.#pending.values()) reject(error);
+    this.#pending.clear();
+  }
+}
+
+for (const method of METHODS) {
+  CorpusClient.prototype[method] = function forward(...args) {
+    return this.call(method, ...args);
+  };
+}

@@ -1,0 +1,41 @@
+// The corpus lives here, in a Web Worker, so that loading, indexing,
+// extraction and network computation never freeze the page. The page talks to
+// it through corpus-client.js: each request is {id, method, args}; each reply
+// is {id, result} or {id, error}, and an open reports its phases as
+// {id, progress} before its result.
+import init, { Corpus } from '../pkg/corpus_lens.js';
+
+const ready = init();
+let corpus = null;
+
+/** Build the corpus of a source, reporting each phase as it starts. */
+function open(source, progress) {
+  progress({ phase: 'index', label: 'Reading and indexing' });
+  const next = source.kind === 'embedded' ? Corpus.embedded() : Corpus.load(source.files, { skipInvalid: true });
+  // Extraction is lazy in the engine; running it now keeps the first click fast.
+  progress({ phase: 'entities', label: 'Finding entities' });
+  next.entities({ limit: 1 });
+  if (source.aliases) next.setAliases(source.aliases);
+  corpus?.free();
+  corpus = next;
+  return { documents: corpus.documents(), stats: corpus.stats(), warnings: corpus.warnings() };
+}
+
+self.addEventListener('message', async ({ data: { id, method, args } }) => {
+  try {
+    await ready;
+    let result;
+    if (method === 'open') {
+      result = open(args[0], (progress) => self.postMessage({ id, progress }));
+    } else if (!corpus) {
+      throw new Error('No corpus is open yet');
+    } else if (typeof corpus[method] !== 'function' || method === 'free' || method.startsWith('__')) {
+      throw new Error(`Unknown corpus method '${method}'`);
+    } else {
+      result = corpus[method](...args);
+    }
+    self.postMessage({ id, result });
+  } catch (error) {
+    self.postMessage({ id, error: { name: error?.name ?? 'Error', message: String(error?.message ?? error) } });
+  }
+});
