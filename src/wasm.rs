@@ -55,7 +55,8 @@ export interface CorpusStats {
 
 export type EntityType = "person" | "place" | "organization" | "media" | "nationality" | "event" | "date" | "money" | "quantity";
 
-export interface EntityOptions { types?: EntityType[]; minCount?: number; limit?: number; docId?: string }
+/** `docId`: counted in that document; `query`: counted in the documents the query matches (a search's entity facet). */
+export interface EntityOptions { types?: EntityType[]; minCount?: number; limit?: number; docId?: string; query?: string }
 /** A canonical entity; `id` is `type:slug`, such as `person:yoshiro-mori`. */
 export interface Entity { id: string; name: string; type: EntityType; aliases: string[]; count: number; documents: number }
 export interface EntityDetail extends Entity { perDocument: { docId: string; count: number }[] }
@@ -144,7 +145,8 @@ export interface SearchResults {
   expansions?: { term: string; matched: number; forms: string[]; truncated: boolean }[];
 }
 
-export interface KwicOptions { width?: number; limit?: number; sort?: "document" | "left" | "right" }
+/** `docId`: only that document's matches. */
+export interface KwicOptions { width?: number; limit?: number; sort?: "document" | "left" | "right"; docId?: string }
 export interface KwicLine { docId: string; start: number; end: number; left: string; match: string; right: string }
 export interface Kwic { total: number; lines: KwicLine[] }
 

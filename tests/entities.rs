@@ -329,6 +329,45 @@ fn mentions_and_annotations_slice_in_utf16() {
 }
 
 #[test]
+fn entities_counted_in_the_documents_a_query_matches() {
+    let corpus = seeds();
+    let koizumi_docs = corpus
+        .entity("person:junichiro-koizumi")
+        .unwrap()
+        .per_document;
+    let options = EntityOptions {
+        query: Some("koizumi".into()),
+        types: vec![EntityType::Person],
+        ..EntityOptions::default()
+    };
+    let facet = corpus.entities(&options).unwrap();
+    let putin = facet.iter().find(|e| e.name == "Vladimir Putin").unwrap();
+    // Putin's mentions and documents, counted only where Koizumi is named.
+    let putin_detail = corpus.entity("person:vladimir-putin").unwrap();
+    let inside: Vec<_> = putin_detail
+        .per_document
+        .iter()
+        .filter(|p| koizumi_docs.iter().any(|k| k.doc_id == p.doc_id))
+        .collect();
+    assert_eq!(putin.documents, inside.len());
+    assert_eq!(putin.count, inside.iter().map(|p| p.count).sum::<usize>());
+    assert!(putin.documents < putin_detail.entity.documents);
+    let blank = EntityOptions {
+        query: Some("  ".into()),
+        ..EntityOptions::default()
+    };
+    assert_eq!(
+        corpus.entities(&blank).unwrap(),
+        corpus.entities(&EntityOptions::default()).unwrap()
+    );
+    let broken = EntityOptions {
+        query: Some("putin AND (".into()),
+        ..EntityOptions::default()
+    };
+    assert!(corpus.entities(&broken).is_err());
+}
+
+#[test]
 fn entity_options_filter_sort_and_limit() {
     let corpus = seeds();
     let options = EntityOptions {
@@ -395,6 +434,36 @@ fn alias_table_edits_merge_and_split_entities() {
                 .iter()
                 .any(|e| e.aliases.contains(&"Northern Territories".to_string()))
     );
+}
+
+#[test]
+fn an_entry_named_after_a_surname_or_a_variant_splits_it_off() {
+    let mut corpus = seeds();
+    let before = corpus.entities(&EntityOptions::default()).unwrap();
+    let putin = entity(&before, "Vladimir Putin").count;
+    let own = |name: &str| AliasEntry {
+        name: name.into(),
+        ty: EntityType::Person,
+        aliases: vec![],
+    };
+    let mut table = corpus.aliases().to_vec();
+    table.extend([own("Putin"), own("Alexander Losyukov")]);
+    corpus.set_aliases(table).unwrap();
+    let all = corpus.entities(&EntityOptions::default()).unwrap();
+    // Resolved in its document to the full name before: now its own entity.
+    let (full, short) = (entity(&all, "Vladimir Putin"), entity(&all, "Putin"));
+    assert!(!full.aliases.contains(&"Putin".to_string()));
+    assert_eq!(
+        (full.count + short.count, short.id.as_str()),
+        (putin, "person:putin")
+    );
+    assert!(
+        !all.iter().any(|e| e.name == "Vladimir"),
+        "full names stay whole"
+    );
+    // Merged across documents as a transliteration before: now apart.
+    assert_eq!(entity(&all, "Aleksandr Losyukov").count, 1);
+    assert_eq!(entity(&all, "Alexander Losyukov").count, 1);
 }
 
 #[test]

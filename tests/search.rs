@@ -397,6 +397,30 @@ fn kwic_lines_slice_to_their_match_and_sort() {
 }
 
 #[test]
+fn kwic_of_one_document_lists_only_its_matches() {
+    let corpus = seeds();
+    let all = corpus.kwic("putin", &KwicOptions::default()).unwrap();
+    let doc_id = all.lines[0].doc_id.clone();
+    let one = corpus
+        .kwic(
+            "putin",
+            &KwicOptions {
+                doc_id: Some(doc_id.clone()),
+                ..KwicOptions::default()
+            },
+        )
+        .unwrap();
+    let expected: Vec<_> = all.lines.iter().filter(|l| l.doc_id == doc_id).collect();
+    assert_eq!(one.total, expected.len());
+    assert_eq!(one.lines.iter().collect::<Vec<_>>(), expected);
+    let unknown = KwicOptions {
+        doc_id: Some("nope".into()),
+        ..KwicOptions::default()
+    };
+    assert!(corpus.kwic("putin", &unknown).is_err());
+}
+
+#[test]
 fn terms_leave_out_stopwords() {
     let corpus = seeds();
     let top = corpus

@@ -76,6 +76,9 @@ pub struct EntityOptions {
     pub limit: Option<usize>,
     /// Only the entities of this document, counted there.
     pub doc_id: Option<String>,
+    /// Only the documents matching this search query, counted there (a
+    /// search's entity facet); absent or blank: every document.
+    pub query: Option<String>,
 }
 
 /// Options of [`Corpus::mentions`].
@@ -174,23 +177,55 @@ impl Corpus {
     /// # Errors
     /// [`ErrorKind::UnknownDocument`] for a `doc_id` the corpus lacks.
     pub fn entities(&self, options: &EntityOptions) -> Result<Vec<Entity>, Error> {
-        let doc = match &options.doc_id {
-            Some(id) => Some(self.doc_index(id)?),
-            None => None,
-        };
+        let scope = self.entity_scope(options)?;
         let index = self.entity_index();
         let mut out: Vec<Entity> = index
             .entities
             .iter()
             .filter(|r| options.types.is_empty() || options.types.contains(&r.ty))
             .filter_map(|r| {
-                let count = doc.map_or(r.count(), |d| r.per_doc.get(&d).copied().unwrap_or(0));
-                (count > 0 && count >= options.min_count).then(|| r.entity(count))
+                let (count, documents) = match &scope {
+                    None => (r.count(), r.per_doc.len()),
+                    Some(inside) => r
+                        .per_doc
+                        .iter()
+                        .filter(|(&d, _)| inside.get(d).copied().unwrap_or(false))
+                        .fold((0, 0), |(count, docs), (_, &n)| (count + n, docs + 1)),
+                };
+                (count > 0 && count >= options.min_count).then(|| r.entity(count, documents))
             })
             .collect();
         out.sort_by(|a, b| (b.count, &a.name, &a.id).cmp(&(a.count, &b.name, &b.id)));
         out.truncate(options.limit.unwrap_or(usize::MAX));
         Ok(out)
+    }
+
+    /// The documents `entities` counts in, as a mask by document number:
+    /// `None` for all of them.
+    fn entity_scope(&self, options: &EntityOptions) -> Result<Option<Vec<bool>>, Error> {
+        let query = options
+            .query
+            .as_deref()
+            .map(str::trim)
+            .filter(|q| !q.is_empty());
+        if options.doc_id.is_none() && query.is_none() {
+            return Ok(None);
+        }
+        let mut inside = vec![query.is_none(); self.documents().len()];
+        if let Some(query) = query {
+            for d in self.query_documents(query)? {
+                if let Some(slot) = inside.get_mut(d as usize) {
+                    *slot = true;
+                }
+            }
+        }
+        if let Some(id) = &options.doc_id {
+            let only = self.doc_index(id)?;
+            for (d, slot) in inside.iter_mut().enumerate() {
+                *slot &= d == only;
+            }
+        }
+        Ok(Some(inside))
     }
 
     /// One entity with its count in each document.
@@ -208,7 +243,7 @@ impl Corpus {
             })
             .collect();
         Ok(EntityDetail {
-            entity: record.entity(record.count()),
+            entity: record.entity(record.count(), record.per_doc.len()),
             per_document,
         })
     }
@@ -331,7 +366,7 @@ impl Corpus {
         docs.into_iter().collect()
     }
 
-    fn doc_index(&self, id: &str) -> Result<usize, Error> {
+    pub(crate) fn doc_index(&self, id: &str) -> Result<usize, Error> {
         self.documents()
             .iter()
             .position(|d| d.id == id)
@@ -354,14 +389,14 @@ impl Corpus {
 }
 
 impl Record {
-    fn entity(&self, count: usize) -> Entity {
+    fn entity(&self, count: usize, documents: usize) -> Entity {
         Entity {
             id: self.id.clone(),
             name: self.name.clone(),
             ty: self.ty,
             aliases: self.aliases.iter().cloned().collect(),
             count,
-            documents: self.per_doc.len(),
+            documents,
         }
     }
 }
@@ -435,7 +470,7 @@ impl EntityIndex {
         for (_, _, ty, name, _) in &resolved {
             *counts.entry((*ty, name.clone())).or_default() += 1;
         }
-        let merged = resolve::merge_variants(&counts);
+        let merged = resolve::merge_variants(&counts, aliases);
         EntityIndex::assemble(documents.len(), resolved, &merged, citations)
     }
 

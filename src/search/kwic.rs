@@ -30,6 +30,8 @@ pub struct KwicOptions {
     pub limit: usize,
     /// Line order (default `document`).
     pub sort: KwicSort,
+    /// Only this document's matches (the reader marks them); absent: all.
+    pub doc_id: Option<String>,
 }
 
 impl Default for KwicOptions {
@@ -38,6 +40,7 @@ impl Default for KwicOptions {
             width: 40,
             limit: 100,
             sort: KwicSort::Document,
+            doc_id: None,
         }
     }
 }
@@ -78,14 +81,19 @@ impl Corpus {
     pub fn kwic(&self, query: &str, options: &KwicOptions) -> Result<Kwic, Error> {
         check_range("width", options.width as f64, 1.0, 1000.0)?;
         check_range("limit", options.limit as f64, 1.0, 100_000.0)?;
+        let only = match &options.doc_id {
+            Some(id) => Some(self.doc_index(id)? as u32),
+            None => None,
+        };
         let resolved = self.resolve(query)?;
         let index = self.index();
-        let docs = eval::documents(
+        let mut docs = eval::documents(
             &resolved.plan,
             &resolved.leaves,
             index.docs.len() as u32,
             false,
         );
+        docs.retain(|&d| only.is_none_or(|only| d == only));
         let mut total = 0;
         let mut lines = Vec::new();
         for doc in docs {

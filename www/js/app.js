@@ -1,77 +1,265 @@
-// The page: load the embedded corpus, then wire the views together. The
-// documents table, search results and entity mentions say which document to
-// open; the reader shows it, with its entities and citations. A source cited
-// in the reader opens in the entities panel, and so does a node of the
-// network; the heatmap follows the network's unit, measure and thresholds.
+// The explorer: one corpus at a time, held in a Web Worker (CorpusClient),
+// shown by the views in index.html. This module only wires them together:
+//   - the URL fragment holds the corpus, the open view and that view's state
+//     (url-state.js); back, forward and a shared link restore all three;
+//   - views ask for each other through bubbling events (open a document, an
+//     entity, a search) and say when the user changed their state;
+//   - a corpus loaded by <corpus-loader> or chosen in <corpus-switcher> is
+//     opened and handed to every view; alias edits are kept per corpus.
 import './elements.js';
-import { embeddedCorpus } from './engine.js';
+import { CorpusClient } from './corpus-client.js';
+import { getAliases, getCorpus, saveAliases } from './corpus-store.js';
+import { exportControls } from './export.js';
+import { DEFAULT_VIEW, fragmentFor, readFragment } from './url-state.js';
 
+const views = new Map([...document.querySelectorAll('main > .corpus-view')].map((section) => [section.dataset.view, section]));
+const tabs = [...document.querySelectorAll('.corpus-tabs a')];
 const stats = document.querySelector('corpus-stats');
-const table = document.querySelector('corpus-documents');
-const reader = document.querySelector('corpus-reader');
-const search = document.querySelector('corpus-search');
-const entities = document.querySelector('corpus-entities');
-const network = document.querySelector('corpus-network');
-const matrix = document.querySelector('corpus-matrix');
-const timeline = document.querySelector('corpus-timeline');
+const switcher = document.querySelector('corpus-switcher');
+const loadButton = document.querySelector('.corpus-load-open');
+const loadPanel = document.querySelector('#corpus-load-panel');
+const status = document.querySelector('.corpus-status');
 const errorBox = document.querySelector('.corpus-error');
+// Every element that takes the corpus.
+const corpusViews = [...document.querySelectorAll('main corpus-overview, main corpus-search, main corpus-entities, main corpus-entity, main corpus-network, main corpus-matrix, main corpus-timeline, main corpus-compare, main corpus-reader')];
+
+let current = { id: null, client: null };
+// Views get the corpus when first shown, so a hidden view neither computes
+// (a network of a large corpus) nor lays out at a width of zero.
+let waiting = new Set();
+let shownView = null;
+let lastPush = { view: null, at: 0 };
+const TYPING_PAUSE = 1000; // ms: changes closer together than this are one history entry
 
 function showError(what, error) {
-  errorBox.textContent = `${what}: ${error.message}`;
+  errorBox.textContent = error ? `${what}: ${error.message}` : what;
   errorBox.hidden = false;
-  console.error(error);
+  if (error) console.error(error);
 }
 
-/** Open a document; `mark` ({start, end}, UTF-16) is a search hit to show. */
-function openDocument(corpus, id, mark = null) {
-  reader.corpusDocument = corpus.document(id);
-  reader.annotations = corpus.annotate(id);
-  reader.citations = corpus.citations({ docId: id });
-  reader.mark = mark;
-  table.selectedId = id;
+function clearError() {
+  errorBox.hidden = true;
+}
+
+// ---- corpora
+
+/** What to open for a corpus id: the embedded corpus, or one kept in this browser. */
+async function sourceOf(id) {
+  const aliases = await getAliases(id).catch(() => null);
+  if (id === 'embedded') return { kind: 'embedded', aliases };
+  const stored = await getCorpus(id);
+  if (!stored) throw new Error(`the corpus “${id}” is not kept in this browser (it was deleted, or the link comes from another browser)`);
+  return { kind: 'files', files: stored.files, aliases: aliases ?? stored.aliases ?? null, name: stored.name };
+}
+
+/** Open corpus `id` unless it is open; on failure, say so and keep the one open. */
+async function openCorpus(id) {
+  if (current.id === id) return true;
+  status.textContent = id === 'embedded' ? 'Opening the embedded articles…' : 'Opening the corpus…';
+  try {
+    const source = await sourceOf(id);
+    const client = await CorpusClient.open(source, { onProgress: ({ label }) => { status.textContent = `${label}…`; } });
+    useCorpus(id, client);
+    return true;
+  } catch (error) {
+    showError('Could not open the corpus', error);
+    return false;
+  } finally {
+    status.textContent = '';
+  }
+}
+
+/** Show `client` (its corpus kept as `id`) in every view. */
+function useCorpus(id, client) {
+  current.client?.close();
+  current = { id, client };
+  client.addEventListener('change', () => {
+    handToViews();
+    client.aliases().then((table) => saveAliases(id, table)).catch((error) => showError('The alias edit will not survive a reload', error));
+  });
+  stats.stats = client.stats();
+  switcher.current = id;
+  handToViews();
+}
+
+/** The views take the new corpus: the one on show now, the others when shown. */
+function handToViews() {
+  waiting = new Set(corpusViews);
+  if (shownView) handToShown();
+}
+
+function handToShown() {
+  for (const view of corpusViews) {
+    if (waiting.has(view) && views.get(shownView)?.contains(view)) {
+      waiting.delete(view);
+      view.corpus = current.client;
+    }
+  }
+}
+
+// ---- views and the URL
+
+function stateOwners(view) {
+  return [...(views.get(view)?.querySelectorAll('[data-state]') ?? [])];
+}
+
+function viewState(view) {
+  return Object.assign({}, ...stateOwners(view).map((owner) => owner.state));
+}
+
+function locationOf(view) {
+  return { corpus: current.id ?? 'embedded', view, params: viewState(view) };
+}
+
+/** Show a view's section and mark its tab; the focus moves there when asked. */
+function showView(view, { focus = false } = {}) {
+  shownView = view;
+  for (const [name, section] of views) section.hidden = name !== view;
+  for (const tab of tabs) {
+    if (tab.dataset.view === view) tab.setAttribute('aria-current', 'page');
+    else tab.removeAttribute('aria-current');
+  }
+  if (focus) views.get(view)?.querySelector('h2')?.focus?.();
+  document.title = `${tabs.find((t) => t.dataset.view === view)?.textContent ?? view} · corpus-lens`;
+  handToShown();
+}
+
+/** Record the page's state in the history: a new entry, or the last one replaced while the user types. */
+function record({ replace = false } = {}) {
+  const fragment = fragmentFor(locationOf(shownView));
+  refreshTabLinks();
+  if (fragment === location.hash) return;
+  const now = performance.now();
+  const typing = lastPush.view === shownView && now - lastPush.at < TYPING_PAUSE;
+  history[replace || typing ? 'replaceState' : 'pushState'](null, '', fragment);
+  lastPush = { view: shownView, at: now };
+}
+
+/** Each tab links to its view as last seen, so it also works opened in a new tab. */
+function refreshTabLinks() {
+  for (const tab of tabs) tab.href = fragmentFor(locationOf(tab.dataset.view));
+}
+
+/** Go to `view`, first giving it `params` (when given), as a new history entry. */
+function go(view, params = null) {
+  showView(view);
+  if (params) for (const owner of stateOwners(view)) owner.state = { ...owner.state, ...params };
+  lastPush = { view: null, at: 0 };
+  record();
+  window.scrollTo({ top: 0 });
+}
+
+/** Make the page what the URL says: its corpus, its view, the view's state. */
+async function applyLocation() {
+  const { corpus, view, params } = readFragment(location.hash);
+  clearError();
+  const opened = await openCorpus(corpus);
+  if (!opened && !current.client) await openCorpus('embedded');
+  const known = views.has(view) ? view : DEFAULT_VIEW;
+  showView(known);
+  for (const owner of stateOwners(known)) owner.state = params;
+  if (!opened || known !== view) history.replaceState(null, '', fragmentFor(locationOf(known)));
+  refreshTabLinks();
+}
+
+// ---- exports: every figure a view draws gets its export buttons
+
+const NETWORK_FORMATS = [['GEXF', 'gexf', 'application/gexf+xml'], ['GraphML', 'graphml', 'application/graphml+xml']];
+
+function exportParameters(figure) {
+  const view = figure.closest('.corpus-view')?.dataset.view;
+  return { corpus: current.id, view, ...viewState(view), figure: figure.dataset.exportName };
+}
+
+function attachExports(figure) {
+  if (figure.querySelector(':scope > .corpus-export')) return;
+  const network = figure.closest('corpus-network');
+  const extra = network ? NETWORK_FORMATS.map(([label, format, mime]) => ({
+    label,
+    filename: `network.${format}`,
+    mime,
+    data: () => current.client.exportNetwork(format, network.exportOptions),
+  })) : [];
+  figure.prepend(exportControls({
+    name: figure.dataset.exportName ?? 'chart',
+    parameters: () => exportParameters(figure),
+    svg: () => figure.querySelector('svg[role="img"]') ?? [...figure.querySelectorAll('svg')].at(-1) ?? null,
+    table: () => figure.querySelector('table'),
+    extra,
+  }));
+}
+
+function watchFigures() {
+  const main = document.querySelector('main');
+  const scan = () => main.querySelectorAll('figure.corpus-figure').forEach(attachExports);
+  new MutationObserver(scan).observe(main, { childList: true, subtree: true });
+  scan();
+}
+
+// ---- wiring
+
+function wire() {
+  document.addEventListener('corpus-state-change', (event) => {
+    if (views.get(shownView)?.contains(event.target)) record();
+  });
+  document.addEventListener('corpus-open-document', ({ detail: { id, start, end, query } }) => {
+    go('reader', { doc: id, start: start ?? '', end: end ?? '', q: query ?? '' });
+  });
+  document.addEventListener('corpus-open-entity', ({ detail: { id } }) => go('entities', { entity: id }));
+  document.addEventListener('corpus-search', ({ detail: { query } }) => go('search', { q: query }));
+  document.addEventListener('corpus-network-change', ({ detail: { options } }) => {
+    document.querySelector('corpus-matrix').options = options;
+  });
+  // A plain-Corpus page would refetch here; with the worker the client's
+  // `change` event has done it.
+  document.addEventListener('corpus-aliases-change', () => {});
+  document.addEventListener('corpus-loaded', ({ detail: { client, id } }) => {
+    // A corpus the browser would not keep has no id: it stays until reload.
+    useCorpus(id ?? `unsaved-${Date.now().toString(36)}`, client);
+    switcher.refresh();
+    setLoadPanel(false);
+    go('overview');
+  });
+  document.addEventListener('corpus-switch', async ({ detail: { id } }) => {
+    if (await openCorpus(id)) go(shownView);
+  });
+  document.addEventListener('corpus-deleted', async ({ detail: { id } }) => {
+    if (id === current.id && (await openCorpus('embedded'))) go(shownView);
+  });
+  for (const tab of tabs) {
+    tab.addEventListener('click', (event) => {
+      if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+      event.preventDefault();
+      go(tab.dataset.view);
+      views.get(tab.dataset.view)?.querySelector('h2')?.setAttribute('tabindex', '-1');
+    });
+  }
+  loadButton.addEventListener('click', () => setLoadPanel(loadPanel.hidden));
+  window.addEventListener('popstate', () => applyLocation());
+  // Files dropped anywhere on the page load as a corpus.
+  document.addEventListener('dragover', (event) => event.preventDefault());
+  document.addEventListener('drop', (event) => {
+    if (event.defaultPrevented || !event.dataTransfer?.files.length) return;
+    event.preventDefault();
+    setLoadPanel(true);
+    document.querySelector('corpus-loader').loadFiles([...event.dataTransfer.files]);
+  });
+}
+
+function setLoadPanel(open) {
+  loadPanel.hidden = !open;
+  loadButton.setAttribute('aria-expanded', String(open));
+  if (open) loadPanel.querySelector('button')?.focus();
 }
 
 async function main() {
-  const corpus = await embeddedCorpus();
-  const documents = corpus.documents();
-  stats.stats = corpus.stats();
-  table.documents = documents;
-  search.corpus = corpus;
-  entities.corpus = corpus;
-  // The charts are optional: a failure there must not take the rest down.
-  try {
-    matrix.options = network.options;
-    matrix.corpus = corpus;
-    network.addEventListener('corpus-network-change', (event) => {
-      matrix.options = event.detail.options;
-    });
-    network.corpus = corpus;
-    timeline.corpus = corpus;
-  } catch (error) {
-    showError('Could not draw the network', error);
-  }
-  const onOpen = (event) => {
-    try {
-      const { id, start, end } = event.detail;
-      openDocument(corpus, id, start == null ? null : { start, end });
-    } catch (error) {
-      showError('Could not open the document', error);
-    }
-  };
-  table.addEventListener('corpus-open-document', onOpen);
-  search.addEventListener('corpus-open-document', onOpen);
-  entities.addEventListener('corpus-open-document', onOpen);
-  network.addEventListener('corpus-open-document', onOpen);
-  const onOpenEntity = (event) => {
-    entities.selectedId = event.detail.id;
-    (entities.closest('section') ?? entities).scrollIntoView({ block: 'start' });
-    // Move the focus along, so a keyboard user carries on from the entity.
-    entities.selectedButton?.focus({ preventScroll: true });
-  };
-  reader.addEventListener('corpus-open-entity', onOpenEntity);
-  network.addEventListener('corpus-open-entity', onOpenEntity);
-  // Open the first document, so the reader is never empty on arrival.
-  if (documents.length > 0) openDocument(corpus, documents[0].id);
+  wire();
+  watchFigures();
+  await applyLocation();
+  if (!location.hash) history.replaceState(null, '', fragmentFor(locationOf(shownView)));
+  // For the end-to-end suite's first-load-to-interactive measurement.
+  performance.mark('corpus-interactive');
+  document.documentElement.dataset.ready = '';
 }
 
-main().catch((error) => showError('Could not load the corpus', error));
+main().catch((error) => showError('Could not start the explorer', error));

@@ -1,23 +1,34 @@
-// Registers the page's custom elements. Kept apart from the classes so a page
-// that embeds them can import a class without registering it, or register it
-// under another name; the guard lets this module be imported twice.
+// Registers the explorer's custom elements. Kept apart from the classes so a
+// page that embeds them can import a class without registering it, or
+// register it under another name; the guard lets this module be imported
+// twice.
+import { CorpusCompare } from './compare.js';
+import { CorpusLoader } from './corpus-loader.js';
+import { CorpusSwitcher } from './corpus-switcher.js';
 import { CorpusDocuments } from './documents-table.js';
 import { CorpusEntities } from './entities.js';
+import { CorpusEntity } from './entity-page.js';
 import { CorpusMatrix } from './matrix.js';
 import { CorpusNetwork } from './network.js';
+import { CorpusOverview } from './overview.js';
 import { CorpusReader } from './reader.js';
 import { CorpusSearch } from './search.js';
 import { CorpusStats } from './stats-line.js';
 import { CorpusTimeline } from './timeline.js';
 
 const ELEMENTS = {
+  'corpus-compare': CorpusCompare,
   'corpus-documents': CorpusDocuments,
   'corpus-entities': CorpusEntities,
+  'corpus-entity': CorpusEntity,
+  'corpus-loader': CorpusLoader,
   'corpus-matrix': CorpusMatrix,
   'corpus-network': CorpusNetwork,
+  'corpus-overview': CorpusOverview,
   'corpus-reader': CorpusReader,
   'corpus-search': CorpusSearch,
   'corpus-stats': CorpusStats,
+  'corpus-switcher': CorpusSwitcher,
   'corpus-timeline': CorpusTimeline,
 };
 

@@ -2,7 +2,7 @@
 // by the network's measure (corpus.matrix, drawn with Observable Plot's cell
 // mark), with the same numbers as a table beneath.
 //
-// Set `corpus` to a Corpus, and `options` to the shared co-occurrence
+// Set `corpus` to a Corpus or a CorpusClient, and `options` to the shared co-occurrence
 // options (see network-options.js; the page passes the network's along).
 // The size control chooses how many entities (rows and columns) are shown.
 import { cell, plot } from '../vendor/charts.js';
@@ -17,6 +17,8 @@ export class CorpusMatrix extends HTMLElement {
   #corpus = null;
   #options = DEFAULT_OPTIONS;
 
+  #renders = 0; // the latest render; an older one's late answer is dropped
+
   connectedCallback() {
     if (this.querySelector('.corpus-matrix-controls')) return;
     const controls = element('div', 'corpus-chart-controls corpus-matrix-controls');
@@ -26,7 +28,10 @@ export class CorpusMatrix extends HTMLElement {
     size.addEventListener('change', () => this.#render());
     label.append(size);
     controls.append(element('h3', 'corpus-chart-title', 'Heatmap'), label);
-    this.replaceChildren(controls, element('p', 'corpus-chart-error', ''), element('div', 'corpus-matrix-chart'), element('div', 'corpus-matrix-table'));
+    const figure = element('figure', 'corpus-figure corpus-matrix-figure');
+    figure.dataset.exportName = 'heatmap';
+    figure.append(element('div', 'corpus-matrix-chart'), element('div', 'corpus-matrix-table'));
+    this.replaceChildren(controls, element('p', 'corpus-chart-error', ''), figure);
     this.querySelector('.corpus-chart-error').setAttribute('role', 'alert');
     this.querySelector('.corpus-chart-error').hidden = true;
     this.#render();
@@ -41,7 +46,7 @@ export class CorpusMatrix extends HTMLElement {
     return this.#corpus;
   }
 
-  /** The shared co-occurrence options: `{unit, window, measure, minCount, types}`. */
+  /** The shared co-occurrence options: `{unit, window, measure, minCount, minScore, types}`. */
   set options(options) {
     this.#options = { ...DEFAULT_OPTIONS, ...options };
     this.#render();
@@ -51,16 +56,19 @@ export class CorpusMatrix extends HTMLElement {
     return this.#options;
   }
 
-  #render() {
+  async #render() {
     const chart = this.querySelector('.corpus-matrix-chart');
     if (!this.#corpus || !chart) return;
+    const render = ++this.#renders;
     const size = Number(this.querySelector('.corpus-matrix-size').value);
     const error = this.querySelector('.corpus-chart-error');
     let matrix;
     try {
-      matrix = this.#corpus.matrix({ ...cooccurrenceOptions(this.#options), size });
+      matrix = await this.#corpus.matrix({ ...cooccurrenceOptions(this.#options), size });
+      if (render !== this.#renders) return;
       error.hidden = true;
     } catch (e) {
+      if (render !== this.#renders) return;
       error.textContent = e.message;
       error.hidden = false;
       chart.replaceChildren();

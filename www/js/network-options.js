@@ -38,12 +38,14 @@ export function unitPlural(unit, n = 2) {
 
 /**
  * The options for corpus.cooccurrence from the shared state
- * `{unit, window, measure, minCount, types}`: `window` only with the window
- * unit, `types` only when some are chosen.
+ * `{unit, window, measure, minCount, minScore, types}`: `window` only with
+ * the window unit, `minScore` only when set, `types` only when some are
+ * chosen.
  */
-export function cooccurrenceOptions({ unit, window, measure, minCount, types }) {
+export function cooccurrenceOptions({ unit, window, measure, minCount, minScore, types }) {
   const options = { unit, measure, minCount };
   if (unit === 'window') options.window = window;
+  if (minScore != null) options.minScore = minScore;
   if (types?.length) options.types = types;
   return options;
 }

@@ -6,11 +6,15 @@
 // edge lists the units behind it (corpus.evidence) with both entities
 // marked in their type colours: the count on an edge is always readable.
 //
-// Set `corpus` to a Corpus. Choosing a node dispatches `corpus-open-entity`
-// with `{id}`; choosing an evidence unit dispatches `corpus-open-document`
-// with `{id, start, end}`; each change of the controls dispatches
-// `corpus-network-change` with `{options}` (the shared co-occurrence options,
-// see network-options.js), so a page can keep a heatmap on the same measure.
+// Set `corpus` to a Corpus or a CorpusClient. Choosing a node dispatches
+// `corpus-open-entity` with `{id}`; choosing an evidence unit dispatches
+// `corpus-open-document` with `{id, start, end}`; each change of the controls
+// dispatches `corpus-network-change` with `{options}` (the shared
+// co-occurrence options, see network-options.js), so a page can keep a
+// heatmap on the same measure, and `corpus-state-change`. `state` is
+// `{unit, window, measure, min, score, nodes, types, edge}` (strings; `types`
+// comma-separated, `edge` the two entity ids of the link whose evidence is
+// shown, joined by a space).
 import { chartTable } from './chart-table.js';
 import { formatCount } from './engine.js';
 import { ENTITY_TYPES, typeLabel, typeSwatch } from './entity-types.js';
@@ -30,13 +34,16 @@ const TEMPLATE = `
     <label class="corpus-network-window-field" hidden>Window <input class="corpus-network-window" type="number" min="1" max="1000" value="5" inputmode="numeric"> words</label>
     <label>Measure <select class="corpus-network-measure"></select></label>
     <label>Min. count <input class="corpus-network-min-count" type="number" min="1" value="1" inputmode="numeric"></label>
+    <label>Min. score <input class="corpus-network-min-score" type="number" step="any" placeholder="any" inputmode="decimal"></label>
     <label>Nodes <input class="corpus-network-nodes" type="number" min="2" max="200" value="30" inputmode="numeric"></label>
     <fieldset class="corpus-network-types"><legend>Types</legend></fieldset>
   </form>
   <p class="corpus-network-error" role="alert" hidden></p>
   <p class="corpus-network-summary" aria-live="polite"></p>
-  <div class="corpus-network-chart"></div>
-  <div class="corpus-network-table"></div>
+  <figure class="corpus-figure corpus-network-figure" data-export-name="network">
+    <div class="corpus-network-chart"></div>
+    <div class="corpus-network-table"></div>
+  </figure>
   <section class="corpus-network-evidence" aria-live="polite"></section>`;
 
 export class CorpusNetwork extends HTMLElement {
@@ -45,6 +52,8 @@ export class CorpusNetwork extends HTMLElement {
   #network = null; // the last corpus.cooccurrence result
   #names = new Map(); // entity id → node
   #timer = 0;
+  #runs = 0; // the latest run; an older run's late answer is dropped
+  #edge = ''; // "a b": the link whose evidence is shown
 
   connectedCallback() {
     if (this.querySelector('form')) return;
@@ -53,13 +62,48 @@ export class CorpusNetwork extends HTMLElement {
     this.querySelector('.corpus-network-measure').append(...optionElements(MEASURES, 'count'));
     this.querySelector('.corpus-network-types').append(...ENTITY_TYPES.map(typeCheckbox));
     this.querySelector('form').addEventListener('submit', (event) => event.preventDefault());
-    this.querySelector('form').addEventListener('change', () => this.#run());
+    this.querySelector('form').addEventListener('change', () => this.#changed());
     // Typing a number waits a moment, so "25" does not first draw "2".
     this.querySelector('form').addEventListener('input', (event) => {
       if (event.target.type !== 'number') return;
       clearTimeout(this.#timer);
-      this.#timer = setTimeout(() => this.#run(), 250);
+      this.#timer = setTimeout(() => this.#changed(), 250);
     });
+    this.#run();
+  }
+
+  #changed() {
+    clearTimeout(this.#timer);
+    this.#edge = '';
+    this.#run();
+    this.dispatchEvent(new CustomEvent('corpus-state-change', { bubbles: true }));
+  }
+
+  /** The controls and the link shown, as strings (see above). */
+  get state() {
+    const value = (name) => this.querySelector(`.corpus-network-${name}`)?.value ?? '';
+    return {
+      unit: value('unit'), window: value('window'), measure: value('measure'), min: value('min-count'),
+      score: value('min-score'), nodes: value('nodes'), types: this.options.types.join(','), edge: this.#edge,
+    };
+  }
+
+  set state(state) {
+    if (!this.querySelector('form')) this.connectedCallback();
+    const set = (name, value, fallback) => {
+      const field = this.querySelector(`.corpus-network-${name}`);
+      field.value = value ?? fallback;
+      if (field.tagName === 'SELECT' && field.selectedIndex < 0) field.value = fallback;
+    };
+    set('unit', state.unit, 'sentence');
+    set('window', state.window, '5');
+    set('measure', state.measure, 'count');
+    set('min-count', state.min, '1');
+    set('min-score', state.score, '');
+    set('nodes', state.nodes, '30');
+    const types = state.types == null ? DEFAULT_TYPES : state.types.split(',').filter(Boolean);
+    for (const box of this.querySelectorAll('.corpus-network-types input')) box.checked = types.includes(box.value);
+    this.#edge = state.edge ?? '';
     this.#run();
   }
 
@@ -82,7 +126,9 @@ export class CorpusNetwork extends HTMLElement {
       return Number.isFinite(n) && n >= 1 ? n : fallback;
     };
     const types = [...this.querySelectorAll('.corpus-network-types input:checked')].map((box) => box.value);
-    return { unit: value('unit'), window: number('window', 5), measure: value('measure'), minCount: number('min-count', 1), types };
+    const score = value('min-score').trim();
+    const minScore = score === '' || !Number.isFinite(Number(score)) ? null : Number(score);
+    return { unit: value('unit'), window: number('window', 5), measure: value('measure'), minCount: number('min-count', 1), minScore, types };
   }
 
   /** How many nodes, at most (the most connected by the measure). */
@@ -90,19 +136,35 @@ export class CorpusNetwork extends HTMLElement {
     return Math.max(2, Math.round(Number(this.querySelector('.corpus-network-nodes').value)) || 30);
   }
 
-  #run() {
+  async #run() {
     if (!this.#corpus || !this.querySelector('form')) return;
+    const run = ++this.#runs;
     const state = this.options;
     this.querySelector('.corpus-network-window-field').hidden = state.unit !== 'window';
-    try {
-      this.#network = this.#corpus.cooccurrence({ ...cooccurrenceOptions(state), nodes: this.nodeLimit, limit: EDGE_LIMIT });
-      this.#showError(null);
-    } catch (error) {
-      this.#network = null;
-      this.#showError(error);
-    }
-    this.#render();
     this.dispatchEvent(new CustomEvent('corpus-network-change', { bubbles: true, detail: { options: state } }));
+    let network = null;
+    let failure = null;
+    try {
+      network = await this.#corpus.cooccurrence(this.exportOptions);
+    } catch (error) {
+      failure = error;
+    }
+    if (run !== this.#runs) return;
+    this.#network = network;
+    this.#showError(failure);
+    this.#render();
+    const [a, b] = this.#edge.split(' ');
+    if (a && b) this.#showEvidence(a, b);
+  }
+
+  /** The options of the network drawn, as corpus.exportNetwork takes them. */
+  get exportOptions() {
+    return { ...cooccurrenceOptions(this.options), nodes: this.nodeLimit, limit: EDGE_LIMIT };
+  }
+
+  /** The network drawn (`corpus.cooccurrence`), or null. */
+  get network() {
+    return this.#network;
   }
 
   #showError(error) {
@@ -167,6 +229,12 @@ export class CorpusNetwork extends HTMLElement {
 
   /** List the units in which entities `a` and `b` occur together, both marked. */
   showEvidence(a, b) {
+    this.#edge = `${a} ${b}`;
+    this.#showEvidence(a, b);
+    this.dispatchEvent(new CustomEvent('corpus-state-change', { bubbles: true }));
+  }
+
+  async #showEvidence(a, b) {
     const { unit, window } = this.options;
     const box = this.querySelector('.corpus-network-evidence');
     for (const edge of this.querySelectorAll('.corpus-network-edge')) {
@@ -175,7 +243,7 @@ export class CorpusNetwork extends HTMLElement {
     }
     let units;
     try {
-      units = this.#corpus.evidence(a, b, unit === 'window' ? { unit, window, limit: EVIDENCE_LIMIT } : { unit, limit: EVIDENCE_LIMIT });
+      units = await this.#corpus.evidence(a, b, unit === 'window' ? { unit, window, limit: EVIDENCE_LIMIT } : { unit, limit: EVIDENCE_LIMIT });
     } catch (error) {
       box.replaceChildren(element('p', 'corpus-network-error', error.message));
       return;

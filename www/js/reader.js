@@ -1,12 +1,12 @@
 // <corpus-reader>: one document's title, header fields and text, with its
-// entity mentions highlighted by type and its source citations listed.
+// entity mentions highlighted by type, the matches of a search marked (with
+// buttons to step through them) and its source citations listed.
 //
-// Set `corpusDocument` to the result of `corpus.document(id)` (null shows a
-// prompt to choose a document), then optionally `annotations` to
-// `corpus.annotate(id)`, `citations` to `corpus.citations({docId: id})` and
-// `mark` to a span to mark. Choosing a cited source that is a known entity
-// dispatches `corpus-open-entity` with `{id}`. All corpus text goes in as
-// text nodes.
+// Set `corpus` to a Corpus or a CorpusClient and `state` to
+// `{doc, start, end, q}` (strings): the document's id, a span to mark and
+// scroll to (UTF-16; a search hit's unit, say), and a query whose matches to
+// mark. Choosing a cited source that is a known entity dispatches
+// `corpus-open-entity` with `{id}`. All corpus text goes in as text nodes.
 import { displayDate, formatCount } from './engine.js';
 import { citationsList } from './citations-list.js';
 import { appendAnnotated } from './entity-marks.js';
@@ -19,11 +19,18 @@ const DATE_SOURCES = {
   volume: 'from the volume number',
 };
 
+const MAX_MARKED = 10000; // query matches marked in one document
+
 export class CorpusReader extends HTMLElement {
+  #corpus = null;
+  #state = {};
   #document = null;
   #mark = null;
   #annotations = [];
   #citations = [];
+  #queryHits = [];
+  #error = null;
+  #loads = 0;
   // Types the reader has switched off in the legend. Kept across documents:
   // someone who hides dates wants them hidden in the next article too.
   #hiddenTypes = new Set();
@@ -32,60 +39,91 @@ export class CorpusReader extends HTMLElement {
     this.#render();
   }
 
-  /** The document shown: `corpus.document(id)`, or null. Clears the mark, annotations and citations. */
+  /** The Corpus or CorpusClient the documents come from. */
+  get corpus() {
+    return this.#corpus;
+  }
+
+  set corpus(corpus) {
+    this.#corpus = corpus;
+    this.#load();
+  }
+
+  /** `{doc, start, end, q}`: what is shown, as strings (see above). */
+  get state() {
+    return { ...this.#state };
+  }
+
+  set state(state) {
+    const pick = ({ doc = '', start = '', end = '', q = '' }) => ({ doc, start: String(start), end: String(end), q });
+    const next = pick(state);
+    const same = JSON.stringify(next) === JSON.stringify(pick(this.#state));
+    this.#state = next;
+    if (!same || !this.#document) this.#load();
+  }
+
+  /** The document shown (`corpus.document(id)`), or null. */
   get corpusDocument() {
     return this.#document;
   }
 
-  set corpusDocument(value) {
-    this.#document = value;
-    this.#mark = null;
-    this.#annotations = [];
-    this.#citations = [];
+  async #load() {
+    const { doc, start, end, q } = this.#state;
+    const load = ++this.#loads;
+    if (!this.#corpus || !doc) {
+      this.#document = null;
+      this.#render();
+      return;
+    }
+    try {
+      const same = this.#document?.id === doc;
+      const [document, annotations, citations, hits] = await Promise.all([
+        same ? this.#document : this.#corpus.document(doc),
+        same ? this.#annotations : this.#corpus.annotate(doc),
+        same ? this.#citations : this.#corpus.citations({ docId: doc }),
+        q.trim() ? this.#corpus.kwic(q, { docId: doc, limit: MAX_MARKED, width: 1 }).then((k) => k.lines) : [],
+      ]);
+      if (load !== this.#loads) return;
+      this.#document = document;
+      this.#annotations = annotations;
+      this.#citations = citations;
+      this.#queryHits = hits.map(({ start: s, end: e }) => ({ start: s, end: e }));
+      this.#mark = start !== '' && end !== '' ? { start: Number(start), end: Number(end) } : null;
+      this.#error = null;
+    } catch (error) {
+      if (load !== this.#loads) return;
+      this.#document = null;
+      this.#error = error;
+    }
     this.#render();
+    const target = this.querySelector('mark.corpus-reader-mark') ?? this.querySelector('mark.corpus-query-hit');
+    target?.scrollIntoView({ block: 'center' });
   }
 
-  /** A span `{start, end}` (UTF-16) of the text to mark and scroll to, or null. */
-  get mark() {
-    return this.#mark;
-  }
-
-  set mark(value) {
-    this.#mark = value;
+  /** Mark `span` and scroll to it, keeping the document (a cited source shown). */
+  #show(span) {
+    this.#mark = span;
+    this.#state = { ...this.#state, start: String(span.start), end: String(span.end) };
     this.#render();
     this.querySelector('mark.corpus-reader-mark')?.scrollIntoView({ block: 'center' });
-  }
-
-  /** The document's entity mentions, `corpus.annotate(id)`: highlighted by type. */
-  get annotations() {
-    return this.#annotations;
-  }
-
-  set annotations(value) {
-    this.#annotations = value ?? [];
-    this.#render();
-  }
-
-  /** The document's source citations, `corpus.citations({docId: id})`: listed under the text. */
-  get citations() {
-    return this.#citations;
-  }
-
-  set citations(value) {
-    this.#citations = value ?? [];
-    this.#render();
+    this.dispatchEvent(new CustomEvent('corpus-state-change', { bubbles: true }));
   }
 
   #render() {
     const doc = this.#document;
     if (!doc) {
-      const empty = element('p', 'corpus-reader-empty', 'Choose a document to read it here.');
+      const message = this.#error
+        ? `Could not open the document “${this.#state.doc}”: ${this.#error.message}`
+        : 'Choose a document to read it here.';
+      const empty = element('p', 'corpus-reader-empty', message);
+      if (this.#error) empty.setAttribute('role', 'alert');
       this.replaceChildren(empty);
       return;
     }
     const article = document.createElement('article');
     article.className = 'corpus-reader-article';
     article.append(element('h2', 'corpus-reader-title', doc.title ?? doc.id), headerList(doc));
+    if (this.#state.q?.trim()) article.append(this.#hitSteps());
     if (this.#annotations.length > 0) article.append(this.#legend());
     article.append(this.#textBody());
     if (this.#citations.length > 0) article.append(this.#citationsSection());
@@ -104,9 +142,41 @@ export class CorpusReader extends HTMLElement {
       let last = first;
       while (last < shown.length && shown[last].start < span.end) last++;
       const paragraph = element('p', '', null);
-      body.append(appendAnnotated(paragraph, doc.text, span, shown.slice(first, last), this.#mark));
+      body.append(appendAnnotated(paragraph, doc.text, span, shown.slice(first, last), this.#mark, this.#queryHits));
     }
     return body;
+  }
+
+  /** "12 matches of putin", with buttons that move the focus from one to the next. */
+  #hitSteps() {
+    const bar = element('div', 'corpus-reader-hits');
+    bar.setAttribute('role', 'group');
+    bar.setAttribute('aria-label', 'Search matches');
+    const n = this.#queryHits.length;
+    bar.append(element('span', 'corpus-reader-hits-count', `${formatCount(n)} ${n === 1 ? 'match' : 'matches'} of “${this.#state.q}” marked`));
+    if (n === 0) return bar;
+    let at = -1;
+    const step = (by) => {
+      const marks = this.#hitMarks();
+      at = (at + by + marks.length) % marks.length;
+      marks[at].tabIndex = -1;
+      marks[at].focus({ preventScroll: true });
+      marks[at].scrollIntoView({ block: 'center' });
+    };
+    for (const [label, by] of [['Previous match', -1], ['Next match', 1]]) {
+      const button = element('button', 'corpus-reader-hits-step', by < 0 ? '↑' : '↓');
+      button.type = 'button';
+      button.setAttribute('aria-label', label);
+      button.title = label;
+      button.addEventListener('click', () => step(by));
+      bar.append(button);
+    }
+    return bar;
+  }
+
+  /** The first mark of each query match (a match cut by a mention has two). */
+  #hitMarks() {
+    return [...this.querySelectorAll('mark.corpus-query-hit:not([data-continued])')];
   }
 
   /** One toggle button per type present, with its number of mentions. */
@@ -144,7 +214,7 @@ export class CorpusReader extends HTMLElement {
     const list = citationsList(this.#citations, {
       onEntity: (id) => this.dispatchEvent(new CustomEvent('corpus-open-entity', { bubbles: true, detail: { id } })),
       onShow: ({ start, end }) => {
-        this.mark = { start, end };
+        this.#show({ start, end });
         // The button pressed was re-rendered away: give the focus to what it showed.
         const mark = this.querySelector('mark.corpus-reader-mark');
         if (mark) {

@@ -1,11 +1,15 @@
 // <corpus-search>: a query box with syntax help and inline errors, ranked
-// results with highlighted snippets by document, paragraph or sentence, and a
-// concordance (KWIC) sortable by left or right context.
+// results with highlighted snippets by document, paragraph or sentence, a
+// concordance (KWIC) sortable by left or right context, and facets (the
+// matching documents by publication, year and entity) that narrow the query.
 //
-// Set `corpus` to a Corpus. Choosing a result dispatches
-// `corpus-open-document` with `{id, start, end}` (UTF-16 offsets of the unit).
+// Set `corpus` to a Corpus or a CorpusClient. Choosing a result dispatches
+// `corpus-open-document` with `{id, start, end, query}` (UTF-16 offsets of
+// the unit). `state` is `{q, unit, mode, sort}`; a change the user makes
+// dispatches `corpus-state-change`.
 import { appendMarked, element } from './highlight.js';
 import { formatCount } from './engine.js';
+import { searchFacets } from './search-facets.js';
 import { kwicTable } from './kwic-table.js';
 
 const TEMPLATE = `
@@ -42,101 +46,175 @@ const TEMPLATE = `
     </dl>
   </details>
   <p class="corpus-search-summary" aria-live="polite"></p>
-  <div class="corpus-search-output"></div>`;
+  <div class="corpus-search-body">
+    <div class="corpus-search-output"></div>
+    <aside class="corpus-facets" aria-label="Narrow the search" hidden></aside>
+  </div>`;
+
+const PAGE = 50; // results per page
+const DEFAULTS = { q: '', unit: 'document', mode: 'results', sort: 'document' };
 
 export class CorpusSearch extends HTMLElement {
   #corpus = null;
   #titles = new Map();
   #timer = 0;
+  #runs = 0; // the latest run; an older run's late answer is dropped
 
   connectedCallback() {
     if (!this.querySelector('form')) {
       this.innerHTML = TEMPLATE; // static markup only: no corpus text here
       this.#wire();
+      this.#run();
     }
   }
 
-  /** The Corpus to search. */
+  /** The Corpus or CorpusClient to search. */
   set corpus(corpus) {
     this.#corpus = corpus;
     this.#titles = new Map(corpus.documents().map((d) => [d.id, d.title]));
     this.#run();
   }
 
+  get corpus() {
+    return this.#corpus;
+  }
+
   /** The query in the box; setting it runs the search. */
   get query() {
-    return this.querySelector('.corpus-search-input').value;
+    return this.querySelector('.corpus-search-input')?.value ?? '';
   }
 
   set query(value) {
-    this.querySelector('.corpus-search-input').value = value;
+    this.state = { ...this.state, q: value };
+  }
+
+  /** What the view shows, as strings: `{q, unit, mode, sort}`. */
+  get state() {
+    if (!this.querySelector('form')) return { ...DEFAULTS };
+    return {
+      q: this.query,
+      unit: this.#field('unit').value,
+      mode: this.#field('view').value,
+      sort: this.#field('sort').value,
+    };
+  }
+
+  set state(state) {
+    if (!this.querySelector('form')) this.connectedCallback();
+    const next = { ...DEFAULTS, ...state };
+    this.querySelector('.corpus-search-input').value = next.q;
+    setChoice(this.#field('unit'), next.unit, DEFAULTS.unit);
+    setChoice(this.#field('view'), next.mode, DEFAULTS.mode);
+    setChoice(this.#field('sort'), next.sort, DEFAULTS.sort);
     this.#run();
+  }
+
+  #field(name) {
+    return this.querySelector(`.corpus-search-${name}`);
   }
 
   #wire() {
     const form = this.querySelector('form');
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      this.#run();
+      clearTimeout(this.#timer);
+      this.#changed();
     });
     this.querySelector('.corpus-search-input').addEventListener('input', () => {
       clearTimeout(this.#timer);
-      this.#timer = setTimeout(() => this.#run(), 120);
+      this.#timer = setTimeout(() => this.#changed(), 150);
     });
-    for (const select of this.querySelectorAll('select')) select.addEventListener('change', () => this.#run());
+    for (const select of this.querySelectorAll('select')) select.addEventListener('change', () => this.#changed());
   }
 
-  #run() {
+  /** The user changed something: run, and say so for the page's history. */
+  #changed() {
+    this.#run();
+    this.dispatchEvent(new CustomEvent('corpus-state-change', { bubbles: true }));
+  }
+
+  async #run() {
     if (!this.#corpus || !this.querySelector('form')) return;
-    const kwic = this.querySelector('.corpus-search-view').value === 'kwic';
-    this.querySelector('.corpus-search-unit').hidden = kwic;
-    this.querySelector('.corpus-search-sort').hidden = !kwic;
-    const query = this.query.trim();
+    const run = ++this.#runs;
+    const { q, unit, mode, sort } = this.state;
+    const kwic = mode === 'kwic';
+    this.#field('unit').hidden = kwic;
+    this.#field('sort').hidden = !kwic;
+    const query = q.trim();
     if (!query) {
       this.#show('', []);
       this.#showError(null);
+      this.#showFacets(null);
       return;
     }
     try {
-      if (kwic) this.#showKwic(query);
-      else this.#showResults(query);
+      const shown = kwic ? await this.#kwic(query, sort) : await this.#results(query, unit);
+      if (run !== this.#runs) return;
       this.#showError(null);
+      this.#show(...shown);
+      const facets = await searchFacets(this.#corpus, query, (added) => this.#narrow(added));
+      if (run === this.#runs) this.#showFacets(facets);
     } catch (error) {
-      this.#showError(error, query);
+      if (run === this.#runs) this.#showError(error, query);
     }
   }
 
-  #showResults(query) {
-    const unit = this.querySelector('.corpus-search-unit').value;
-    const results = this.#corpus.search(query, { unit, limit: 50 });
-    const list = element('ol', 'corpus-results');
-    for (const hit of results.hits) list.append(this.#resultItem(hit));
-    const shown = results.hits.length < results.total ? `, showing the first ${results.hits.length}` : '';
-    this.#show(`${formatCount(results.total)} ${plural(unit, results.total)}${shown}${expansionNote(results.expansions)}`, [list]);
+  /** Add a facet's filter to the query, or take it out if it is there. */
+  #narrow(filter) {
+    const query = this.query;
+    const at = query.indexOf(filter);
+    this.query = at >= 0
+      ? `${query.slice(0, at)}${query.slice(at + filter.length)}`.replace(/\s+/g, ' ').trim()
+      : `${query.trim()} ${filter}`;
+    this.dispatchEvent(new CustomEvent('corpus-state-change', { bubbles: true }));
   }
 
-  #resultItem(hit) {
+  async #results(query, unit) {
+    const results = await this.#corpus.search(query, { unit, limit: PAGE });
+    const list = element('ol', 'corpus-results');
+    for (const hit of results.hits) list.append(this.#resultItem(hit, query));
+    const nodes = [list];
+    if (results.hits.length < results.total) nodes.push(this.#moreButton(list, query, unit, results.total));
+    return [`${formatCount(results.total)} ${plural(unit, results.total)}${expansionNote(results.expansions)}`, nodes];
+  }
+
+  /** "Show 50 more": the next page of hits, appended to `list`. */
+  #moreButton(list, query, unit, total) {
+    const button = element('button', 'corpus-results-more');
+    button.type = 'button';
+    const label = () => `Show ${Math.min(PAGE, total - list.children.length)} more of ${formatCount(total - list.children.length)}`;
+    button.textContent = label();
+    button.addEventListener('click', async () => {
+      const page = await this.#corpus.search(query, { unit, limit: PAGE, offset: list.children.length });
+      for (const hit of page.hits) list.append(this.#resultItem(hit, query));
+      if (list.children.length >= total || page.hits.length === 0) button.remove();
+      else button.textContent = label();
+      list.children[list.children.length - page.hits.length]?.querySelector('button')?.focus();
+    });
+    return button;
+  }
+
+  #resultItem(hit, query) {
     const item = element('li', 'corpus-result');
     const button = element('button', 'corpus-result-open');
     button.type = 'button';
     button.append(element('span', 'corpus-result-title', this.#titles.get(hit.docId) ?? hit.docId),
       element('span', 'corpus-result-score', hit.score.toFixed(2)));
-    button.addEventListener('click', () => this.#open(hit.docId, hit.start, hit.end));
+    button.addEventListener('click', () => this.#open(hit.docId, hit.start, hit.end, query));
     const snippet = appendMarked(element('p', 'corpus-result-snippet'), hit.snippet.text, hit.snippet.highlights);
     item.append(button, snippet);
     return item;
   }
 
-  #showKwic(query) {
-    const sort = this.querySelector('.corpus-search-sort').value;
-    const kwic = this.#corpus.kwic(query, { sort, limit: 500, width: 50 });
-    const table = kwicTable(kwic.lines, (id) => this.#titles.get(id) ?? id, (line) => this.#open(line.docId, line.start, line.end));
+  async #kwic(query, sort) {
+    const kwic = await this.#corpus.kwic(query, { sort, limit: 500, width: 50 });
+    const table = kwicTable(kwic.lines, (id) => this.#titles.get(id) ?? id, (line) => this.#open(line.docId, line.start, line.end, query));
     const shown = kwic.lines.length < kwic.total ? `, showing ${kwic.lines.length}` : '';
-    this.#show(`${formatCount(kwic.total)} ${kwic.total === 1 ? 'match' : 'matches'}${shown}`, [table]);
+    return [`${formatCount(kwic.total)} ${kwic.total === 1 ? 'match' : 'matches'}${shown}`, [table]];
   }
 
-  #open(id, start, end) {
-    this.dispatchEvent(new CustomEvent('corpus-open-document', { bubbles: true, detail: { id, start, end } }));
+  #open(id, start, end, query) {
+    this.dispatchEvent(new CustomEvent('corpus-open-document', { bubbles: true, detail: { id, start, end, query } }));
   }
 
   #show(summary, nodes) {
@@ -144,6 +222,11 @@ export class CorpusSearch extends HTMLElement {
     this.querySelector('.corpus-search-output').replaceChildren(...nodes);
   }
 
+  #showFacets(facets) {
+    const aside = this.querySelector('.corpus-facets');
+    aside.hidden = !facets;
+    aside.replaceChildren(...(facets ?? []));
+  }
   /** Shows the message, and the query with the character at the error's position marked. */
   #showError(error, query = '') {
     const box = this.querySelector('.corpus-search-error');
@@ -167,7 +250,13 @@ export class CorpusSearch extends HTMLElement {
     box.replaceChildren(...nodes);
     box.hidden = false;
     this.#show('', []);
+    this.#showFacets(null);
   }
+}
+
+/** Choose `value` in a select if it offers it, else `fallback`. */
+function setChoice(select, value, fallback) {
+  select.value = [...select.options].some((o) => o.value === value) ? value : fallback;
 }
 
 function plural(unit, n) {

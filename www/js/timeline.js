@@ -1,10 +1,13 @@
-// <corpus-timeline>: mentions of a few entities over time (corpus.timeline,
-// drawn with Observable Plot's line and dot marks), by year, month or issue,
-// with the same numbers as a table beneath.
+// <corpus-timeline>: mentions of chosen entities, and matches of a query,
+// over time (corpus.timeline and corpus.termTrend, drawn with Observable
+// Plot's line and dot marks), by year, month or issue, with the same numbers
+// as a table beneath.
 //
-// Set `corpus` to a Corpus. The chips choose the entities drawn, from the
-// most mentioned people, places and organisations; `entities` (ids) sets
-// them from outside. Each chip shows its line's colour.
+// Set `corpus` to a Corpus or a CorpusClient. The chips choose the entities
+// drawn, from the most mentioned people, places and organisations and any
+// added by name; the query box adds a line of its matches. `state` is
+// `{entities, bucket, q}` (strings, `entities` comma-separated ids); a change
+// the user makes dispatches `corpus-state-change`.
 import { dot, line, plot, ruleY } from '../vendor/charts.js';
 import { chartTable, cssPalette } from './chart-table.js';
 import { formatCount } from './engine.js';
@@ -13,37 +16,56 @@ import { optionElements } from './network-options.js';
 
 const BUCKETS = [['year', 'by year'], ['month', 'by month'], ['issue', 'by issue']];
 const CANDIDATE_TYPES = ['person', 'place', 'organization'];
-const CANDIDATES = 8; // the chips offered, one palette colour each
+const CANDIDATES = 7; // chips, one palette colour each; the eighth colour is the query's
+const QUERY_SLOT = 7;
 const CHOSEN = 4; // drawn at first: more lines than this are hard to follow
+const NAMED = 1000; // entities offered by name
+
+let instances = 0;
 
 export class CorpusTimeline extends HTMLElement {
   #corpus = null;
   #candidates = []; // [{id, name}], each keeping its colour slot
+  #named = new Map(); // "Name (type)" → id, for the add-by-name box
+  #chosen = null; // ids to draw; null: the first CHOSEN candidates
+  #renders = 0;
+  #listId = `corpus-timeline-names-${++instances}`;
 
   connectedCallback() {
     if (this.querySelector('.corpus-timeline-controls')) return;
-    const controls = element('div', 'corpus-chart-controls corpus-timeline-controls');
+    const controls = element('form', 'corpus-chart-controls corpus-timeline-controls');
+    controls.addEventListener('submit', (event) => event.preventDefault());
     const bucket = element('select', 'corpus-timeline-bucket');
     bucket.setAttribute('aria-label', 'Time step');
     bucket.append(...optionElements(BUCKETS, 'year'));
-    bucket.addEventListener('change', () => this.#render());
-    controls.append(element('h3', 'corpus-chart-title', 'Mentions over time'), bucket);
+    bucket.addEventListener('change', () => this.#changed());
+    const query = input('search', 'corpus-timeline-query', 'Matches of a query', 'e.g. "peace treaty"');
+    query.field.addEventListener('change', () => this.#changed());
+    const add = input('text', 'corpus-timeline-add', 'Add an entity', 'a name');
+    add.field.setAttribute('list', this.#listId);
+    add.field.addEventListener('change', () => this.#addNamed(add.field));
+    const names = element('datalist');
+    names.id = this.#listId;
+    controls.append(element('h3', 'corpus-chart-title', 'Mentions over time'), bucket, query.label, add.label, names);
     const chips = element('fieldset', 'corpus-timeline-entities');
     chips.append(element('legend', 'corpus-visually-hidden', 'Entities drawn'));
-    chips.addEventListener('change', () => this.#render());
+    chips.addEventListener('change', () => {
+      this.#chosen = this.#checked();
+      this.#changed();
+    });
     const error = element('p', 'corpus-chart-error');
     error.setAttribute('role', 'alert');
     error.hidden = true;
-    this.replaceChildren(controls, chips, error, element('div', 'corpus-timeline-chart'), element('div', 'corpus-timeline-table'));
-    if (this.#corpus) this.corpus = this.#corpus;
+    const figure = element('figure', 'corpus-figure corpus-timeline-figure');
+    figure.dataset.exportName = 'timeline';
+    figure.append(element('div', 'corpus-timeline-chart'), element('div', 'corpus-timeline-table'));
+    this.replaceChildren(controls, chips, error, figure);
+    if (this.#corpus) this.#load();
   }
 
   set corpus(corpus) {
     this.#corpus = corpus;
-    if (!this.querySelector('.corpus-timeline-entities')) return;
-    this.#candidates = corpus.entities({ types: CANDIDATE_TYPES, limit: CANDIDATES }).map(({ id, name }) => ({ id, name }));
-    this.#renderChips(this.#candidates.slice(0, CHOSEN).map((c) => c.id));
-    this.#render();
+    this.#load();
   }
 
   get corpus() {
@@ -52,22 +74,78 @@ export class CorpusTimeline extends HTMLElement {
 
   /** The ids of the entities drawn. */
   get entities() {
-    return [...this.querySelectorAll('.corpus-timeline-entities input:checked')].map((box) => box.value);
+    return this.#checked();
   }
 
   set entities(ids) {
-    // An entity not among the chips yet takes the place of the last ones.
-    const known = new Set(this.#candidates.map((c) => c.id));
-    for (const id of ids.filter((id) => !known.has(id)).reverse()) {
-      const entity = this.#corpus.entity(id);
-      this.#candidates = [{ id, name: entity.name }, ...this.#candidates].slice(0, CANDIDATES);
+    this.state = { ...this.state, entities: ids.join(',') };
+  }
+
+  /** `{entities, bucket, q}`, as strings. */
+  get state() {
+    return {
+      entities: (this.#chosen ?? this.#checked()).join(','),
+      bucket: this.querySelector('.corpus-timeline-bucket')?.value ?? 'year',
+      q: this.querySelector('.corpus-timeline-query')?.value ?? '',
+    };
+  }
+
+  set state(state) {
+    if (!this.querySelector('.corpus-timeline-controls')) this.connectedCallback();
+    const bucket = this.querySelector('.corpus-timeline-bucket');
+    bucket.value = state.bucket ?? 'year';
+    if (bucket.selectedIndex < 0) bucket.value = 'year';
+    this.querySelector('.corpus-timeline-query').value = state.q ?? '';
+    this.#chosen = state.entities ? state.entities.split(',').filter(Boolean) : null;
+    this.#load();
+  }
+
+  #changed() {
+    this.#render();
+    this.dispatchEvent(new CustomEvent('corpus-state-change', { bubbles: true }));
+  }
+
+  #checked() {
+    return [...this.querySelectorAll('.corpus-timeline-entities input:checked')].map((box) => box.value);
+  }
+
+  /** The candidates for a corpus (and any chosen entity not among them), then draw. */
+  async #load() {
+    if (!this.#corpus || !this.querySelector('.corpus-timeline-controls')) return;
+    const render = ++this.#renders;
+    const [top, all] = await Promise.all([
+      this.#corpus.entities({ types: CANDIDATE_TYPES, limit: CANDIDATES }),
+      this.#corpus.entities({ limit: NAMED }),
+    ]);
+    if (render !== this.#renders) return;
+    this.#named = new Map(all.map((e) => [`${e.name} (${e.type})`, e.id]));
+    this.querySelector('datalist').replaceChildren(...[...this.#named.keys()].map((label) => {
+      const option = document.createElement('option');
+      option.value = label;
+      return option;
+    }));
+    this.#candidates = top.map(({ id, name }) => ({ id, name }));
+    const chosen = this.#chosen ?? this.#candidates.slice(0, CHOSEN).map((c) => c.id);
+    const byId = new Map(all.map((e) => [e.id, e]));
+    for (const id of chosen.filter((id) => !this.#candidates.some((c) => c.id === id)).reverse()) {
+      const name = byId.get(id)?.name ?? (await this.#corpus.entity(id).then((e) => e.name, () => null));
+      if (name) this.#candidates = [{ id, name }, ...this.#candidates].slice(0, CANDIDATES);
     }
-    this.#renderChips(ids);
+    if (render !== this.#renders) return;
+    this.#renderChips(chosen);
     this.#render();
   }
 
+  #addNamed(field) {
+    const id = this.#named.get(field.value);
+    if (!id) return;
+    field.value = '';
+    this.#chosen = [...new Set([...this.#checked(), id])];
+    this.#load().then(() => this.dispatchEvent(new CustomEvent('corpus-state-change', { bubbles: true })));
+  }
+
   #renderChips(chosen) {
-    const colours = cssPalette(this, 'corpus-chart', CANDIDATES);
+    const colours = cssPalette(this, 'corpus-chart', CANDIDATES + 1);
     const chips = this.#candidates.map((c, i) => {
       const label = element('label', 'corpus-timeline-entity');
       const box = document.createElement('input');
@@ -85,23 +163,30 @@ export class CorpusTimeline extends HTMLElement {
     fieldset.replaceChildren(fieldset.querySelector('legend'), ...chips);
   }
 
-  #render() {
+  async #render() {
     const chart = this.querySelector('.corpus-timeline-chart');
     if (!this.#corpus || !chart) return;
-    const bucket = this.querySelector('.corpus-timeline-bucket').value;
-    const ids = this.entities;
+    const render = ++this.#renders;
+    const { bucket, q } = this.state;
+    const ids = this.#checked();
     const error = this.querySelector('.corpus-chart-error');
     const table = this.querySelector('.corpus-timeline-table');
-    if (ids.length === 0) {
-      chart.replaceChildren(element('p', 'corpus-chart-empty', 'Choose an entity to draw its mentions.'));
+    if (ids.length === 0 && !q.trim()) {
+      chart.replaceChildren(element('p', 'corpus-chart-empty', 'Choose an entity or type a query to draw it over time.'));
       table.replaceChildren();
       return;
     }
     let timeline;
     try {
-      timeline = this.#corpus.timeline({ entities: ids, bucket });
+      const [entities, trend] = await Promise.all([
+        ids.length > 0 ? this.#corpus.timeline({ entities: ids, bucket }) : null,
+        q.trim() ? this.#corpus.termTrend(q, { bucket }) : null,
+      ]);
+      timeline = withQuery(entities, trend);
+      if (render !== this.#renders) return;
       error.hidden = true;
     } catch (e) {
+      if (render !== this.#renders) return;
       error.textContent = e.message;
       error.hidden = false;
       chart.replaceChildren();
@@ -113,8 +198,9 @@ export class CorpusTimeline extends HTMLElement {
   }
 
   #plot({ buckets, tokens, series }, width) {
-    const colours = cssPalette(this, 'corpus-chart', CANDIDATES);
+    const colours = cssPalette(this, 'corpus-chart', CANDIDATES + 1);
     const slot = new Map(this.#candidates.map((c, i) => [c.id, i]));
+    slot.set(QUERY_ID, QUERY_SLOT);
     // A period without documents has no count, rather than a count of 0:
     // the line breaks there instead of dipping to the axis.
     const empty = (i) => tokens?.[i] === 0;
@@ -134,13 +220,13 @@ export class CorpusTimeline extends HTMLElement {
       color: { domain: series.map((s) => s.id), range: series.map((s) => colours[slot.get(s.id) ?? 0]) },
       marks: [
         ruleY([0]),
-        line(points, { x: 'bucket', y: 'value', stroke: 'id', strokeWidth: 2 }),
-        dot(points.filter((p) => p.value != null), { x: 'bucket', y: 'value', fill: 'id', r: 3, title: (p) => `${p.name}, ${p.bucket}: ${formatCount(p.value)} mentions` }),
+        line(points, { x: 'bucket', y: 'value', stroke: 'id', strokeWidth: 2, strokeDasharray: (p) => (p.id === QUERY_ID ? '5 3' : null) }),
+        dot(points.filter((p) => p.value != null), { x: 'bucket', y: 'value', fill: 'id', r: 3, title: (p) => `${p.name}, ${p.bucket}: ${formatCount(p.value)}` }),
       ],
     });
     svg.classList.add('corpus-timeline-svg');
     svg.setAttribute('role', 'img');
-    svg.setAttribute('aria-label', `Mentions over time of ${series.map((s) => s.name).join(', ')}; the table below has the numbers`);
+    svg.setAttribute('aria-label', `Over time: ${series.map((s) => s.name).join(', ')}; the table below has the numbers`);
     return svg;
   }
 
@@ -148,6 +234,38 @@ export class CorpusTimeline extends HTMLElement {
     const columns = [{ label: 'Period' }, ...series.map((s) => ({ label: s.name, numeric: true }))];
     // "–": no documents in that period (not the same as no mentions).
     const rows = buckets.map((b, i) => [b, ...series.map((s) => (tokens?.[i] === 0 ? '–' : formatCount(s.values[i])))]);
-    return chartTable('Mentions over time as a table', 'Mentions per period', columns, rows);
+    return chartTable('Mentions over time as a table', 'Mentions (and query matches) per period', columns, rows);
   }
+}
+
+const QUERY_ID = '\u0000query'; // no entity id starts with a control character
+
+/**
+ * The entities' timeline (or null) with the query's matches (or null) as one
+ * more series. Both count over every document, so they have the same
+ * periods in the same order.
+ */
+function withQuery(timeline, trend) {
+  if (!trend) return timeline;
+  if (!timeline) timeline = { bucket: trend.bucket, buckets: trend.labels, tokens: trend.words, series: [] };
+  const buckets = [...new Set([...timeline.buckets, ...trend.labels])];
+  const at = (labels, values) => {
+    const byLabel = new Map(labels.map((label, i) => [label, values[i]]));
+    return buckets.map((b) => byLabel.get(b) ?? 0);
+  };
+  const tokens = buckets.map((b, i) => Math.max(at(timeline.buckets, timeline.tokens)[i], at(trend.labels, trend.words)[i]));
+  const series = timeline.series.map((s) => ({ ...s, values: at(timeline.buckets, s.values) }));
+  series.push({ id: QUERY_ID, name: `“${trend.query}”`, type: 'query', values: at(trend.labels, trend.counts), total: trend.counts.reduce((a, b) => a + b, 0) });
+  return { ...timeline, buckets, tokens, series };
+}
+
+function input(type, className, labelText, placeholder) {
+  const label = element('label', 'corpus-timeline-field');
+  const field = document.createElement('input');
+  field.type = type;
+  field.className = className;
+  field.placeholder = placeholder;
+  field.autocomplete = 'off';
+  label.append(element('span', '', labelText), field);
+  return { label, field };
 }

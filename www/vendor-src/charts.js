@@ -8,5 +8,8 @@
 // neither d3-selection nor d3-zoom is needed.
 export { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY } from 'd3-force';
 
-// The heatmap (js/matrix.js) and the timeline (js/timeline.js).
-export { axisX, axisY, cell, dot, gridY, line, plot, ruleY, text, tip } from '@observablehq/plot';
+// Bars, lines and heatmaps: the overview, the timeline, the entity page, the
+// comparison and the heatmap (js/matrix.js).
+export {
+  areaY, axisX, axisY, barX, barY, cell, dot, gridX, gridY, line, lineY, plot, ruleX, ruleY, text, tip,
+} from '@observablehq/plot';
