@@ -1,5 +1,5 @@
-// The page in a real browser: Debian's Chromium driven by playwright-core,
-// against scripts/serve.mjs started on a free port.
+// The explorer in a real browser (Debian's Chromium, playwright-core, see
+// harness.mjs): each view on the embedded corpus, as a reader uses it.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
@@ -15,9 +15,15 @@ const SEEDS = [
   { publication: 'Eurasia Daily Monitor', year: '2005' },
 ];
 
-/** A new page on the app, once its documents table has rows. */
-async function openApp(options = {}) {
-  const opened = await openPage(app, '/', options);
+/** A new page on the explorer at `fragment` (a view and its state), once it is ready. */
+async function openApp(options = {}, fragment = '') {
+  const opened = await openPage(app, `/${fragment}`, options);
+  await opened.page.locator('html[data-ready]').waitFor({ state: 'attached' });
+  return opened;
+}
+
+async function openOverview(options) {
+  const opened = await openApp(options);
   await opened.page.locator('corpus-documents tbody tr').first().waitFor();
   return opened;
 }
@@ -28,9 +34,9 @@ function tableRows(page) {
     rows.map((row) => [...row.cells].map((cell) => cell.textContent)));
 }
 
-describe('the page', () => {
+describe('the overview', () => {
   test('lists the five seed documents with their publications and years', async () => {
-    const { page, errors, context } = await openApp();
+    const { page, errors, context } = await openOverview();
     const rows = await tableRows(page);
     assert.equal(rows.length, 5);
     const seen = rows.map((cells) => ({ publication: cells[0], year: cells[3].slice(0, 4) }));
@@ -43,11 +49,11 @@ describe('the page', () => {
   });
 
   test('clicking a row opens the document in the reader', async () => {
-    const { page, errors, context } = await openApp();
+    const { page, errors, context } = await openOverview();
     const row = page.locator('corpus-documents tbody tr', { hasText: '1999' });
     await row.click();
-    await assert.doesNotReject(row.and(page.locator('[aria-current]')).waitFor());
     const reader = page.locator('corpus-reader');
+    assert.match(page.url(), /#view=reader&doc=/);
     await assert.doesNotReject(reader.locator('h2', { hasText: 'Monitor 5:66 (1999)' }).waitFor());
     const paragraphs = await reader.locator('.corpus-reader-text p').allTextContents();
     assert.ok(paragraphs.length > 1, 'the text is shown as paragraphs');
@@ -59,20 +65,19 @@ describe('the page', () => {
   });
 
   test('rows are reachable and openable from the keyboard', async () => {
-    const { page, errors, context } = await openApp();
+    const { page, errors, context } = await openOverview();
     const rows = page.locator('corpus-documents tbody tr');
     await rows.first().focus();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     const second = (await tableRows(page))[1];
     await assert.doesNotReject(page.locator('corpus-reader h2', { hasText: second[4] }).waitFor());
-    assert.equal(await rows.nth(1).getAttribute('aria-current'), '');
     assert.deepEqual(errors, []);
     await context.close();
   });
 
   test('follows a dark colour scheme', async () => {
-    const { page, errors, context } = await openApp({ colorScheme: 'dark' });
+    const { page, errors, context } = await openOverview({ colorScheme: 'dark' });
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     assert.equal(background, 'rgb(21, 23, 27)');
     await screenshot(page, 'dark.png');
@@ -82,6 +87,8 @@ describe('the page', () => {
 });
 
 describe('search', () => {
+  const openSearch = () => openApp({}, '#view=search');
+
   /** Type a query and wait for the search to settle (input is debounced). */
   async function searchFor(page, query) {
     await page.fill('.corpus-search-input', query);
@@ -89,7 +96,7 @@ describe('search', () => {
   }
 
   test('a phrase search ranks documents and marks the phrase in each snippet', async () => {
-    const { page, errors, context } = await openApp();
+    const { page, errors, context } = await openSearch();
     await searchFor(page, '"peace treaty"');
     await assert.doesNotReject(page.locator('.corpus-search-summary', { hasText: '5 documents' }).waitFor());
     const marks = await page.locator('.corpus-result-snippet mark').allTextContents();
@@ -101,7 +108,7 @@ describe('search', () => {
   });
 
   test('a malformed query shows the error and marks its position', async () => {
-    const { page, errors, context } = await openApp();
+    const { page, errors, context } = await openSearch();
     await searchFor(page, 'putin "peace');
     const error = page.locator('.corpus-search-error');
     await assert.doesNotReject(error.getByText('invalid query: unclosed quote at position 6').waitFor());
@@ -117,7 +124,7 @@ describe('search', () => {
   });
 
   test('the concordance sorts by right context', async () => {
-    const { page, errors, context } = await openApp();
+    const { page, errors, context } = await openSearch();
     await page.selectOption('.corpus-search-view', 'kwic');
     await page.selectOption('.corpus-search-sort', 'right');
     await searchFor(page, 'koizumi');
@@ -133,7 +140,7 @@ describe('search', () => {
   });
 
   test('a sentence hit opens in the reader with the sentence marked', async () => {
-    const { page, errors, context } = await openApp();
+    const { page, errors, context } = await openSearch();
     await page.selectOption('.corpus-search-unit', 'sentence');
     await searchFor(page, 'shikotan');
     await assert.doesNotReject(page.locator('.corpus-search-summary', { hasText: '1 sentence' }).waitFor());
@@ -148,14 +155,14 @@ describe('search', () => {
 });
 
 describe('entities', () => {
-  /** Open the 2000 Monitor article (Monitor 6:74) from the documents table. */
+  /** Open the 2000 Monitor article (Monitor 6:74) from the overview's documents table. */
   async function open2000(page) {
     await page.locator('corpus-documents tbody tr', { hasText: '2000' }).click();
     await page.locator('corpus-reader h2', { hasText: 'Monitor 6:74 (2000)' }).waitFor();
   }
 
   test('the reader highlights mentions by type, and a legend toggle hides a type', async () => {
-    const { page, errors, context } = await openApp();
+    const { page, errors, context } = await openOverview();
     await open2000(page);
     const reader = page.locator('corpus-reader');
     const people = reader.locator('.corpus-reader-text mark.corpus-entity[data-type="person"]');
@@ -188,7 +195,7 @@ describe('entities', () => {
   });
 
   test('the reader lists the cited sources with their ISO dates', async () => {
-    const { page, errors, context } = await openApp();
+    const { page, errors, context } = await openOverview();
     await open2000(page);
     const items = page.locator('corpus-reader .corpus-citation');
     await assert.doesNotReject(items.first().waitFor());
@@ -201,18 +208,18 @@ describe('entities', () => {
     // "in text" marks the citation where the text makes it.
     await items.filter({ hasText: 'Itar-Tass' }).locator('.corpus-citation-show').click();
     assert.match(await page.locator('corpus-reader mark.corpus-reader-mark').textContent(), /Itar-Tass, March 25/);
-    // A source that is a known outlet opens its entity in the entities panel.
+    // A source that is a known outlet opens its entity page.
     await page.locator('corpus-reader .corpus-citation-name', { hasText: 'Xinhua' }).click();
     const selected = page.locator('corpus-entities .corpus-entities-item[aria-current]');
     await assert.doesNotReject(selected.filter({ hasText: 'Xinhua' }).waitFor());
     assert.ok(await page.locator('corpus-entities input[value="media"]').isChecked());
-    await assert.doesNotReject(page.locator('corpus-entities .corpus-entity-name', { hasText: 'Xinhua' }).waitFor());
+    await assert.doesNotReject(page.locator('corpus-entity h3', { hasText: 'Xinhua' }).first().waitFor());
     assert.deepEqual(errors, []);
     await context.close();
   });
 
   test('the entities panel lists people by count; a mention opens in the reader', async () => {
-    const { page, errors, context } = await openApp();
+    const { page, errors, context } = await openOverview();
     const panel = page.locator('corpus-entities');
     const names = panel.locator('.corpus-entities-name');
     await assert.doesNotReject(names.first().waitFor());
@@ -290,7 +297,7 @@ describe('network', () => {
   }
 
   async function openNetwork(options) {
-    const opened = await openApp(options);
+    const opened = await openApp(options, '#view=network');
     await opened.page.locator('corpus-network .corpus-network-node').first().waitFor();
     return opened;
   }
@@ -318,7 +325,7 @@ describe('network', () => {
       assert.ok(marks.some((m) => /Putin$/.test(m)) && marks.some((m) => /Mori$/.test(m)), `both marked in ${await item.textContent()}`);
     }
     await page.mouse.move(0, 0); // off the chart, so that the hover fading is gone
-    await screenshotOf(page.locator('.corpus-panel-network'), 'network.png');
+    await screenshotOf(page.locator('.corpus-view[data-view="network"]'), 'network.png');
 
     // An evidence sentence opens in the reader, marked.
     const first = evidence.first().locator('.corpus-evidence-text');
@@ -362,7 +369,7 @@ describe('network', () => {
     const rowNames = await matrix.locator('.corpus-data-table tbody th').allTextContents();
     assert.ok(rowNames.includes('Vladimir Putin'), rowNames.join(' | '));
     await screenshotOf(matrix, 'matrix.png');
-
+    await page.locator('.corpus-tabs a', { hasText: 'Timeline' }).click();
     const timeline = page.locator('corpus-timeline');
     await assert.doesNotReject(timeline.locator('svg.corpus-timeline-svg').waitFor());
     const periods = await timeline.locator('.corpus-data-table tbody th').allTextContents();
@@ -378,7 +385,7 @@ describe('network', () => {
     const { page, errors, context } = await openNetwork({ viewport: { width: 390, height: 844 } });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.equal(overflow, 0, 'nothing wider than the screen');
-    await screenshotOf(page.locator('.corpus-panel-network'), 'network-phone.png');
+    await screenshotOf(page.locator('.corpus-view[data-view="network"]'), 'network-phone.png');
     assert.deepEqual(errors, []);
     await context.close();
   });

@@ -213,11 +213,12 @@ function wire() {
   // A plain-Corpus page would refetch here; with the worker the client's
   // `change` event has done it.
   document.addEventListener('corpus-aliases-change', () => {});
-  document.addEventListener('corpus-loaded', ({ detail: { client, id } }) => {
+  document.addEventListener('corpus-loaded', ({ detail: { client, id, warnings } }) => {
     // A corpus the browser would not keep has no id: it stays until reload.
     useCorpus(id ?? `unsaved-${Date.now().toString(36)}`, client);
     switcher.refresh();
-    setLoadPanel(false);
+    // The loader's report stays open while it lists records it skipped.
+    if (warnings.length === 0) setLoadPanel(false);
     go('overview');
   });
   document.addEventListener('corpus-switch', async ({ detail: { id } }) => {

@@ -45,8 +45,10 @@ export class CorpusEntities extends HTMLElement {
     return { ...this.#state };
   }
 
+  /** Also reads `entity` (the entity page's key): it is marked, and its type listed unless `type` says otherwise. */
   set state(state) {
     this.#state = { type: state.type ?? '', min: state.min ?? '1', name: state.name ?? '' };
+    if ('entity' in state) this.#selectedId = state.entity || null;
     if (this.#byType.size > 0) this.#renderAll();
   }
 
@@ -70,9 +72,11 @@ export class CorpusEntities extends HTMLElement {
     this.#renderAll();
   }
 
-  /** The type listed: the state's, if the corpus has it, else the first it has. */
+  /** The type listed: the state's, if the corpus has it, else the selected entity's, else the first. */
   #type() {
-    return this.#byType.has(this.#state.type) ? this.#state.type : this.#byType.keys().next().value;
+    if (this.#byType.has(this.#state.type)) return this.#state.type;
+    const selected = this.#selectedId?.split(':')[0];
+    return this.#byType.has(selected) ? selected : this.#byType.keys().next().value;
   }
 
   #renderAll() {

