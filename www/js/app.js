@@ -183,10 +183,18 @@ function attachExports(figure) {
   figure.prepend(exportControls({
     name: figure.dataset.exportName ?? 'chart',
     parameters: () => exportParameters(figure),
-    svg: () => figure.querySelector('svg[role="img"]') ?? [...figure.querySelectorAll('svg')].at(-1) ?? null,
+    svg: () => chartOf(figure),
     table: () => figure.querySelector('table'),
     extra,
   }));
+}
+
+/** The chart a figure exports: its main SVG, or Plot's <figure> around it, which holds the legend too. */
+function chartOf(figure) {
+  const svg = figure.querySelector('svg[role="img"]') ?? [...figure.querySelectorAll('svg')].at(-1);
+  if (!svg) return null;
+  const plotFigure = svg.parentElement?.closest('figure');
+  return plotFigure && plotFigure !== figure ? plotFigure : svg;
 }
 
 function watchFigures() {
