@@ -72,15 +72,16 @@ impl Corpus {
     }
 }
 
-/// A CSV cell: quoted when needed, and a leading `'` before `=`, `+`, `-`
-/// or `@` so that spreadsheets do not run it as a formula.
+/// A CSV cell: quoted when needed, and a leading `'` before `=`, `+`, `-`,
+/// `@`, a tab or a carriage return so that spreadsheets do not run it as a
+/// formula (OWASP's advice on CSV injection).
 fn cell(value: &str) -> String {
-    let guarded = if value.starts_with(['=', '+', '-', '@']) {
+    let guarded = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{value}")
     } else {
         value.to_string()
     };
-    if guarded.contains([',', '"', '\n', '\r']) {
+    if guarded.contains([',', '"', '\n', '\r', '\t', ';', '#']) {
         format!("\"{}\"", guarded.replace('"', "\"\""))
     } else {
         guarded
@@ -92,12 +93,42 @@ fn number(value: f64) -> String {
     format!("{value}")
 }
 
+/// The options' JSON for the CSV's comment line. A spreadsheet splits that
+/// line at commas like any other, so inside strings (a query, say) the
+/// separators and quotes are written as JSON escapes: no piece of the line
+/// can start a formula, and JSON.parse reads back the same values.
+fn comment_json(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    let mut in_string = false;
+    let mut escaped = false;
+    for c in json.chars() {
+        match c {
+            _ if escaped => {
+                escaped = false;
+                if c == '"' {
+                    out.push_str("u0022");
+                    continue;
+                }
+            }
+            '\\' if in_string => escaped = true,
+            '"' => in_string = !in_string,
+            ',' | ';' | '\t' if in_string => {
+                out.push_str(&format!("\\u{:04x}", c as u32));
+                continue;
+            }
+            _ => {}
+        }
+        out.push(c);
+    }
+    out
+}
+
 fn csv(network: &Network, settings: &str) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
         "# corpus-lens co-occurrence network; options: {}",
-        settings.replace('\n', " ")
+        comment_json(settings).replace('\n', " ")
     );
     out.push_str("id,name,type,count,degree,weightedDegree,betweenness,community\n");
     for n in &network.nodes {
@@ -295,6 +326,16 @@ mod tests {
         assert_eq!(cell("=SUM(A1)"), "'=SUM(A1)");
         assert_eq!(cell("a,\"b\""), "\"a,\"\"b\"\"\"");
         assert_eq!(cell("-1"), "'-1");
+        assert_eq!(cell("\tx"), "\"'\tx\"");
+        assert_eq!(cell("Issue #5"), "\"Issue #5\"");
+        let json = r#"{"query":"a,=HYPERLINK(\"x\");b","unit":"sentence"}"#;
+        let line = comment_json(json);
+        assert_eq!(
+            line,
+            r#"{"query":"a\u002c=HYPERLINK(\u0022x\u0022)\u003bb","unit":"sentence"}"#
+        );
+        let back: serde_json::Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(back["query"], "a,=HYPERLINK(\"x\");b");
         assert_eq!(xml("<a & 'b'>"), "&lt;a &amp; &apos;b&apos;&gt;");
     }
 }
