@@ -34,13 +34,14 @@ export class CorpusClient extends EventTarget {
    * rejects with an AbortError.
    */
   static async open(source, { onProgress, signal } = {}) {
+    const cancelled = () => new DOMException('Loading was cancelled', 'AbortError');
+    if (signal?.aborted) throw cancelled();
     const client = new CorpusClient();
-    const aborted = () => {
+    // The waiting open is rejected first, so that its caller sees the AbortError.
+    const onAbort = () => {
+      client.#failAll(cancelled());
       client.close();
-      return new DOMException('Loading was cancelled', 'AbortError');
     };
-    if (signal?.aborted) throw aborted();
-    const onAbort = () => client.#failAll(aborted());
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
       client.#summary = await client.#request('open', [source], onProgress);

@@ -5,7 +5,7 @@
 // `corpus-open-document` event whose `detail.id` is the document's id. Rows
 // are in the tab order; ArrowUp, ArrowDown, Home and End move between them.
 // Set `selectedId` to mark the document being read.
-import { displayDate, formatCount } from './engine.js';
+import { displayDate, formatCount } from './format.js';
 
 // `name` is the cells' class, for styling; numbers and dates align right.
 const COLUMNS = [

@@ -1,5 +1,6 @@
-// The one place the page touches the wasm module: initialise it once, and
-// turn its plain-data results into what the views show.
+// The wasm module on the main thread, for a page that embeds a view with a
+// plain Corpus (the explorer itself keeps its corpus in corpus-worker.js):
+// initialise the module once, and open the embedded corpus.
 import init, { Corpus } from '../pkg/corpus_lens.js';
 
 let ready = null;
@@ -14,16 +15,4 @@ export function initEngine() {
 export async function embeddedCorpus() {
   await initEngine();
   return Corpus.embedded();
-}
-
-const numberFormat = new Intl.NumberFormat('en');
-
-/** A count with thousands separators: 12345 → "12,345". */
-export function formatCount(n) {
-  return numberFormat.format(n);
-}
-
-/** What to show for a document's date: the full date, else the year, else "". */
-export function displayDate(doc) {
-  return doc.date ?? (doc.year == null ? '' : String(doc.year));
 }

@@ -8,7 +8,7 @@
 // `selectedId` marks the one open elsewhere. All corpus text goes in as text
 // nodes.
 import { chartTable } from './chart-table.js';
-import { formatCount } from './engine.js';
+import { formatCount } from './format.js';
 import { ENTITY_TYPES, typePluralLabel, typeSwatch } from './entity-types.js';
 import { element } from './highlight.js';
 

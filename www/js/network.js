@@ -16,7 +16,7 @@
 // comma-separated, `edge` the two entity ids of the link whose evidence is
 // shown, joined by a space).
 import { chartTable } from './chart-table.js';
-import { formatCount } from './engine.js';
+import { formatCount } from './format.js';
 import { ENTITY_TYPES, typeLabel, typeSwatch } from './entity-types.js';
 import { appendMarked, element } from './highlight.js';
 import { drawNetwork, layoutNetwork } from './network-chart.js';

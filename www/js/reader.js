@@ -7,7 +7,7 @@
 // scroll to (UTF-16; a search hit's unit, say), and a query whose matches to
 // mark. Choosing a cited source that is a known entity dispatches
 // `corpus-open-entity` with `{id}`. All corpus text goes in as text nodes.
-import { displayDate, formatCount } from './engine.js';
+import { displayDate, formatCount } from './format.js';
 import { citationsList } from './citations-list.js';
 import { appendAnnotated } from './entity-marks.js';
 import { ENTITY_TYPES, typeLabel, typeSwatch } from './entity-types.js';

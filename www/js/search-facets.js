@@ -3,7 +3,7 @@
 // document count. Choosing one adds its filter to the query (the query
 // language's `publication:`, `year:` and entity filters), so a facet is never
 // a hidden state: the query box always says what is shown.
-import { formatCount } from './engine.js';
+import { formatCount } from './format.js';
 import { element } from './highlight.js';
 
 const ALL_MATCHES = 10000; // documents read for the counts; the engine's maximum page

@@ -8,7 +8,7 @@
 // the unit). `state` is `{q, unit, mode, sort}`; a change the user makes
 // dispatches `corpus-state-change`.
 import { appendMarked, element } from './highlight.js';
-import { formatCount } from './engine.js';
+import { formatCount } from './format.js';
 import { searchFacets } from './search-facets.js';
 import { kwicTable } from './kwic-table.js';
 

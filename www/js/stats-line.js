@@ -1,6 +1,6 @@
 // <corpus-stats>: one line of corpus totals, e.g.
 // "5 documents · 61 paragraphs · 140 sentences · 3,612 words · 1,104 distinct words".
-import { formatCount } from './engine.js';
+import { formatCount } from './format.js';
 
 const PARTS = [
   ['documents', 'document', 'documents'],

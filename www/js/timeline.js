@@ -10,7 +10,7 @@
 // the user makes dispatches `corpus-state-change`.
 import { dot, line, plot, ruleY } from '../vendor/charts.js';
 import { chartTable, cssPalette } from './chart-table.js';
-import { formatCount } from './engine.js';
+import { formatCount } from './format.js';
 import { element } from './highlight.js';
 import { optionElements } from './network-options.js';
 
