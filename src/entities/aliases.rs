@@ -156,6 +156,13 @@ impl AliasTable {
         let entry = self.entries.get(*self.lookup.get(&name.to_lowercase())?)?;
         Some((entry.ty, entry.name.as_str()))
     }
+
+    /// Whether `name` is, exactly, the name of an entry of type `ty`: such a
+    /// name is the user's word that it is an entity of its own, so it is
+    /// never merged into a variant spelling.
+    pub(crate) fn names(&self, ty: EntityType, name: &str) -> bool {
+        self.canonical(name) == Some((ty, name))
+    }
 }
 
 fn invalid(message: String) -> Error {

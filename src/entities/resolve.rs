@@ -1,13 +1,18 @@
 //! From mentions to canonical entities.
 //!
+//! - The alias table maps any listed name to its entity, first: what the
+//!   user listed wins over the rules below.
 //! - Within a document, a person's surname or short form resolves to the one
 //!   full name that document gives ("Mori" → "Yoshiro Mori"); a bare
 //!   surname with no full name in its document stays as it is.
-//! - The alias table maps any listed name to its entity.
 //! - Across the corpus, spelling and transliteration variants of a name of
 //!   the same type merge ("Aleksandr Losyukov" / "Alexander Losyukov",
 //!   "Izvestia" / "Izvestiya"): same consonant skeleton, every word within
-//!   two edits, and for people every word of the full name.
+//!   two edits, and for people every word of the full name. A name the
+//!   table gives an entry is never merged into another spelling.
+//!
+//! So an entry whose name is a surname or a variant ("Putin", "Alexander
+//! Losyukov") splits it off as an entity of its own.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -25,18 +30,29 @@ pub(crate) fn document_names(
     mentions
         .iter()
         .map(|m| {
+            // The table before the document's full names: an entry naming
+            // a surname keeps it apart from the full name.
+            if let Some(listed) = by_table(table, m.ty, &m.name) {
+                return listed;
+            }
             let name = match m.ty {
                 EntityType::Person => full.get(&m.name).cloned().unwrap_or_else(|| m.name.clone()),
                 _ => m.name.clone(),
             };
-            match table.canonical(&name) {
-                Some((ty, canonical)) if ty == m.ty || m.ty != EntityType::Person => {
-                    (ty, canonical.to_string())
-                }
-                _ => (m.ty, name),
-            }
+            by_table(table, m.ty, &name).unwrap_or((m.ty, name))
         })
         .collect()
+}
+
+/// The table's entity for a name found as type `ty`. A person is only ever
+/// a person, whatever the table says; other types take the table's.
+fn by_table(table: &AliasTable, ty: EntityType, name: &str) -> Option<(EntityType, String)> {
+    match table.canonical(name) {
+        Some((listed, canonical)) if listed == ty || ty != EntityType::Person => {
+            Some((listed, canonical.to_string()))
+        }
+        _ => None,
+    }
 }
 
 /// Short form → the one full name of the document it can stand for.
@@ -66,8 +82,10 @@ fn full_names(mentions: &[RawMention]) -> HashMap<String, String> {
 ///
 /// The kept spelling of a group is its most frequent one (ties: the longer,
 /// then the alphabetically first), so the result does not depend on order.
+/// An entry name of `table` is always kept.
 pub(crate) fn merge_variants(
     counts: &BTreeMap<(EntityType, String), usize>,
+    table: &AliasTable,
 ) -> HashMap<(EntityType, String), String> {
     let mut groups: BTreeMap<(EntityType, String), Vec<(&str, usize)>> = BTreeMap::new();
     for ((ty, name), &n) in counts {
@@ -87,7 +105,8 @@ pub(crate) fn merge_variants(
         names.sort_by(|a, b| (b.1, b.0.len(), a.0).cmp(&(a.1, a.0.len(), b.0)));
         let mut kept: Vec<&str> = Vec::new();
         for (name, _) in names {
-            match kept.iter().find(|k| variants(k, name)) {
+            let listed = table.names(ty, name);
+            match kept.iter().find(|k| !listed && variants(k, name)) {
                 Some(k) => {
                     out.insert((ty, name.to_string()), k.to_string());
                 }
@@ -192,7 +211,7 @@ mod tests {
         ] {
             counts.insert((EntityType::Person, name.to_string()), n);
         }
-        let merged = merge_variants(&counts);
+        let merged = merge_variants(&counts, &AliasTable::default());
         let target = |n: &str| merged.get(&(EntityType::Person, n.to_string())).cloned();
         assert_eq!(
             target("Aleksandr Losyukov").as_deref(),
