@@ -2,6 +2,7 @@
 // page that embeds them can import a class without registering it, or
 // register it under another name; the guard lets this module be imported
 // twice.
+import { CorpusAliasEditor } from './alias-editor.js';
 import { CorpusCompare } from './compare.js';
 import { CorpusLoader } from './corpus-loader.js';
 import { CorpusSwitcher } from './corpus-switcher.js';
@@ -17,6 +18,7 @@ import { CorpusStats } from './stats-line.js';
 import { CorpusTimeline } from './timeline.js';
 
 const ELEMENTS = {
+  'corpus-alias-editor': CorpusAliasEditor,
   'corpus-compare': CorpusCompare,
   'corpus-documents': CorpusDocuments,
   'corpus-entities': CorpusEntities,
