@@ -1,0 +1,64 @@
+// The comparisons <corpus-compare> offers as starters, built from the
+// corpus itself: never hard-coded to one corpus.
+
+/**
+ * Up to three comparisons that suit this corpus, each `{label, title,
+ * state}`: the earlier years against the later, split where half the
+ * documents are; the two largest publications; the most mentioned person
+ * against the documents without them.
+ */
+export async function suggestComparisons(corpus) {
+  const documents = await corpus.documents();
+  const people = await corpus.entities({ types: ['person'], limit: 5 });
+  return [yearHalves(documents), publicationPair(documents), personAgainstRest(people, documents.length)]
+    .filter(Boolean)
+    .map(({ label, a, b }) => ({ label, title: b ? `${a} against ${b}` : `${a} against the rest`, state: { a, b } }));
+}
+
+/** A phrase for a field query, or null when the value would need escaping. */
+function quoted(value) {
+  return /["\\]/.test(value) ? null : `"${value}"`;
+}
+
+function publicationPair(documents) {
+  const counts = new Map();
+  for (const { publication } of documents) if (publication) counts.set(publication, (counts.get(publication) ?? 0) + 1);
+  const [first, second] = [...counts].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).map(([name]) => name);
+  if (!second || !quoted(first) || !quoted(second)) return null;
+  // A field query matches the words anywhere in the field: "Monitor" also
+  // matches "Eurasia Daily Monitor". The longer name goes first, as the
+  // target, which takes the documents matching both.
+  const [a, b] = contains(first, second) ? [first, second] : [second, first];
+  return { label: `${a} vs ${b}`, a: `publication:${quoted(a)}`, b: `publication:${quoted(b)}` };
+}
+
+/** Whether the words of `small` appear in order within `big`'s. */
+function contains(big, small) {
+  const words = (s) => ` ${s.toLowerCase().split(/\W+/).filter(Boolean).join(' ')} `;
+  return words(big).includes(words(small));
+}
+
+function yearHalves(documents) {
+  const years = documents.map((d) => d.year).filter((y) => y != null).sort((x, y) => x - y);
+  const distinct = [...new Set(years)];
+  if (distinct.length < 2) return null;
+  // The last year of the first half: where half the documents are reached,
+  // but never the last year, so that the second half is not empty.
+  const middle = years[Math.ceil(years.length / 2) - 1];
+  const split = middle === distinct.at(-1) ? distinct.at(-2) : middle;
+  const next = distinct[distinct.indexOf(split) + 1];
+  const span = (from, to) => (from === to ? `${from}` : `${from}..${to}`);
+  const text = (from, to) => (from === to ? `${from}` : `${from}–${to}`);
+  return {
+    label: `${text(distinct[0], split)} vs ${text(next, distinct.at(-1))}`,
+    a: `year:${span(distinct[0], split)}`,
+    b: `year:${span(next, distinct.at(-1))}`,
+  };
+}
+
+function personAgainstRest(people, documents) {
+  // Someone named in every document leaves no rest to compare with.
+  const person = people.find((p) => p.documents < documents && quoted(p.name));
+  if (!person) return null;
+  return { label: `${person.name} vs the rest`, a: `person:${quoted(person.name)}`, b: '' };
+}
