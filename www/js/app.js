@@ -7,6 +7,7 @@
 //   - a corpus loaded by <corpus-loader> or chosen in <corpus-switcher> is
 //     opened and handed to every view; alias edits are kept per corpus.
 import './elements.js';
+import { setAliasBaseline } from './alias-editor.js';
 import { CorpusClient } from './corpus-client.js';
 import { getAliases, getCorpus, saveAliases } from './corpus-store.js';
 import { exportControls } from './export.js';
@@ -73,6 +74,8 @@ async function openCorpus(id) {
 function useCorpus(id, client) {
   current.client?.close();
   current = { id, client };
+  // Edits saved earlier stay undoable: undo goes back to the shipped table.
+  setAliasBaseline(client, client.shippedAliases());
   client.addEventListener('change', () => {
     handToViews();
     client.aliases().then((table) => saveAliases(id, table)).catch((error) => showError('The alias edit will not survive a reload', error));
@@ -218,9 +221,6 @@ function wire() {
   document.addEventListener('corpus-network-change', ({ detail: { options } }) => {
     document.querySelector('corpus-matrix').options = options;
   });
-  // A plain-Corpus page would refetch here; with the worker the client's
-  // `change` event has done it.
-  document.addEventListener('corpus-aliases-change', () => {});
   document.addEventListener('corpus-loaded', ({ detail: { client, id, warnings } }) => {
     // A corpus the browser would not keep has no id: it stays until reload.
     useCorpus(id ?? `unsaved-${Date.now().toString(36)}`, client);

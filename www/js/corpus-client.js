@@ -18,7 +18,7 @@ export class CorpusClient extends EventTarget {
   #pending = new Map(); // id → {resolve, reject, onProgress}
   #nextId = 0;
   /** `corpus.documents()`, `stats()` and `warnings()` as of the open: they change only with a new corpus. */
-  #summary = { documents: [], stats: null, warnings: [] };
+  #summary = { documents: [], stats: null, warnings: [], shippedAliases: [] };
 
   constructor() {
     super();
@@ -60,6 +60,11 @@ export class CorpusClient extends EventTarget {
 
   stats() {
     return this.#summary.stats;
+  }
+
+  /** The alias table the engine ships, before any edits saved for this corpus. */
+  shippedAliases() {
+    return this.#summary.shippedAliases;
   }
 
   /** Records and files skipped while loading, each `{file, line, message}`. */

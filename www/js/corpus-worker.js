@@ -15,10 +15,12 @@ function open(source, progress) {
   // Extraction is lazy in the engine; running it now keeps the first click fast.
   progress({ phase: 'entities', label: 'Finding entities' });
   next.entities({ limit: 1 });
+  // The table before this corpus's saved edits: what undoing them restores.
+  const shippedAliases = next.aliases();
   if (source.aliases) next.setAliases(source.aliases);
   corpus?.free();
   corpus = next;
-  return { documents: corpus.documents(), stats: corpus.stats(), warnings: corpus.warnings() };
+  return { documents: corpus.documents(), stats: corpus.stats(), warnings: corpus.warnings(), shippedAliases };
 }
 
 self.addEventListener('message', async ({ data: { id, method, args } }) => {
