@@ -30,6 +30,33 @@ function jsonl(records) {
   return records.map((r) => (typeof r === 'string' ? r : JSON.stringify(r))).join('\n');
 }
 
+describe('every view', () => {
+  const VIEWS = [
+    ['overview', '#view=overview', 'corpus-overview corpus-documents tbody tr'],
+    ['search', '#view=search&q=%22peace%20treaty%22%20OR%20kuril*&unit=paragraph', '.corpus-facet-value'],
+    ['entities', '#view=entities&entity=person:yoshiro-mori', 'corpus-entity .corpus-entity-mention'],
+    ['network', '#view=network&measure=logdice&edge=person:vladimir-putin%20person:yoshiro-mori', 'corpus-network .corpus-evidence li'],
+    ['timeline', '#view=timeline&bucket=year&q=%22peace%20treaty%22', 'corpus-timeline svg.corpus-timeline-svg'],
+    ['compare', '#view=compare&a=year:1999..2001&b=year:2004..2005', 'corpus-compare svg'],
+    ['reader', '#view=reader&doc=001_dd6b5825d416bed0&q=putin', 'corpus-reader mark.corpus-query-hit'],
+  ];
+  for (const [name, fragment, ready] of VIEWS) {
+    test(`${name}: drawn from its link, light and dark, wide and phone, with nothing wider than the screen`, async () => {
+      for (const [suffix, options] of [['', {}], ['-dark', { colorScheme: 'dark' }], ['-phone', { viewport: { width: 390, height: 844 } }]]) {
+        const { page, errors, context } = await openApp(fragment, options);
+        await page.locator(ready).first().waitFor();
+        await page.waitForTimeout(200); // a chart's transition, if any
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        assert.equal(overflow, 0, `${name}${suffix}: nothing wider than the screen`);
+        assert.equal(await page.locator(`.corpus-tabs a[data-view="${name}"]`).getAttribute('aria-current'), 'page');
+        await screenshot(page, `view-${name}${suffix}.png`);
+        assert.deepEqual(errors, []);
+        await context.close();
+      }
+    });
+  }
+});
+
 describe('the URL', () => {
   test('holds each view’s state: back and forward restore it, and a link reproduces it', async () => {
     const { page, errors, context } = await openApp('#view=search');

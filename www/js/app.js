@@ -29,8 +29,8 @@ let current = { id: null, client: null };
 // (a network of a large corpus) nor lays out at a width of zero.
 let waiting = new Set();
 let shownView = null;
-let lastPush = { view: null, at: 0 };
-const TYPING_PAUSE = 1000; // ms: changes closer together than this are one history entry
+let lastPush = { view: null, at: 0, typing: false };
+const TYPING_PAUSE = 1500; // ms: keystrokes closer together than this are one history entry
 
 function showError(what, error) {
   errorBox.textContent = error ? `${what}: ${error.message}` : what;
@@ -127,15 +127,18 @@ function showView(view, { focus = false } = {}) {
   handToShown();
 }
 
-/** Record the page's state in the history: a new entry, or the last one replaced while the user types. */
-function record({ replace = false } = {}) {
+/**
+ * Record the page's state in the history: a new entry, or, while the user
+ * types (`typing`: a change made by a keystroke), the entry the typing began.
+ */
+function record({ typing = false } = {}) {
   const fragment = fragmentFor(locationOf(shownView));
   refreshTabLinks();
   if (fragment === location.hash) return;
   const now = performance.now();
-  const typing = lastPush.view === shownView && now - lastPush.at < TYPING_PAUSE;
-  history[replace || typing ? 'replaceState' : 'pushState'](null, '', fragment);
-  lastPush = { view: shownView, at: now };
+  const stillTyping = typing && lastPush.typing && lastPush.view === shownView && now - lastPush.at < TYPING_PAUSE;
+  history[stillTyping ? 'replaceState' : 'pushState'](null, '', fragment);
+  lastPush = { view: shownView, at: now, typing };
 }
 
 /** Each tab links to its view as last seen, so it also works opened in a new tab. */
@@ -147,7 +150,7 @@ function refreshTabLinks() {
 function go(view, params = null) {
   showView(view);
   if (params) for (const owner of stateOwners(view)) owner.state = { ...owner.state, ...params };
-  lastPush = { view: null, at: 0 };
+  lastPush = { view: null, at: 0, typing: false };
   record();
   window.scrollTo({ top: 0 });
 }
@@ -211,7 +214,7 @@ function watchFigures() {
 
 function wire() {
   document.addEventListener('corpus-state-change', (event) => {
-    if (views.get(shownView)?.contains(event.target)) record();
+    if (views.get(shownView)?.contains(event.target)) record({ typing: event.detail?.typing === true });
   });
   document.addEventListener('corpus-open-document', ({ detail: { id, start, end, query } }) => {
     go('reader', { doc: id, start: start ?? '', end: end ?? '', q: query ?? '' });

@@ -88,10 +88,10 @@ export class CorpusEntities extends HTMLElement {
     this.#renderList();
   }
 
-  #changed(patch) {
+  #changed(patch, { typing = false } = {}) {
     this.#state = { ...this.#state, ...patch };
     this.#renderList();
-    this.dispatchEvent(new CustomEvent('corpus-state-change', { bubbles: true }));
+    this.dispatchEvent(new CustomEvent('corpus-state-change', { bubbles: true, detail: { typing } }));
   }
 
   /** One radio button per type that has entities: arrow keys move between them. */
@@ -119,7 +119,7 @@ export class CorpusEntities extends HTMLElement {
   #filters() {
     const box = element('div', 'corpus-entities-filters');
     const name = input('search', 'Name contains', this.#state.name);
-    name.input.addEventListener('input', () => this.#changed({ name: name.input.value }));
+    name.input.addEventListener('input', () => this.#changed({ name: name.input.value }, { typing: true }));
     const min = input('number', 'At least … mentions', this.#state.min);
     min.input.min = '1';
     min.input.addEventListener('change', () => this.#changed({ min: min.input.value || '1' }));

@@ -122,15 +122,15 @@ export class CorpusSearch extends HTMLElement {
     });
     this.querySelector('.corpus-search-input').addEventListener('input', () => {
       clearTimeout(this.#timer);
-      this.#timer = setTimeout(() => this.#changed(), 150);
+      this.#timer = setTimeout(() => this.#changed({ typing: true }), 150);
     });
     for (const select of this.querySelectorAll('select')) select.addEventListener('change', () => this.#changed());
   }
 
-  /** The user changed something: run, and say so for the page's history. */
-  #changed() {
+  /** The user changed something: run, and say so for the page's history (`typing`: by a keystroke). */
+  #changed({ typing = false } = {}) {
     this.#run();
-    this.dispatchEvent(new CustomEvent('corpus-state-change', { bubbles: true }));
+    this.dispatchEvent(new CustomEvent('corpus-state-change', { bubbles: true, detail: { typing } }));
   }
 
   async #run() {
