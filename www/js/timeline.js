@@ -193,8 +193,20 @@ export class CorpusTimeline extends HTMLElement {
       table.replaceChildren();
       return;
     }
-    chart.replaceChildren(this.#plot(timeline, chart.clientWidth || 600));
+    const nodes = [this.#plot(timeline, chart.clientWidth || 600)];
+    if (q.trim()) nodes.unshift(this.#queryKey(q));
+    chart.replaceChildren(...nodes);
     table.replaceChildren(this.#table(timeline));
+  }
+
+  /** The dashed line's key: the query it draws. */
+  #queryKey(q) {
+    const key = element('p', 'corpus-timeline-query-key');
+    const swatch = element('span', 'corpus-timeline-query-swatch');
+    swatch.setAttribute('aria-hidden', 'true');
+    swatch.style.setProperty('--corpus-swatch', cssPalette(this, 'corpus-chart', CANDIDATES + 1)[QUERY_SLOT]);
+    key.append(swatch, `Matches of ${q.trim()}`);
+    return key;
   }
 
   #plot({ buckets, tokens, series }, width) {
@@ -220,7 +232,9 @@ export class CorpusTimeline extends HTMLElement {
       color: { domain: series.map((s) => s.id), range: series.map((s) => colours[slot.get(s.id) ?? 0]) },
       marks: [
         ruleY([0]),
-        line(points, { x: 'bucket', y: 'value', stroke: 'id', strokeWidth: 2, strokeDasharray: (p) => (p.id === QUERY_ID ? '5 3' : null) }),
+        line(points.filter((p) => p.id !== QUERY_ID), { x: 'bucket', y: 'value', stroke: 'id', strokeWidth: 2 }),
+        // The query's matches: dashed, to tell them from mentions.
+        line(points.filter((p) => p.id === QUERY_ID), { x: 'bucket', y: 'value', stroke: 'id', strokeWidth: 2, strokeDasharray: '6 4' }),
         dot(points.filter((p) => p.value != null), { x: 'bucket', y: 'value', fill: 'id', r: 3, title: (p) => `${p.name}, ${p.bucket}: ${formatCount(p.value)}` }),
       ],
     });
@@ -255,7 +269,7 @@ function withQuery(timeline, trend) {
   };
   const tokens = buckets.map((b, i) => Math.max(at(timeline.buckets, timeline.tokens)[i], at(trend.labels, trend.words)[i]));
   const series = timeline.series.map((s) => ({ ...s, values: at(timeline.buckets, s.values) }));
-  series.push({ id: QUERY_ID, name: `“${trend.query}”`, type: 'query', values: at(trend.labels, trend.counts), total: trend.counts.reduce((a, b) => a + b, 0) });
+  series.push({ id: QUERY_ID, name: `Matches of ${trend.query}`, type: 'query', values: at(trend.labels, trend.counts), total: trend.counts.reduce((a, b) => a + b, 0) });
   return { ...timeline, buckets, tokens, series };
 }
 
