@@ -119,8 +119,13 @@ function showView(view, { focus = false } = {}) {
   shownView = view;
   for (const [name, section] of views) section.hidden = name !== view;
   for (const tab of tabs) {
-    if (tab.dataset.view === view) tab.setAttribute('aria-current', 'page');
-    else tab.removeAttribute('aria-current');
+    if (tab.dataset.view === view) {
+      tab.setAttribute('aria-current', 'page');
+      // On a phone the tabs scroll sideways: keep the current one in sight.
+      tab.parentElement.scrollLeft = Math.max(0, tab.offsetLeft - tab.parentElement.clientWidth / 2 + tab.offsetWidth / 2);
+    } else {
+      tab.removeAttribute('aria-current');
+    }
   }
   if (focus) views.get(view)?.querySelector('h2')?.focus?.();
   document.title = `${tabs.find((t) => t.dataset.view === view)?.textContent ?? view} · corpus-lens`;
