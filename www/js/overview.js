@@ -104,7 +104,9 @@ export class CorpusOverview extends HTMLElement {
     const entities = element('div', 'corpus-overview-grid corpus-overview-entities');
     entities.append(...ENTITY_TYPES.map((type) => chartFigure(`top-${type}`, typePluralLabel(type))));
     entities.addEventListener('click', this.#onEntityClick);
-    const documents = element('div', 'corpus-overview-documents');
+    // A figure, like the charts, so that the page's export menu offers the table as CSV and JSON.
+    const documents = element('figure', 'corpus-figure corpus-overview-documents');
+    documents.dataset.exportName = 'documents';
     documents.append(document.createElement('corpus-documents'));
     this.replaceChildren(
       error,

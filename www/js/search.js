@@ -209,8 +209,12 @@ export class CorpusSearch extends HTMLElement {
   async #kwic(query, sort) {
     const kwic = await this.#corpus.kwic(query, { sort, limit: 500, width: 50 });
     const table = kwicTable(kwic.lines, (id) => this.#titles.get(id) ?? id, (line) => this.#open(line.docId, line.start, line.end, query));
+    // A figure, so that the page's export menu offers the concordance as CSV and JSON.
+    const figure = element('figure', 'corpus-figure corpus-kwic-figure');
+    figure.dataset.exportName = 'concordance';
+    figure.append(table);
     const shown = kwic.lines.length < kwic.total ? `, showing ${kwic.lines.length}` : '';
-    return [`${formatCount(kwic.total)} ${kwic.total === 1 ? 'match' : 'matches'}${shown}`, [table]];
+    return [`${formatCount(kwic.total)} ${kwic.total === 1 ? 'match' : 'matches'}${shown}`, [figure]];
   }
 
   #open(id, start, end, query) {
