@@ -114,8 +114,8 @@ function locationOf(view) {
   return { corpus: current.id ?? 'embedded', view, params: viewState(view) };
 }
 
-/** Show a view's section and mark its tab; the focus moves there when asked. */
-function showView(view, { focus = false } = {}) {
+/** Show a view's section and mark its tab. */
+function showView(view) {
   shownView = view;
   for (const [name, section] of views) section.hidden = name !== view;
   for (const tab of tabs) {
@@ -127,7 +127,6 @@ function showView(view, { focus = false } = {}) {
       tab.removeAttribute('aria-current');
     }
   }
-  if (focus) views.get(view)?.querySelector('h2')?.focus?.();
   document.title = `${tabs.find((t) => t.dataset.view === view)?.textContent ?? view} · corpus-lens`;
   handToShown();
 }
@@ -217,7 +216,8 @@ function watchFigures() {
 
 // ---- wiring
 
-function wire() {
+/** Views asking for each other, and telling the history what changed. */
+function wireViews() {
   document.addEventListener('corpus-state-change', (event) => {
     if (views.get(shownView)?.contains(event.target)) record({ typing: event.detail?.typing === true });
   });
@@ -229,6 +229,18 @@ function wire() {
   document.addEventListener('corpus-network-change', ({ detail: { options } }) => {
     document.querySelector('corpus-matrix').options = options;
   });
+  for (const tab of tabs) {
+    tab.addEventListener('click', (event) => {
+      if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+      event.preventDefault();
+      go(tab.dataset.view);
+    });
+  }
+  window.addEventListener('popstate', () => applyLocation());
+}
+
+/** Loading, switching and deleting corpora. */
+function wireCorpora() {
   document.addEventListener('corpus-loaded', ({ detail: { client, id, warnings } }) => {
     // A corpus the browser would not keep has no id: it stays until reload.
     useCorpus(id ?? `unsaved-${Date.now().toString(36)}`, client);
@@ -243,23 +255,14 @@ function wire() {
   document.addEventListener('corpus-deleted', async ({ detail: { id } }) => {
     if (id === current.id && (await openCorpus('embedded'))) go(shownView);
   });
-  for (const tab of tabs) {
-    tab.addEventListener('click', (event) => {
-      if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
-      event.preventDefault();
-      go(tab.dataset.view);
-      views.get(tab.dataset.view)?.querySelector('h2')?.setAttribute('tabindex', '-1');
-    });
-  }
   loadButton.addEventListener('click', () => setLoadPanel(loadPanel.hidden));
-  window.addEventListener('popstate', () => applyLocation());
   // Files dropped anywhere on the page load as a corpus.
   document.addEventListener('dragover', (event) => event.preventDefault());
   document.addEventListener('drop', (event) => {
     if (event.defaultPrevented || !event.dataTransfer?.files.length) return;
     event.preventDefault();
     setLoadPanel(true);
-    document.querySelector('corpus-loader').loadFiles([...event.dataTransfer.files]);
+    document.querySelector('corpus-loader').loadDropped(event.dataTransfer);
   });
 }
 
@@ -270,7 +273,8 @@ function setLoadPanel(open) {
 }
 
 async function main() {
-  wire();
+  wireViews();
+  wireCorpora();
   watchFigures();
   await applyLocation();
   if (!location.hash) history.replaceState(null, '', fragmentFor(locationOf(shownView)));

@@ -12,7 +12,8 @@
 // corpus on show stays as it was.
 //
 // Properties: `busy` (read only). Methods: `loadFiles(files, name?)` loads
-// File objects (e.g. from a page-wide drop), `cancel()` stops a load.
+// File objects, `loadDropped(dataTransfer)` a drop's files and folders (from
+// a page-wide drop target, say), `cancel()` stops a load.
 import { CorpusClient } from './corpus-client.js';
 import { deleteCorpus, saveCorpus } from './corpus-store.js';
 import { formatBytes, formatCount } from './format.js';
@@ -117,11 +118,12 @@ export class CorpusLoader extends HTMLElement {
     drop.addEventListener('drop', (event) => {
       event.preventDefault();
       drop.classList.remove('is-dragging');
-      this.#loadDropped(event.dataTransfer);
+      this.loadDropped(event.dataTransfer);
     });
   }
 
-  async #loadDropped(dataTransfer) {
+  /** Load a drop's files and folders (call it in the drop handler: a DataTransfer empties after). */
+  async loadDropped(dataTransfer) {
     // Entries must be taken before the first await: the DataTransfer empties
     // once the drop handler returns.
     const entries = Array.from(dataTransfer.items)
