@@ -1,0 +1,156 @@
+//! The TypeScript declarations of every option and result shape, added to
+//! the generated `corpus_lens.d.ts`; the methods in `mod.rs` name them.
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = r#"
+/** A half-open range `start..end` in UTF-16 code units: `text.slice(start, end)`. */
+export interface Span { start: number; end: number }
+
+/** A document's fields and counts, as `corpus.documents()` lists them. */
+export interface DocumentSummary {
+  id: string;
+  title: string;
+  publication: string | null;
+  volume: number | null;
+  issue: number | null;
+  /** ISO date at year, month or day precision: "2005", "2005-11", "2005-11-17". */
+  date: string | null;
+  /** How the date fields were obtained: the record, the volume number, or the article's source citations. */
+  dateSource: "metadata" | "volume" | "citations" | null;
+  year: number | null;
+  /** Every other string or number field of the record. */
+  metadata: Record<string, string | number>;
+  /** Length of `text` in UTF-16 code units. */
+  chars: number;
+  words: number;
+  sentences: number;
+  paragraphs: number;
+}
+
+/** A document with its text, paragraphs and sentences. */
+export interface DocumentDetail extends Omit<DocumentSummary, "sentences" | "paragraphs"> {
+  text: string;
+  paragraphs: Span[];
+  sentences: Span[];
+}
+
+export interface CorpusStats {
+  documents: number;
+  paragraphs: number;
+  sentences: number;
+  words: number;
+  chars: number;
+  /** Distinct tokens, compared case-insensitively. */
+  vocabulary: number;
+}
+
+export type EntityType = "person" | "place" | "organization" | "media" | "nationality" | "event" | "date" | "money" | "quantity";
+
+/** `docId`: counted in that document; `query`: counted in the documents the query matches (a search's entity facet). */
+export interface EntityOptions { types?: EntityType[]; minCount?: number; limit?: number; docId?: string; query?: string }
+/** A canonical entity; `id` is `type:slug`, such as `person:yoshiro-mori`. */
+export interface Entity { id: string; name: string; type: EntityType; aliases: string[]; count: number; documents: number }
+export interface EntityDetail extends Entity { perDocument: { docId: string; count: number }[] }
+export interface MentionOptions { limit?: number }
+/** A mention and the sentence holding it, UTF-16 offsets into the document text. */
+export interface Mention { docId: string; start: number; end: number; text: string; sentence: Span }
+export interface Annotation { start: number; end: number; text: string; type: EntityType; entityId: string; name: string }
+export interface CitationOptions { docId?: string }
+/** A parenthetical source citation, "(Kyodo, Itar-Tass, March 25)"; dates ISO. */
+export interface Citation { docId: string; start: number; end: number; sources: { name: string; entityId: string | null; dates: string[] }[] }
+/** An alias table entry: every alias becomes `name`. */
+export interface AliasEntry { name: string; type: EntityType; aliases: string[] }
+export interface ExtractOptions { date?: string }
+export interface ExtractedEntity { start: number; end: number; text: string; type: EntityType; name: string }
+
+export type CooccurUnit = "sentence" | "paragraph" | "document" | "window";
+export type AssociationMeasure = "count" | "pmi" | "npmi" | "llr" | "chi2" | "dice" | "logdice" | "jaccard" | "tscore";
+/** Options of `corpus.cooccurrence` (ranges in the README). */
+export interface CooccurrenceOptions {
+  unit?: CooccurUnit; window?: number; measure?: AssociationMeasure; minCount?: number; minScore?: number; maxP?: number;
+  types?: EntityType[]; entities?: string[]; query?: string; dateFrom?: string; dateTo?: string; limit?: number; nodes?: number;
+}
+export interface NetworkNode {
+  id: string; name: string; type: EntityType; count: number; degree: number; weightedDegree: number; betweenness: number; community: number;
+}
+export interface NetworkEdge { source: string; target: string; count: number; expected: number; score: number; pValue: number }
+/** `units` is N, the number of units (tokens, for windows) counted over. */
+export interface Network { unit: CooccurUnit; measure: AssociationMeasure; units: number; nodes: NetworkNode[]; edges: NetworkEdge[] }
+/** `corpus.cooccurrenceColumns`: the network in columns; edge `source`/`target` index the node columns. */
+export interface NetworkColumns {
+  unit: CooccurUnit; measure: AssociationMeasure; units: number;
+  nodes: { id: string[]; name: string[]; type: EntityType[]; count: Float64Array; degree: Float64Array; weightedDegree: Float64Array; betweenness: Float64Array; community: Uint32Array };
+  edges: { source: Uint32Array; target: Uint32Array; count: Float64Array; expected: Float64Array; score: Float64Array; pValue: Float64Array };
+}
+export interface MatrixOptions extends Omit<CooccurrenceOptions, "limit" | "nodes"> { size?: number }
+/** Row-major size×size cells; the diagonal count is 0 (own counts in `frequencies`); scores null where count is 0. */
+export interface CooccurrenceMatrix {
+  unit: CooccurUnit; measure: AssociationMeasure; units: number; size: number;
+  ids: string[]; names: string[]; types: EntityType[]; frequencies: number[];
+  counts: number[]; scores: (number | null)[]; pValues: (number | null)[];
+}
+export interface TimelineOptions { entities?: string[]; types?: EntityType[]; query?: string; bucket?: "year" | "month" | "issue" | "document" }
+export interface Timeline {
+  bucket: string; buckets: string[]; tokens: number[];
+  series: { id: string; name: string; type: EntityType; values: number[]; total: number }[];
+}
+export interface KeynessOptions { target: string; reference?: string; measure?: "llr" | "chi2" | "logratio"; limit?: number; minCount?: number }
+export interface KeyTerm { term: string; target: number; reference: number; score: number; pValue: number }
+export interface CollocateOptions { window?: number; measure?: AssociationMeasure; minCount?: number; limit?: number; stopwords?: boolean }
+export interface Collocate { term: string; count: number; expected: number; score: number; pValue: number }
+export interface EvidenceOptions { unit?: CooccurUnit; window?: number; limit?: number; query?: string; dateFrom?: string; dateTo?: string }
+/** A unit holding both entities; offsets are UTF-16 into the document text. */
+export interface EvidenceUnit { docId: string; start: number; end: number; text: string; mentions: { start: number; end: number; entityId: string }[] }
+
+/** Approximate heap bytes a corpus holds, by part. */
+export interface MemoryUsage { text: number; documents: number; index: number }
+
+/** A record or file skipped while loading (only with `skipInvalid: true`). */
+export interface LoadWarning { file: string; line: number; message: string }
+
+/** A file as a file picker yields it. The extension chooses the format. */
+export interface SourceFile { name: string; content: string }
+
+/** Options of `corpus.search` (see the README for ranges). */
+export interface SearchOptions {
+  limit?: number; offset?: number; unit?: "document" | "paragraph" | "sentence";
+  snippetLength?: number; k1?: number; b?: number; titleBoost?: number;
+}
+
+export interface SearchHit {
+  docId: string;
+  score: number;
+  /** The unit's span in the document text (UTF-16). */
+  start: number;
+  end: number;
+  /** `highlights` are UTF-16 offsets into `snippet.text`. */
+  snippet: { text: string; highlights: Span[] };
+}
+
+export interface SearchResults {
+  query: string;
+  unit: "document" | "paragraph" | "sentence";
+  total: number;
+  hits: SearchHit[];
+  /** What each prefix (`kuril*`) or fuzzy (`kunashir~1`) word stood for. */
+  expansions?: { term: string; matched: number; forms: string[]; truncated: boolean }[];
+}
+
+/** `docId`: only that document's matches. */
+export interface KwicOptions { width?: number; limit?: number; sort?: "document" | "left" | "right"; docId?: string }
+export interface KwicLine { docId: string; start: number; end: number; left: string; match: string; right: string }
+export interface Kwic { total: number; lines: KwicLine[] }
+
+export interface TermsOptions { limit?: number; stopwords?: boolean | string[] }
+export interface TermCount { term: string; count: number; documents: number }
+
+export interface TrendOptions { bucket?: "year" | "month" | "issue" | "document" }
+export interface Trend { query: string; bucket: string; labels: string[]; counts: number[]; words: number[] }
+
+export interface LoadOptions {
+  /** false (default): the first bad record throws. true: bad records are skipped and listed in `warnings()`. */
+  skipInvalid?: boolean;
+}
+"#;
