@@ -325,7 +325,7 @@ describe('exporting the page\'s charts', () => {
     const { page, errors, context } = await openNetwork();
     await page.locator('corpus-matrix svg.corpus-matrix-svg').waitFor();
     const svg = await page.evaluate(async () => {
-      const { svgForExport } = await import('/js/export.js');
+      const { svgForExport } = await import('/js/export-image.js');
       // Plot's own <figure>: the colour legend's <svg> and the chart's.
       const plotFigure = document.querySelector('corpus-matrix svg.corpus-matrix-svg').parentElement;
       return svgForExport(plotFigure, { size: 15 });
