@@ -13,32 +13,23 @@
 // change; null if no entity holds the names any more). Choosing an entity
 // in a message dispatches `corpus-open-entity` with `{id}`.
 //
-// How the engine's table can express the two edits (README, "The alias
-// table"):
-// - merging B into A is one entry naming A with B among its aliases (B's own
-//   entry, if it has one, folded into it);
-// - splitting a name off is an entry named after it, the name taken out of
-//   any entry that listed it. The table goes first, so such an entry keeps
-//   the name apart from every automatic rule: a surname that its document's
-//   full name would claim ("Putin"), a spelling variant merged across
-//   documents ("Alexander Losyukov"), a gazetteer's variant ("Kurils"). Only
-//   removing the alias, as the README's short form says, would leave it to
-//   those rules, which give most aliases back.
+// The picker is alias-picker.js; how the table expresses a merge or a split,
+// and the table arithmetic itself, are alias-table.js.
+//
 // Edits are counted against the table in force when the corpus was first
 // seen here, or the one given to `setAliasBaseline` (say, the shipped table
 // when a corpus reopens with edits saved earlier); undoing one puts that
 // entry back as it was there.
 //
 // Names come from the corpus and are untrusted: they go in as text nodes.
-import { formatCount } from './format.js';
-import { typeLabel, typePluralLabel, typeSwatch } from './entity-types.js';
+import { AliasPicker } from './alias-picker.js';
+import { describe, diff, locate, mergeInto, revert, sameName, splitOff } from './alias-table.js';
+import { typeSwatch } from './entity-types.js';
 import { element } from './highlight.js';
+import { plural } from './plural.js';
 
-const OPTIONS_SHOWN = 12; // the picker's list: enough to choose from while typing
-
-// Per corpus: the table as first seen (what undo restores) and the entity
-// lists the pickers search. Kept outside the element, which a page may
-// re-create, so that the edits stay undoable.
+// Per corpus: the table as first seen (what undo restores). Kept outside
+// the element, which a page may re-create, so that the edits stay undoable.
 const corpora = new WeakMap();
 
 let instances = 0;
@@ -48,11 +39,7 @@ export class CorpusAliasEditor extends HTMLElement {
   #entity = null;
   #renders = 0;
   #busy = false;
-  #candidates = []; // the entities the picker searches, in the engine's order
-  #options = []; // those shown in the list
-  #active = -1; // the option the arrow keys are on
-  #picked = null; // the option chosen: {entity} to merge, or {name} to add
-  #anyType = false; // the picker offers every type, not only the entity's
+  #picker = null; // the merge form, once built
   #followed = null; // the id an edit here moved to: its message stays
   #ids = `corpus-alias-editor-${++instances}`;
 
@@ -76,7 +63,7 @@ export class CorpusAliasEditor extends HTMLElement {
   }
 
   set corpus(corpus) {
-    if (corpus !== this.#corpus) this.#candidates = [];
+    if (corpus !== this.#corpus) this.#picker?.reset();
     this.#corpus = corpus;
     if (corpus) baseline(corpus); // taken before any edit, for undo
     this.#render();
@@ -91,7 +78,7 @@ export class CorpusAliasEditor extends HTMLElement {
     if (entity?.id !== this.#entity?.id && entity?.id !== this.#followed) this.#clearMessages();
     this.#followed = null;
     this.#entity = entity;
-    this.#candidates = [];
+    this.#picker?.reset();
     this.#render();
   }
 
@@ -112,58 +99,11 @@ export class CorpusAliasEditor extends HTMLElement {
     const status = element('p', 'corpus-alias-status');
     status.setAttribute('role', 'status');
     const edits = element('div', 'corpus-alias-edits');
-    this.replaceChildren(names, this.#mergeForm(), error, status, edits);
-  }
-
-  #mergeForm() {
-    const form = element('form', 'corpus-alias-merge');
-    form.setAttribute('aria-label', 'Merge another entity into this one');
-    const label = element('label', 'corpus-alias-merge-label', 'Merge into this entity');
-    label.htmlFor = `${this.#ids}-input`;
-    const row = element('div', 'corpus-alias-merge-row');
-    const scope = element('select', 'corpus-alias-scope');
-    scope.setAttribute('aria-label', 'Entities offered');
-    scope.addEventListener('change', () => {
-      this.#anyType = scope.value === '';
-      this.#candidates = [];
-      this.#unpick();
-      this.#showOptions(this.querySelector('.corpus-alias-input').value);
+    this.#picker = new AliasPicker(this, this.#ids, (choice) => {
+      if (choice.entity) this.#merge(choice.entity);
+      else this.#addName(choice.name);
     });
-    const box = element('div', 'corpus-alias-combobox');
-    const input = element('input', 'corpus-alias-input');
-    input.id = `${this.#ids}-input`;
-    input.type = 'text';
-    input.autocomplete = 'off';
-    input.spellcheck = false;
-    input.placeholder = 'Type a name';
-    input.setAttribute('role', 'combobox');
-    input.setAttribute('aria-autocomplete', 'list');
-    input.setAttribute('aria-expanded', 'false');
-    input.setAttribute('aria-controls', `${this.#ids}-list`);
-    input.addEventListener('input', () => {
-      this.#unpick();
-      this.#showOptions(input.value);
-    });
-    input.addEventListener('focus', () => this.#loadCandidates());
-    input.addEventListener('keydown', (event) => this.#onKey(event));
-    input.addEventListener('blur', () => setTimeout(() => this.#closeList(), 150));
-    const list = element('ul', 'corpus-alias-options');
-    list.id = `${this.#ids}-list`;
-    list.setAttribute('role', 'listbox');
-    list.setAttribute('aria-label', 'Entities');
-    list.hidden = true;
-    box.append(input, list);
-    const submit = element('button', 'corpus-alias-merge-button', 'Merge');
-    submit.type = 'submit';
-    submit.disabled = true;
-    row.append(box, scope, submit);
-    form.append(label, row);
-    form.addEventListener('submit', (event) => {
-      event.preventDefault();
-      if (this.#picked?.entity) this.#merge(this.#picked.entity);
-      else if (this.#picked) this.#addName(this.#picked.name);
-    });
-    return form;
+    this.replaceChildren(names, this.#picker.form, error, status, edits);
   }
 
   // ---- rendering
@@ -172,7 +112,7 @@ export class CorpusAliasEditor extends HTMLElement {
     if (!this.querySelector('.corpus-alias-merge')) return;
     const render = ++this.#renders;
     const entity = this.#entity;
-    this.#syncScope();
+    this.#picker.syncScope();
     this.#renderNames(entity);
     if (!this.#corpus) return;
     const [table, first] = await Promise.all([this.#corpus.aliases(), baseline(this.#corpus)]).catch((error) => {
@@ -181,20 +121,6 @@ export class CorpusAliasEditor extends HTMLElement {
     });
     if (render !== this.#renders || !table) return;
     this.#renderEdits(table, first);
-  }
-
-  #syncScope() {
-    const scope = this.querySelector('.corpus-alias-scope');
-    const type = this.#entity?.type;
-    const want = type ? [[type, `${typePluralLabel(type)} only`], ['', 'Any type']] : [['', 'Any type']];
-    if (scope.options.length !== want.length || [...scope.options].some((o, i) => o.value !== want[i][0])) {
-      scope.replaceChildren(...want.map(([value, text]) => {
-        const option = element('option', '', text);
-        option.value = value;
-        return option;
-      }));
-    }
-    scope.value = this.#anyType ? '' : want[0][0];
   }
 
   #renderNames(entity) {
@@ -236,7 +162,7 @@ export class CorpusAliasEditor extends HTMLElement {
       nodes.push(list);
     }
     const details = element('details', 'corpus-alias-table');
-    details.append(element('summary', '', `The alias table in force (${formatCount(table.length)} ${table.length === 1 ? 'entry' : 'entries'})`));
+    details.append(element('summary', '', `The alias table in force (${plural(table.length, 'entry', 'entries')})`));
     const entries = element('ul', 'corpus-alias-table-list');
     for (const entry of table) {
       const item = element('li', 'corpus-alias-table-entry');
@@ -265,139 +191,6 @@ export class CorpusAliasEditor extends HTMLElement {
     return item;
   }
 
-  // ---- the picker
-
-  async #loadCandidates() {
-    if (this.#candidates.length > 0 || !this.#corpus) return this.#candidates;
-    const type = this.querySelector('.corpus-alias-scope').value;
-    const entities = await this.#corpus.entities(type ? { types: [type] } : {});
-    // Dates, sums and quantities are values, not things to merge.
-    this.#candidates = entities.filter((e) => !['date', 'money', 'quantity'].includes(e.type));
-    return this.#candidates;
-  }
-
-  async #showOptions(text) {
-    const words = text.trim().toLocaleLowerCase();
-    const input = this.querySelector('.corpus-alias-input');
-    if (!words) {
-      this.#closeList();
-      return;
-    }
-    const candidates = await this.#loadCandidates();
-    if (input.value.trim().toLocaleLowerCase() !== words) return; // typed on meanwhile
-    const self = this.#entity?.id;
-    this.#options = candidates
-      .filter((e) => e.id !== self && [e.name, ...e.aliases].some((n) => n.toLocaleLowerCase().includes(words)))
-      .slice(0, OPTIONS_SHOWN)
-      .map((entity) => ({ entity }));
-    // A name that is no entity's can still be added: the engine then finds
-    // it in the text as a mention of this entity.
-    const name = text.trim().replace(/\s+/g, ' ');
-    if (this.#entity && !candidates.some((e) => sameName(e.name, name))) this.#options.push({ name });
-    this.#active = -1;
-    const list = this.querySelector('.corpus-alias-options');
-    list.replaceChildren(...this.#options.map((option, i) => this.#option(option, i)));
-    list.hidden = false;
-    input.setAttribute('aria-expanded', 'true');
-    input.removeAttribute('aria-activedescendant');
-  }
-
-  #option(choice, i) {
-    const option = element('li', 'corpus-alias-option');
-    option.id = `${this.#ids}-option-${i}`;
-    option.setAttribute('role', 'option');
-    option.setAttribute('aria-selected', 'false');
-    const { entity, name } = choice;
-    if (entity) {
-      option.dataset.type = entity.type;
-      const count = element('span', 'corpus-alias-option-count', `${typeLabel(entity.type)} · ${mentions(entity.count)}`);
-      option.append(typeSwatch(entity.type), element('span', 'corpus-alias-option-name', entity.name), count);
-    } else {
-      option.classList.add('corpus-alias-option-add');
-      option.append(element('span', 'corpus-alias-option-name', `Add “${name}” as another name`));
-    }
-    // mousedown, not click: the input keeps the focus.
-    option.addEventListener('mousedown', (event) => {
-      event.preventDefault();
-      this.#pick(choice);
-    });
-    return option;
-  }
-
-  #onKey(event) {
-    const list = this.querySelector('.corpus-alias-options');
-    const open = !list.hidden && this.#options.length > 0;
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      if (list.hidden) {
-        this.#showOptions(event.target.value);
-        return;
-      }
-      if (!open) return;
-      const step = event.key === 'ArrowDown' ? 1 : -1;
-      this.#setActive((this.#active + step + this.#options.length) % this.#options.length);
-    } else if (event.key === 'Enter') {
-      if (open && this.#active >= 0) {
-        event.preventDefault();
-        this.#pick(this.#options[this.#active]);
-      } else if (!this.#picked) {
-        event.preventDefault(); // nothing chosen: no merge
-        if (open && this.#options.length === 1) this.#pick(this.#options[0]);
-      }
-    } else if (event.key === 'Escape') {
-      if (!list.hidden) {
-        event.preventDefault();
-        this.#closeList();
-      } else if (event.target.value) {
-        event.preventDefault();
-        event.target.value = '';
-        this.#unpick();
-      }
-    }
-  }
-
-  #setActive(i) {
-    this.#active = i;
-    const input = this.querySelector('.corpus-alias-input');
-    this.querySelectorAll('.corpus-alias-option').forEach((option, j) => {
-      option.setAttribute('aria-selected', String(j === i));
-      if (j === i) {
-        input.setAttribute('aria-activedescendant', option.id);
-        option.scrollIntoView({ block: 'nearest' });
-      }
-    });
-  }
-
-  #pick(choice) {
-    const input = this.querySelector('.corpus-alias-input');
-    input.value = choice.entity?.name ?? choice.name;
-    this.#picked = choice;
-    const button = this.querySelector('.corpus-alias-merge-button');
-    button.disabled = this.#busy;
-    const into = this.#entity?.name ?? 'this entity';
-    button.textContent = choice.entity ? 'Merge' : 'Add name';
-    button.setAttribute('aria-label', choice.entity ? `Merge ${choice.entity.name} into ${into}` : `Add “${choice.name}” as a name of ${into}`);
-    this.#closeList();
-  }
-
-  #unpick() {
-    this.#picked = null;
-    const button = this.querySelector('.corpus-alias-merge-button');
-    button.disabled = true;
-    button.textContent = 'Merge';
-    button.removeAttribute('aria-label');
-  }
-
-  #closeList() {
-    const list = this.querySelector('.corpus-alias-options');
-    const input = this.querySelector('.corpus-alias-input');
-    if (!list || !input) return;
-    list.hidden = true;
-    input.setAttribute('aria-expanded', 'false');
-    input.removeAttribute('aria-activedescendant');
-    this.#active = -1;
-  }
-
   // ---- the edits
 
   async #merge(other) {
@@ -410,8 +203,7 @@ export class CorpusAliasEditor extends HTMLElement {
       follow: [target.name],
       type: target.type,
       done: (id) => {
-        this.querySelector('.corpus-alias-input').value = '';
-        this.#unpick();
+        this.#picker.clear();
         return { text: `Merged ${other.name} into ${target.name}.`, id };
       },
     });
@@ -424,10 +216,9 @@ export class CorpusAliasEditor extends HTMLElement {
       follow: [target.name],
       type: target.type,
       done: (id, entities) => {
-        this.querySelector('.corpus-alias-input').value = '';
-        this.#unpick();
+        this.#picker.clear();
         const now = entities.find((e) => e.id === id);
-        return { text: `Added “${name}” as a name of ${target.name}${now ? ` (now ${mentions(now.count)})` : ''}.`, id };
+        return { text: `Added “${name}” as a name of ${target.name}${now ? ` (now ${plural(now.count, 'mention')})` : ''}.`, id };
       },
     });
   }
@@ -443,7 +234,7 @@ export class CorpusAliasEditor extends HTMLElement {
       type: target.type,
       done: (id, entities) => {
         const own = entities.find((e) => e.type === target.type && e.name === alias);
-        return { text: `“${alias}” is now an entity of its own (${mentions(own?.count ?? 0)}).`, id, open: own };
+        return { text: `“${alias}” is now an entity of its own (${plural(own?.count ?? 0, 'mention')}).`, id, open: own };
       },
     });
   }
@@ -486,7 +277,7 @@ export class CorpusAliasEditor extends HTMLElement {
         this.#showError(problem);
         return;
       }
-      this.#candidates = [];
+      this.#picker.reset();
       const id = locate(entities, type, follow);
       const { text, open } = done(id, entities);
       this.#followed = id;
@@ -504,7 +295,7 @@ export class CorpusAliasEditor extends HTMLElement {
     this.#busy = busy;
     this.toggleAttribute('aria-busy', busy);
     for (const button of this.querySelectorAll('button')) {
-      button.disabled = busy || (button.classList.contains('corpus-alias-merge-button') && !this.#picked);
+      button.disabled = busy || (button.classList.contains('corpus-alias-merge-button') && !this.#picker.picked);
     }
   }
 
@@ -534,18 +325,6 @@ export class CorpusAliasEditor extends HTMLElement {
   }
 }
 
-// ---- the table as data (pure functions over [{name, type, aliases}])
-
-const fold = (name) => name.trim().toLocaleLowerCase();
-const sameName = (a, b) => fold(a) === fold(b);
-/** An entry's key: the engine compares names ignoring case. */
-const keyOf = (entry) => `${entry.type}:${fold(entry.name)}`;
-const namesOf = (entry) => (entry ? [entry.name, ...entry.aliases] : []);
-
-function mentions(n) {
-  return `${formatCount(n)} ${n === 1 ? 'mention' : 'mentions'}`;
-}
-
 /**
  * Count the edits of `corpus`'s alias table against `table` (what undo
  * restores) rather than against the table in force when an editor first
@@ -563,109 +342,4 @@ function baseline(corpus) {
     corpora.set(corpus, state);
   }
   return state.first;
-}
-
-/** `other` merged into `target`: one entry naming the target, the other's names among its aliases. */
-function mergeInto(table, target, other) {
-  const otherKey = keyOf({ type: other.type, name: other.name });
-  const own = table.find((e) => keyOf(e) === otherKey && !sameName(e.name, target.name));
-  const rest = table.filter((e) => e !== own);
-  let entry = rest.find((e) => keyOf(e) === keyOf(target));
-  if (!entry) {
-    entry = { name: target.name, type: target.type, aliases: [] };
-    rest.push(entry);
-  }
-  for (const name of [other.name, ...(own?.aliases ?? [])]) {
-    if (!namesOf(entry).some((n) => sameName(n, name))) entry.aliases.push(name);
-  }
-  return rest;
-}
-
-/** `alias` split off: out of every entry that lists it, and an entry of its own. */
-function splitOff(table, alias, type) {
-  const rest = table.map((e) => ({ ...e, aliases: e.aliases.filter((a) => !sameName(a, alias)) }));
-  rest.push({ name: alias, type, aliases: [] });
-  return rest;
-}
-
-/** The entries that differ between `first` and `table`: `{key, type, name, kind, was, now}`. */
-function diff(first, table) {
-  const before = new Map(first.map((e) => [keyOf(e), e]));
-  const after = new Map(table.map((e) => [keyOf(e), e]));
-  const edits = [];
-  for (const [key, now] of after) {
-    const was = before.get(key);
-    if (!was) edits.push({ key, type: now.type, name: now.name, kind: 'added', was: null, now });
-    else if (!sameEntry(was, now)) edits.push({ key, type: now.type, name: now.name, kind: 'changed', was, now });
-  }
-  for (const [key, was] of before) {
-    if (!after.has(key)) edits.push({ key, type: was.type, name: was.name, kind: 'removed', was, now: null });
-  }
-  return edits;
-}
-
-function sameEntry(a, b) {
-  const names = (e) => [e.name, ...e.aliases].map(fold).sort().join('\n');
-  return a.type === b.type && a.name === b.name && names(a) === names(b);
-}
-
-/** What an edit did, in words. */
-function describe({ kind, name, was, now }) {
-  if (kind === 'removed') return `the entry ${name} (${was.aliases.join('; ') || 'on its own'}) was removed`;
-  if (kind === 'added') {
-    return now.aliases.length === 0 ? `“${name}” is an entity of its own` : `${name} = ${now.aliases.join('; ')}`;
-  }
-  const gone = was.aliases.filter((a) => !now.aliases.some((b) => sameName(a, b)));
-  const added = now.aliases.filter((a) => !was.aliases.some((b) => sameName(a, b)));
-  const parts = [];
-  if (added.length) parts.push(`also ${added.join('; ')}`);
-  if (gone.length) parts.push(`no longer ${gone.join('; ')}`);
-  return `${name}: ${parts.join(', ') || 'renamed'}`;
-}
-
-/**
- * The entry `key` put back as it was in `first` (or removed, if `first` did
- * not have it). Names it takes back are taken from other entries (an entry
- * whose own name it takes goes); names it gives up go back to the entry of
- * `first` that held them, so that undoing a merge or a split is one step.
- */
-function revert(table, first, key) {
-  const was = first.find((e) => keyOf(e) === key) ?? null;
-  const now = table.find((e) => keyOf(e) === key) ?? null;
-  const claimed = new Set(namesOf(was).map(fold));
-  const at = now ? table.indexOf(now) : table.length;
-  const out = [];
-  table.forEach((e, i) => {
-    if (i === at && was) out.push(structuredClone(was));
-    if (e === now || claimed.has(fold(e.name))) return;
-    out.push({ ...e, aliases: e.aliases.filter((a) => !claimed.has(fold(a))) });
-  });
-  if (at === table.length && was) out.push(structuredClone(was));
-  const used = () => new Set(out.flatMap(namesOf).map(fold));
-  for (const name of namesOf(now).filter((n) => !claimed.has(fold(n)))) {
-    const home = first.find((e) => keyOf(e) !== key && namesOf(e).some((n) => sameName(n, name)));
-    if (!home || used().has(fold(name))) continue;
-    let entry = out.find((e) => keyOf(e) === keyOf(home));
-    if (!entry) {
-      if (used().has(fold(home.name))) continue;
-      entry = { ...home, aliases: [] };
-      out.push(entry);
-    }
-    if (!sameName(name, entry.name)) entry.aliases.push(name);
-  }
-  return out;
-}
-
-/** The id of the entity of `type` named by the first of `names` that is one, else that has it as an alias. */
-function locate(entities, type, names) {
-  const ofType = entities.filter((e) => e.type === type);
-  for (const name of names) {
-    const found = ofType.find((e) => e.name === name) ?? ofType.find((e) => sameName(e.name, name));
-    if (found) return found.id;
-  }
-  for (const name of names) {
-    const found = ofType.find((e) => e.aliases.some((a) => sameName(a, name)));
-    if (found) return found.id;
-  }
-  return null;
 }

@@ -22,6 +22,8 @@ import { formatCount } from './format.js';
 import { appendMarked, element } from './highlight.js';
 import { formatScore, optionElements } from './network-options.js';
 import { PLOT_STYLE, chartFigure, clip, describedSvg, fillFigure } from './overview.js';
+import { plural } from './plural.js';
+import { ViewSupport, widthChanged } from './view-support.js';
 
 const MEASURES = [['llr', 'log-likelihood (G²)'], ['chi2', 'chi-square'], ['logratio', 'log ratio']];
 const DEFAULTS = { a: '', b: '', measure: 'llr', min: '3' };
@@ -81,21 +83,18 @@ export class CorpusCompare extends HTMLElement {
   #sort = { key: 'score', descending: true };
   #runs = 0; // the latest run; an older run's late answer is dropped
   #rendered = Promise.resolve();
-  #resize = null;
   #drawnWidth = 0;
+  #support = new ViewSupport(this, { onChange: () => this.#start(), onResize: () => this.#onResize() });
 
   connectedCallback() {
     if (!this.querySelector('form')) this.#build();
-    this.#listen(this.#corpus);
-    this.#resize ??= new ResizeObserver(() => this.#onResize());
-    this.#resize.observe(this);
+    this.#support.connect();
     this.#writeForm(this.#state);
     this.#start();
   }
 
   disconnectedCallback() {
-    this.#unlisten(this.#corpus);
-    this.#resize?.disconnect();
+    this.#support.disconnect();
   }
 
   /** The Corpus or CorpusClient compared within. */
@@ -104,9 +103,8 @@ export class CorpusCompare extends HTMLElement {
   }
 
   set corpus(corpus) {
-    this.#unlisten(this.#corpus);
     this.#corpus = corpus;
-    if (this.isConnected) this.#listen(corpus);
+    this.#support.follow(corpus);
     this.#start();
   }
 
@@ -133,16 +131,6 @@ export class CorpusCompare extends HTMLElement {
   /** The chart's figure, once drawn: the SVG and the table are inside. */
   figures() {
     return [...this.querySelectorAll('figure.corpus-figure')].filter((figure) => !figure.hidden && figure.querySelector('svg'));
-  }
-
-  #onChange = () => this.#start();
-
-  #listen(corpus) {
-    corpus?.addEventListener?.('change', this.#onChange);
-  }
-
-  #unlisten(corpus) {
-    corpus?.removeEventListener?.('change', this.#onChange);
   }
 
   #build() {
@@ -284,10 +272,9 @@ export class CorpusCompare extends HTMLElement {
   }
 
   #onResize() {
-    const width = this.clientWidth;
-    // Redraw the chart to fit, but not for a scroll bar or for being hidden;
-    // the table stays as it is (its order, its scroll, the focus in it).
-    if (this.#result && width > 0 && Math.abs(width - this.#drawnWidth) > 16) this.#draw({ keepTable: true });
+    // Redraw the chart to fit; the table stays as it is (its order, its
+    // scroll, the focus in it).
+    if (this.#result && widthChanged(this.clientWidth, this.#drawnWidth)) this.#draw({ keepTable: true });
   }
 
   #draw({ keepTable = false } = {}) {
@@ -397,10 +384,6 @@ function errorNodes(message, query) {
     nodes.push(shown);
   }
   return nodes;
-}
-
-function plural(n, one, many) {
-  return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
 
 function describeResult({ rows, state, targetDocs, referenceDocs }) {

@@ -16,6 +16,7 @@ import { chartTable, cssPalette } from './chart-table.js';
 import { displayDate, formatCount } from './format.js';
 import { typePluralLabel } from './entity-types.js';
 import { element } from './highlight.js';
+import { ViewSupport, widthChanged } from './view-support.js';
 
 const ENTITY_TYPES = ['person', 'place', 'organization', 'media'];
 const TOP = 10; // bars per entity chart
@@ -33,20 +34,17 @@ export class CorpusOverview extends HTMLElement {
   #data = null; // the last render's results, redrawn on a resize
   #runs = 0; // the latest render; an older render's late answer is dropped
   #drawnWidth = 0;
-  #resize = null;
   #rendered = Promise.resolve();
+  #support = new ViewSupport(this, { onChange: () => this.#render(), onResize: () => this.#onResize() });
 
   connectedCallback() {
     if (!this.querySelector('.corpus-overview-stats')) this.#build();
-    this.#listen(this.#corpus);
-    this.#resize ??= new ResizeObserver(() => this.#onResize());
-    this.#resize.observe(this);
+    this.#support.connect();
     this.#render();
   }
 
   disconnectedCallback() {
-    this.#unlisten(this.#corpus);
-    this.#resize?.disconnect();
+    this.#support.disconnect();
   }
 
   /** The Corpus or CorpusClient shown. */
@@ -55,9 +53,8 @@ export class CorpusOverview extends HTMLElement {
   }
 
   set corpus(corpus) {
-    this.#unlisten(this.#corpus);
     this.#corpus = corpus;
-    if (this.isConnected) this.#listen(corpus);
+    this.#support.follow(corpus);
     this.#render();
   }
 
@@ -81,16 +78,6 @@ export class CorpusOverview extends HTMLElement {
   /** The figures that hold a chart: each has the SVG and its data table inside. */
   figures() {
     return [...this.querySelectorAll('figure.corpus-figure')].filter((figure) => !figure.hidden && figure.querySelector('svg'));
-  }
-
-  #onChange = () => this.#render();
-
-  #listen(corpus) {
-    corpus?.addEventListener?.('change', this.#onChange);
-  }
-
-  #unlisten(corpus) {
-    corpus?.removeEventListener?.('change', this.#onChange);
   }
 
   #build() {
@@ -146,10 +133,7 @@ export class CorpusOverview extends HTMLElement {
   }
 
   #onResize() {
-    const width = this.clientWidth;
-    // Redraw only for a real change: a scroll bar coming or going is not
-    // one, and neither is being hidden (width 0) with the rest of a view.
-    if (this.#data && width > 0 && Math.abs(width - this.#drawnWidth) > 16) this.#draw();
+    if (this.#data && widthChanged(this.clientWidth, this.#drawnWidth)) this.#draw();
   }
 
   #draw() {
