@@ -50,7 +50,7 @@ async function mount(tag, { kind = 'wasm', documents = null, state = null, ...op
     for (const type of ['corpus-open-entity', 'corpus-open-document', 'corpus-search', 'corpus-state-change']) {
       document.addEventListener(type, (event) => window.seen.push({ type, detail: event.detail }));
     }
-    const container = Object.assign(document.createElement('div'), { id: 'test-container', className: 'corpus-panel' });
+    const container = Object.assign(document.createElement('div'), { id: 'test-container' });
     Object.assign(container.style, { margin: '12px', padding: '12px' });
     document.body.append(container);
     const view = document.createElement(tag);

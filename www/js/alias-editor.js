@@ -22,11 +22,11 @@
 // entry back as it was there.
 //
 // Names come from the corpus and are untrusted: they go in as text nodes.
+import { plural } from './format.js';
 import { AliasPicker } from './alias-picker.js';
 import { describe, diff, locate, mergeInto, revert, sameName, splitOff } from './alias-table.js';
 import { typeSwatch } from './entity-types.js';
 import { element } from './highlight.js';
-import { plural } from './plural.js';
 
 // Per corpus: the table as first seen (what undo restores). Kept outside
 // the element, which a page may re-create, so that the edits stay undoable.

@@ -6,10 +6,10 @@
 // the input. What to do with the choice is the editor's.
 //
 // Names come from the corpus and are untrusted: they go in as text nodes.
+import { plural } from './format.js';
 import { sameName } from './alias-table.js';
 import { typeLabel, typePluralLabel, typeSwatch } from './entity-types.js';
 import { element } from './highlight.js';
-import { plural } from './plural.js';
 
 const OPTIONS_SHOWN = 12; // the list: enough to choose from while typing
 const VALUE_TYPES = ['date', 'money', 'quantity']; // values, not things to merge

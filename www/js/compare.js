@@ -18,12 +18,11 @@
 import { barX, plot, ruleX, text } from '../vendor/charts.js';
 import { cssPalette } from './chart-table.js';
 import { suggestComparisons } from './compare-starters.js';
-import { formatCount } from './format.js';
+import { formatCount, plural } from './format.js';
 import { appendMarked, element } from './highlight.js';
 import { formatScore, optionElements } from './network-options.js';
 import { PLOT_STYLE, chartFigure, clip, describedSvg, fillFigure } from './overview.js';
-import { plural } from './plural.js';
-import { ViewSupport, widthChanged } from './view-support.js';
+import { isAnnouncing, ViewSupport, widthChanged } from './view-support.js';
 
 const MEASURES = [['llr', 'log-likelihood (G²)'], ['chi2', 'chi-square'], ['logratio', 'log ratio']];
 const DEFAULTS = { a: '', b: '', measure: 'llr', min: '3' };
@@ -103,6 +102,10 @@ export class CorpusCompare extends HTMLElement {
   }
 
   set corpus(corpus) {
+    // A CorpusClient announces its own changes (onChange redraws); handing
+    // the same one over again changes nothing. A Corpus announces none, so
+    // handing it over again is how its user asks for a redraw.
+    if (corpus === this.#corpus && isAnnouncing(corpus)) return;
     this.#corpus = corpus;
     this.#support.follow(corpus);
     this.#start();

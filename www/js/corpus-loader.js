@@ -16,7 +16,7 @@
 // a page-wide drop target, say), `cancel()` stops a load.
 import { CorpusClient } from './corpus-client.js';
 import { deleteCorpus, saveCorpus } from './corpus-store.js';
-import { formatBytes, formatCount } from './format.js';
+import { formatBytes, formatCount, plural } from './format.js';
 import { element } from './highlight.js';
 
 /** The extensions the engine reads (src/load.rs), lower case. */
@@ -349,8 +349,4 @@ function reportList(title, count, items) {
   }
   section.append(heading, list);
   return section;
-}
-
-function plural(n, word) {
-  return `${formatCount(n)} ${n === 1 ? word : `${word}s`}`;
 }

@@ -13,7 +13,7 @@
 // it was the open one, the page decides what to show instead).
 // Method `refresh()` re-reads the store (it also runs when the panel opens).
 import { deleteCorpus, listCorpora } from './corpus-store.js';
-import { formatBytes, formatCount } from './format.js';
+import { formatBytes, plural } from './format.js';
 import { element } from './highlight.js';
 
 export const EMBEDDED = { id: 'embedded', name: 'Jamestown articles', documents: 5 };
@@ -189,8 +189,4 @@ export class CorpusSwitcher extends HTMLElement {
   #emit(type, detail) {
     this.dispatchEvent(new CustomEvent(type, { bubbles: true, detail }));
   }
-}
-
-function plural(n, word) {
-  return `${formatCount(n)} ${n === 1 ? word : `${word}s`}`;
 }

@@ -7,12 +7,11 @@
 // when to load, keeps the answers and chooses the width.
 import { barX, barY, dot, line, plot, ruleX, ruleY, text } from '../vendor/charts.js';
 import { chartTable } from './chart-table.js';
-import { formatCount } from './format.js';
+import { formatCount, plural } from './format.js';
 import { typeLabel } from './entity-types.js';
 import { element } from './highlight.js';
 import { MEASURES, formatScore, measureLabel, optionElements, unitPlural } from './network-options.js';
 import { PLOT_STYLE, clip, describedSvg } from './overview.js';
-import { plural } from './plural.js';
 
 const TOP = 12; // bars of the association charts
 const COLLOCATES = 40; // rows of the collocates table

@@ -4,9 +4,8 @@
 // says when to load and what to do with a chosen mention.
 //
 // Corpus text is untrusted: it goes in as text nodes only.
-import { formatCount } from './format.js';
+import { formatCount, plural } from './format.js';
 import { appendMarked, element } from './highlight.js';
-import { plural } from './plural.js';
 
 /** Mentions shown at first, and added by "Show more". */
 export const MENTION_PAGE = 10;

@@ -22,11 +22,10 @@
 import { CorpusAliasEditor } from './alias-editor.js';
 import { CHARTS, chartSections, sectionError } from './entity-charts.js';
 import { MENTION_PAGE, fetchMentions, mentionsSection, showMentions } from './entity-mentions.js';
-import { displayDate } from './format.js';
+import { displayDate, plural } from './format.js';
 import { typeLabel, typeSwatch } from './entity-types.js';
 import { element } from './highlight.js';
-import { plural } from './plural.js';
-import { ViewSupport, widthChanged } from './view-support.js';
+import { isAnnouncing, ViewSupport, widthChanged } from './view-support.js';
 
 let instances = 0;
 
@@ -75,8 +74,9 @@ export class CorpusEntity extends HTMLElement {
       this.#titles = null;
       this.#texts = new Map();
     }
-    // While the editor applies an edit the page waits for its result.
-    if (same && this.#editor?.busy) return;
+    // A CorpusClient announces its own changes (onChange redraws), and while
+    // the editor applies an edit the page waits for its result.
+    if (same && (isAnnouncing(corpus) || this.#editor?.busy)) return;
     this.#schedule();
   }
 

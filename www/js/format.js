@@ -7,6 +7,11 @@ export function formatCount(n) {
   return numberFormat.format(n);
 }
 
+/** `n` with thousands separators and `one` or `many` after it: "1 mention", "3 entries". */
+export function plural(n, one, many = `${one}s`) {
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
+}
+
 /** What to show for a document's date: the full date, else the year, else "". */
 export function displayDate(doc) {
   return doc.date ?? (doc.year == null ? '' : String(doc.year));

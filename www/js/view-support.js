@@ -60,3 +60,8 @@ export class ViewSupport {
 export function widthChanged(width, drawnWidth) {
   return width > 0 && Math.abs(width - drawnWidth) > IGNORED_PX;
 }
+
+/** Whether `corpus` sends `change` events (a CorpusClient does; a Corpus does not). */
+export function isAnnouncing(corpus) {
+  return typeof corpus?.addEventListener === 'function';
+}
