@@ -296,8 +296,8 @@ describe('network', () => {
     await page.mouse.click(point.x, point.y);
   }
 
-  async function openNetwork(options) {
-    const opened = await openApp(options, '#view=network');
+  async function openNetwork(options, params = '') {
+    const opened = await openApp(options, `#view=network${params}`);
     await opened.page.locator('corpus-network .corpus-network-node').first().waitFor();
     return opened;
   }
@@ -379,6 +379,34 @@ describe('network', () => {
     await screenshotOf(timeline, 'timeline.png');
     assert.deepEqual(errors, []);
     await context.close();
+  });
+
+  /** The standing labels' names, and each pair of them whose boxes overlap or that leaves the chart. */
+  function standingLabels(page) {
+    return page.locator('corpus-network .corpus-network-svg').evaluate((svg) => {
+      const chart = svg.getBoundingClientRect();
+      const labels = [...svg.querySelectorAll('.corpus-network-label.is-shown')].map((t) => ({ name: t.textContent, box: t.getBoundingClientRect() }));
+      const clash = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+      const problems = [];
+      labels.forEach((a, i) => {
+        if (a.box.left < chart.left - 1 || a.box.right > chart.right + 1) problems.push(`${a.name} leaves the chart`);
+        for (const b of labels.slice(i + 1)) if (clash(a.box, b.box)) problems.push(`${a.name} overlaps ${b.name}`);
+      });
+      return { names: labels.map((l) => l.name), problems };
+    });
+  }
+
+  test('the standing labels name the most mentioned entities and never overlap', async () => {
+    for (const [width, measure] of [[1280, 'count'], [1280, 'logdice'], [390, 'count'], [390, 'logdice']]) {
+      const { page, errors, context } = await openNetwork({ viewport: { width, height: 844 } }, `&measure=${measure}`);
+      const { names, problems } = await standingLabels(page);
+      const where = `at ${width} px by ${measure}`;
+      for (const most of ['Japan', 'Moscow', 'Vladimir Putin']) assert.ok(names.includes(most), `${most}, among the most mentioned, is named ${where}: ${names.join(', ')}`);
+      assert.ok(names.length >= 4, `at least 4 named ${where}: ${names.join(', ')}`);
+      assert.deepEqual(problems, [], where);
+      assert.deepEqual(errors, []);
+      await context.close();
+    }
   });
 
   test('the network panel fits a phone screen', async () => {

@@ -9,8 +9,9 @@ import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY
 const SVG = 'http://www.w3.org/2000/svg';
 // Communities get the palette's colours, largest first; the rest share grey.
 export const COMMUNITY_COLOURS = 8;
-// Labels for the most mentioned nodes, about one per 80 px of width (4 on a
-// phone, 15 at 1280 px); the others on hover or focus.
+// Standing labels for the most mentioned nodes, up to about one per 80 px of
+// width (4 on a phone, 16 at 1280 px) where they fit; the others on hover or
+// focus.
 const labelledCount = (width) => Math.max(4, Math.min(20, Math.round(width / 80)));
 const MARGIN = 24;
 
@@ -90,8 +91,7 @@ function communitySlots(nodes) {
 export function drawNetwork(layout, { width, height, label, onNode, onEdge, describeEdge }) {
   const svg = svgElement('svg', { class: 'corpus-network-svg', viewBox: `0 0 ${width} ${height}`, role: 'group', 'aria-label': label });
   const slots = communitySlots(layout.nodes);
-  const byLabelOrder = [...layout.nodes].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
-  const labelled = new Set(byLabelOrder.slice(0, labelledCount(width)).map((n) => n.id));
+  const shown = placeLabels(layout.nodes, width, height);
   const most = Math.max(...layout.edges.map((e) => e.score), 0);
   const least = Math.min(...layout.edges.map((e) => e.score), 0);
 
@@ -119,15 +119,67 @@ export function drawNetwork(layout, { width, height, label, onNode, onEdge, desc
     activate(group, () => onNode(node));
     nodes.append(group);
     // Labels sit in their own layer above every node, so no circle covers one.
-    const text = svgElement('text', { x: node.x.toFixed(1), y: (node.y - node.r - 4).toFixed(1), class: 'corpus-network-label' });
+    const place = shown.get(node.id) ?? { x: node.x, y: node.y - node.r - 4 };
+    const text = svgElement('text', { x: place.x.toFixed(1), y: place.y.toFixed(1), class: 'corpus-network-label' });
     text.dataset.id = node.id;
-    if (labelled.has(node.id)) text.classList.add('is-shown');
+    if (shown.has(node.id)) text.classList.add('is-shown');
     text.textContent = node.name;
     labels.append(text);
   }
   svg.append(edges, nodes, labels);
   wireHover(svg, layout);
   return svg;
+}
+
+const LABEL_PX = 12; // the labels' font size (corpus.css)
+
+/**
+ * Where the standing labels go: node id → the baseline's middle `{x, y}`.
+ * The most mentioned nodes first, each named above its circle, or else
+ * below, right or left of it, moved in from the box's sides; a name that
+ * fits nowhere without overlapping one already placed is left to hover, so
+ * no two standing labels collide at any width.
+ */
+function placeLabels(nodes, width, height) {
+  const order = [...nodes].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  const boxes = [];
+  const shown = new Map();
+  for (const node of order) {
+    if (shown.size === labelledCount(width)) break;
+    const half = textWidth(node.name) / 2 + 2;
+    const beside = node.r + half + 2;
+    const middle = node.y + LABEL_PX / 2 - 2;
+    const places = [
+      [node.x, node.y - node.r - 4],
+      [node.x, node.y + node.r + LABEL_PX + 2],
+      [node.x + beside, middle],
+      [node.x - beside, middle],
+    ];
+    for (const [wantX, y] of places) {
+      const x = Math.min(Math.max(wantX, half), width - half);
+      const box = { left: x - half, right: x + half, top: y - LABEL_PX, bottom: y + 3 };
+      if (box.top < 0 || box.bottom > height || boxes.some((b) => overlaps(b, box))) continue;
+      boxes.push(box);
+      shown.set(node.id, { x, y });
+      break;
+    }
+  }
+  return shown;
+}
+
+function overlaps(a, b) {
+  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+}
+
+let measurer = null;
+
+/** A name's width in px at the labels' size, in the page's font. */
+function textWidth(text) {
+  measurer ??= document.createElement('canvas').getContext('2d');
+  if (!measurer) return text.length * LABEL_PX * 0.6;
+  const family = getComputedStyle(document.documentElement).getPropertyValue('--corpus-font') || 'sans-serif';
+  measurer.font = `${LABEL_PX}px ${family}`;
+  return measurer.measureText(text).width;
 }
 
 /** Click, Enter and Space all choose: the groups act as buttons. */
