@@ -10,7 +10,10 @@ use wasm_bindgen::prelude::*;
 
 use crate::{AliasEntry, CitationOptions, Corpus as Core, ExportFormat, LoadOptions, SourceFile};
 
-mod types;
+// The TypeScript declarations of every option and result shape, added to the
+// generated `corpus_lens.d.ts`; the methods below name them.
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = include_str!("wasm.d.ts");
 
 /// A parsed corpus and everything computed from it.
 #[wasm_bindgen(js_name = Corpus)]

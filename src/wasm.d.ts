@@ -1,10 +1,3 @@
-//! The TypeScript declarations of every option and result shape, added to
-//! the generated `corpus_lens.d.ts`; the methods in `mod.rs` name them.
-
-use wasm_bindgen::prelude::*;
-
-#[wasm_bindgen(typescript_custom_section)]
-const TYPES: &'static str = r#"
 /** A half-open range `start..end` in UTF-16 code units: `text.slice(start, end)`. */
 export interface Span { start: number; end: number }
 
@@ -153,4 +146,3 @@ export interface LoadOptions {
   /** false (default): the first bad record throws. true: bad records are skipped and listed in `warnings()`. */
   skipInvalid?: boolean;
 }
-"#;
