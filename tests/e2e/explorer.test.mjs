@@ -141,6 +141,18 @@ describe('a user corpus', () => {
     await context.close();
   });
 
+  test('a link to a corpus this browser does not keep says so and shows the embedded corpus instead', async () => {
+    const { page, errors, context } = await openApp('#corpus=user-elsewhere&view=overview');
+    const alert = page.locator('.corpus-error[role="alert"]');
+    await assert.doesNotReject(alert.waitFor());
+    assert.match(await alert.textContent(), /Could not open the corpus: the corpus “user-elsewhere” is not kept in this browser/);
+    await page.locator('corpus-overview corpus-documents tbody tr').first().waitFor();
+    assert.equal(await page.locator('corpus-overview corpus-documents tbody tr').count(), 5, 'the embedded corpus is shown');
+    assert.doesNotMatch(page.url(), /user-elsewhere/, 'the URL names the corpus shown');
+    assert.deepEqual(errors.filter((e) => !/user-elsewhere/.test(e)), [], 'nothing else went wrong');
+    await context.close();
+  });
+
   test('hostile titles and text are shown as text and never run', async () => {
     const { page, errors, context } = await openApp();
     const dialogs = [];
