@@ -1,0 +1,59 @@
+use super::*;
+
+fn records(name: &str, content: &str) -> Vec<Result<Record, Error>> {
+    read_file(&SourceFile::new(name, content)).collect()
+}
+
+#[test]
+fn header_parses_publication_volume_and_issue() {
+    let mut fields = Map::new();
+    assert_eq!(
+        parse_header(
+            "Publication: Eurasia Daily Monitor Volume: 2 Issue: 217",
+            &mut fields
+        ),
+        Ok(())
+    );
+    assert_eq!(fields["publication"], "Eurasia Daily Monitor");
+    assert_eq!(fields["volume"], "2");
+    assert_eq!(fields["issue"], "217");
+}
+
+#[test]
+fn malformed_header_is_an_error() {
+    let mut fields = Map::new();
+    assert!(parse_header("Publication: Monitor Volume: VI Issue: 3", &mut fields).is_err());
+}
+
+#[test]
+fn json_syntax_error_names_line_and_character_column() {
+    let result = records(
+        "a.json",
+        "[\n {\"text\": \"Mori’s\"},\n {\"text\": \"x\" oops}\n]",
+    );
+    let error = match result.first() {
+        Some(Err(e)) => e.to_string(),
+        other => format!("{other:?}"),
+    };
+    assert_eq!(
+        error,
+        "a.json line 3, column 15: invalid JSON: expected `,` or `}`"
+    );
+}
+
+#[test]
+fn json_records_know_their_lines() {
+    let result = records(
+        "a.json",
+        "{\"documents\": [\n {\"text\": \"a\"},\n\n {\"text\": \"b\"}]}",
+    );
+    let lines: Vec<usize> = result.iter().flatten().map(|r| r.at.line).collect();
+    assert_eq!(lines, [2, 4]);
+}
+
+#[test]
+fn csv_rows_know_their_lines_across_quoted_newlines() {
+    let result = records("a.csv", "title,text\nA,\"one\ntwo\"\nB,three\n");
+    let lines: Vec<usize> = result.iter().flatten().map(|r| r.at.line).collect();
+    assert_eq!(lines, [2, 4]);
+}
