@@ -22,7 +22,7 @@ import { formatCount, plural } from './format.js';
 import { appendMarked, element } from './highlight.js';
 import { formatScore, optionElements } from './network-options.js';
 import { PLOT_STYLE, chartFigure, clip, describedSvg, fillFigure } from './overview.js';
-import { isAnnouncing, ViewSupport, widthChanged } from './view-support.js';
+import { ViewSupport, widthChanged } from './view-support.js';
 
 const MEASURES = [['llr', 'log-likelihood (G²)'], ['chi2', 'chi-square'], ['logratio', 'log ratio']];
 const DEFAULTS = { a: '', b: '', measure: 'llr', min: '3' };
@@ -102,13 +102,8 @@ export class CorpusCompare extends HTMLElement {
   }
 
   set corpus(corpus) {
-    // A CorpusClient announces its own changes (onChange redraws); handing
-    // the same one over again changes nothing. A Corpus announces none, so
-    // handing it over again is how its user asks for a redraw.
-    if (corpus === this.#corpus && isAnnouncing(corpus)) return;
     this.#corpus = corpus;
-    this.#support.follow(corpus);
-    this.#start();
+    if (this.#support.follow(corpus)) this.#start();
   }
 
   /** `{a, b, measure, min}`, as strings: the comparison shown. */

@@ -25,7 +25,7 @@ import { MENTION_PAGE, fetchMentions, mentionsSection, showMentions } from './en
 import { displayDate, plural } from './format.js';
 import { typeLabel, typeSwatch } from './entity-types.js';
 import { element } from './highlight.js';
-import { isAnnouncing, ViewSupport, widthChanged } from './view-support.js';
+import { ViewSupport, widthChanged } from './view-support.js';
 
 let instances = 0;
 
@@ -70,14 +70,11 @@ export class CorpusEntity extends HTMLElement {
     const same = corpus === this.#corpus;
     if (!same) {
       this.#corpus = corpus;
-      this.#support.follow(corpus);
       this.#titles = null;
       this.#texts = new Map();
     }
-    // A CorpusClient announces its own changes (onChange redraws), and while
-    // the editor applies an edit the page waits for its result.
-    if (same && (isAnnouncing(corpus) || this.#editor?.busy)) return;
-    this.#schedule();
+    // While the editor applies an edit the page waits for its result.
+    if (this.#support.follow(corpus) && !(same && this.#editor?.busy)) this.#schedule();
   }
 
   /** The id of the entity shown, such as "person:vladimir-putin", or null. */

@@ -142,10 +142,12 @@ const LABEL_PX = 12; // the labels' font size (corpus.css)
  */
 function placeLabels(nodes, width, height) {
   const order = [...nodes].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  const limit = labelledCount(width);
+  const textWidth = labelMeasurer();
   const boxes = [];
   const shown = new Map();
   for (const node of order) {
-    if (shown.size === labelledCount(width)) break;
+    if (shown.size === limit) break;
     const half = textWidth(node.name) / 2 + 2;
     const beside = node.r + half + 2;
     const middle = node.y + LABEL_PX / 2 - 2;
@@ -171,15 +173,13 @@ function overlaps(a, b) {
   return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 }
 
-let measurer = null;
-
-/** A name's width in px at the labels' size, in the page's font. */
-function textWidth(text) {
-  measurer ??= document.createElement('canvas').getContext('2d');
-  if (!measurer) return text.length * LABEL_PX * 0.6;
+/** `width(name)`: a name's width in px at the labels' size, in the page's font. */
+function labelMeasurer() {
+  const context = document.createElement('canvas').getContext('2d');
+  if (!context) return (name) => name.length * LABEL_PX * 0.6;
   const family = getComputedStyle(document.documentElement).getPropertyValue('--corpus-font') || 'sans-serif';
-  measurer.font = `${LABEL_PX}px ${family}`;
-  return measurer.measureText(text).width;
+  context.font = `${LABEL_PX}px ${family}`;
+  return (name) => context.measureText(name).width;
 }
 
 /** Click, Enter and Space all choose: the groups act as buttons. */

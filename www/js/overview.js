@@ -16,7 +16,7 @@ import { chartTable, cssPalette } from './chart-table.js';
 import { displayDate, formatCount } from './format.js';
 import { typePluralLabel } from './entity-types.js';
 import { element } from './highlight.js';
-import { isAnnouncing, ViewSupport, widthChanged } from './view-support.js';
+import { ViewSupport, widthChanged } from './view-support.js';
 
 const ENTITY_TYPES = ['person', 'place', 'organization', 'media'];
 const TOP = 10; // bars per entity chart
@@ -53,13 +53,8 @@ export class CorpusOverview extends HTMLElement {
   }
 
   set corpus(corpus) {
-    // A CorpusClient announces its own changes (onChange redraws); handing
-    // the same one over again changes nothing. A Corpus announces none, so
-    // handing it over again is how its user asks for a redraw.
-    if (corpus === this.#corpus && isAnnouncing(corpus)) return;
     this.#corpus = corpus;
-    this.#support.follow(corpus);
-    this.#render();
+    if (this.#support.follow(corpus)) this.#render();
   }
 
   /**

@@ -31,11 +31,19 @@ export class ViewSupport {
     this.#onResize = onResize;
   }
 
-  /** Follow `corpus` from now on (while the host is in the page) instead of the one before. */
+  /**
+   * Follow `corpus` from now on (while the host is in the page) instead of
+   * the one before. Returns whether the host should draw it now: not when
+   * the same CorpusClient is handed over again, since its changes come
+   * through `onChange`; a Corpus announces none, so handing it over again
+   * is how its user asks for a redraw.
+   */
   follow(corpus) {
+    if (corpus === this.#corpus) return !isAnnouncing(corpus);
     this.#corpus?.removeEventListener?.('change', this.#onChange);
     this.#corpus = corpus;
     if (this.#host.isConnected) corpus?.addEventListener?.('change', this.#onChange);
+    return true;
   }
 
   /** The host entered the page: follow its corpus and watch its size. */
@@ -62,6 +70,6 @@ export function widthChanged(width, drawnWidth) {
 }
 
 /** Whether `corpus` sends `change` events (a CorpusClient does; a Corpus does not). */
-export function isAnnouncing(corpus) {
+function isAnnouncing(corpus) {
   return typeof corpus?.addEventListener === 'function';
 }
