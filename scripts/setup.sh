@@ -7,7 +7,10 @@
 #   - the wasm-bindgen CLI at exactly the version Cargo.lock pins, because
 #     wasm-bindgen refuses to post-process a module built by another version;
 #   - wasm-pack;
-#   - Debian's chromium and chromium-driver (browser tests);
+#   - the browsers the tests drive, from Debian: chromium and chromium-driver,
+#     firefox-esr, webkit2gtk-driver (WebKitWebDriver and its MiniBrowser)
+#     and xvfb (MiniBrowser needs a display);
+#   - geckodriver (cargo install), which drives Firefox;
 #   - node_modules, from package-lock.json (npm ci).
 # Prints one line per thing it installs and nothing when all is present.
 set -euo pipefail
@@ -81,10 +84,20 @@ ensure_debian_packages() {
   local missing=()
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+  [ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
+  [ -x /usr/bin/WebKitWebDriver ] || missing+=(webkit2gtk-driver)
+  [ -x /usr/bin/xvfb-run ] || missing+=(xvfb)
   if [ "${#missing[@]}" -gt 0 ]; then
     echo "setup: installing Debian packages: ${missing[*]}"
     quietly $SUDO apt-get update
     quietly $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
+  fi
+}
+
+ensure_geckodriver() {
+  if ! command -v geckodriver >/dev/null; then
+    echo "setup: installing geckodriver (a few minutes)"
+    quietly cargo install geckodriver
   fi
 }
 
@@ -102,4 +115,5 @@ ensure_wasm_target
 ensure_debian_packages
 ensure_wasm_bindgen_cli
 ensure_wasm_pack
+ensure_geckodriver
 ensure_node_modules

@@ -8,8 +8,10 @@
 #   checks (fmt, clippy)        one check each: passed when the exit code is 0
 #   steps (setup, build)        not counted when they succeed, one failure if not
 # A suite that exits non-zero without reporting a failed test (a compile
-# error, a crash) counts as one failure. The last line is the totals,
-# "N passed, N failed"; the exit code is non-zero if anything failed.
+# error, a crash) counts as one failure. The browser suites are also summed
+# per engine (Chromium, Firefox, WebKit), so that a failure in one engine
+# shows at a glance. The last line is the totals, "N passed, N failed"; the
+# exit code is non-zero if anything failed.
 set -uo pipefail
 
 cd "$(dirname "$0")/.."
@@ -17,6 +19,9 @@ cd "$(dirname "$0")/.."
 TOTAL_PASSED=0
 TOTAL_FAILED=0
 SUMMARY=()
+ENGINES=(chromium firefox webkit)
+declare -A ENGINE_PASSED=([chromium]=0 [firefox]=0 [webkit]=0)
+declare -A ENGINE_FAILED=([chromium]=0 [firefox]=0 [webkit]=0)
 LOG="$(mktemp "${TMPDIR:-/tmp}/corpus-lens-test.XXXXXX")"
 trap 'rm -f "$LOG"' EXIT
 
@@ -39,8 +44,14 @@ count_results() {
   esac
 }
 
-# run_suite NAME KIND COMMAND...: run one suite, show its output, add its counts.
+# run_suite [--engine E] NAME KIND COMMAND...: run one suite, show its
+# output, add its counts (to engine E's too, if given).
 run_suite() {
+  local engine=""
+  if [ "$1" = --engine ]; then
+    engine="$2"
+    shift 2
+  fi
   local name="$1" kind="$2"
   shift 2
   echo
@@ -58,7 +69,27 @@ run_suite() {
   fi
   TOTAL_PASSED=$((TOTAL_PASSED + passed))
   TOTAL_FAILED=$((TOTAL_FAILED + failed))
-  SUMMARY+=("$(printf '%-34s %4d passed, %d failed' "$name" "$passed" "$failed")")
+  SUMMARY+=("$(printf '%-40s %4d passed, %d failed' "$name" "$passed" "$failed")")
+  if [ -n "$engine" ]; then
+    ENGINE_PASSED[$engine]=$((ENGINE_PASSED[$engine] + passed))
+    ENGINE_FAILED[$engine]=$((ENGINE_FAILED[$engine] + failed))
+  fi
+}
+
+# The browser suites of one engine: the wasm tests (wasm-pack's --chrome,
+# --firefox or --safari) and the cross-browser end-to-end suite.
+run_engine() {
+  local engine="$1" wasm
+  case "$engine" in
+    chromium) wasm=(env CHROMEDRIVER=/usr/bin/chromedriver wasm-pack test --headless --chrome) ;;
+    firefox) wasm=(env GECKODRIVER="$(command -v geckodriver)" wasm-pack test --headless --firefox) ;;
+    # WebKitGTK's driver stands in for safaridriver (scripts/webdriver/);
+    # MiniBrowser needs a display, which xvfb-run gives it.
+    webkit) wasm=(xvfb-run -a env PATH="$PWD/scripts/webdriver:$PATH" wasm-pack test --headless --safari) ;;
+  esac
+  run_suite --engine "$engine" "wasm-pack test ($engine)" cargo "${wasm[@]}"
+  run_suite --engine "$engine" "node --test tests/browsers ($engine)" node \
+    env BROWSER="$engine" node --test --test-reporter=tap tests/browsers/
 }
 
 main() {
@@ -68,13 +99,18 @@ main() {
   run_suite "cargo clippy" check cargo clippy --all-targets -- -D warnings
   run_suite "cargo test" cargo cargo test
   run_suite "wasm-pack test --node" cargo wasm-pack test --node
-  run_suite "wasm-pack test --chrome" cargo \
-    env CHROMEDRIVER=/usr/bin/chromedriver wasm-pack test --headless --chrome
   run_suite "node --test tests/js" node node --test --test-reporter=tap tests/js/
-  run_suite "node --test tests/e2e" node node --test --test-reporter=tap tests/e2e/
+  run_suite --engine chromium "node --test tests/e2e (chromium)" node \
+    node --test --test-reporter=tap tests/e2e/
+  local engine
+  for engine in "${ENGINES[@]}"; do run_engine "$engine"; done
 
   echo
   printf '%s\n' "${SUMMARY[@]}"
+  echo
+  for engine in "${ENGINES[@]}"; do
+    printf '%-40s %4d passed, %d failed\n' "in $engine" "${ENGINE_PASSED[$engine]}" "${ENGINE_FAILED[$engine]}"
+  done
   echo "$TOTAL_PASSED passed, $TOTAL_FAILED failed"
   [ "$TOTAL_FAILED" -eq 0 ]
 }

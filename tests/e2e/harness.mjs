@@ -9,21 +9,11 @@ import { fileURLToPath } from 'node:url';
 
 import { chromium } from 'playwright-core';
 
+import { CHROMIUM_ARGS } from '../browsers/engines.mjs';
+
 export const ROOT = path.resolve(fileURLToPath(import.meta.url), '../../..');
 const SCREENSHOTS = path.join(ROOT, 'tests/e2e/screenshots');
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-
-// Headless, and no calls home: this machine's network is closed, and
-// Chromium's background requests would only fail (and slow the start).
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 /** Start scripts/serve.mjs on a port the system picks; resolves to its URL. */
 function startServer() {

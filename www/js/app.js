@@ -273,6 +273,8 @@ function setLoadPanel(open) {
 }
 
 async function main() {
+  // support.js found this browser lacking and said so.
+  if (document.documentElement.hasAttribute('data-unsupported')) return;
   wireViews();
   wireCorpora();
   watchFigures();

@@ -1,0 +1,68 @@
+// The server the cross-browser suite drives: www/ as `npm start` serves it,
+// plus what a test needs to watch the page from inside, since WebKit's
+// WebDriver offers no log of the console:
+//   - every HTML page gets /__test/recorder.js as its first script, which
+//     keeps the page's errors and the files it offers for download;
+//   - /__test/frame.html?src=URL&width=W&height=H shows URL in a frame of
+//     that size: a phone's width in engines whose window cannot be that
+//     narrow (Firefox's stops at 500 px, MiniBrowser's at 447 px);
+//   - a page asked for with ?without=NAME runs /__test/without.js before its
+//     own scripts, which takes the global NAME away (an older browser).
+import { readFile } from 'node:fs/promises';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { findFile, listen, resolvePath, sendError, sendStatic } from '../../scripts/static-server.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+export const ROOT = path.resolve(HERE, '../..');
+const WWW = path.join(ROOT, 'www');
+const RECORDER = '<script src="/__test/recorder.js"></script>';
+
+/** An HTML page from www/ with the recorder (and `without.js`, if asked) first in its head. */
+async function sendRecordedPage(res, file, query) {
+  const html = await readFile(file, 'utf8');
+  const without = query.get('without');
+  const scripts = RECORDER + (without ? `<script src="/__test/without.js?name=${encodeURIComponent(without)}"></script>` : '');
+  res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(html.replace(/<head>/i, `<head>${scripts}`));
+}
+
+/** The frame page: the URL in `src` in an iframe of the given size. */
+function sendFramePage(res, query) {
+  const width = Number(query.get('width') ?? 390);
+  const height = Number(query.get('height') ?? 844);
+  const src = query.get('src') ?? '/';
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>frame</title>${RECORDER}</head>`
+    + `<body><iframe id="frame" title="page under test" width="${width}" height="${height}"></iframe></body></html>`;
+  // The src goes in through the DOM, never into markup.
+  const script = `<script src="/__test/frame.js?src=${encodeURIComponent(src)}"></script>`;
+  res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(html.replace('</body>', `${script}</body>`));
+}
+
+async function handle(req, res) {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  if (url.pathname === '/__test/recorder.js') return sendStatic(req, res, HERE, '/recorder.js');
+  if (url.pathname === '/__test/frame.js') return sendStatic(req, res, HERE, '/frame.js');
+  if (url.pathname === '/__test/without.js') return sendStatic(req, res, HERE, '/without.js');
+  if (url.pathname === '/__test/frame.html') return sendFramePage(res, url.searchParams);
+  const file = resolvePath(WWW, url.pathname);
+  const found = file && (await findFile(file));
+  if (found && found.file.endsWith('.html')) return sendRecordedPage(res, found.file, url.searchParams);
+  return sendStatic(req, res, WWW, url.pathname);
+}
+
+/** Start the server on a free port; resolves to `{url, close()}`. */
+export async function startServer() {
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((error) => sendError(res, 500, error.message));
+  });
+  const port = await listen(server, 0);
+  const close = () => new Promise((resolve) => {
+    server.close(resolve);
+    server.closeAllConnections(); // a browser's keep-alive connections would hold it open
+  });
+  return { url: `http://localhost:${port}/`, close };
+}
