@@ -129,3 +129,5 @@ flock 9
 build web www/pkg
 build nodejs pkg-node
 bundle_charts
+# The npm package in dist/ (see README "Install"); last, so it ships every bundle dist/ holds.
+node scripts/package.mjs

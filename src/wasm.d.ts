@@ -1,3 +1,8 @@
+/// <reference lib="esnext.disposable" />
+// (wasm-bindgen declares `Corpus[Symbol.dispose]`: the line above lets a
+// project whose target is older than ESNext, say ES2022, type-check it. This
+// file opens the generated .d.ts, so the directive stays in front of every
+// statement, where TypeScript reads it.)
 /** A half-open range `start..end` in UTF-16 code units: `text.slice(start, end)`. */
 export interface Span { start: number; end: number }
 

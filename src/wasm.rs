@@ -34,7 +34,7 @@ impl JsCorpus {
     #[wasm_bindgen(js_name = fromDocuments)]
     pub fn from_documents(
         #[wasm_bindgen(unchecked_param_type = "Array<Record<string, unknown>>")] documents: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "LoadOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "LoadOptions")] options: JsValue,
     ) -> Result<JsCorpus, JsError> {
         let options: LoadOptions = options_from(options)?;
         expect_array(
@@ -55,7 +55,7 @@ impl JsCorpus {
     /// A corpus from files `{name, content}`, the format chosen by extension.
     pub fn load(
         #[wasm_bindgen(unchecked_param_type = "SourceFile[]")] files: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "LoadOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "LoadOptions")] options: JsValue,
     ) -> Result<JsCorpus, JsError> {
         let options: LoadOptions = options_from(options)?;
         expect_array(&files, "load expects an array of {name, content} files")?;
@@ -113,7 +113,7 @@ impl JsCorpus {
     pub fn search(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] query: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "SearchOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "SearchOptions")] options: JsValue,
     ) -> Result<JsValue, JsError> {
         let query = &string_arg(query, "query")?;
         let options = options_from(options)?;
@@ -125,7 +125,7 @@ impl JsCorpus {
     pub fn kwic(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] query: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "KwicOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "KwicOptions")] options: JsValue,
     ) -> Result<JsValue, JsError> {
         let query = &string_arg(query, "query")?;
         let options = options_from(options)?;
@@ -136,7 +136,7 @@ impl JsCorpus {
     #[wasm_bindgen(unchecked_return_type = "TermCount[]")]
     pub fn terms(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "TermsOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "TermsOptions")] options: JsValue,
     ) -> Result<JsValue, JsError> {
         let options = options_from(options)?;
         to_js(&self.core.terms(&options).map_err(to_js_error)?)
@@ -147,7 +147,7 @@ impl JsCorpus {
     pub fn term_trend(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] query: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "TrendOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "TrendOptions")] options: JsValue,
     ) -> Result<JsValue, JsError> {
         let query = &string_arg(query, "query")?;
         let options = options_from(options)?;
@@ -161,7 +161,7 @@ impl JsCorpus {
     #[wasm_bindgen(unchecked_return_type = "Entity[]")]
     pub fn entities(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "EntityOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "EntityOptions")] options: JsValue,
     ) -> Result<JsValue, JsError> {
         let options = options_from(options)?;
         to_js(&self.core.entities(&options).map_err(to_js_error)?)
@@ -182,7 +182,7 @@ impl JsCorpus {
     pub fn mentions(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "MentionOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "MentionOptions")] options: JsValue,
     ) -> Result<JsValue, JsError> {
         let id = &string_arg(id, "id")?;
         let options = options_from(options)?;
@@ -205,7 +205,7 @@ impl JsCorpus {
     #[wasm_bindgen(unchecked_return_type = "Citation[]")]
     pub fn citations(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "CitationOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CitationOptions")] options: JsValue,
     ) -> Result<JsValue, JsError> {
         let options: CitationOptions = options_from(options)?;
         to_js(
@@ -251,7 +251,7 @@ impl JsCorpus {
     #[wasm_bindgen(unchecked_return_type = "Network")]
     pub fn cooccurrence(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "CooccurrenceOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CooccurrenceOptions")] options: JsValue,
     ) -> Result<JsValue, JsError> {
         let options = options_from(options)?;
         to_js(&self.core.cooccurrence(&options).map_err(to_js_error)?)
@@ -264,7 +264,7 @@ impl JsCorpus {
     #[wasm_bindgen(js_name = cooccurrenceColumns, unchecked_return_type = "NetworkColumns")]
     pub fn cooccurrence_columns(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "CooccurrenceOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CooccurrenceOptions")] options: JsValue,
     ) -> Result<JsValue, JsError> {
         let options = options_from(options)?;
         let network = self.core.cooccurrence(&options).map_err(to_js_error)?;
@@ -275,7 +275,7 @@ impl JsCorpus {
     #[wasm_bindgen(unchecked_return_type = "CooccurrenceMatrix")]
     pub fn matrix(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "MatrixOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "MatrixOptions")] options: JsValue,
     ) -> Result<JsValue, JsError> {
         let options = options_from(options)?;
         to_js(&self.core.matrix(&options).map_err(to_js_error)?)
@@ -285,7 +285,7 @@ impl JsCorpus {
     #[wasm_bindgen(unchecked_return_type = "Timeline")]
     pub fn timeline(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "TimelineOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "TimelineOptions")] options: JsValue,
     ) -> Result<JsValue, JsError> {
         let options = options_from(options)?;
         to_js(&self.core.timeline(&options).map_err(to_js_error)?)
@@ -295,6 +295,7 @@ impl JsCorpus {
     #[wasm_bindgen(unchecked_return_type = "KeyTerm[]")]
     pub fn keyness(
         &self,
+        // The one options argument declared required: `target` has no default.
         #[wasm_bindgen(unchecked_param_type = "KeynessOptions")] options: JsValue,
     ) -> Result<JsValue, JsError> {
         let options = options_from(options)?;
@@ -306,7 +307,7 @@ impl JsCorpus {
     pub fn collocates(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] target: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CollocateOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CollocateOptions")] options: JsValue,
     ) -> Result<JsValue, JsError> {
         let target = &string_arg(target, "target")?;
         let options = options_from(options)?;
@@ -324,7 +325,7 @@ impl JsCorpus {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] a: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] b: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "EvidenceOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "EvidenceOptions")] options: JsValue,
     ) -> Result<JsValue, JsError> {
         let a = &string_arg(a, "a")?;
         let b = &string_arg(b, "b")?;
@@ -338,7 +339,7 @@ impl JsCorpus {
     pub fn export_network(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] format: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CooccurrenceOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CooccurrenceOptions")] options: JsValue,
     ) -> Result<String, JsError> {
         let format = &string_arg(format, "format")?;
         let format = ExportFormat::parse(format).map_err(to_js_error)?;
@@ -474,7 +475,7 @@ fn entry_path(path: &serde_path_to_error::Path) -> String {
 #[wasm_bindgen(js_name = extractEntities, unchecked_return_type = "ExtractedEntity[]")]
 pub fn extract_entities(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "ExtractOptions")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ExtractOptions")] options: JsValue,
 ) -> Result<JsValue, JsError> {
     let text = &string_arg(text, "text")?;
     let options = options_from(options)?;
@@ -530,6 +531,10 @@ fn expect_array(value: &JsValue, what: &str) -> Result<(), JsError> {
 }
 
 /// Reads an options object; `undefined` and `null` mean the defaults.
+///
+/// Hence every options parameter but `keyness`'s is declared with
+/// `unchecked_optional_param_type`: the generated `.d.ts` then lets a
+/// TypeScript caller leave it out, as the README's examples do.
 fn options_from<T: DeserializeOwned + Default>(value: JsValue) -> Result<T, JsError> {
     if value.is_undefined() || value.is_null() {
         return Ok(T::default());

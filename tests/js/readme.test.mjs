@@ -19,8 +19,9 @@ function example() {
 test('the README example runs and prints what its comments say', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-readme-'));
   const file = path.join(dir, 'example.cjs');
-  // It is written to run from the repository root: require('./pkg-node').
-  writeFileSync(file, example().replace("require('./pkg-node')", `require(${JSON.stringify(path.join(ROOT, 'pkg-node'))})`));
+  // It is written for a project with the package installed: require('corpus-lens')
+  // is pointed at the local build here (tests/js/package.test.mjs installs the package).
+  writeFileSync(file, example().replace("require('corpus-lens')", `require(${JSON.stringify(path.join(ROOT, 'pkg-node'))})`));
   const output = execFileSync(process.execPath, [file], { encoding: 'utf8' });
   assert.match(output, /notes\.jsonl line 2: the record has no "text" field/);
 });
