@@ -19,9 +19,10 @@ import * as browser from './browser.mjs';
 import * as cooccur from './cooccur.mjs';
 import * as search from './search.mjs';
 import * as entities from './entities.mjs';
+import * as widgets from './widgets.mjs';
 import { howToGetSotu, readSotu } from './sotu-data.mjs';
 
-const SECTIONS = [loading, search, entities, cooccur, browser];
+const SECTIONS = [loading, search, entities, cooccur, browser, widgets];
 
 const ROOT = path.resolve(fileURLToPath(import.meta.url), '../..');
 

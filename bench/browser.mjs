@@ -12,7 +12,7 @@ import { formatBytes, formatMs, markdownTable } from './measure.mjs';
 export const title = 'In the browser';
 
 const ROOT = path.resolve(fileURLToPath(import.meta.url), '../..');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
   '--disable-component-update', '--no-first-run'];
 
 /** Runs inside the page: load the file `runs` times, then search it once. */
@@ -34,7 +34,8 @@ async function loadInPage({ content, runs }) {
   return { times, search, total: results.total, documents: corpus.stats().documents, memory: wasmMemoryBytes() - before };
 }
 
-function startServer() {
+/** scripts/serve.mjs on a free port: `{server, url}` (a promise of its address). */
+export function startServer() {
   const server = spawn(process.execPath, [path.join(ROOT, 'scripts/serve.mjs')], {
     env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -36,7 +36,7 @@ export const BROWSERS = {
 const FEATURES = [
   ['html.elements.script.type.module', 'JavaScript modules', /<script type="module"/],
   ['javascript.operators.import_meta', 'import.meta', /import\.meta\.url/],
-  ['api.Worker.Worker.ecmascript_modules', 'module workers', /new Worker\(.*\{ type: 'module' \}/],
+  ['api.Worker.Worker.ecmascript_modules', 'module workers', /\{ type: 'module' \}/],
   ['javascript.classes.private_class_methods', 'private class methods', /^\s+#[a-zA-Z]+\([^)]*\) \{/m],
   ['javascript.operators.nullish_coalescing_assignment', '??=', /\?\?=/],
   ['javascript.builtins.Array.at', 'Array.prototype.at', /\.at\(-1\)/],

@@ -1,13 +1,14 @@
 // Assembles the npm package `corpus-lens` in dist/ from the build outputs:
-//   node/   pkg-node's module (--target nodejs), plus an ES module entry
-//   web/    www/pkg's module (--target web): `import init, { Corpus } from 'corpus-lens/web'`
+//   node/      pkg-node's module (--target nodejs), plus an ES module entry
+//   web/       www/pkg's module (--target web): `import init, { Corpus } from 'corpus-lens/web'`
+//   elements/  www/dist, the widgets' bundle (corpus-lens.js, its chunks, the
+//              worker and the wasm module), the explorer as one file
+//              (corpus-lens.html) and custom-elements.json (scripts/bundle.mjs)
 //   README.md, package.json
-// Other build steps put browser bundles in dist/ too (corpus-lens.js,
-// corpus-lens.html, custom-elements.json, their chunks): this script deletes
-// nothing, and ships whatever it finds there, so it runs last in scripts/build.sh.
+// It runs last in scripts/build.sh, after everything it copies is built.
 //
 //   node scripts/package.mjs
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +20,7 @@ const DIST = path.join(ROOT, 'dist');
 // package.json, README or .gitignore, nor the raw exports' _bg.wasm.d.ts.
 const MODULE_FILES = ['corpus_lens.js', 'corpus_lens_bg.wasm', 'corpus_lens.d.ts'];
 
-// The browser bundles other build steps add, and the subpath each is exported as.
+// The widgets' files in www/dist/ exported by a name of their own.
 const BUNDLES = {
   'corpus-lens.js': './elements',
   'custom-elements.json': './custom-elements.json',
@@ -60,9 +61,19 @@ function exportsMap() {
     './package.json': './package.json',
   };
   for (const [file, subpath] of Object.entries(BUNDLES)) {
-    if (existsSync(path.join(DIST, file))) map[subpath] = `./${file}`;
+    if (existsSync(path.join(DIST, 'elements', file))) map[subpath] = `./elements/${file}`;
   }
   return map;
+}
+
+/** www/dist/ as dist/elements/: the bundle's modules, an ES module package of their own. */
+function copyElements() {
+  const from = path.join(ROOT, 'www/dist');
+  const to = path.join(DIST, 'elements');
+  rmSync(to, { recursive: true, force: true });
+  if (!existsSync(from)) return;
+  cpSync(from, to, { recursive: true });
+  writeFileSync(path.join(to, 'package.json'), `${JSON.stringify({ type: 'module' }, null, 2)}\n`);
 }
 
 /** Every top-level entry of dist/ to publish: ours, the bundles and their chunks. */
@@ -87,12 +98,14 @@ function manifest() {
     engines: root.engines,
     main: './node/corpus_lens.js',
     types: './node/corpus_lens.d.ts',
+    ...(existsSync(path.join(DIST, 'elements/custom-elements.json')) ? { customElements: './elements/custom-elements.json' } : {}),
     exports: exportsMap(),
     files: shippedFiles(),
   };
 }
 
 copyModule('pkg-node', 'node');
+copyElements();
 copyModule('www/pkg', 'web');
 // The web build is an ES module in a CommonJS package: Node and TypeScript
 // learn that from the nearest package.json.

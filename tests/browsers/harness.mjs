@@ -37,7 +37,15 @@ function deepQuery(selectors) {
   return scopes;
 }
 
-const DEEP_QUERY = `const deepQuery = ${deepQuery.toString()};`;
+// In the page: the text a person sees in `node`, through shadow roots (an
+// element's textContent stops at its own shadow root).
+function deepText(node) {
+  if (node.shadowRoot) return deepText(node.shadowRoot);
+  if (node.nodeType === Node.TEXT_NODE) return node.data;
+  return [...node.childNodes].map(deepText).join('');
+}
+
+const DEEP_QUERY = `const deepQuery = ${deepQuery.toString()};\nconst deepText = ${deepText.toString()};`;
 
 /**
  * Start the test server before the suite and stop everything after it.
@@ -57,6 +65,8 @@ export function useEngine() {
     await server?.close();
   });
   return {
+    /** The test server's address, once the suite runs. */
+    url: () => server.url,
     browser({ dark = false } = {}) {
       if (!browsers.has(dark)) browsers.set(dark, Browser.start(server.url, { dark }));
       return browsers.get(dark);
@@ -158,7 +168,7 @@ export class Browser {
       const [selectors, text, hidden] = arguments;
       const pattern = text === null ? null : new RegExp(text);
       return deepQuery(selectors).filter((element) =>
-        (hidden || element.getClientRects().length > 0) && (!pattern || pattern.test(element.textContent)));`,
+        (hidden || element.getClientRects().length > 0) && (!pattern || pattern.test(deepText(element))));`,
     selectors, text?.source ?? text, hidden);
   }
 
@@ -199,8 +209,9 @@ export class Browser {
     }
   }
 
+  /** The text a person sees in `element`, through shadow roots. */
   async text(element) {
-    return this.run((e) => e.textContent, element);
+    return this.driver.executeScript(`${DEEP_QUERY} return deepText(arguments[0]);`, element);
   }
 
   /**

@@ -7,7 +7,10 @@
 //     that size: a phone's width in engines whose window cannot be that
 //     narrow (Firefox's stops at 500 px, MiniBrowser's at 447 px);
 //   - a page asked for with ?without=NAME runs /__test/without.js before its
-//     own scripts, which takes the global NAME away (an older browser).
+//     own scripts, which takes the global NAME away (an older browser);
+//   - every response allows any origin (Access-Control-Allow-Origin), as a
+//     site that serves the widgets to other sites must.
+// startHostServer() serves someone else's page: given pages on another port.
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
@@ -19,13 +22,14 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(HERE, '../..');
 const WWW = path.join(ROOT, 'www');
 const RECORDER = '<script src="/__test/recorder.js"></script>';
+const CORS = { 'Access-Control-Allow-Origin': '*' };
 
 /** An HTML page from www/ with the recorder (and `without.js`, if asked) first in its head. */
 async function sendRecordedPage(res, file, query) {
   const html = await readFile(file, 'utf8');
   const without = query.get('without');
   const scripts = RECORDER + (without ? `<script src="/__test/without.js?name=${encodeURIComponent(without)}"></script>` : '');
-  res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', ...CORS });
   res.end(html.replace(/<head>/i, `<head>${scripts}`));
 }
 
@@ -44,20 +48,40 @@ function sendFramePage(res, query) {
 
 async function handle(req, res) {
   const url = new URL(req.url ?? '/', 'http://localhost');
-  if (url.pathname === '/__test/recorder.js') return sendStatic(req, res, HERE, '/recorder.js');
-  if (url.pathname === '/__test/frame.js') return sendStatic(req, res, HERE, '/frame.js');
-  if (url.pathname === '/__test/without.js') return sendStatic(req, res, HERE, '/without.js');
   if (url.pathname === '/__test/frame.html') return sendFramePage(res, url.searchParams);
+  if (url.pathname.startsWith('/__test/')) return sendStatic(req, res, HERE, url.pathname.slice('/__test'.length), CORS);
   const file = resolvePath(WWW, url.pathname);
   const found = file && (await findFile(file));
   if (found && found.file.endsWith('.html')) return sendRecordedPage(res, found.file, url.searchParams);
-  return sendStatic(req, res, WWW, url.pathname);
+  return sendStatic(req, res, WWW, url.pathname, CORS);
 }
 
 /** Start the server on a free port; resolves to `{url, close()}`. */
-export async function startServer() {
+export function startServer() {
+  return serve((req, res) => handle(req, res));
+}
+
+/**
+ * Someone else's site: `pages` maps a path to `{type, body}` (a string, or a
+ * function of the request's URL); anything else is a 404. Each HTML page gets
+ * the recorder too.
+ */
+export function startHostServer(pages) {
+  return serve(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname.startsWith('/__test/')) return sendStatic(req, res, HERE, url.pathname.slice('/__test'.length));
+    const page = pages[url.pathname];
+    if (!page) return sendError(res, 404, 'not found');
+    let body = typeof page.body === 'function' ? page.body(url) : page.body;
+    if (page.type.startsWith('text/html')) body = body.replace(/<head>/i, `<head>${RECORDER}`);
+    res.writeHead(200, { 'Content-Type': page.type, 'Cache-Control': 'no-store' });
+    res.end(body);
+  });
+}
+
+async function serve(handler) {
   const server = http.createServer((req, res) => {
-    handle(req, res).catch((error) => sendError(res, 500, error.message));
+    handler(req, res).catch((error) => sendError(res, 500, error.message));
   });
   const port = await listen(server, 0);
   const close = () => new Promise((resolve) => {

@@ -120,7 +120,7 @@ describe('the corpus loader', () => {
     const loader = page.locator('corpus-loader');
     await loader.evaluate((element) => {
       // Every text the progress label shows, too fast to catch otherwise.
-      const label = element.querySelector('.corpus-loader-progress-label');
+      const label = element.shadowRoot.querySelector('.corpus-loader-progress-label');
       window.labels = [];
       new MutationObserver(() => window.labels.push(label.textContent)).observe(label, { childList: true });
     });
@@ -194,7 +194,7 @@ describe('the corpus loader', () => {
     await page.evaluate((content) => {
       const data = new DataTransfer();
       data.items.add(new File([content], 'dropped.jsonl'));
-      const zone = document.querySelector('.corpus-loader-drop');
+      const zone = document.querySelector('corpus-loader').shadowRoot.querySelector('.corpus-loader-drop');
       zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
       zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
     }, GOOD);
@@ -309,7 +309,8 @@ describe('the corpus switcher', () => {
     await page.keyboard.press('Enter');
     await switcher.getByRole('button', { name: 'Delete speeches.jsonl' }).click();
     const keep = switcher.getByRole('button', { name: 'Keep' });
-    assert.ok(await keep.evaluate((button) => button === document.activeElement), 'Keep has the focus');
+    // Focus inside a shadow root: the document's activeElement is the host.
+    assert.ok(await keep.evaluate((button) => button === button.getRootNode().activeElement), 'Keep has the focus');
     await page.keyboard.press('Enter'); // Keep: nothing deleted
     assert.equal((await storedCorpora(page)).length, 1);
     await switcher.getByRole('button', { name: 'Delete speeches.jsonl' }).click();

@@ -30,8 +30,6 @@ async function openEntity(kind, id, options = {}) {
       : await (await import('/js/engine.js')).embeddedCorpus();
     // The explorer stays loaded but out of sight: the test's page is alone.
     for (const node of document.body.children) node.hidden = true;
-    const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: '/css/entity-page.css' });
-    if (!document.querySelector('link[href$="entity-page.css"]')) document.head.append(link);
     const box = document.createElement('div');
     box.id = 'entity-test';
     box.style.padding = '16px';
@@ -140,7 +138,7 @@ for (const kind of ['corpus', 'client']) {
       assert.ok(opened.slice === 'Putin' || opened.slice === 'Vladimir Putin');
 
       const cooccur = entity.locator('.corpus-entity-cooccur');
-      await cooccur.locator('summary').click();
+      await cooccur.locator('.corpus-chart-table summary').click();
       await cooccur.getByRole('button', { name: 'Yoshiro Mori' }).click();
       await settled(page);
       assert.equal(await entity.locator('.corpus-entity-title').textContent(), 'Yoshiro Mori');
@@ -279,10 +277,10 @@ describe('the entity page, as it looks', () => {
   for (const [name, options] of looks) {
     test(name, async () => {
       const { page, errors, context, entity } = await openEntity('client', PUTIN, options);
-      await entity.locator('.corpus-entity-cooccur summary').click();
+      await entity.locator('.corpus-entity-cooccur .corpus-chart-table summary').click();
       const input = entity.getByRole('combobox', { name: 'Merge into this entity' });
       await input.fill('Yo');
-      await entity.getByRole('option').first().waitFor();
+      await entity.getByRole('listbox', { name: 'Entities' }).getByRole('option').first().waitFor();
       await screenshotOf(page.locator('#entity-test'), name);
       const width = await entity.evaluate((el) => el.scrollWidth - el.clientWidth);
       assert.ok(width <= 0, `nothing sticks out sideways (${width}px)`);

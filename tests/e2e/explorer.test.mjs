@@ -131,7 +131,7 @@ describe('a user corpus', () => {
     await page.reload();
     await page.locator('html[data-ready]').waitFor({ state: 'attached' });
     await page.locator('corpus-stats', { hasText: '2 documents' }).waitFor();
-    assert.match(await page.locator('corpus-switcher').textContent(), /harbour\.jsonl/);
+    assert.match(await page.locator('corpus-switcher summary').textContent(), /harbour\.jsonl/);
     // Back to the embedded corpus through the switcher.
     await page.locator('corpus-switcher summary').click();
     await page.locator('corpus-switcher').getByText('Jamestown articles').last().click();

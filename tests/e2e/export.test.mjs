@@ -288,7 +288,8 @@ describe('exporting the page\'s charts', () => {
     for (const colorScheme of ['light', 'dark']) {
       const { page, errors, context } = await openNetwork({ colorScheme });
       const expected = await page.evaluate(() => {
-        const svg = document.querySelector('corpus-network svg');
+        const network = document.querySelector('corpus-network').shadowRoot;
+        const svg = network.querySelector('svg');
         return {
           fill: getComputedStyle(svg.querySelector('.corpus-network-node circle')).fill,
           edge: getComputedStyle(svg.querySelector('.corpus-network-edge-line')).stroke,
@@ -296,7 +297,7 @@ describe('exporting the page\'s charts', () => {
           surface: getComputedStyle(svg.closest('.corpus-figure')).backgroundColor,
           shown: [...svg.querySelectorAll('.corpus-network-label.is-shown')].map((t) => t.textContent),
           nodes: svg.querySelectorAll('.corpus-network-node').length,
-          unit: document.querySelector('corpus-network .corpus-network-unit').value,
+          unit: network.querySelector('.corpus-network-unit').value,
         };
       });
       const figure = page.locator('corpus-network figure.corpus-figure');
@@ -327,7 +328,7 @@ describe('exporting the page\'s charts', () => {
     const svg = await page.evaluate(async () => {
       const { svgForExport } = await import('/js/export-image.js');
       // Plot's own <figure>: the colour legend's <svg> and the chart's.
-      const plotFigure = document.querySelector('corpus-matrix svg.corpus-matrix-svg').parentElement;
+      const plotFigure = document.querySelector('corpus-matrix').shadowRoot.querySelector('svg.corpus-matrix-svg').parentElement;
       return svgForExport(plotFigure, { size: 15 });
     });
     const onPage = await page.locator('corpus-matrix svg.corpus-matrix-svg').evaluate((chart) =>

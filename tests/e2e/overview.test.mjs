@@ -21,10 +21,6 @@ const KINDS = ['wasm', 'worker'];
 async function mount(tag, { kind = 'wasm', documents = null, state = null, ...options } = {}) {
   const { page, errors, context } = await openPage(app, '/', options);
   await page.evaluate(async ({ tag, kind, documents, state }) => {
-    const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: '/css/overview.css' });
-    const loaded = new Promise((resolve) => link.addEventListener('load', resolve));
-    document.head.append(link);
-    await loaded;
     const style = document.createElement('style');
     style.textContent = 'body > :not(#test-container) { display: none !important; }';
     document.head.append(style);
@@ -170,10 +166,15 @@ describe('the overview', () => {
       await bar.click();
       assert.deepEqual(await seen(page, 'corpus-open-entity'), [{ id: 'person:yoshiro-mori' }]);
       // From the keyboard, through the table under the chart.
-      await people.locator('summary').focus();
+      await people.locator('.corpus-chart-table summary').focus();
       await page.keyboard.press('Enter');
       await page.keyboard.press('Tab');
-      assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Vladimir Putin');
+      assert.equal(await page.evaluate(() => {
+        // Focus inside a shadow root: follow activeElement down to it.
+        let active = document.activeElement;
+        while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+        return active.textContent;
+      }), 'Vladimir Putin');
       await page.keyboard.press('Enter');
       // A click anywhere on a row opens its entity.
       await people.locator('tbody tr', { hasText: 'Junichiro Koizumi' }).locator('td').first().click();
@@ -217,7 +218,7 @@ describe('the overview', () => {
     const wide = Number(await svg.getAttribute('width'));
     await page.setViewportSize({ width: 500, height: 860 });
     await page.waitForFunction((before) => {
-      const drawn = document.querySelector('#test-container figure[data-export-name="top-person"] svg');
+      const drawn = document.querySelector('#test-container corpus-overview').shadowRoot.querySelector('figure[data-export-name="top-person"] svg');
       return Number(drawn.getAttribute('width')) < before;
     }, wide);
     assert.deepEqual(errors(), []);
@@ -284,7 +285,7 @@ describe('the overview', () => {
       await page.evaluate(() => window.view.rendered);
       assert.equal(await noOverflow(page), 0, `${name}: nothing wider than the screen`);
       // Every tick label stays within its chart.
-      const clipped = await page.evaluate(() => [...document.querySelectorAll('corpus-overview svg text')].filter((t) => {
+      const clipped = await page.locator('corpus-overview svg text').evaluateAll((texts) => texts.filter((t) => {
         const box = t.getBoundingClientRect();
         const svg = t.ownerSVGElement.getBoundingClientRect();
         return box.left < svg.left - 1 || box.right > svg.right + 1;
@@ -484,7 +485,7 @@ describe('the comparison', () => {
       const { page, errors, context } = await mount('corpus-compare', { ...options, state: YEARS });
       await result(page);
       assert.equal(await noOverflow(page), 0, `${name}: nothing wider than the screen`);
-      const clipped = await page.evaluate(() => [...document.querySelectorAll('corpus-compare svg text')].filter((t) => {
+      const clipped = await page.locator('corpus-compare svg text').evaluateAll((texts) => texts.filter((t) => {
         const box = t.getBoundingClientRect();
         const svg = t.ownerSVGElement.getBoundingClientRect();
         return box.left < svg.left - 1 || box.right > svg.right + 1;

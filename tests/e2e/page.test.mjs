@@ -287,7 +287,8 @@ describe('network', () => {
       for (let t = 0.5; t > 0.1; t -= 0.05) {
         for (const u of [t, 1 - t]) {
           const p = new DOMPoint(x1 + (x2 - x1) * u, y1 + (y2 - y1) * u).matrixTransform(toScreen);
-          if (document.elementFromPoint(p.x, p.y)?.closest('.corpus-network-edge') === group) return { x: p.x, y: p.y };
+          // The shadow root's elementFromPoint: the document's stops at the host.
+          if (group.getRootNode().elementFromPoint(p.x, p.y)?.closest('.corpus-network-edge') === group) return { x: p.x, y: p.y };
         }
       }
       return null;

@@ -117,3 +117,26 @@ console.log(Corpus.embedded().stats().documents);
   writeFileSync(path.join(project, 'web.mjs'), check);
   assert.equal(execFileSync(process.execPath, ['web.mjs'], { cwd: project, encoding: 'utf8' }), '5\n');
 });
+
+test('corpus-lens/elements ships the widgets with their worker, wasm module, manifest and the single file', () => {
+  const check = `import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+const entry = fileURLToPath(import.meta.resolve('corpus-lens/elements'));
+const beside = (name) => existsSync(path.join(path.dirname(entry), name));
+const manifest = JSON.parse(readFileSync(fileURLToPath(import.meta.resolve('corpus-lens/custom-elements.json')), 'utf8'));
+const tags = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.customElement).map((d) => d.tagName).sort();
+const html = fileURLToPath(import.meta.resolve('corpus-lens/corpus-lens.html'));
+console.log(JSON.stringify({ worker: beside('corpus-worker.js'), wasm: beside('corpus_lens_bg.wasm'), tags, single: readFileSync(html, 'utf8').includes('data-single-file') }));
+`;
+  writeFileSync(path.join(project, 'elements.mjs'), check);
+  const found = JSON.parse(execFileSync(process.execPath, ['elements.mjs'], { cwd: project, encoding: 'utf8' }));
+  assert.deepEqual(found, {
+    worker: true,
+    wasm: true,
+    tags: ['corpus-alias-editor', 'corpus-compare', 'corpus-documents', 'corpus-entities', 'corpus-entity', 'corpus-loader',
+      'corpus-matrix', 'corpus-network', 'corpus-overview', 'corpus-reader', 'corpus-search', 'corpus-stats',
+      'corpus-switcher', 'corpus-timeline'],
+    single: true,
+  });
+});

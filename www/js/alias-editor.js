@@ -27,6 +27,7 @@ import { AliasPicker } from './alias-picker.js';
 import { describe, diff, locate, mergeInto, revert, sameName, splitOff } from './alias-table.js';
 import { typeSwatch } from './entity-types.js';
 import { element } from './highlight.js';
+import { Widget, defineStateProperties, widgetAttributes } from './widget.js';
 
 // Per corpus: the table as first seen (what undo restores). Kept outside
 // the element, which a page may re-create, so that the edits stay undoable.
@@ -34,7 +35,12 @@ const corpora = new WeakMap();
 
 let instances = 0;
 
+const STATE_KEYS = [];
+
 export class CorpusAliasEditor extends HTMLElement {
+  static observedAttributes = widgetAttributes(STATE_KEYS);
+  #widget = new Widget(this, { stateKeys: STATE_KEYS });
+  #root = this.#widget.root;
   #corpus = null;
   #entity = null;
   #renders = 0;
@@ -44,6 +50,7 @@ export class CorpusAliasEditor extends HTMLElement {
   #ids = `corpus-alias-editor-${++instances}`;
 
   connectedCallback() {
+    this.#widget.connect();
     // Properties set before the class was registered sit on the instance
     // and would hide the accessors: pass them through.
     for (const name of ['corpus', 'entity']) {
@@ -53,8 +60,16 @@ export class CorpusAliasEditor extends HTMLElement {
         this[name] = value;
       }
     }
-    if (!this.querySelector('.corpus-alias-merge')) this.#build();
+    if (!this.#root.querySelector('.corpus-alias-merge')) this.#build();
     this.#render();
+  }
+
+  disconnectedCallback() {
+    this.#widget.disconnect();
+  }
+
+  attributeChangedCallback(name, old, value) {
+    this.#widget.attributeChanged(name, old, value);
   }
 
   /** The Corpus or CorpusClient whose alias table is edited. */
@@ -63,6 +78,7 @@ export class CorpusAliasEditor extends HTMLElement {
   }
 
   set corpus(corpus) {
+    if (this.#widget.takesSource(corpus)) return;
     if (corpus !== this.#corpus) this.#picker?.reset();
     this.#corpus = corpus;
     if (corpus) baseline(corpus); // taken before any edit, for undo
@@ -103,13 +119,13 @@ export class CorpusAliasEditor extends HTMLElement {
       if (choice.entity) this.#merge(choice.entity);
       else this.#addName(choice.name);
     });
-    this.replaceChildren(names, this.#picker.form, error, status, edits);
+    this.#root.replaceChildren(names, this.#picker.form, error, status, edits);
   }
 
   // ---- rendering
 
   async #render() {
-    if (!this.querySelector('.corpus-alias-merge')) return;
+    if (!this.#root.querySelector('.corpus-alias-merge')) return;
     const render = ++this.#renders;
     const entity = this.#entity;
     this.#picker.syncScope();
@@ -124,7 +140,7 @@ export class CorpusAliasEditor extends HTMLElement {
   }
 
   #renderNames(entity) {
-    const list = this.querySelector('.corpus-alias-list');
+    const list = this.#root.querySelector('.corpus-alias-list');
     if (!entity) {
       list.replaceChildren();
       return;
@@ -152,7 +168,7 @@ export class CorpusAliasEditor extends HTMLElement {
 
   /** The edits made since the corpus was first seen, each undoable, and the table in force. */
   #renderEdits(table, first) {
-    const box = this.querySelector('.corpus-alias-edits');
+    const box = this.#root.querySelector('.corpus-alias-edits');
     const edits = diff(first, table);
     const nodes = [];
     if (edits.length > 0) {
@@ -282,7 +298,7 @@ export class CorpusAliasEditor extends HTMLElement {
       const { text, open } = done(id, entities);
       this.#followed = id;
       this.#showStatus(text, open && open.id !== id ? open : null);
-      this.dispatchEvent(new CustomEvent('corpus-aliases-change', { bubbles: true, detail: { table, entityId: id, previousId } }));
+      this.dispatchEvent(new CustomEvent('corpus-aliases-change', { bubbles: true, composed: true, detail: { table, entityId: id, previousId } }));
     } catch (error) {
       this.#showError(`The edit failed: ${error.message}`);
     } finally {
@@ -294,31 +310,31 @@ export class CorpusAliasEditor extends HTMLElement {
   #setBusy(busy) {
     this.#busy = busy;
     this.toggleAttribute('aria-busy', busy);
-    for (const button of this.querySelectorAll('button')) {
+    for (const button of this.#root.querySelectorAll('button')) {
       button.disabled = busy || (button.classList.contains('corpus-alias-merge-button') && !this.#picker.picked);
     }
   }
 
   #clearMessages() {
-    const error = this.querySelector('.corpus-alias-error');
+    const error = this.#root.querySelector('.corpus-alias-error');
     if (error) error.hidden = true;
-    this.querySelector('.corpus-alias-status')?.replaceChildren();
+    this.#root.querySelector('.corpus-alias-status')?.replaceChildren();
   }
 
   #showError(message) {
-    const error = this.querySelector('.corpus-alias-error');
+    const error = this.#root.querySelector('.corpus-alias-error');
     error.textContent = message;
     error.hidden = false;
   }
 
   #showStatus(text, open) {
-    const status = this.querySelector('.corpus-alias-status');
+    const status = this.#root.querySelector('.corpus-alias-status');
     status.replaceChildren(text);
     if (open) {
       const button = element('button', 'corpus-link corpus-alias-open', `Open ${open.name}`);
       button.type = 'button';
       button.addEventListener('click', () => {
-        this.dispatchEvent(new CustomEvent('corpus-open-entity', { bubbles: true, detail: { id: open.id } }));
+        this.dispatchEvent(new CustomEvent('corpus-open-entity', { bubbles: true, composed: true, detail: { id: open.id } }));
       });
       status.append(' ', button);
     }
@@ -343,3 +359,5 @@ function baseline(corpus) {
   }
   return state.first;
 }
+
+defineStateProperties(CorpusAliasEditor, STATE_KEYS);

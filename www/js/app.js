@@ -10,7 +10,7 @@ import './elements.js';
 import { setAliasBaseline } from './alias-editor.js';
 import { CorpusClient } from './corpus-client.js';
 import { getAliases, getCorpus, saveAliases } from './corpus-store.js';
-import { exportControls } from './export.js';
+import { embedControl } from './embed-snippets.js';
 import { DEFAULT_VIEW, fragmentFor, readFragment } from './url-state.js';
 
 const views = new Map([...document.querySelectorAll('main > .corpus-view')].map((section) => [section.dataset.view, section]));
@@ -25,6 +25,8 @@ const errorBox = document.querySelector('.corpus-error');
 const corpusViews = [...document.querySelectorAll('main corpus-overview, main corpus-search, main corpus-entities, main corpus-entity, main corpus-network, main corpus-matrix, main corpus-timeline, main corpus-compare, main corpus-reader')];
 
 let current = { id: null, client: null };
+// embed=1: the view alone, for an iframe (no header, tabs or Embed control).
+let embedded = false;
 // Views get the corpus when first shown, so a hidden view neither computes
 // (a network of a large corpus) nor lays out at a width of zero.
 let waiting = new Set();
@@ -95,6 +97,7 @@ function handToShown() {
   for (const view of corpusViews) {
     if (waiting.has(view) && views.get(shownView)?.contains(view)) {
       waiting.delete(view);
+      view.dataset.corpus = current.id; // recorded in what its figures export
       view.corpus = current.client;
     }
   }
@@ -111,7 +114,19 @@ function viewState(view) {
 }
 
 function locationOf(view) {
-  return { corpus: current.id ?? 'embedded', view, params: viewState(view) };
+  return { corpus: current.id ?? 'embedded', view, embed: embedded, params: viewState(view) };
+}
+
+/** What the Embed control offers for the view on show. */
+function embedSnippetInput() {
+  const location = { ...locationOf(shownView), embed: false };
+  return {
+    location,
+    states: stateOwners(shownView).map((owner) => owner.state),
+    page: `${window.location.origin}${window.location.pathname}`,
+    title: `corpus-lens: ${document.title.replace(/ · corpus-lens$/, '')}`,
+    fragment: fragmentFor,
+  };
 }
 
 /** Show a view's section and mark its tab. */
@@ -161,7 +176,9 @@ function go(view, params = null) {
 
 /** Make the page what the URL says: its corpus, its view, the view's state. */
 async function applyLocation() {
-  const { corpus, view, params } = readFragment(location.hash);
+  const { corpus, view, embed, params } = readFragment(location.hash);
+  embedded = embed;
+  document.documentElement.toggleAttribute('data-embed', embedded);
   clearError();
   const opened = await openCorpus(corpus);
   if (!opened && !current.client) await openCorpus('embedded');
@@ -170,48 +187,6 @@ async function applyLocation() {
   for (const owner of stateOwners(known)) owner.state = params;
   if (!opened || known !== view) history.replaceState(null, '', fragmentFor(locationOf(known)));
   refreshTabLinks();
-}
-
-// ---- exports: every figure a view draws gets its export buttons
-
-const NETWORK_FORMATS = [['GEXF', 'gexf', 'application/gexf+xml'], ['GraphML', 'graphml', 'application/graphml+xml']];
-
-function exportParameters(figure) {
-  const view = figure.closest('.corpus-view')?.dataset.view;
-  return { corpus: current.id, view, ...viewState(view), figure: figure.dataset.exportName };
-}
-
-function attachExports(figure) {
-  if (figure.querySelector(':scope > .corpus-export')) return;
-  const network = figure.closest('corpus-network');
-  const extra = network ? NETWORK_FORMATS.map(([label, format, mime]) => ({
-    label,
-    filename: `network.${format}`,
-    mime,
-    data: () => current.client.exportNetwork(format, network.exportOptions),
-  })) : [];
-  figure.prepend(exportControls({
-    name: figure.dataset.exportName ?? 'chart',
-    parameters: () => exportParameters(figure),
-    svg: () => chartOf(figure),
-    table: () => figure.querySelector('table'),
-    extra,
-  }));
-}
-
-/** The chart a figure exports: its main SVG, or Plot's <figure> around it, which holds the legend too. */
-function chartOf(figure) {
-  const svg = figure.querySelector('svg[role="img"]') ?? [...figure.querySelectorAll('svg')].at(-1);
-  if (!svg) return null;
-  const plotFigure = svg.parentElement?.closest('figure');
-  return plotFigure && plotFigure !== figure ? plotFigure : svg;
-}
-
-function watchFigures() {
-  const main = document.querySelector('main');
-  const scan = () => main.querySelectorAll('figure.corpus-figure').forEach(attachExports);
-  new MutationObserver(scan).observe(main, { childList: true, subtree: true });
-  scan();
 }
 
 // ---- wiring
@@ -269,7 +244,7 @@ function wireCorpora() {
 function setLoadPanel(open) {
   loadPanel.hidden = !open;
   loadButton.setAttribute('aria-expanded', String(open));
-  if (open) loadPanel.querySelector('button')?.focus();
+  if (open) loadPanel.querySelector('corpus-loader').focus();
 }
 
 async function main() {
@@ -277,7 +252,7 @@ async function main() {
   if (document.documentElement.hasAttribute('data-unsupported')) return;
   wireViews();
   wireCorpora();
-  watchFigures();
+  document.querySelector('.corpus-tabbar').append(embedControl(embedSnippetInput));
   await applyLocation();
   if (!location.hash) history.replaceState(null, '', fragmentFor(locationOf(shownView)));
   // For the end-to-end suite's first-load-to-interactive measurement.

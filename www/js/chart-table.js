@@ -2,6 +2,7 @@
 // table, so a screen-reader or keyboard user (and anyone who wants the exact
 // numbers) reads what the chart draws. Cells are text nodes only.
 import { element } from './highlight.js';
+import { themeValue } from './widget.js';
 
 /**
  * A <details> with `summary` as its toggle and a table of `columns`
@@ -36,11 +37,12 @@ export function chartTable(summary, caption, columns, rows) {
 }
 
 /**
- * The colours of the CSS custom properties `--<prefix>-0` … `--<prefix>-<n-1>`
- * as computed on `host`: Plot writes colours into SVG attributes, where var()
- * does not work, so the theme's values are read once per render.
+ * The colours of the theme's `--<prefix>-0` … `--<prefix>-<n-1>` (prefix
+ * "corpus-chart") as they apply inside `element`: Plot writes colours into
+ * SVG attributes, where var() does not work, so the theme's values are read
+ * once per render.
  */
-export function cssPalette(host, prefix, n) {
-  const style = getComputedStyle(host);
-  return Array.from({ length: n }, (_, i) => style.getPropertyValue(`--${prefix}-${i}`).trim() || 'gray');
+export function cssPalette(element, prefix, n) {
+  const token = prefix.replace(/^corpus-/, '');
+  return Array.from({ length: n }, (_, i) => themeValue(element, `${token}-${i}`) || 'gray');
 }

@@ -15,14 +15,16 @@
 // setting it reruns, and a change the user makes dispatches a bubbling
 // `corpus-state-change` with `{state}`. `figures()` lists the chart's figure
 // once drawn; `rendered` resolves once the latest run has finished.
-import { barX, plot, ruleX, text } from '../vendor/charts.js';
+import { charts, loadCharts } from './charts.js';
 import { cssPalette } from './chart-table.js';
 import { suggestComparisons } from './compare-starters.js';
 import { formatCount, plural } from './format.js';
+import { h } from './dom.js';
 import { appendMarked, element } from './highlight.js';
 import { formatScore, optionElements } from './network-options.js';
 import { PLOT_STYLE, chartFigure, clip, describedSvg, fillFigure } from './overview.js';
 import { ViewSupport, widthChanged } from './view-support.js';
+import { Widget, defineStateProperties, widgetAttributes } from './widget.js';
 
 const MEASURES = [['llr', 'log-likelihood (G²)'], ['chi2', 'chi-square'], ['logratio', 'log ratio']];
 const DEFAULTS = { a: '', b: '', measure: 'llr', min: '3' };
@@ -41,40 +43,44 @@ const COLUMNS = [
   { key: 'pValue', label: 'p-value', numeric: true, value: (r) => r.pValue, text: (r) => formatP(r.pValue) },
 ];
 
-let instances = 0; // for ids that stay unique with several on a page
-
-function template(id) {
-  return `
-  <form class="corpus-compare-form" novalidate>
-    <div class="corpus-compare-queries">
-      <div class="corpus-compare-field">
-        <label for="${id}-a">Target documents</label>
-        <input id="${id}-a" name="a" class="corpus-compare-input" type="search" autocomplete="off" spellcheck="false"
-          placeholder="a query, e.g. year:1999..2001" aria-describedby="${id}-a-error">
-        <div id="${id}-a-error" class="corpus-compare-error" data-for="a" role="alert" hidden></div>
-      </div>
-      <button type="button" class="corpus-compare-swap" title="Swap target and reference" aria-label="Swap target and reference"><span class="corpus-compare-swap-icon" aria-hidden="true">⇄</span></button>
-      <div class="corpus-compare-field">
-        <label for="${id}-b">Reference documents</label>
-        <input id="${id}-b" name="b" class="corpus-compare-input" type="search" autocomplete="off" spellcheck="false"
-          placeholder="empty: the rest of the corpus" aria-describedby="${id}-b-error">
-        <div id="${id}-b-error" class="corpus-compare-error" data-for="b" role="alert" hidden></div>
-      </div>
-    </div>
-    <div class="corpus-compare-options">
-      <label>Measure <select name="measure" class="corpus-compare-measure"></select></label>
-      <label>Min. count <input name="min" class="corpus-compare-min" type="number" min="1" max="100000" step="1" value="3" inputmode="numeric"></label>
-      <button type="submit" class="corpus-compare-submit">Compare</button>
-    </div>
-  </form>
-  <div class="corpus-compare-starters" hidden>
-    <span class="corpus-compare-starters-label">Try</span>
-  </div>
-  <div class="corpus-compare-error corpus-compare-general" role="alert" hidden></div>
-  <p class="corpus-compare-summary" aria-live="polite"></p>`;
+/** One query box of the form: `name` is "a" (the target) or "b" (the reference). */
+function queryField(name, label, placeholder) {
+  return h('div', { class: 'corpus-compare-field' },
+    h('label', { for: `corpus-compare-${name}` }, label),
+    h('input', {
+      id: `corpus-compare-${name}`, name, class: 'corpus-compare-input', type: 'search', autocomplete: 'off', spellcheck: 'false',
+      placeholder, 'aria-describedby': `corpus-compare-${name}-error`,
+    }),
+    h('div', { id: `corpus-compare-${name}-error`, class: 'corpus-compare-error', 'data-for': name, role: 'alert', hidden: true }));
 }
 
+/** The view's fixed parts: the form, the starters, the messages. */
+function template() {
+  return [
+    h('form', { class: 'corpus-compare-form', novalidate: true },
+      h('div', { class: 'corpus-compare-queries' },
+        queryField('a', 'Target documents', 'a query, e.g. year:1999..2001'),
+        h('button', { type: 'button', class: 'corpus-compare-swap', title: 'Swap target and reference', 'aria-label': 'Swap target and reference' },
+          h('span', { class: 'corpus-compare-swap-icon', 'aria-hidden': 'true' }, '⇄')),
+        queryField('b', 'Reference documents', 'empty: the rest of the corpus')),
+      h('div', { class: 'corpus-compare-options' },
+        h('label', {}, 'Measure ', h('select', { name: 'measure', class: 'corpus-compare-measure' }, optionElements(MEASURES, DEFAULTS.measure))),
+        h('label', {}, 'Min. count ', h('input', {
+          name: 'min', class: 'corpus-compare-min', type: 'number', min: 1, max: 100000, step: 1, value: 3, inputmode: 'numeric',
+        })),
+        h('button', { type: 'submit', class: 'corpus-compare-submit' }, 'Compare'))),
+    h('div', { class: 'corpus-compare-starters', hidden: true }, h('span', { class: 'corpus-compare-starters-label' }, 'Try')),
+    h('div', { class: 'corpus-compare-error corpus-compare-general', role: 'alert', hidden: true }),
+    h('p', { class: 'corpus-compare-summary', 'aria-live': 'polite' }),
+  ];
+}
+
+const STATE_KEYS = ['a', 'b', 'measure', 'min'];
+
 export class CorpusCompare extends HTMLElement {
+  static observedAttributes = widgetAttributes(STATE_KEYS);
+  #widget = new Widget(this, { stateKeys: STATE_KEYS });
+  #root = this.#widget.root;
   #corpus = null;
   #state = { ...DEFAULTS };
   #stateSet = false; // a state was given: the starters must not replace it
@@ -86,14 +92,20 @@ export class CorpusCompare extends HTMLElement {
   #support = new ViewSupport(this, { onChange: () => this.#start(), onResize: () => this.#onResize() });
 
   connectedCallback() {
-    if (!this.querySelector('form')) this.#build();
+    this.#widget.connect();
+    if (!this.#root.querySelector('form')) this.#build();
     this.#support.connect();
     this.#writeForm(this.#state);
     this.#start();
   }
 
   disconnectedCallback() {
+    this.#widget.disconnect();
     this.#support.disconnect();
+  }
+
+  attributeChangedCallback(name, old, value) {
+    this.#widget.attributeChanged(name, old, value);
   }
 
   /** The Corpus or CorpusClient compared within. */
@@ -102,6 +114,7 @@ export class CorpusCompare extends HTMLElement {
   }
 
   set corpus(corpus) {
+    if (this.#widget.takesSource(corpus)) return;
     this.#corpus = corpus;
     if (this.#support.follow(corpus)) this.#start();
   }
@@ -116,9 +129,10 @@ export class CorpusCompare extends HTMLElement {
     // A state without a target (a page's URL with no comparison in it)
     // asks for nothing: the first starter is shown, as on arrival.
     this.#stateSet = Boolean(this.#state.a);
-    if (this.querySelector('form')) this.#writeForm(this.#state);
+    if (this.#root.querySelector('form')) this.#writeForm(this.#state);
     if (this.#stateSet) this.#run();
     else this.#start();
+    this.#widget.stateChanged();
   }
 
   /** Resolves when the latest comparison has drawn (or failed and said so). */
@@ -128,29 +142,28 @@ export class CorpusCompare extends HTMLElement {
 
   /** The chart's figure, once drawn: the SVG and the table are inside. */
   figures() {
-    return [...this.querySelectorAll('figure.corpus-figure')].filter((figure) => !figure.hidden && figure.querySelector('svg'));
+    return [...this.#root.querySelectorAll('figure.corpus-figure')].filter((figure) => !figure.hidden && figure.querySelector('svg'));
   }
 
   #build() {
-    this.innerHTML = template(`corpus-compare-${++instances}`); // static markup only: no corpus text here
-    this.querySelector('.corpus-compare-measure').append(...optionElements(MEASURES, DEFAULTS.measure));
+    this.#root.append(...template());
     const figure = chartFigure('keyness', 'Key terms');
     figure.hidden = true;
     figure.querySelector('.corpus-figure-table').classList.add('corpus-compare-table');
-    this.append(figure);
-    const form = this.querySelector('form');
+    this.#root.append(figure);
+    const form = this.#root.querySelector('form');
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       this.#userRun(this.#readForm());
     });
     for (const name of ['measure', 'min']) form.elements[name].addEventListener('change', () => this.#userRun(this.#readForm()));
-    this.querySelector('.corpus-compare-swap').addEventListener('click', () => this.#swap());
+    this.#root.querySelector('.corpus-compare-swap').addEventListener('click', () => this.#swap());
     figure.addEventListener('click', this.#onFigureClick);
   }
 
   /** A new corpus (or alias table): fresh starters, and the comparison again. */
   async #start() {
-    if (!this.#corpus || !this.querySelector('form')) return;
+    if (!this.#corpus || !this.#root.querySelector('form')) return;
     const corpus = this.#corpus;
     if (this.#stateSet || this.#state.a) this.#run();
     let starters = [];
@@ -162,7 +175,7 @@ export class CorpusCompare extends HTMLElement {
     if (corpus !== this.#corpus) return;
     this.#showStarters(starters);
     // Nothing asked for yet (nor being typed): show the first starter rather than an empty view.
-    const typing = this.querySelector('form').elements.a.value.trim() !== '';
+    const typing = this.#root.querySelector('form').elements.a.value.trim() !== '';
     if (!this.#stateSet && !this.#state.a && !typing && starters.length > 0) {
       this.#state = normalise({ ...this.#state, ...starters[0].state });
       this.#writeForm(this.#state);
@@ -171,7 +184,7 @@ export class CorpusCompare extends HTMLElement {
   }
 
   #showStarters(starters) {
-    const box = this.querySelector('.corpus-compare-starters');
+    const box = this.#root.querySelector('.corpus-compare-starters');
     const buttons = starters.map(({ label, title, state }) => {
       const button = element('button', 'corpus-compare-starter', label);
       button.type = 'button';
@@ -184,17 +197,17 @@ export class CorpusCompare extends HTMLElement {
   }
 
   #readForm() {
-    const form = this.querySelector('form').elements;
+    const form = this.#root.querySelector('form').elements;
     return normalise({ a: form.a.value, b: form.b.value, measure: form.measure.value, min: form.min.value });
   }
 
   #writeForm({ a, b, measure, min }) {
-    const form = this.querySelector('form').elements;
+    const form = this.#root.querySelector('form').elements;
     form.a.value = a;
     form.b.value = b;
     form.measure.value = measure;
     form.min.value = min;
-    this.querySelector('.corpus-compare-swap').disabled = !b;
+    this.#root.querySelector('.corpus-compare-swap').disabled = !b;
   }
 
   #swap() {
@@ -210,18 +223,19 @@ export class CorpusCompare extends HTMLElement {
     this.#state = state;
     this.#stateSet = true;
     this.#writeForm(state);
-    if (changed) this.dispatchEvent(new CustomEvent('corpus-state-change', { bubbles: true, detail: { state: { ...state } } }));
+    if (changed) this.dispatchEvent(new CustomEvent('corpus-state-change', { bubbles: true, composed: true, detail: { state: { ...state } } }));
     return this.#run();
   }
 
   #run() {
-    if (!this.#corpus || !this.querySelector('form')) return this.#rendered;
+    if (!this.#corpus || !this.#root.querySelector('form')) return this.#rendered;
     const run = ++this.#runs;
     this.#rendered = this.#compare(run, { ...this.#state });
     return this.#rendered;
   }
 
   async #compare(run, state) {
+    await loadCharts();
     this.#showErrors(null);
     if (!state.a) {
       this.#showResult(null);
@@ -245,25 +259,25 @@ export class CorpusCompare extends HTMLElement {
 
   /** The error under the box it is about (`side` 'a' or 'b'), else under the form. */
   #showErrors(error, side = null, state = null) {
-    for (const box of this.querySelectorAll('.corpus-compare-error')) {
+    for (const box of this.#root.querySelectorAll('.corpus-compare-error')) {
       box.hidden = true;
       box.replaceChildren();
     }
-    for (const input of this.querySelectorAll('.corpus-compare-input')) input.removeAttribute('aria-invalid');
+    for (const input of this.#root.querySelectorAll('.corpus-compare-input')) input.removeAttribute('aria-invalid');
     if (!error) return;
-    const box = side ? this.querySelector(`.corpus-compare-error[data-for="${side}"]`) : this.querySelector('.corpus-compare-general');
+    const box = side ? this.#root.querySelector(`.corpus-compare-error[data-for="${side}"]`) : this.#root.querySelector('.corpus-compare-general');
     box.replaceChildren(...errorNodes(error.message, side ? state[side] : ''));
     if (side === 'b' && /^no reference documents/.test(error.message)) {
       box.append(element('p', 'corpus-compare-hint', 'A document that matches both queries counts as a target document.'));
     }
     box.hidden = false;
-    if (side) this.querySelector('form').elements[side].setAttribute('aria-invalid', 'true');
+    if (side) this.#root.querySelector('form').elements[side].setAttribute('aria-invalid', 'true');
   }
 
   #showResult(result) {
     this.#result = result;
-    const figure = this.querySelector('figure.corpus-figure');
-    const summary = this.querySelector('.corpus-compare-summary');
+    const figure = this.#root.querySelector('figure.corpus-figure');
+    const summary = this.#root.querySelector('.corpus-compare-summary');
     figure.hidden = !result;
     summary.textContent = result ? describeResult(result) : '';
     if (result) this.#draw();
@@ -277,15 +291,15 @@ export class CorpusCompare extends HTMLElement {
 
   #draw({ keepTable = false } = {}) {
     this.#drawnWidth = this.clientWidth;
-    const figure = this.querySelector('figure.corpus-figure');
-    const colours = cssPalette(this, 'corpus-chart', 2);
+    const figure = this.#root.querySelector('figure.corpus-figure');
+    const colours = cssPalette(this.#root, 'corpus-chart', 2);
     const width = Math.floor(figure.querySelector('.corpus-figure-chart').clientWidth) || 600;
     fillFigure(figure, { ...keynessChart(this.#result, colours, width), keepTable });
     if (!keepTable) this.#drawTable();
   }
 
   #drawTable() {
-    const holder = this.querySelector('.corpus-compare-table');
+    const holder = this.#root.querySelector('.corpus-compare-table');
     holder.replaceChildren(sortableTable(this.#result, this.#sort, (key) => {
       const same = this.#sort.key === key;
       // A second click on a column reverses it; text sorts A to Z first, numbers largest first.
@@ -415,7 +429,7 @@ function keynessChart(result, [targetColour, referenceColour], width) {
   const extent = Math.max(...shown.map((r) => Math.abs(r.score))) * 1.02;
   const maxChars = Math.max(6, Math.floor((width / 2 - 16) / CHAR_WIDTH));
   const label = (r) => clip(r.term, maxChars);
-  const svg = plot({
+  const svg = charts.plot({
     width,
     height: shown.length * ROW_STEP + 50,
     marginLeft: 12,
@@ -426,10 +440,10 @@ function keynessChart(result, [targetColour, referenceColour], width) {
     y: { domain: shown.map((r) => r.term), axis: null, padding: 0.15 },
     color: { type: 'ordinal', domain: ['target', 'reference'], range: [targetColour, referenceColour] },
     marks: [
-      barX(shown, { x: 'score', y: 'term', fill: 'side', title: rowTitle(measure) }),
-      text(shown, { filter: (r) => r.side === 'target', x: 0, y: 'term', text: label, dx: -5, textAnchor: 'end' }),
-      text(shown, { filter: (r) => r.side === 'reference', x: 0, y: 'term', text: label, dx: 5, textAnchor: 'start' }),
-      ruleX([0]),
+      charts.barX(shown, { x: 'score', y: 'term', fill: 'side', title: rowTitle(measure) }),
+      charts.text(shown, { filter: (r) => r.side === 'target', x: 0, y: 'term', text: label, dx: -5, textAnchor: 'end' }),
+      charts.text(shown, { filter: (r) => r.side === 'reference', x: 0, y: 'term', text: label, dx: 5, textAnchor: 'start' }),
+      charts.ruleX([0]),
     ],
   });
   svg.dataset.terms = JSON.stringify(shown.map((r) => r.term));
@@ -544,3 +558,5 @@ function termAt(target, result) {
   const terms = JSON.parse(mark.ownerSVGElement.dataset.terms);
   return Number.isInteger(mark.__data__) ? (terms[mark.__data__] ?? null) : null;
 }
+
+defineStateProperties(CorpusCompare, STATE_KEYS);

@@ -5,6 +5,7 @@
 // it was.
 //
 // Events: `change` after the alias table changes, so views refetch.
+import { INLINE } from './inline.js';
 
 /** The wasm Corpus methods a client forwards; see the README's JS API. */
 const METHODS = [
@@ -12,6 +13,22 @@ const METHODS = [
   'annotate', 'citations', 'aliases', 'cooccurrence', 'cooccurrenceColumns', 'matrix', 'timeline',
   'keyness', 'collocates', 'evidence', 'exportNetwork',
 ];
+
+/**
+ * The worker that holds a corpus. Beside this module as a rule; a page on
+ * another origin than the modules (a widget embedded from elsewhere) may not
+ * start a worker from there, so it starts one from a blob that imports it.
+ * The single-file build has the worker inline, as a classic script: Chromium
+ * starts no module worker from a blob in a page opened from a file.
+ */
+function startWorker() {
+  const options = { type: 'module' };
+  if (INLINE.worker) return new Worker(URL.createObjectURL(new Blob([INLINE.worker], { type: 'text/javascript' })));
+  const url = new URL('./corpus-worker.js', import.meta.url);
+  if (url.origin === location.origin) return new Worker(url, options);
+  const importer = new Blob([`import ${JSON.stringify(url.href)};`], { type: 'text/javascript' });
+  return new Worker(URL.createObjectURL(importer), options);
+}
 
 export class CorpusClient extends EventTarget {
   #worker;
@@ -22,7 +39,7 @@ export class CorpusClient extends EventTarget {
 
   constructor() {
     super();
-    this.#worker = new Worker(new URL('./corpus-worker.js', import.meta.url), { type: 'module' });
+    this.#worker = startWorker();
     this.#worker.addEventListener('message', ({ data }) => this.#reply(data));
     this.#worker.addEventListener('error', (event) => this.#failAll(new Error(`The corpus worker failed: ${event.message ?? 'unknown error'}`)));
   }

@@ -14,46 +14,51 @@
 // Properties: `busy` (read only). Methods: `loadFiles(files, name?)` loads
 // File objects, `loadDropped(dataTransfer)` a drop's files and folders (from
 // a page-wide drop target, say), `cancel()` stops a load.
+import { h } from './dom.js';
 import { CorpusClient } from './corpus-client.js';
 import { deleteCorpus, saveCorpus } from './corpus-store.js';
 import { formatBytes, formatCount, plural } from './format.js';
 import { element } from './highlight.js';
+import { Widget, defineStateProperties, widgetAttributes } from './widget.js';
 
 /** The extensions the engine reads (src/load.rs), lower case. */
 export const EXTENSIONS = ['txt', 'md', 'markdown', 'json', 'jsonl', 'ndjson', 'csv', 'tsv', 'tab'];
 const ACCEPT = EXTENSIONS.map((ext) => `.${ext}`).join(',');
 const FORMATS = '.txt, .md, .json, .jsonl, .ndjson, .csv or .tsv';
 
-let instances = 0;
+/** The loader's fixed parts: the drop zone and pickers, the progress, the messages. */
+function template() {
+  const button = (name, label) => h('button', { type: 'button', class: `corpus-loader-button corpus-loader-${name}` }, label);
+  return [
+    h('div', { class: 'corpus-loader-drop' },
+      h('p', { class: 'corpus-loader-drop-title' }, 'Drop files or a folder here'),
+      h('p', { class: 'corpus-loader-formats' }, `Reads ${FORMATS} files. They stay on this computer.`),
+      h('div', { class: 'corpus-loader-actions' }, button('pick-files', 'Choose files'), button('pick-folder', 'Choose a folder')),
+      h('input', { class: 'corpus-loader-files', type: 'file', multiple: true, accept: ACCEPT, hidden: true }),
+      h('input', { class: 'corpus-loader-folder', type: 'file', webkitdirectory: true, hidden: true })),
+    h('div', { class: 'corpus-loader-progress', hidden: true },
+      h('span', { class: 'corpus-loader-progress-label', id: 'corpus-loader-progress-label' }),
+      h('progress', { 'aria-labelledby': 'corpus-loader-progress-label' }),
+      button('cancel', 'Cancel')),
+    h('div', { class: 'corpus-loader-status', role: 'status', 'aria-live': 'polite' }),
+    h('div', { class: 'corpus-loader-error', role: 'alert', hidden: true }),
+    h('div', { class: 'corpus-loader-report' }),
+  ];
+}
 
-const TEMPLATE = `
-  <div class="corpus-loader-drop">
-    <p class="corpus-loader-drop-title">Drop files or a folder here</p>
-    <p class="corpus-loader-formats">Reads ${FORMATS} files. They stay on this computer.</p>
-    <div class="corpus-loader-actions">
-      <button type="button" class="corpus-loader-button corpus-loader-pick-files">Choose files</button>
-      <button type="button" class="corpus-loader-button corpus-loader-pick-folder">Choose a folder</button>
-    </div>
-    <input class="corpus-loader-files" type="file" multiple accept="${ACCEPT}" hidden>
-    <input class="corpus-loader-folder" type="file" webkitdirectory hidden>
-  </div>
-  <div class="corpus-loader-progress" hidden>
-    <span class="corpus-loader-progress-label"></span>
-    <progress></progress>
-    <button type="button" class="corpus-loader-button corpus-loader-cancel">Cancel</button>
-  </div>
-  <div class="corpus-loader-status" role="status" aria-live="polite"></div>
-  <div class="corpus-loader-error" role="alert" hidden></div>
-  <div class="corpus-loader-report"></div>`;
+const STATE_KEYS = [];
 
 export class CorpusLoader extends HTMLElement {
+  static observedAttributes = widgetAttributes(STATE_KEYS);
+  #widget = new Widget(this, { stateKeys: STATE_KEYS });
+  #root = this.#widget.root;
   #controller = null;
   #parts = null;
 
-  connectedCallback() {
-    if (this.#parts) return;
-    this.innerHTML = TEMPLATE; // static markup only: names and messages go in as text nodes
-    const $ = (selector) => this.querySelector(selector);
+  constructor() {
+    super();
+    this.#root.append(...template());
+    const $ = (selector) => this.#root.querySelector(selector);
     this.#parts = {
       drop: $('.corpus-loader-drop'),
       files: $('.corpus-loader-files'),
@@ -65,10 +70,24 @@ export class CorpusLoader extends HTMLElement {
       error: $('.corpus-loader-error'),
       report: $('.corpus-loader-report'),
     };
-    const labelId = `corpus-loader-progress-${++instances}`;
-    this.#parts.progressLabel.id = labelId;
-    this.#parts.progress.setAttribute('aria-labelledby', labelId);
     this.#wire($);
+  }
+
+  connectedCallback() {
+    this.#widget.connect();
+  }
+
+  /** Focus the first button, "Choose files": where a person starts. */
+  focus(options) {
+    this.#root.querySelector('button').focus(options);
+  }
+
+  disconnectedCallback() {
+    this.#widget.disconnect();
+  }
+
+  attributeChangedCallback(name, old, value) {
+    this.#widget.attributeChanged(name, old, value);
   }
 
   /** Whether a load is running. */
@@ -236,6 +255,7 @@ export class CorpusLoader extends HTMLElement {
     this.#showWarnings(warnings);
     this.dispatchEvent(new CustomEvent('corpus-loaded', {
       bubbles: true,
+      composed: true,
       detail: { client, id, name, warnings },
     }));
   }
@@ -350,3 +370,5 @@ function reportList(title, count, items) {
   section.append(heading, list);
   return section;
 }
+
+defineStateProperties(CorpusLoader, STATE_KEYS);

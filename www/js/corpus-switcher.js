@@ -12,27 +12,37 @@
 // corpus; `corpus-deleted` `{id}` after a kept corpus has been deleted (if
 // it was the open one, the page decides what to show instead).
 // Method `refresh()` re-reads the store (it also runs when the panel opens).
+import { h } from './dom.js';
 import { deleteCorpus, listCorpora } from './corpus-store.js';
 import { formatBytes, plural } from './format.js';
 import { element } from './highlight.js';
+import { Widget, defineStateProperties, widgetAttributes } from './widget.js';
 
 export const EMBEDDED = { id: 'embedded', name: 'Jamestown articles', documents: 5 };
 
 const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
 
-const TEMPLATE = `
-  <details class="corpus-switcher-details">
-    <summary class="corpus-switcher-summary">
-      <span class="corpus-switcher-label">Corpus:</span>
-      <span class="corpus-switcher-name"></span>
-    </summary>
-    <div class="corpus-switcher-panel">
-      <ul class="corpus-switcher-list" aria-label="Corpora"></ul>
-      <p class="corpus-switcher-message" role="status"></p>
-    </div>
-  </details>`;
+/** The disclosure: the open corpus's name, and the list of kept corpora under it. */
+function template() {
+  return h('details', { class: 'corpus-switcher-details' },
+    h('summary', { class: 'corpus-switcher-summary' },
+      h('span', { class: 'corpus-switcher-label' }, 'Corpus:'), ' ',
+      h('span', { class: 'corpus-switcher-name' })),
+    h('div', { class: 'corpus-switcher-panel' },
+      h('ul', { class: 'corpus-switcher-list', 'aria-label': 'Corpora' }),
+      h('p', { class: 'corpus-switcher-message', role: 'status' })));
+}
 
+const STATE_KEYS = [];
+
+/**
+ * @fires corpus-switch - `{id}`: the reader chose this corpus
+ * @fires corpus-deleted - `{id}`: the reader deleted this kept corpus
+ */
 export class CorpusSwitcher extends HTMLElement {
+  static observedAttributes = widgetAttributes(STATE_KEYS);
+  #widget = new Widget(this, { stateKeys: STATE_KEYS });
+  #root = this.#widget.root;
   #current = 'embedded';
   #corpora = []; // as listCorpora gives them
   #details = null;
@@ -44,19 +54,27 @@ export class CorpusSwitcher extends HTMLElement {
     if (this.#details.open && !event.composedPath().includes(this)) this.#details.open = false;
   };
 
+  constructor() {
+    super();
+    this.#details = template();
+    this.#root.append(this.#details);
+    this.#wire();
+    this.#render();
+  }
+
   connectedCallback() {
-    if (!this.#details) {
-      this.innerHTML = TEMPLATE; // static markup only: corpus names go in as text
-      this.#details = this.querySelector('details');
-      this.#wire();
-      this.#render();
-      this.refresh();
-    }
+    this.#widget.connect();
+    this.refresh();
     document.addEventListener('click', this.#onOutside);
   }
 
   disconnectedCallback() {
+    this.#widget.disconnect();
     document.removeEventListener('click', this.#onOutside);
+  }
+
+  attributeChangedCallback(name, old, value) {
+    this.#widget.attributeChanged(name, old, value);
   }
 
   /** The id of the open corpus; see the top of this file. */
@@ -93,7 +111,7 @@ export class CorpusSwitcher extends HTMLElement {
     this.#details.addEventListener('keydown', (event) => {
       if (event.key !== 'Escape' || !this.#details.open) return;
       this.#details.open = false;
-      this.querySelector('summary').focus();
+      this.#root.querySelector('summary').focus();
     });
   }
 
@@ -101,10 +119,11 @@ export class CorpusSwitcher extends HTMLElement {
     if (!this.#details) return;
     const open = this.#current === EMBEDDED.id ? EMBEDDED : this.#corpora.find(({ id }) => id === this.#current);
     const name = open?.name ?? (this.#listed ? 'not saved' : '…');
-    this.querySelector('.corpus-switcher-name').textContent = name;
-    const list = this.querySelector('.corpus-switcher-list');
+    this.#root.querySelector('.corpus-switcher-name').textContent = name;
+    const list = this.#root.querySelector('.corpus-switcher-list');
     // Keep focus where it was (on the same row's button) across the redraw.
-    const focused = list.contains(document.activeElement) ? document.activeElement.dataset.focusKey : null;
+    const active = this.shadowRoot.activeElement;
+    const focused = list.contains(active) ? active.dataset.focusKey : null;
     list.replaceChildren(this.#embeddedItem(), ...this.#corpora.map((corpus) => this.#item(corpus)));
     if (focused) list.querySelector(`[data-focus-key="${CSS.escape(focused)}"]`)?.focus();
   }
@@ -141,7 +160,7 @@ export class CorpusSwitcher extends HTMLElement {
     button.append(element('span', 'corpus-switcher-item-name', name), element('span', 'corpus-switcher-meta', meta));
     button.addEventListener('click', () => {
       this.#details.open = false;
-      this.querySelector('summary').focus();
+      this.#root.querySelector('summary').focus();
       if (id !== this.#current) this.#emit('corpus-switch', { id });
     });
     return button;
@@ -172,7 +191,7 @@ export class CorpusSwitcher extends HTMLElement {
       }
       await this.refresh();
       this.#say(`Deleted “${corpus.name}”.`);
-      this.querySelector('.corpus-switcher-choose')?.focus();
+      this.#root.querySelector('.corpus-switcher-choose')?.focus();
       this.#emit('corpus-deleted', { id: corpus.id });
     });
     // Keep is the safer answer for a second press of Enter.
@@ -181,12 +200,14 @@ export class CorpusSwitcher extends HTMLElement {
   }
 
   #say(text) {
-    const message = this.querySelector('.corpus-switcher-message');
+    const message = this.#root.querySelector('.corpus-switcher-message');
     message.textContent = text;
     message.hidden = !text;
   }
 
   #emit(type, detail) {
-    this.dispatchEvent(new CustomEvent(type, { bubbles: true, detail }));
+    this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail }));
   }
 }
+
+defineStateProperties(CorpusSwitcher, STATE_KEYS);

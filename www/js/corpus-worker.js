@@ -4,14 +4,18 @@
 // is {id, result} or {id, error}, and an open reports its phases as
 // {id, progress} before its result.
 import init, { Corpus } from '../pkg/corpus_lens.js';
+import { INLINE } from './inline.js';
 
-const ready = init();
+// The wasm module beside the bundled worker, or inline in the single file.
+const ready = INLINE.wasm ? init({ module_or_path: Uint8Array.from(atob(INLINE.wasm), (c) => c.charCodeAt(0)) }) : init();
 let corpus = null;
 
 /** Build the corpus of a source, reporting each phase as it starts. */
 function open(source, progress) {
   progress({ phase: 'index', label: 'Reading and indexing' });
-  const next = source.kind === 'embedded' ? Corpus.embedded() : Corpus.load(source.files, { skipInvalid: true });
+  // The explorer's loader keeps what it can and lists the rest; a widget asks.
+  const skipInvalid = source.skipInvalid ?? true;
+  const next = source.kind === 'embedded' ? Corpus.embedded() : Corpus.load(source.files, { skipInvalid });
   // Extraction is lazy in the engine; running it now keeps the first click fast.
   progress({ phase: 'entities', label: 'Finding entities' });
   next.entities({ limit: 1 });

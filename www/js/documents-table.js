@@ -6,6 +6,7 @@
 // are in the tab order; ArrowUp, ArrowDown, Home and End move between them.
 // Set `selectedId` to mark the document being read.
 import { displayDate, formatCount } from './format.js';
+import { Widget, defineStateProperties, widgetAttributes } from './widget.js';
 
 // `name` is the cells' class, for styling; numbers and dates align right.
 const COLUMNS = [
@@ -19,19 +20,32 @@ const COLUMNS = [
 
 const ROW_KEYS = { ArrowUp: -1, ArrowDown: 1 };
 
+const STATE_KEYS = [];
+
 export class CorpusDocuments extends HTMLElement {
+  static observedAttributes = widgetAttributes(STATE_KEYS);
+  #widget = new Widget(this, { stateKeys: STATE_KEYS });
+  #root = this.#widget.root;
   #documents = [];
   #selectedId = null;
 
   connectedCallback() {
-    this.addEventListener('click', this.#onClick);
-    this.addEventListener('keydown', this.#onKeydown);
+    this.#widget.connect();
+    // On the inner root: a listener on the element would see every event
+    // retargeted to the element itself.
+    this.#root.addEventListener('click', this.#onClick);
+    this.#root.addEventListener('keydown', this.#onKeydown);
     this.#render();
   }
 
   disconnectedCallback() {
-    this.removeEventListener('click', this.#onClick);
-    this.removeEventListener('keydown', this.#onKeydown);
+    this.#widget.disconnect();
+    this.#root.removeEventListener('click', this.#onClick);
+    this.#root.removeEventListener('keydown', this.#onKeydown);
+  }
+
+  attributeChangedCallback(name, old, value) {
+    this.#widget.attributeChanged(name, old, value);
   }
 
   /** The rows shown: `corpus.documents()`. */
@@ -57,14 +71,14 @@ export class CorpusDocuments extends HTMLElement {
   }
 
   #rows() {
-    return [...this.querySelectorAll('tbody tr')];
+    return [...this.#root.querySelectorAll('tbody tr')];
   }
 
   #render() {
     const table = document.createElement('table');
     table.className = 'corpus-documents-table';
     table.append(headerRow(), body(this.#documents));
-    this.replaceChildren(table);
+    this.#root.replaceChildren(table);
     this.selectedId = this.#selectedId;
   }
 
@@ -76,7 +90,7 @@ export class CorpusDocuments extends HTMLElement {
 
   #onClick = (event) => {
     const row = event.target.closest('tbody tr');
-    if (row && this.contains(row)) this.#open(row);
+    if (row && this.#root.contains(row)) this.#open(row);
   };
 
   #onKeydown = (event) => {
@@ -132,3 +146,5 @@ function body(documents) {
   }
   return tbody;
 }
+
+defineStateProperties(CorpusDocuments, STATE_KEYS);

@@ -17,7 +17,7 @@ import { CorpusSearch } from './search.js';
 import { CorpusStats } from './stats-line.js';
 import { CorpusTimeline } from './timeline.js';
 
-const ELEMENTS = {
+export const ELEMENTS = {
   'corpus-alias-editor': CorpusAliasEditor,
   'corpus-compare': CorpusCompare,
   'corpus-documents': CorpusDocuments,

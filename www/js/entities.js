@@ -11,6 +11,7 @@ import { chartTable } from './chart-table.js';
 import { formatCount } from './format.js';
 import { ENTITY_TYPES, typePluralLabel, typeSwatch } from './entity-types.js';
 import { element } from './highlight.js';
+import { Widget, defineStateProperties, widgetAttributes } from './widget.js';
 
 // Enough to scan by eye; a long tail is better reached by the name filter.
 const LIST_LIMIT = 300;
@@ -18,7 +19,12 @@ const LIST_LIMIT = 300;
 // Radio groups need a page-unique name; several of these may share a page.
 let instances = 0;
 
+const STATE_KEYS = ['type', 'min', 'name'];
+
 export class CorpusEntities extends HTMLElement {
+  static observedAttributes = widgetAttributes(STATE_KEYS);
+  #widget = new Widget(this, { stateKeys: STATE_KEYS });
+  #root = this.#widget.root;
   #corpus = null;
   #byType = new Map(); // type → entities, in the engine's order
   #state = { type: '', min: '1', name: '' };
@@ -27,7 +33,16 @@ export class CorpusEntities extends HTMLElement {
   #radioName = `corpus-entities-type-${++instances}`;
 
   connectedCallback() {
-    if (!this.#corpus) this.replaceChildren(element('p', 'corpus-entities-empty', 'Loading…'));
+    this.#widget.connect();
+    if (!this.#corpus) this.#root.replaceChildren(element('p', 'corpus-entities-empty', 'Loading…'));
+  }
+
+  disconnectedCallback() {
+    this.#widget.disconnect();
+  }
+
+  attributeChangedCallback(name, old, value) {
+    this.#widget.attributeChanged(name, old, value);
   }
 
   /** The Corpus or CorpusClient whose entities are listed. */
@@ -36,6 +51,7 @@ export class CorpusEntities extends HTMLElement {
   }
 
   set corpus(corpus) {
+    if (this.#widget.takesSource(corpus)) return;
     this.#corpus = corpus;
     this.#load();
   }
@@ -50,6 +66,7 @@ export class CorpusEntities extends HTMLElement {
     this.#state = { type: state.type ?? '', min: state.min ?? '1', name: state.name ?? '' };
     if ('entity' in state) this.#selectedId = state.entity || null;
     if (this.#byType.size > 0) this.#renderAll();
+    this.#widget.stateChanged();
   }
 
   /** The id of the entity open elsewhere (marked in the list), or null. */
@@ -59,7 +76,7 @@ export class CorpusEntities extends HTMLElement {
 
   set selectedId(id) {
     this.#selectedId = id;
-    for (const button of this.querySelectorAll('.corpus-entities-item')) {
+    for (const button of this.#root.querySelectorAll('.corpus-entities-item')) {
       button.toggleAttribute('aria-current', button.dataset.id === id);
     }
   }
@@ -81,17 +98,17 @@ export class CorpusEntities extends HTMLElement {
 
   #renderAll() {
     if (this.#byType.size === 0) {
-      this.replaceChildren(element('p', 'corpus-entities-empty', 'No entities found in this corpus.'));
+      this.#root.replaceChildren(element('p', 'corpus-entities-empty', 'No entities found in this corpus.'));
       return;
     }
-    this.replaceChildren(this.#typePicker(), this.#filters(), element('div', 'corpus-entities-list'));
+    this.#root.replaceChildren(this.#typePicker(), this.#filters(), element('div', 'corpus-entities-list'));
     this.#renderList();
   }
 
   #changed(patch, { typing = false } = {}) {
     this.#state = { ...this.#state, ...patch };
     this.#renderList();
-    this.dispatchEvent(new CustomEvent('corpus-state-change', { bubbles: true, detail: { typing } }));
+    this.dispatchEvent(new CustomEvent('corpus-state-change', { bubbles: true, composed: true, detail: { typing } }));
   }
 
   /** One radio button per type that has entities: arrow keys move between them. */
@@ -128,7 +145,7 @@ export class CorpusEntities extends HTMLElement {
   }
 
   #renderList() {
-    const box = this.querySelector('.corpus-entities-list');
+    const box = this.#root.querySelector('.corpus-entities-list');
     if (!box) return;
     const type = this.#type();
     const least = Math.max(1, Number(this.#state.min) || 1);
@@ -167,7 +184,7 @@ export class CorpusEntities extends HTMLElement {
       element('span', 'corpus-entities-count', formatCount(entity.count)));
     button.setAttribute('aria-label', `${entity.name}, ${formatCount(entity.count)} ${entity.count === 1 ? 'mention' : 'mentions'}`);
     button.addEventListener('click', () => {
-      this.dispatchEvent(new CustomEvent('corpus-open-entity', { bubbles: true, detail: { id: entity.id } }));
+      this.dispatchEvent(new CustomEvent('corpus-open-entity', { bubbles: true, composed: true, detail: { id: entity.id } }));
     });
     const item = element('li');
     item.append(button);
@@ -194,3 +211,5 @@ function groupByType(entities) {
   const rank = (type) => (ENTITY_TYPES.includes(type) ? ENTITY_TYPES.indexOf(type) : ENTITY_TYPES.length);
   return new Map([...groups].sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b)));
 }
+
+defineStateProperties(CorpusEntities, STATE_KEYS);

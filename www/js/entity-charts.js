@@ -5,7 +5,7 @@
 // <figure class="corpus-figure"> holding an Observable Plot SVG
 // (role="img") and its numbers as a table. The page, entity-page.js, says
 // when to load, keeps the answers and chooses the width.
-import { barX, barY, dot, line, plot, ruleX, ruleY, text } from '../vendor/charts.js';
+import { charts } from './charts.js';
 import { chartTable } from './chart-table.js';
 import { formatCount, plural } from './format.js';
 import { typeLabel } from './entity-types.js';
@@ -151,7 +151,7 @@ function timelineChart(points, { buckets, bars, width, colour }) {
   const slant = longest * CHAR_WIDTH + 8 > (width - 60) / Math.ceil(buckets.length / step);
   const tip = (p) => `${p.bucket}: ${p.value == null ? 'no documents' : plural(p.value, 'mention')}`;
   const most = Math.max(0, ...points.map((p) => p.value ?? 0));
-  return plot({
+  return charts.plot({
     width,
     height: 220,
     marginBottom: slant ? Math.min(120, longest * 4.5 + 20) : 30,
@@ -160,11 +160,11 @@ function timelineChart(points, { buckets, bars, width, colour }) {
     // Whole numbers: no tick at half a mention.
     y: { grid: true, label: 'mentions', nice: true, zero: true, ticks: Math.max(1, Math.min(5, most)), tickFormat: 'd' },
     marks: bars
-      ? [barY(points, { x: 'bucket', y: 'value', fill: colour, title: tip }), ruleY([0])]
+      ? [charts.barY(points, { x: 'bucket', y: 'value', fill: colour, title: tip }), charts.ruleY([0])]
       : [
-        ruleY([0]),
-        line(points, { x: 'bucket', y: 'value', stroke: colour, strokeWidth: 2 }),
-        dot(points.filter((p) => p.value != null), { x: 'bucket', y: 'value', fill: colour, r: 3, title: tip }),
+        charts.ruleY([0]),
+        charts.line(points, { x: 'bucket', y: 'value', stroke: colour, strokeWidth: 2 }),
+        charts.dot(points.filter((p) => p.value != null), { x: 'bucket', y: 'value', fill: colour, r: 3, title: tip }),
       ],
   });
 }
@@ -287,7 +287,7 @@ function barChart(rows, { width, label, whole = false }) {
   const low = Math.min(0, ...rows.map((r) => r.value));
   const high = Math.max(...rows.map((r) => r.value));
   const ticks = whole ? { ticks: Math.max(1, Math.min(5, high)), tickFormat: 'd' } : {};
-  return plot({
+  return charts.plot({
     width,
     height: rows.length * BAR_STEP + 44,
     marginLeft,
@@ -296,9 +296,9 @@ function barChart(rows, { width, label, whole = false }) {
     x: { grid: true, label, nice: true, domain: low < 0 ? undefined : [0, high || 1], ...ticks },
     y: { domain: rows.map((r) => r.key), tickFormat: (key) => labels.get(key), label: null, padding: 0.2 },
     marks: [
-      barX(rows, { x: 'value', y: 'key', fill: 'colour', title: 'title' }),
-      text(rows, { x: 'value', y: 'key', text: (r) => formatScore(r.value), dx: 4, textAnchor: 'start', fill: 'currentColor' }),
-      ruleX([0]),
+      charts.barX(rows, { x: 'value', y: 'key', fill: 'colour', title: 'title' }),
+      charts.text(rows, { x: 'value', y: 'key', text: (r) => formatScore(r.value), dx: 4, textAnchor: 'start', fill: 'currentColor' }),
+      charts.ruleX([0]),
     ],
   });
 }

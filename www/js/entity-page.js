@@ -19,6 +19,7 @@
 //   (after a merge or a split the id may change: it follows the name).
 // `figures()` lists the figures that hold a chart; `rendered` resolves once
 // the latest render has drawn. Corpus text goes in as text nodes only.
+import { loadCharts } from './charts.js';
 import { CorpusAliasEditor } from './alias-editor.js';
 import { CHARTS, chartSections, sectionError } from './entity-charts.js';
 import { MENTION_PAGE, fetchMentions, mentionsSection, showMentions } from './entity-mentions.js';
@@ -26,10 +27,16 @@ import { displayDate, plural } from './format.js';
 import { typeLabel, typeSwatch } from './entity-types.js';
 import { element } from './highlight.js';
 import { ViewSupport, widthChanged } from './view-support.js';
+import { Widget, defineStateProperties, themeValue, widgetAttributes } from './widget.js';
 
 let instances = 0;
 
+const STATE_KEYS = ['entity'];
+
 export class CorpusEntity extends HTMLElement {
+  static observedAttributes = widgetAttributes(STATE_KEYS);
+  #widget = new Widget(this, { stateKeys: STATE_KEYS });
+  #root = this.#widget.root;
   #corpus = null;
   #entityId = null;
   #entity = null; // the EntityDetail shown
@@ -52,13 +59,19 @@ export class CorpusEntity extends HTMLElement {
   });
 
   connectedCallback() {
-    if (!this.querySelector('.corpus-entity-page')) this.#build();
+    this.#widget.connect();
+    if (!this.#root.querySelector('.corpus-entity-page')) this.#build();
     this.#support.connect();
     this.#schedule();
   }
 
   disconnectedCallback() {
+    this.#widget.disconnect();
     this.#support.disconnect();
+  }
+
+  attributeChangedCallback(name, old, value) {
+    this.#widget.attributeChanged(name, old, value);
   }
 
   /** The Corpus or CorpusClient shown. */
@@ -67,6 +80,7 @@ export class CorpusEntity extends HTMLElement {
   }
 
   set corpus(corpus) {
+    if (this.#widget.takesSource(corpus)) return;
     const same = corpus === this.#corpus;
     if (!same) {
       this.#corpus = corpus;
@@ -96,6 +110,7 @@ export class CorpusEntity extends HTMLElement {
 
   set state(state) {
     this.entityId = state?.entity || null;
+    this.#widget.stateChanged();
   }
 
   /** Resolves when the latest render has drawn (or failed and said so). */
@@ -105,12 +120,12 @@ export class CorpusEntity extends HTMLElement {
 
   /** The figures that hold a chart: each has the SVG and its data table inside. */
   figures() {
-    return [...this.querySelectorAll('figure.corpus-figure')].filter((figure) => !figure.closest('[hidden]') && figure.querySelector('svg'));
+    return [...this.#root.querySelectorAll('figure.corpus-figure')].filter((figure) => !figure.closest('[hidden]') && figure.querySelector('svg'));
   }
 
   /** One render for any number of changes in the same task (a client's `change` and a page setting `corpus`). */
   #schedule() {
-    if (!this.querySelector('.corpus-entity-page')) return;
+    if (!this.#root.querySelector('.corpus-entity-page')) return;
     this.#scheduled ??= new Promise((resolve) => {
       queueMicrotask(() => {
         this.#scheduled = null;
@@ -143,12 +158,13 @@ export class CorpusEntity extends HTMLElement {
     const body = element('div', 'corpus-entity-body');
     body.append(side, charts);
     page.append(head, body);
-    this.replaceChildren(message, page);
+    this.#root.replaceChildren(message, page);
   }
 
   // ---- rendering
 
   async #render() {
+    await loadCharts();
     const render = ++this.#renders;
     const corpus = this.#corpus;
     const id = this.#entityId;
@@ -166,7 +182,7 @@ export class CorpusEntity extends HTMLElement {
       if (render !== this.#renders) return undefined;
       if (!now) return this.#showUnknown(id);
       this.#entityId = now;
-      this.dispatchEvent(new CustomEvent('corpus-state-change', { bubbles: true }));
+      this.dispatchEvent(new CustomEvent('corpus-state-change', { bubbles: true, composed: true }));
       return this.#render();
     }
     if (render !== this.#renders) return undefined;
@@ -175,10 +191,10 @@ export class CorpusEntity extends HTMLElement {
     this.#fillHead(entity);
     this.#editor.corpus = corpus;
     this.#editor.entity = entity;
-    this.querySelector('.corpus-entity-message').replaceChildren();
-    this.querySelector('.corpus-entity-page').hidden = false;
+    this.#root.querySelector('.corpus-entity-message').replaceChildren();
+    this.#root.querySelector('.corpus-entity-page').hidden = false;
     const slug = entity.id.replace(/[^\p{L}\p{N}]+/gu, '-');
-    for (const figure of this.querySelectorAll('.corpus-entity-figure')) figure.dataset.exportName = `${slug}-${figure.dataset.section}`;
+    for (const figure of this.#root.querySelectorAll('.corpus-entity-figure')) figure.dataset.exportName = `${slug}-${figure.dataset.section}`;
     if (moved) this.#mentions = [];
     await Promise.all([
       this.#fillMentions(render, Math.max(MENTION_PAGE, this.#mentions.length)),
@@ -196,16 +212,16 @@ export class CorpusEntity extends HTMLElement {
   }
 
   #showMessage(text, isError = false) {
-    const box = this.querySelector('.corpus-entity-message');
+    const box = this.#root.querySelector('.corpus-entity-message');
     const message = element('p', isError ? 'corpus-entity-error' : 'corpus-entity-hint', text);
     if (isError) message.setAttribute('role', 'alert');
     box.replaceChildren(message);
-    this.querySelector('.corpus-entity-page').hidden = true;
+    this.#root.querySelector('.corpus-entity-page').hidden = true;
   }
 
   #showUnknown(id) {
     this.#showMessage(`No entity has the id “${id}” in this corpus.`, true);
-    this.querySelector('.corpus-entity-message').append(element('p', 'corpus-entity-hint',
+    this.#root.querySelector('.corpus-entity-message').append(element('p', 'corpus-entity-hint',
       'An alias edit may have merged it into another entity or renamed it (an id follows the name), or the link comes from another corpus. Choose an entity from the list.'));
   }
 
@@ -216,10 +232,10 @@ export class CorpusEntity extends HTMLElement {
   }
 
   #fillHead(entity) {
-    const name = this.querySelector('.corpus-entity-title');
+    const name = this.#root.querySelector('.corpus-entity-title');
     name.dataset.type = entity.type;
     name.replaceChildren(typeSwatch(entity.type), element('span', 'corpus-entity-title-name', entity.name));
-    const totals = this.querySelector('.corpus-entity-totals');
+    const totals = this.#root.querySelector('.corpus-entity-totals');
     totals.dataset.type = entity.type;
     totals.replaceChildren(element('span', 'corpus-entity-type', typeLabel(entity.type)),
       ` · ${plural(entity.count, 'mention')} in ${plural(entity.documents, 'document')}`);
@@ -238,7 +254,7 @@ export class CorpusEntity extends HTMLElement {
    */
   async #fill(name, render, load, show) {
     const current = this.#ticket(name, render);
-    const section = this.querySelector(`.corpus-entity-${name}`);
+    const section = this.#root.querySelector(`.corpus-entity-${name}`);
     let answer;
     try {
       answer = await load(section);
@@ -258,7 +274,7 @@ export class CorpusEntity extends HTMLElement {
         mentions,
         titles: this.#titles,
         texts: this.#texts,
-        open: (detail) => this.dispatchEvent(new CustomEvent('corpus-open-document', { bubbles: true, detail })),
+        open: (detail) => this.dispatchEvent(new CustomEvent('corpus-open-document', { bubbles: true, composed: true, detail })),
         more: (next) => this.#fillMentions(this.#renders, next),
       });
     });
@@ -273,19 +289,19 @@ export class CorpusEntity extends HTMLElement {
 
   /** Draw the chart `name` from the data in hand, at its figure's width. */
   #draw(name) {
-    const figure = this.querySelector(`.corpus-entity-${name} figure`);
+    const figure = this.#root.querySelector(`.corpus-entity-${name} figure`);
     const width = Math.floor(figure.querySelector('.corpus-entity-chart').clientWidth) || 600;
     this.#widths[name] = width;
     CHARTS[name].draw(figure, this.#drawn[name], {
       width,
-      colour: (type) => getComputedStyle(this).getPropertyValue(`--corpus-entity-${type}`).trim() || 'gray',
-      open: (id) => this.dispatchEvent(new CustomEvent('corpus-open-entity', { bubbles: true, detail: { id } })),
+      colour: (type) => themeValue(this.#root, `entity-${type}`) || 'gray',
+      open: (id) => this.dispatchEvent(new CustomEvent('corpus-open-entity', { bubbles: true, composed: true, detail: { id } })),
     });
   }
 
   /** Redraw (from the data in hand) a chart whose box changed width. */
   #onResize() {
-    for (const figure of this.querySelectorAll('.corpus-entity-figure')) {
+    for (const figure of this.#root.querySelectorAll('.corpus-entity-figure')) {
       const name = figure.dataset.section;
       const width = Math.floor(figure.querySelector('.corpus-entity-chart').clientWidth);
       if (this.#drawn[name] && widthChanged(width, this.#widths[name] ?? 0)) this.#draw(name);
@@ -299,7 +315,9 @@ export class CorpusEntity extends HTMLElement {
     if (entityId) this.#entityId = entityId;
     this.#schedule();
     this.#rendered.then(() => {
-      if (moved) this.dispatchEvent(new CustomEvent('corpus-state-change', { bubbles: true }));
+      if (moved) this.dispatchEvent(new CustomEvent('corpus-state-change', { bubbles: true, composed: true }));
     });
   }
 }
+
+defineStateProperties(CorpusEntity, STATE_KEYS);

@@ -17,13 +17,21 @@ import { outermostSvgs, svgForExport, svgToPng } from './export-image.js';
  * `filename`, through an <a download> and a blob URL.
  */
 export function download(filename, data, mime = 'application/octet-stream') {
+  downloadIn(document.body, filename, data, mime);
+}
+
+/**
+ * The same, with the link put in `parent` for the moment of its click: a
+ * widget keeps it inside its own shadow root, out of the host's page.
+ */
+export function downloadIn(parent, filename, data, mime = 'application/octet-stream') {
   const blob = data instanceof Blob ? data : new Blob([data], { type: mime });
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = filename;
   link.hidden = true;
-  document.body.append(link);
+  parent.append(link);
   link.click();
   link.remove();
   // Revoked later, not at once: the browser may still be reading the blob
@@ -74,8 +82,8 @@ function formats({ svg, table, extra }) {
   return found;
 }
 
-/** A button that exports `format`, showing any failure in `alert`. */
-function formatButton(name, format, parameters, alert) {
+/** A button that exports `format` through `save(filename, data, mime)`, showing any failure in `alert`. */
+function formatButton(name, format, parameters, alert, save) {
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'corpus-export-button';
@@ -87,7 +95,7 @@ function formatButton(name, format, parameters, alert) {
       const p = parameters?.() ?? {};
       const data = await format.data(p);
       const filename = typeof format.filename === 'function' ? format.filename(p) : format.filename ?? exportFileName(name, p, format.ext);
-      download(filename, data, format.mime);
+      save(filename, data, format.mime);
       alert.hidden = true;
       alert.textContent = '';
     } catch (error) {
@@ -109,9 +117,10 @@ function formatButton(name, format, parameters, alert) {
  * The choice is made each time it opens, so it follows the view. Every
  * export records `parameters()`, called at click time. `name` ("heatmap")
  * names the files and the buttons ("Export the heatmap as PNG"). Failures
- * show in a role="alert" line inside the control.
+ * show in a role="alert" line inside the control. `download` saves a file
+ * (by default through a link in the page's body).
  */
-export function exportControls({ name, parameters, svg, table, extra = [] }) {
+export function exportControls({ name, parameters, svg, table, extra = [], download: save = download }) {
   const control = document.createElement('details');
   control.className = 'corpus-export';
   const summary = document.createElement('summary');
@@ -127,7 +136,7 @@ export function exportControls({ name, parameters, svg, table, extra = [] }) {
   alert.setAttribute('role', 'alert');
   alert.hidden = true;
   const refresh = () => {
-    const buttons = formats({ svg, table, extra }).map((format) => formatButton(name, format, parameters, alert));
+    const buttons = formats({ svg, table, extra }).map((format) => formatButton(name, format, parameters, alert, save));
     const empty = document.createElement('span');
     empty.className = 'corpus-export-empty';
     empty.textContent = 'Nothing to export yet.';

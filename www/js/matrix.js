@@ -5,22 +5,44 @@
 // Set `corpus` to a Corpus or a CorpusClient, and `options` to the shared co-occurrence
 // options (see network-options.js; the page passes the network's along).
 // The size control chooses how many entities (rows and columns) are shown.
-import { cell, plot } from '../vendor/charts.js';
+import { charts, loadCharts } from './charts.js';
 import { chartTable } from './chart-table.js';
 import { element } from './highlight.js';
 import { cooccurrenceOptions, formatScore, measureLabel, optionElements, unitPlural } from './network-options.js';
+import { Widget, defineStateProperties, widgetAttributes } from './widget.js';
 
 const SIZES = [[10, '10'], [15, '15'], [20, '20'], [30, '30']];
 const DEFAULT_OPTIONS = { unit: 'sentence', window: 5, measure: 'count', minCount: 1, types: ['person', 'place', 'organization', 'media', 'event'] };
 
+const STATE_KEYS = [];
+
 export class CorpusMatrix extends HTMLElement {
+  static observedAttributes = widgetAttributes(STATE_KEYS);
+  #widget = new Widget(this, { stateKeys: STATE_KEYS });
+  #root = this.#widget.root;
   #corpus = null;
   #options = DEFAULT_OPTIONS;
 
   #renders = 0; // the latest render; an older one's late answer is dropped
 
+  constructor() {
+    super();
+    this.#build();
+  }
+
   connectedCallback() {
-    if (this.querySelector('.corpus-matrix-controls')) return;
+    this.#widget.connect();
+  }
+
+  disconnectedCallback() {
+    this.#widget.disconnect();
+  }
+
+  attributeChangedCallback(name, old, value) {
+    this.#widget.attributeChanged(name, old, value);
+  }
+
+  #build() {
     const controls = element('div', 'corpus-chart-controls corpus-matrix-controls');
     const label = element('label', '', 'Entities ');
     const size = element('select', 'corpus-matrix-size');
@@ -31,13 +53,14 @@ export class CorpusMatrix extends HTMLElement {
     const figure = element('figure', 'corpus-figure corpus-matrix-figure');
     figure.dataset.exportName = 'heatmap';
     figure.append(element('div', 'corpus-matrix-chart'), element('div', 'corpus-matrix-table'));
-    this.replaceChildren(controls, element('p', 'corpus-chart-error', ''), figure);
-    this.querySelector('.corpus-chart-error').setAttribute('role', 'alert');
-    this.querySelector('.corpus-chart-error').hidden = true;
+    this.#root.replaceChildren(controls, element('p', 'corpus-chart-error', ''), figure);
+    this.#root.querySelector('.corpus-chart-error').setAttribute('role', 'alert');
+    this.#root.querySelector('.corpus-chart-error').hidden = true;
     this.#render();
   }
 
   set corpus(corpus) {
+    if (this.#widget.takesSource(corpus)) return;
     this.#corpus = corpus;
     this.#render();
   }
@@ -57,11 +80,12 @@ export class CorpusMatrix extends HTMLElement {
   }
 
   async #render() {
-    const chart = this.querySelector('.corpus-matrix-chart');
+    await loadCharts();
+    const chart = this.#root.querySelector('.corpus-matrix-chart');
     if (!this.#corpus || !chart) return;
     const render = ++this.#renders;
-    const size = Number(this.querySelector('.corpus-matrix-size').value);
-    const error = this.querySelector('.corpus-chart-error');
+    const size = Number(this.#root.querySelector('.corpus-matrix-size').value);
+    const error = this.#root.querySelector('.corpus-chart-error');
     let matrix;
     try {
       matrix = await this.#corpus.matrix({ ...cooccurrenceOptions(this.#options), size });
@@ -72,17 +96,17 @@ export class CorpusMatrix extends HTMLElement {
       error.textContent = e.message;
       error.hidden = false;
       chart.replaceChildren();
-      this.querySelector('.corpus-matrix-table').replaceChildren();
+      this.#root.querySelector('.corpus-matrix-table').replaceChildren();
       return;
     }
     const cells = matrixCells(matrix);
     if (cells.length === 0) {
       chart.replaceChildren(element('p', 'corpus-chart-empty', 'No entities occur together with these settings.'));
-      this.querySelector('.corpus-matrix-table').replaceChildren();
+      this.#root.querySelector('.corpus-matrix-table').replaceChildren();
       return;
     }
     chart.replaceChildren(this.#plot(matrix, cells, chart.clientWidth || 600));
-    this.querySelector('.corpus-matrix-table').replaceChildren(this.#table(matrix));
+    this.#root.querySelector('.corpus-matrix-table').replaceChildren(this.#table(matrix));
   }
 
   #plot(matrix, cells, available) {
@@ -96,7 +120,7 @@ export class CorpusMatrix extends HTMLElement {
     const side = Math.max(12, Math.min(34, Math.floor((available - marginLeft - 16) / n)));
     const scores = cells.map((c) => c.score);
     const diverging = Math.min(...scores) < 0;
-    const chart = plot({
+    const chart = charts.plot({
       width: marginLeft + side * n + 16,
       height: side * n + marginBottom + 8,
       marginLeft,
@@ -115,7 +139,7 @@ export class CorpusMatrix extends HTMLElement {
         ...(diverging ? { type: 'diverging', scheme: 'rdbu', pivot: 0, reverse: true } : { scheme: 'viridis' }),
       },
       marks: [
-        cell(cells, {
+        charts.cell(cells, {
           x: 'column', y: 'row', fill: 'score', inset: 0.5,
           title: (c) => `${nameOf.get(c.row)} and ${nameOf.get(c.column)}: ${c.count} ${unitPlural(unit, c.count)}, ${measureLabel(measure)} ${formatScore(c.score)}`,
         }),
@@ -160,3 +184,5 @@ function matrixCells(matrix) {
 function valueAt(values, n, i, j) {
   return Array.isArray(values[0]) ? values[i][j] : values[i * n + j];
 }
+
+defineStateProperties(CorpusMatrix, STATE_KEYS);

@@ -4,7 +4,7 @@
 // seeded, so the same network always lands in the same place (stable
 // screenshots, and a layout that does not jump when a control changes back).
 // Entity names are set as text content: corpus text is untrusted.
-import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY } from '../vendor/charts.js';
+import { charts } from './charts.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 // Communities get the palette's colours, largest first; the rest share grey.
@@ -32,13 +32,13 @@ export function layoutNetwork(network, width, height) {
     return { ...node, r: radius(node.count, most), x: width / 2 + (width / 3) * Math.cos(angle), y: height / 2 + (height / 3) * Math.sin(angle) };
   });
   const links = network.edges.map((edge) => ({ ...edge }));
-  const simulation = forceSimulation(nodes)
-    .force('link', forceLink(links).id((d) => d.id).distance((l) => 40 + l.source.r + l.target.r).strength(0.4))
-    .force('charge', forceManyBody().strength(-260))
+  const simulation = charts.forceSimulation(nodes)
+    .force('link', charts.forceLink(links).id((d) => d.id).distance((l) => 40 + l.source.r + l.target.r).strength(0.4))
+    .force('charge', charts.forceManyBody().strength(-260))
     // Pulled harder vertically than horizontally: the box is wider than tall.
-    .force('x', forceX(width / 2).strength(0.05))
-    .force('y', forceY(height / 2).strength(0.09))
-    .force('collide', forceCollide((d) => d.r + 4))
+    .force('x', charts.forceX(width / 2).strength(0.05))
+    .force('y', charts.forceY(height / 2).strength(0.09))
+    .force('collide', charts.forceCollide((d) => d.r + 4))
     .stop();
   // Run to rest now (alpha from 1 down to alphaMin), rather than animating:
   // the chart appears settled and never moves again.
@@ -88,10 +88,10 @@ function communitySlots(nodes) {
  * called when one is chosen (click, Enter or Space); `describeEdge(edge)`
  * gives an edge's accessible name.
  */
-export function drawNetwork(layout, { width, height, label, onNode, onEdge, describeEdge }) {
+export function drawNetwork(layout, { width, height, label, font = 'sans-serif', onNode, onEdge, describeEdge }) {
   const svg = svgElement('svg', { class: 'corpus-network-svg', viewBox: `0 0 ${width} ${height}`, role: 'group', 'aria-label': label });
   const slots = communitySlots(layout.nodes);
-  const shown = placeLabels(layout.nodes, width, height);
+  const shown = placeLabels(layout.nodes, width, height, font);
   const most = Math.max(...layout.edges.map((e) => e.score), 0);
   const least = Math.min(...layout.edges.map((e) => e.score), 0);
 
@@ -140,10 +140,10 @@ const LABEL_PX = 12; // the labels' font size (corpus.css)
  * fits nowhere without overlapping one already placed is left to hover, so
  * no two standing labels collide at any width.
  */
-function placeLabels(nodes, width, height) {
+function placeLabels(nodes, width, height, font) {
   const order = [...nodes].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
   const limit = labelledCount(width);
-  const textWidth = labelMeasurer();
+  const textWidth = labelMeasurer(font);
   const boxes = [];
   const shown = new Map();
   for (const node of order) {
@@ -173,11 +173,10 @@ function overlaps(a, b) {
   return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 }
 
-/** `width(name)`: a name's width in px at the labels' size, in the page's font. */
-function labelMeasurer() {
+/** `width(name)`: a name's width in px at the labels' size, in the font `family` the chart uses. */
+function labelMeasurer(family) {
   const context = document.createElement('canvas').getContext('2d');
   if (!context) return (name) => name.length * LABEL_PX * 0.6;
-  const family = getComputedStyle(document.documentElement).getPropertyValue('--corpus-font') || 'sans-serif';
   context.font = `${LABEL_PX}px ${family}`;
   return (name) => context.measureText(name).width;
 }

@@ -15,12 +15,18 @@
 // `{unit, window, measure, min, score, nodes, types, edge}` (strings; `types`
 // comma-separated, `edge` the two entity ids of the link whose evidence is
 // shown, joined by a space).
+import { loadCharts } from './charts.js';
 import { chartTable } from './chart-table.js';
 import { formatCount } from './format.js';
 import { ENTITY_TYPES, typeLabel, typeSwatch } from './entity-types.js';
+import { h } from './dom.js';
 import { appendMarked, element } from './highlight.js';
 import { drawNetwork, layoutNetwork } from './network-chart.js';
 import { MEASURES, UNITS, cooccurrenceOptions, formatScore, measureLabel, optionElements, unitPlural } from './network-options.js';
+import { Widget, defineStateProperties, themeValue, widgetAttributes } from './widget.js';
+
+const STATE_KEYS = ['unit', 'window', 'measure', 'min', 'score', 'nodes', 'types', 'edge'];
+const NETWORK_FORMATS = [['GEXF', 'gexf', 'application/gexf+xml'], ['GraphML', 'graphml', 'application/graphml+xml']];
 
 // Dates, money and quantities link to everything and say little: off at first.
 const DEFAULT_TYPES = ['person', 'place', 'organization', 'media', 'event'];
@@ -28,25 +34,32 @@ const EVIDENCE_LIMIT = 100;
 // Enough edges to show structure; past this a network is a hairball.
 const EDGE_LIMIT = 300;
 
-const TEMPLATE = `
-  <form class="corpus-network-controls">
-    <label>Unit <select class="corpus-network-unit"></select></label>
-    <label class="corpus-network-window-field" hidden>Window <input class="corpus-network-window" type="number" min="1" max="1000" value="5" inputmode="numeric"> words</label>
-    <label>Measure <select class="corpus-network-measure"></select></label>
-    <label>Min. count <input class="corpus-network-min-count" type="number" min="1" value="1" inputmode="numeric"></label>
-    <label>Min. score <input class="corpus-network-min-score" type="number" step="any" placeholder="any" inputmode="decimal"></label>
-    <label>Nodes <input class="corpus-network-nodes" type="number" min="2" max="200" value="30" inputmode="numeric"></label>
-    <fieldset class="corpus-network-types"><legend>Types</legend></fieldset>
-  </form>
-  <p class="corpus-network-error" role="alert" hidden></p>
-  <p class="corpus-network-summary" aria-live="polite"></p>
-  <figure class="corpus-figure corpus-network-figure" data-export-name="network">
-    <div class="corpus-network-chart"></div>
-    <div class="corpus-network-table"></div>
-  </figure>
-  <section class="corpus-network-evidence" aria-live="polite"></section>`;
+/** The view's fixed parts: the controls, the messages, the figure and the evidence. */
+function template() {
+  const number = (name, attributes) => h('input', { class: `corpus-network-${name}`, type: 'number', ...attributes });
+  return [
+    h('form', { class: 'corpus-network-controls' },
+      h('label', {}, 'Unit ', h('select', { class: 'corpus-network-unit' }, optionElements(UNITS, 'sentence'))),
+      h('label', { class: 'corpus-network-window-field', hidden: true },
+        'Window ', number('window', { min: 1, max: 1000, value: 5, inputmode: 'numeric' }), ' words'),
+      h('label', {}, 'Measure ', h('select', { class: 'corpus-network-measure' }, optionElements(MEASURES, 'count'))),
+      h('label', {}, 'Min. count ', number('min-count', { min: 1, value: 1, inputmode: 'numeric' })),
+      h('label', {}, 'Min. score ', number('min-score', { step: 'any', placeholder: 'any', inputmode: 'decimal' })),
+      h('label', {}, 'Nodes ', number('nodes', { min: 2, max: 200, value: 30, inputmode: 'numeric' })),
+      h('fieldset', { class: 'corpus-network-types' }, h('legend', {}, 'Types'), ENTITY_TYPES.map(typeCheckbox))),
+    h('p', { class: 'corpus-network-error', role: 'alert', hidden: true }),
+    h('p', { class: 'corpus-network-summary', 'aria-live': 'polite' }),
+    h('figure', { class: 'corpus-figure corpus-network-figure', 'data-export-name': 'network' },
+      h('div', { class: 'corpus-network-chart' }),
+      h('div', { class: 'corpus-network-table' })),
+    h('section', { class: 'corpus-network-evidence', 'aria-live': 'polite' }),
+  ];
+}
 
 export class CorpusNetwork extends HTMLElement {
+  static observedAttributes = widgetAttributes(STATE_KEYS);
+  #widget = new Widget(this, { stateKeys: STATE_KEYS });
+  #root = this.#widget.root;
   #corpus = null;
   #titles = new Map();
   #network = null; // the last corpus.cooccurrence result
@@ -55,33 +68,53 @@ export class CorpusNetwork extends HTMLElement {
   #runs = 0; // the latest run; an older run's late answer is dropped
   #edge = ''; // "a b": the link whose evidence is shown
 
-  connectedCallback() {
-    if (this.querySelector('form')) return;
-    this.innerHTML = TEMPLATE; // static markup only: no corpus text here
-    this.querySelector('.corpus-network-unit').append(...optionElements(UNITS, 'sentence'));
-    this.querySelector('.corpus-network-measure').append(...optionElements(MEASURES, 'count'));
-    this.querySelector('.corpus-network-types').append(...ENTITY_TYPES.map(typeCheckbox));
-    this.querySelector('form').addEventListener('submit', (event) => event.preventDefault());
-    this.querySelector('form').addEventListener('change', () => this.#changed());
+  constructor() {
+    super();
+    this.#root.append(...template());
+    const form = this.#root.querySelector('form');
+    form.addEventListener('submit', (event) => event.preventDefault());
+    form.addEventListener('change', () => this.#changed());
     // Typing a number waits a moment, so "25" does not first draw "2".
-    this.querySelector('form').addEventListener('input', (event) => {
+    form.addEventListener('input', (event) => {
       if (event.target.type !== 'number') return;
       clearTimeout(this.#timer);
       this.#timer = setTimeout(() => this.#changed(), 250);
     });
+  }
+
+  connectedCallback() {
+    this.#widget.connect();
     this.#run();
+  }
+
+  disconnectedCallback() {
+    this.#widget.disconnect();
+  }
+
+  attributeChangedCallback(name, old, value) {
+    this.#widget.attributeChanged(name, old, value);
+  }
+
+  /** The network's own exports, beside SVG, PNG, CSV and JSON: GEXF and GraphML from the engine. */
+  exportExtras() {
+    return NETWORK_FORMATS.map(([label, format, mime]) => ({
+      label,
+      filename: `network.${format}`,
+      mime,
+      data: () => this.#corpus.exportNetwork(format, this.exportOptions),
+    }));
   }
 
   #changed() {
     clearTimeout(this.#timer);
     this.#edge = '';
     this.#run();
-    this.dispatchEvent(new CustomEvent('corpus-state-change', { bubbles: true }));
+    this.dispatchEvent(new CustomEvent('corpus-state-change', { bubbles: true, composed: true }));
   }
 
   /** The controls and the link shown, as strings (see above). */
   get state() {
-    const value = (name) => this.querySelector(`.corpus-network-${name}`)?.value ?? '';
+    const value = (name) => this.#root.querySelector(`.corpus-network-${name}`)?.value ?? '';
     return {
       unit: value('unit'), window: value('window'), measure: value('measure'), min: value('min-count'),
       score: value('min-score'), nodes: value('nodes'), types: this.options.types.join(','), edge: this.#edge,
@@ -89,9 +122,8 @@ export class CorpusNetwork extends HTMLElement {
   }
 
   set state(state) {
-    if (!this.querySelector('form')) this.connectedCallback();
     const set = (name, value, fallback) => {
-      const field = this.querySelector(`.corpus-network-${name}`);
+      const field = this.#root.querySelector(`.corpus-network-${name}`);
       field.value = value ?? fallback;
       if (field.tagName === 'SELECT' && field.selectedIndex < 0) field.value = fallback;
     };
@@ -102,8 +134,9 @@ export class CorpusNetwork extends HTMLElement {
     set('min-score', state.score, '');
     set('nodes', state.nodes, '30');
     const types = state.types == null ? DEFAULT_TYPES : state.types.split(',').filter(Boolean);
-    for (const box of this.querySelectorAll('.corpus-network-types input')) box.checked = types.includes(box.value);
+    for (const box of this.#root.querySelectorAll('.corpus-network-types input')) box.checked = types.includes(box.value);
     this.#edge = state.edge ?? '';
+    this.#widget.stateChanged();
     this.#run();
   }
 
@@ -113,6 +146,7 @@ export class CorpusNetwork extends HTMLElement {
   }
 
   set corpus(corpus) {
+    if (this.#widget.takesSource(corpus)) return;
     this.#corpus = corpus;
     this.#titles = new Map(corpus.documents().map((d) => [d.id, d.title ?? d.id]));
     this.#run();
@@ -120,12 +154,12 @@ export class CorpusNetwork extends HTMLElement {
 
   /** The shared co-occurrence options the controls describe. */
   get options() {
-    const value = (name) => this.querySelector(`.corpus-network-${name}`).value;
+    const value = (name) => this.#root.querySelector(`.corpus-network-${name}`).value;
     const number = (name, fallback) => {
       const n = Math.round(Number(value(name)));
       return Number.isFinite(n) && n >= 1 ? n : fallback;
     };
-    const types = [...this.querySelectorAll('.corpus-network-types input:checked')].map((box) => box.value);
+    const types = [...this.#root.querySelectorAll('.corpus-network-types input:checked')].map((box) => box.value);
     const score = value('min-score').trim();
     const minScore = score === '' || !Number.isFinite(Number(score)) ? null : Number(score);
     return { unit: value('unit'), window: number('window', 5), measure: value('measure'), minCount: number('min-count', 1), minScore, types };
@@ -133,15 +167,16 @@ export class CorpusNetwork extends HTMLElement {
 
   /** How many nodes, at most (the most connected by the measure). */
   get nodeLimit() {
-    return Math.max(2, Math.round(Number(this.querySelector('.corpus-network-nodes').value)) || 30);
+    return Math.max(2, Math.round(Number(this.#root.querySelector('.corpus-network-nodes').value)) || 30);
   }
 
   async #run() {
-    if (!this.#corpus || !this.querySelector('form')) return;
+    if (!this.#corpus) return;
+    await loadCharts();
     const run = ++this.#runs;
     const state = this.options;
-    this.querySelector('.corpus-network-window-field').hidden = state.unit !== 'window';
-    this.dispatchEvent(new CustomEvent('corpus-network-change', { bubbles: true, detail: { options: state } }));
+    this.#root.querySelector('.corpus-network-window-field').hidden = state.unit !== 'window';
+    this.dispatchEvent(new CustomEvent('corpus-network-change', { bubbles: true, composed: true, detail: { options: state } }));
     let network = null;
     let failure = null;
     try {
@@ -168,7 +203,7 @@ export class CorpusNetwork extends HTMLElement {
   }
 
   #showError(error) {
-    const box = this.querySelector('.corpus-network-error');
+    const box = this.#root.querySelector('.corpus-network-error');
     box.hidden = !error;
     box.textContent = error ? error.message : '';
   }
@@ -177,14 +212,14 @@ export class CorpusNetwork extends HTMLElement {
     const network = this.#network ?? { nodes: [], edges: [] };
     this.#names = new Map(network.nodes.map((n) => [n.id, n]));
     const { unit, measure } = this.options;
-    this.querySelector('.corpus-network-summary').textContent =
+    this.#root.querySelector('.corpus-network-summary').textContent =
       `${formatCount(network.nodes.length)} entities, ${formatCount(network.edges.length)} links by ${unitPlural(unit, 1)}, weighted by ${measureLabel(measure)}. `
       + 'Size: mentions; colour: community. Choose a link to read the text behind it, an entity to open it.';
-    this.querySelector('.corpus-network-evidence').replaceChildren();
-    const chart = this.querySelector('.corpus-network-chart');
+    this.#root.querySelector('.corpus-network-evidence').replaceChildren();
+    const chart = this.#root.querySelector('.corpus-network-chart');
     if (network.nodes.length === 0) {
       chart.replaceChildren(element('p', 'corpus-network-empty', 'No entities occur together with these settings.'));
-      this.querySelector('.corpus-network-table').replaceChildren();
+      this.#root.querySelector('.corpus-network-table').replaceChildren();
       return;
     }
     // Laid out for the width it is shown at, so text stays at its CSS size.
@@ -193,14 +228,15 @@ export class CorpusNetwork extends HTMLElement {
     const height = Math.round(width < 640 ? width * 1.25 : Math.min(600, Math.max(380, width * 0.55)));
     const layout = layoutNetwork(network, width, height);
     chart.replaceChildren(drawNetwork(layout, {
+      font: themeValue(this.#root, 'font') || 'sans-serif',
       width,
       height,
       label: `Entity network: ${network.nodes.length} entities, ${network.edges.length} links`,
-      onNode: (node) => this.dispatchEvent(new CustomEvent('corpus-open-entity', { bubbles: true, detail: { id: node.id } })),
+      onNode: (node) => this.dispatchEvent(new CustomEvent('corpus-open-entity', { bubbles: true, composed: true, detail: { id: node.id } })),
       onEdge: (edge) => this.showEvidence(edge.source, edge.target),
       describeEdge: (edge) => this.#describeEdge(edge),
     }));
-    this.querySelector('.corpus-network-table').replaceChildren(this.#table(network));
+    this.#root.querySelector('.corpus-network-table').replaceChildren(this.#table(network));
   }
 
   #describeEdge(edge) {
@@ -231,13 +267,13 @@ export class CorpusNetwork extends HTMLElement {
   showEvidence(a, b) {
     this.#edge = `${a} ${b}`;
     this.#showEvidence(a, b);
-    this.dispatchEvent(new CustomEvent('corpus-state-change', { bubbles: true }));
+    this.dispatchEvent(new CustomEvent('corpus-state-change', { bubbles: true, composed: true }));
   }
 
   async #showEvidence(a, b) {
     const { unit, window } = this.options;
-    const box = this.querySelector('.corpus-network-evidence');
-    for (const edge of this.querySelectorAll('.corpus-network-edge')) {
+    const box = this.#root.querySelector('.corpus-network-evidence');
+    for (const edge of this.#root.querySelectorAll('.corpus-network-edge')) {
       const chosen = (edge.dataset.source === a && edge.dataset.target === b) || (edge.dataset.source === b && edge.dataset.target === a);
       edge.classList.toggle('is-selected', chosen);
     }
@@ -285,7 +321,7 @@ export class CorpusNetwork extends HTMLElement {
     });
     button.append(quote);
     button.addEventListener('click', () => {
-      this.dispatchEvent(new CustomEvent('corpus-open-document', { bubbles: true, detail: { id: docId, start, end } }));
+      this.dispatchEvent(new CustomEvent('corpus-open-document', { bubbles: true, composed: true, detail: { id: docId, start, end } }));
     });
     const item = element('li');
     item.append(button);
@@ -303,3 +339,5 @@ function typeCheckbox(type) {
   label.append(box, typeSwatch(type), typeLabel(type));
   return label;
 }
+
+defineStateProperties(CorpusNetwork, STATE_KEYS);

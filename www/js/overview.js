@@ -11,12 +11,13 @@
 // `figures()` lists the figures that hold a chart, for export buttons;
 // `rendered` resolves once the latest render has finished. The charts are
 // redrawn to fit when the element's width changes.
-import { barX, barY, dot, line, plot, ruleX, ruleY, text } from '../vendor/charts.js';
+import { charts, loadCharts } from './charts.js';
 import { chartTable, cssPalette } from './chart-table.js';
 import { displayDate, formatCount } from './format.js';
 import { typePluralLabel } from './entity-types.js';
 import { element } from './highlight.js';
 import { ViewSupport, widthChanged } from './view-support.js';
+import { Widget, defineStateProperties, themeValue, widgetAttributes } from './widget.js';
 
 const ENTITY_TYPES = ['person', 'place', 'organization', 'media'];
 const TOP = 10; // bars per entity chart
@@ -29,7 +30,12 @@ export const PLOT_STYLE = { background: 'transparent', color: 'currentColor', fo
 const CHAR_WIDTH = 6.5; // px per character of an 11 px label, for margins
 const BAR_STEP = 24; // px per bar of a horizontal bar chart
 
+const STATE_KEYS = [];
+
 export class CorpusOverview extends HTMLElement {
+  static observedAttributes = widgetAttributes(STATE_KEYS);
+  #widget = new Widget(this, { stateKeys: STATE_KEYS });
+  #root = this.#widget.root;
   #corpus = null;
   #data = null; // the last render's results, redrawn on a resize
   #runs = 0; // the latest render; an older render's late answer is dropped
@@ -38,13 +44,19 @@ export class CorpusOverview extends HTMLElement {
   #support = new ViewSupport(this, { onChange: () => this.#render(), onResize: () => this.#onResize() });
 
   connectedCallback() {
-    if (!this.querySelector('.corpus-overview-stats')) this.#build();
+    this.#widget.connect();
+    if (!this.#root.querySelector('.corpus-overview-stats')) this.#build();
     this.#support.connect();
     this.#render();
   }
 
   disconnectedCallback() {
+    this.#widget.disconnect();
     this.#support.disconnect();
+  }
+
+  attributeChangedCallback(name, old, value) {
+    this.#widget.attributeChanged(name, old, value);
   }
 
   /** The Corpus or CorpusClient shown. */
@@ -53,6 +65,7 @@ export class CorpusOverview extends HTMLElement {
   }
 
   set corpus(corpus) {
+    if (this.#widget.takesSource(corpus)) return;
     this.#corpus = corpus;
     if (this.#support.follow(corpus)) this.#render();
   }
@@ -76,7 +89,7 @@ export class CorpusOverview extends HTMLElement {
 
   /** The figures that hold a chart: each has the SVG and its data table inside. */
   figures() {
-    return [...this.querySelectorAll('figure.corpus-figure')].filter((figure) => !figure.hidden && figure.querySelector('svg'));
+    return [...this.#root.querySelectorAll('figure.corpus-figure')].filter((figure) => !figure.hidden && figure.querySelector('svg'));
   }
 
   #build() {
@@ -94,7 +107,7 @@ export class CorpusOverview extends HTMLElement {
     const documents = element('figure', 'corpus-figure corpus-overview-documents');
     documents.dataset.exportName = 'documents';
     documents.append(document.createElement('corpus-documents'));
-    this.replaceChildren(
+    this.#root.replaceChildren(
       error,
       section('Totals', element('dl', 'corpus-overview-stats')),
       section('Over time', timeNote, time),
@@ -104,7 +117,7 @@ export class CorpusOverview extends HTMLElement {
   }
 
   #render() {
-    if (!this.#corpus || !this.querySelector('.corpus-overview-stats')) return;
+    if (!this.#corpus || !this.#root.querySelector('.corpus-overview-stats')) return;
     const run = ++this.#runs;
     this.setAttribute('aria-busy', 'true');
     this.#rendered = this.#load(run);
@@ -113,6 +126,7 @@ export class CorpusOverview extends HTMLElement {
 
   async #load(run) {
     try {
+      await loadCharts();
       const data = await loadOverview(this.#corpus);
       if (run !== this.#runs) return;
       this.#data = data;
@@ -126,7 +140,7 @@ export class CorpusOverview extends HTMLElement {
   }
 
   #showError(error) {
-    const box = this.querySelector('.corpus-chart-error');
+    const box = this.#root.querySelector('.corpus-chart-error');
     box.hidden = !error;
     box.textContent = error ? `Could not draw the overview: ${error.message}` : '';
   }
@@ -138,18 +152,18 @@ export class CorpusOverview extends HTMLElement {
   #draw() {
     const { stats, documents, time, entities, timeline } = this.#data;
     this.#drawnWidth = this.clientWidth;
-    this.querySelector('.corpus-overview-stats').replaceChildren(...statItems(stats, documents));
+    this.#root.querySelector('.corpus-overview-stats').replaceChildren(...statItems(stats, documents));
     this.#drawTime(time, timeline);
     for (const type of ENTITY_TYPES) this.#drawEntities(type, entities.get(type));
-    setDocuments(this.querySelector('corpus-documents'), documents);
+    setDocuments(this.#root.querySelector('corpus-documents'), documents);
   }
 
   #figure(name) {
-    return this.querySelector(`figure[data-export-name="${name}"]`);
+    return this.#root.querySelector(`figure[data-export-name="${name}"]`);
   }
 
   #drawTime(time, timeline) {
-    const note = this.querySelector('.corpus-overview-time-note');
+    const note = this.#root.querySelector('.corpus-overview-time-note');
     const figures = [this.#figure('documents-over-time'), this.#figure('mentions-over-time')];
     const undated = time.undated > 0 ? `${formatCount(time.undated)} of ${formatCount(time.undated + time.dated)} documents have no date.` : '';
     if (!time.bucket) {
@@ -161,15 +175,15 @@ export class CorpusOverview extends HTMLElement {
     note.textContent = undated;
     note.hidden = !undated;
     for (const figure of figures) figure.hidden = false;
-    const colour = cssPalette(this, 'corpus-chart', 1)[0];
+    const colour = cssPalette(this.#root, 'corpus-chart', 1)[0];
     fillFigure(figures[0], documentsOverTime(time, colour, chartWidth(figures[0])));
-    const palette = cssPalette(this, 'corpus-chart', 8);
+    const palette = cssPalette(this.#root, 'corpus-chart', 8);
     fillFigure(figures[1], mentionsOverTime(time, timeline, palette, chartWidth(figures[1])));
   }
 
   #drawEntities(type, entities) {
     const figure = this.#figure(`top-${type}`);
-    const colour = getComputedStyle(this).getPropertyValue(`--corpus-entity-${type}`).trim() || 'gray';
+    const colour = themeValue(this.#root, `entity-${type}`) || 'gray';
     fillFigure(figure, entityBars(type, entities, colour, chartWidth(figure)));
   }
 
@@ -322,7 +336,7 @@ function documentsOverTime({ bucket, labels, counts }, colour, width) {
   const total = counts.reduce((a, b) => a + b, 0);
   const most = points.reduce((a, b) => (b.count > a.count ? b : a));
   const barWidth = (width - 50) / labels.length;
-  const svg = plot({
+  const svg = charts.plot({
     width,
     height: 220,
     marginLeft: 40,
@@ -332,10 +346,10 @@ function documentsOverTime({ bucket, labels, counts }, colour, width) {
     // The heading names the unit; counts of documents have whole ticks only.
     y: { grid: true, label: null, domain: [0, Math.max(1, most.count)], ticks: wholeTicks(most.count), tickFormat: formatCount },
     marks: [
-      barY(points, { x: 'period', y: 'count', fill: colour, title: (p) => `${p.period}: ${formatCount(p.count)} ${p.count === 1 ? 'document' : 'documents'}` }),
+      charts.barY(points, { x: 'period', y: 'count', fill: colour, title: (p) => `${p.period}: ${formatCount(p.count)} ${p.count === 1 ? 'document' : 'documents'}` }),
       // A count over each bar, where the bars are wide enough to carry one.
-      barWidth >= 18 ? text(points.filter((p) => p.count > 0), { x: 'period', y: 'count', text: (p) => formatCount(p.count), dy: -7 }) : null,
-      ruleY([0]),
+      barWidth >= 18 ? charts.text(points.filter((p) => p.count > 0), { x: 'period', y: 'count', text: (p) => formatCount(p.count), dy: -7 }) : null,
+      charts.ruleY([0]),
     ],
   });
   const description = `Bar chart of documents per ${per}, ${labels[0]} to ${labels.at(-1)}: ${formatCount(total)} in all, the most (${formatCount(most.count)}) in ${most.period}. The table below has every ${per}.`;
@@ -371,7 +385,7 @@ function mentionsOverTime(time, timeline, palette, width) {
   if (series.length === 0) return { title, empty: 'No people, places, organizations or media found.' };
   const points = series.flatMap((s, slot) => s.values.map((value, i) => ({ slot, name: s.name, period: time.labels[i], value })));
   const colours = series.map((_, slot) => palette[slot % palette.length]);
-  const svg = plot({
+  const svg = charts.plot({
     width,
     height: 220,
     marginLeft: 40,
@@ -381,9 +395,9 @@ function mentionsOverTime(time, timeline, palette, width) {
     y: { grid: true, label: null, nice: true, zero: true },
     color: { type: 'ordinal', domain: series.map((_, slot) => slot), range: colours },
     marks: [
-      ruleY([0]),
-      line(points, { x: 'period', y: 'value', stroke: 'slot', strokeWidth: 2 }),
-      dot(points.filter((p) => p.value != null), { x: 'period', y: 'value', fill: 'slot', r: 3, title: (p) => `${p.name}, ${p.period}: ${formatCount(p.value)} mentions` }),
+      charts.ruleY([0]),
+      charts.line(points, { x: 'period', y: 'value', stroke: 'slot', strokeWidth: 2 }),
+      charts.dot(points.filter((p) => p.value != null), { x: 'period', y: 'value', fill: 'slot', r: 3, title: (p) => `${p.name}, ${p.period}: ${formatCount(p.value)} mentions` }),
     ],
   });
   const names = series.map((s) => s.name).join(', ');
@@ -428,7 +442,7 @@ function entityBars(type, entities, colour, width) {
   const marginLeft = Math.round(Math.min(width * 0.4, Math.max(60, longest * CHAR_WIDTH + 12)));
   const maxChars = Math.floor((marginLeft - 12) / CHAR_WIDTH);
   const maxCount = Math.max(...entities.map((e) => e.count));
-  const svg = plot({
+  const svg = charts.plot({
     width,
     height: entities.length * BAR_STEP + 40,
     marginLeft,
@@ -438,9 +452,9 @@ function entityBars(type, entities, colour, width) {
     x: { grid: true, label: 'mentions', nice: true, zero: true, ticks: Math.max(2, Math.floor((width - marginLeft) / 70)) },
     y: { domain: entities.map((e) => e.id), tickFormat: (id) => clip(names.get(id), maxChars), label: null, tickSize: 0, padding: 0.2 },
     marks: [
-      barX(entities, { x: 'count', y: 'id', fill: colour, title: (e) => `${e.name}: ${formatCount(e.count)} mentions in ${formatCount(e.documents)} ${e.documents === 1 ? 'document' : 'documents'}` }),
-      text(entities, { x: 'count', y: 'id', text: (e) => formatCount(e.count), dx: 4, textAnchor: 'start' }),
-      ruleX([0]),
+      charts.barX(entities, { x: 'count', y: 'id', fill: colour, title: (e) => `${e.name}: ${formatCount(e.count)} mentions in ${formatCount(e.documents)} ${e.documents === 1 ? 'document' : 'documents'}` }),
+      charts.text(entities, { x: 'count', y: 'id', text: (e) => formatCount(e.count), dx: 4, textAnchor: 'start' }),
+      charts.ruleX([0]),
     ],
   });
   const counted = entities.map((e) => `${e.name} ${formatCount(e.count)}`).join(', ');
@@ -491,3 +505,5 @@ function setDocuments(table, documents) {
   if (customElements.get('corpus-documents')) fill();
   else customElements.whenDefined('corpus-documents').then(fill);
 }
+
+defineStateProperties(CorpusOverview, STATE_KEYS);

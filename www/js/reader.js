@@ -11,6 +11,7 @@ import { displayDate, formatCount } from './format.js';
 import { citationsList } from './citations-list.js';
 import { appendAnnotated } from './entity-marks.js';
 import { ENTITY_TYPES, typeLabel, typeSwatch } from './entity-types.js';
+import { Widget, defineStateProperties, widgetAttributes } from './widget.js';
 
 // How the engine arrived at a date (`dateSource`), as the reader shows it.
 const DATE_SOURCES = {
@@ -21,7 +22,12 @@ const DATE_SOURCES = {
 
 const MAX_MARKED = 10000; // query matches marked in one document
 
+const STATE_KEYS = ['doc', 'start', 'end', 'q'];
+
 export class CorpusReader extends HTMLElement {
+  static observedAttributes = widgetAttributes(STATE_KEYS);
+  #widget = new Widget(this, { stateKeys: STATE_KEYS });
+  #root = this.#widget.root;
   #corpus = null;
   #state = {};
   #document = null;
@@ -36,7 +42,16 @@ export class CorpusReader extends HTMLElement {
   #hiddenTypes = new Set();
 
   connectedCallback() {
+    this.#widget.connect();
     this.#render();
+  }
+
+  disconnectedCallback() {
+    this.#widget.disconnect();
+  }
+
+  attributeChangedCallback(name, old, value) {
+    this.#widget.attributeChanged(name, old, value);
   }
 
   /** The Corpus or CorpusClient the documents come from. */
@@ -45,6 +60,7 @@ export class CorpusReader extends HTMLElement {
   }
 
   set corpus(corpus) {
+    if (this.#widget.takesSource(corpus)) return;
     this.#corpus = corpus;
     this.#load();
   }
@@ -60,6 +76,7 @@ export class CorpusReader extends HTMLElement {
     const same = JSON.stringify(next) === JSON.stringify(pick(this.#state));
     this.#state = next;
     if (!same || !this.#document) this.#load();
+    this.#widget.stateChanged();
   }
 
   /** The document shown (`corpus.document(id)`), or null. */
@@ -96,7 +113,7 @@ export class CorpusReader extends HTMLElement {
       this.#error = error;
     }
     this.#render();
-    const target = this.querySelector('mark.corpus-reader-mark') ?? this.querySelector('mark.corpus-query-hit');
+    const target = this.#root.querySelector('mark.corpus-reader-mark') ?? this.#root.querySelector('mark.corpus-query-hit');
     target?.scrollIntoView({ block: 'center' });
   }
 
@@ -105,8 +122,8 @@ export class CorpusReader extends HTMLElement {
     this.#mark = span;
     this.#state = { ...this.#state, start: String(span.start), end: String(span.end) };
     this.#render();
-    this.querySelector('mark.corpus-reader-mark')?.scrollIntoView({ block: 'center' });
-    this.dispatchEvent(new CustomEvent('corpus-state-change', { bubbles: true }));
+    this.#root.querySelector('mark.corpus-reader-mark')?.scrollIntoView({ block: 'center' });
+    this.dispatchEvent(new CustomEvent('corpus-state-change', { bubbles: true, composed: true }));
   }
 
   #render() {
@@ -117,7 +134,7 @@ export class CorpusReader extends HTMLElement {
         : 'Choose a document to read it here.';
       const empty = element('p', 'corpus-reader-empty', message);
       if (this.#error) empty.setAttribute('role', 'alert');
-      this.replaceChildren(empty);
+      this.#root.replaceChildren(empty);
       return;
     }
     const article = document.createElement('article');
@@ -127,7 +144,7 @@ export class CorpusReader extends HTMLElement {
     if (this.#annotations.length > 0) article.append(this.#legend());
     article.append(this.#textBody());
     if (this.#citations.length > 0) article.append(this.#citationsSection());
-    this.replaceChildren(article);
+    this.#root.replaceChildren(article);
   }
 
   /** The paragraphs, with the visible types' mentions and the part of the mark in each. */
@@ -176,7 +193,7 @@ export class CorpusReader extends HTMLElement {
 
   /** The first mark of each query match (a match cut by a mention has two). */
   #hitMarks() {
-    return [...this.querySelectorAll('mark.corpus-query-hit:not([data-continued])')];
+    return [...this.#root.querySelectorAll('mark.corpus-query-hit:not([data-continued])')];
   }
 
   /** One toggle button per type present, with its number of mentions. */
@@ -205,18 +222,18 @@ export class CorpusReader extends HTMLElement {
     if (this.#hiddenTypes.has(type)) this.#hiddenTypes.delete(type);
     else this.#hiddenTypes.add(type);
     button.setAttribute('aria-pressed', String(!this.#hiddenTypes.has(type)));
-    this.querySelector('.corpus-reader-text')?.replaceWith(this.#textBody());
+    this.#root.querySelector('.corpus-reader-text')?.replaceWith(this.#textBody());
   }
 
   #citationsSection() {
     const section = element('section', 'corpus-reader-citations', null);
     const heading = element('h3', 'corpus-reader-subtitle', 'Sources cited');
     const list = citationsList(this.#citations, {
-      onEntity: (id) => this.dispatchEvent(new CustomEvent('corpus-open-entity', { bubbles: true, detail: { id } })),
+      onEntity: (id) => this.dispatchEvent(new CustomEvent('corpus-open-entity', { bubbles: true, composed: true, detail: { id } })),
       onShow: ({ start, end }) => {
         this.#show({ start, end });
         // The button pressed was re-rendered away: give the focus to what it showed.
-        const mark = this.querySelector('mark.corpus-reader-mark');
+        const mark = this.#root.querySelector('mark.corpus-reader-mark');
         if (mark) {
           mark.tabIndex = -1;
           mark.focus({ preventScroll: true });
@@ -264,3 +281,5 @@ function headerList(doc) {
 function capitalise(label) {
   return label.charAt(0).toUpperCase() + label.slice(1);
 }
+
+defineStateProperties(CorpusReader, STATE_KEYS);

@@ -7,69 +7,84 @@
 // `corpus-open-document` with `{id, start, end, query}` (UTF-16 offsets of
 // the unit). `state` is `{q, unit, mode, sort}`; a change the user makes
 // dispatches `corpus-state-change`.
+import { h } from './dom.js';
 import { appendMarked, element } from './highlight.js';
 import { formatCount } from './format.js';
 import { searchFacets } from './search-facets.js';
 import { kwicTable } from './kwic-table.js';
+import { Widget, defineStateProperties, widgetAttributes } from './widget.js';
 
-const TEMPLATE = `
-  <form class="corpus-search-form" role="search">
-    <label class="corpus-search-label" for="corpus-search-query">Search</label>
-    <input id="corpus-search-query" class="corpus-search-input" type="search" autocomplete="off" spellcheck="false"
-      placeholder='e.g. "peace treaty" putin -koizumi, kuril*, kunashir~1, year:2000..2005'
-      aria-describedby="corpus-search-error">
-    <select class="corpus-search-view" aria-label="Show">
-      <option value="results">Ranked results</option>
-      <option value="kwic">Concordance (KWIC)</option>
-    </select>
-    <select class="corpus-search-unit" aria-label="Result unit">
-      <option value="document">by document</option>
-      <option value="paragraph">by paragraph</option>
-      <option value="sentence">by sentence</option>
-    </select>
-    <select class="corpus-search-sort" aria-label="Concordance order" hidden>
-      <option value="document">in document order</option>
-      <option value="left">sorted by left context</option>
-      <option value="right">sorted by right context</option>
-    </select>
-  </form>
-  <div id="corpus-search-error" class="corpus-search-error" role="alert" hidden></div>
-  <details class="corpus-search-help">
-    <summary>Query syntax</summary>
-    <dl>
-      <dt><code>putin mori</code></dt><dd>both words (stemmed: <code>treaty</code> finds <code>treaties</code>)</dd>
-      <dt><code>putin OR koizumi</code>, <code>-koizumi</code>, <code>NOT koizumi</code>, <code>( )</code></dt><dd>either, not, grouping</dd>
-      <dt><code>"peace treaty"</code></dt><dd>exact words in this order; <code>"putin koizumi"~5</code>: within 5 words, any order</dd>
-      <dt><code>putin NEAR/5 koizumi</code></dt><dd>at most 5 words apart</dd>
-      <dt><code>kuril*</code>, <code>kunashir~1</code></dt><dd>prefix; spelling within 1 or 2 edits</dd>
-      <dt><code>year:2000..2005</code>, <code>publication:"Eurasia Daily Monitor"</code>, <code>date:2004-11..2005-01</code></dt><dd>filters on document fields (also <code>volume:</code>, <code>issue:</code>, <code>title:</code> and any metadata field)</dd>
-    </dl>
-  </details>
-  <p class="corpus-search-summary" aria-live="polite"></p>
-  <div class="corpus-search-body">
-    <div class="corpus-search-output"></div>
-    <aside class="corpus-facets" aria-label="Narrow the search" hidden></aside>
-  </div>`;
+/** The view's fixed parts: the query form, the error line, the syntax help, the output. */
+function template() {
+  const option = (value, label) => h('option', { value }, label);
+  const code = (text) => h('code', {}, text);
+  const syntax = (terms, meaning) => [h('dt', {}, ...terms), h('dd', {}, ...meaning)];
+  return [
+    h('form', { class: 'corpus-search-form', role: 'search' },
+      h('label', { class: 'corpus-search-label', for: 'corpus-search-query' }, 'Search'),
+      h('input', {
+        id: 'corpus-search-query', class: 'corpus-search-input', type: 'search', autocomplete: 'off', spellcheck: 'false',
+        placeholder: 'e.g. "peace treaty" putin -koizumi, kuril*, kunashir~1, year:2000..2005', 'aria-describedby': 'corpus-search-error',
+      }),
+      h('select', { class: 'corpus-search-view', 'aria-label': 'Show' },
+        option('results', 'Ranked results'), option('kwic', 'Concordance (KWIC)')),
+      h('select', { class: 'corpus-search-unit', 'aria-label': 'Result unit' },
+        option('document', 'by document'), option('paragraph', 'by paragraph'), option('sentence', 'by sentence')),
+      h('select', { class: 'corpus-search-sort', 'aria-label': 'Concordance order', hidden: true },
+        option('document', 'in document order'), option('left', 'sorted by left context'), option('right', 'sorted by right context'))),
+    h('div', { id: 'corpus-search-error', class: 'corpus-search-error', role: 'alert', hidden: true }),
+    h('details', { class: 'corpus-search-help' },
+      h('summary', {}, 'Query syntax'),
+      h('dl', {},
+        syntax([code('putin mori')], ['both words (stemmed: ', code('treaty'), ' finds ', code('treaties'), ')']),
+        syntax([code('putin OR koizumi'), ', ', code('-koizumi'), ', ', code('NOT koizumi'), ', ', code('( )')], ['either, not, grouping']),
+        syntax([code('"peace treaty"')], ['exact words in this order; ', code('"putin koizumi"~5'), ': within 5 words, any order']),
+        syntax([code('putin NEAR/5 koizumi')], ['at most 5 words apart']),
+        syntax([code('kuril*'), ', ', code('kunashir~1')], ['prefix; spelling within 1 or 2 edits']),
+        syntax([code('year:2000..2005'), ', ', code('publication:"Eurasia Daily Monitor"'), ', ', code('date:2004-11..2005-01')],
+          ['filters on document fields (also ', code('volume:'), ', ', code('issue:'), ', ', code('title:'), ' and any metadata field)']))),
+    h('p', { class: 'corpus-search-summary', 'aria-live': 'polite' }),
+    h('div', { class: 'corpus-search-body' },
+      h('div', { class: 'corpus-search-output' }),
+      h('aside', { class: 'corpus-facets', 'aria-label': 'Narrow the search', hidden: true })),
+  ];
+}
 
 const PAGE = 50; // results per page
 const DEFAULTS = { q: '', unit: 'document', mode: 'results', sort: 'document' };
+const STATE_KEYS = ['q', 'unit', 'mode', 'sort'];
 
 export class CorpusSearch extends HTMLElement {
+  static observedAttributes = widgetAttributes(STATE_KEYS);
+  #widget = new Widget(this, { stateKeys: STATE_KEYS });
+  #root = this.#widget.root;
   #corpus = null;
   #titles = new Map();
   #timer = 0;
   #runs = 0; // the latest run; an older run's late answer is dropped
 
-  connectedCallback() {
-    if (!this.querySelector('form')) {
-      this.innerHTML = TEMPLATE; // static markup only: no corpus text here
-      this.#wire();
-      this.#run();
-    }
+  constructor() {
+    super();
+    this.#root.append(...template());
+    this.#wire();
   }
 
-  /** The Corpus or CorpusClient to search. */
+  connectedCallback() {
+    this.#widget.connect();
+    this.#run();
+  }
+
+  disconnectedCallback() {
+    this.#widget.disconnect();
+  }
+
+  attributeChangedCallback(name, old, value) {
+    this.#widget.attributeChanged(name, old, value);
+  }
+
+  /** The Corpus or CorpusClient to search (or a source, see widget.js). */
   set corpus(corpus) {
+    if (this.#widget.takesSource(corpus)) return;
     this.#corpus = corpus;
     this.#titles = new Map(corpus.documents().map((d) => [d.id, d.title]));
     this.#run();
@@ -81,7 +96,7 @@ export class CorpusSearch extends HTMLElement {
 
   /** The query in the box; setting it runs the search. */
   get query() {
-    return this.querySelector('.corpus-search-input')?.value ?? '';
+    return this.#root.querySelector('.corpus-search-input')?.value ?? '';
   }
 
   set query(value) {
@@ -90,7 +105,6 @@ export class CorpusSearch extends HTMLElement {
 
   /** What the view shows, as strings: `{q, unit, mode, sort}`. */
   get state() {
-    if (!this.querySelector('form')) return { ...DEFAULTS };
     return {
       q: this.query,
       unit: this.#field('unit').value,
@@ -100,41 +114,41 @@ export class CorpusSearch extends HTMLElement {
   }
 
   set state(state) {
-    if (!this.querySelector('form')) this.connectedCallback();
     const next = { ...DEFAULTS, ...state };
-    this.querySelector('.corpus-search-input').value = next.q;
+    this.#root.querySelector('.corpus-search-input').value = next.q;
     setChoice(this.#field('unit'), next.unit, DEFAULTS.unit);
     setChoice(this.#field('view'), next.mode, DEFAULTS.mode);
     setChoice(this.#field('sort'), next.sort, DEFAULTS.sort);
+    this.#widget.stateChanged();
     this.#run();
   }
 
   #field(name) {
-    return this.querySelector(`.corpus-search-${name}`);
+    return this.#root.querySelector(`.corpus-search-${name}`);
   }
 
   #wire() {
-    const form = this.querySelector('form');
+    const form = this.#root.querySelector('form');
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       clearTimeout(this.#timer);
       this.#changed();
     });
-    this.querySelector('.corpus-search-input').addEventListener('input', () => {
+    this.#root.querySelector('.corpus-search-input').addEventListener('input', () => {
       clearTimeout(this.#timer);
       this.#timer = setTimeout(() => this.#changed({ typing: true }), 150);
     });
-    for (const select of this.querySelectorAll('select')) select.addEventListener('change', () => this.#changed());
+    for (const select of this.#root.querySelectorAll('select')) select.addEventListener('change', () => this.#changed());
   }
 
   /** The user changed something: run, and say so for the page's history (`typing`: by a keystroke). */
   #changed({ typing = false } = {}) {
     this.#run();
-    this.dispatchEvent(new CustomEvent('corpus-state-change', { bubbles: true, detail: { typing } }));
+    this.dispatchEvent(new CustomEvent('corpus-state-change', { bubbles: true, composed: true, detail: { typing } }));
   }
 
   async #run() {
-    if (!this.#corpus || !this.querySelector('form')) return;
+    if (!this.#corpus) return;
     const run = ++this.#runs;
     const { q, unit, mode, sort } = this.state;
     const kwic = mode === 'kwic';
@@ -166,7 +180,7 @@ export class CorpusSearch extends HTMLElement {
     this.query = at >= 0
       ? `${query.slice(0, at)}${query.slice(at + filter.length)}`.replace(/\s+/g, ' ').trim()
       : `${query.trim()} ${filter}`;
-    this.dispatchEvent(new CustomEvent('corpus-state-change', { bubbles: true }));
+    this.dispatchEvent(new CustomEvent('corpus-state-change', { bubbles: true, composed: true }));
   }
 
   async #results(query, unit) {
@@ -218,23 +232,23 @@ export class CorpusSearch extends HTMLElement {
   }
 
   #open(id, start, end, query) {
-    this.dispatchEvent(new CustomEvent('corpus-open-document', { bubbles: true, detail: { id, start, end, query } }));
+    this.dispatchEvent(new CustomEvent('corpus-open-document', { bubbles: true, composed: true, detail: { id, start, end, query } }));
   }
 
   #show(summary, nodes) {
-    this.querySelector('.corpus-search-summary').textContent = summary;
-    this.querySelector('.corpus-search-output').replaceChildren(...nodes);
+    this.#root.querySelector('.corpus-search-summary').textContent = summary;
+    this.#root.querySelector('.corpus-search-output').replaceChildren(...nodes);
   }
 
   #showFacets(facets) {
-    const aside = this.querySelector('.corpus-facets');
+    const aside = this.#root.querySelector('.corpus-facets');
     aside.hidden = !facets;
     aside.replaceChildren(...(facets ?? []));
   }
   /** Shows the message, and the query with the character at the error's position marked. */
   #showError(error, query = '') {
-    const box = this.querySelector('.corpus-search-error');
-    const input = this.querySelector('.corpus-search-input');
+    const box = this.#root.querySelector('.corpus-search-error');
+    const input = this.#root.querySelector('.corpus-search-input');
     if (!error) {
       box.hidden = true;
       input.removeAttribute('aria-invalid');
@@ -274,3 +288,5 @@ function expansionNote(expansions = []) {
     return ` · ${e.term} → ${forms || 'nothing'}${cut}`;
   }).join('');
 }
+
+defineStateProperties(CorpusSearch, STATE_KEYS);

@@ -1,6 +1,9 @@
 // <corpus-stats>: one line of corpus totals, e.g.
 // "5 documents · 61 paragraphs · 140 sentences · 3,612 words · 1,104 distinct words".
+// Set `stats` to `corpus.stats()`, or `corpus` to a Corpus or CorpusClient
+// (or the `corpus` attribute to a source, see widget.js).
 import { formatCount } from './format.js';
+import { Widget, widgetAttributes } from './widget.js';
 
 const PARTS = [
   ['documents', 'document', 'documents'],
@@ -11,11 +14,38 @@ const PARTS = [
 ];
 
 export class CorpusStats extends HTMLElement {
+  static observedAttributes = widgetAttributes();
+  #widget = new Widget(this);
+  #root = this.#widget.root;
   #stats = null;
+  #corpus = null;
+
+  constructor() {
+    super();
+    this.#root.setAttribute('role', 'status');
+    this.#render();
+  }
 
   connectedCallback() {
-    this.setAttribute('role', 'status');
-    this.#render();
+    this.#widget.connect();
+  }
+
+  disconnectedCallback() {
+    this.#widget.disconnect();
+  }
+
+  attributeChangedCallback(name, old, value) {
+    this.#widget.attributeChanged(name, old, value);
+  }
+
+  /** The Corpus or CorpusClient whose totals are shown. */
+  get corpus() {
+    return this.#corpus;
+  }
+
+  set corpus(corpus) {
+    this.#corpus = corpus;
+    this.stats = corpus ? corpus.stats() : null;
   }
 
   /** The result of `corpus.stats()`; null shows "Loading…". */
@@ -29,7 +59,7 @@ export class CorpusStats extends HTMLElement {
   }
 
   #render() {
-    this.textContent = this.#stats ? describe(this.#stats) : 'Loading…';
+    this.#root.textContent = this.#stats ? describe(this.#stats) : 'Loading…';
   }
 }
 

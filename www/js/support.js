@@ -63,24 +63,29 @@
     return missing;
   }
 
-  function show(missing) {
-    var root = document.documentElement;
-    if (root.hasAttribute('data-unsupported')) return;
-    root.setAttribute('data-unsupported', missing.join(', '));
+  /** The message in place of the page: a heading, then paragraphs (strings, or [text, link text, href]). */
+  function say(heading, paragraphs) {
     var box = document.createElement('div');
     box.className = 'corpus-unsupported';
     box.setAttribute('role', 'alert');
-    var heading = document.createElement('h1');
-    heading.textContent = 'This browser cannot run corpus-lens';
-    var what = document.createElement('p');
-    what.textContent = 'It lacks ' + missing.join(', ') + '.';
-    var where = document.createElement('p');
-    var versions = [];
-    for (var browser in MINIMUM) versions.push(browser + ' ' + MINIMUM[browser]);
-    where.textContent = 'corpus-lens runs in ' + versions.join(', ') + ' and later versions.';
-    box.appendChild(heading);
-    box.appendChild(what);
-    box.appendChild(where);
+    var title = document.createElement('h1');
+    title.textContent = heading;
+    box.appendChild(title);
+    for (var i = 0; i < paragraphs.length; i++) {
+      var paragraph = document.createElement('p');
+      var part = paragraphs[i];
+      if (typeof part === 'string') {
+        paragraph.textContent = part;
+      } else {
+        var link = document.createElement('a');
+        link.href = part[2];
+        link.textContent = part[1];
+        paragraph.appendChild(document.createTextNode(part[0]));
+        paragraph.appendChild(link);
+        paragraph.appendChild(document.createTextNode(part[3] || ''));
+      }
+      box.appendChild(paragraph);
+    }
     var place = function () {
       document.body.insertBefore(box, document.body.firstChild);
     };
@@ -88,6 +93,34 @@
     else document.addEventListener('DOMContentLoaded', place);
   }
 
+  function show(missing) {
+    var root = document.documentElement;
+    if (root.hasAttribute('data-unsupported')) return;
+    root.setAttribute('data-unsupported', missing.join(', '));
+    var versions = [];
+    for (var browser in MINIMUM) versions.push(browser + ' ' + MINIMUM[browser]);
+    say('This browser cannot run corpus-lens', [
+      'It lacks ' + missing.join(', ') + '.',
+      'corpus-lens runs in ' + versions.join(', ') + ' and later versions.',
+    ]);
+  }
+
+  // Opened from a file, the page's modules would be refused (browsers load
+  // module scripts from file:// URLs for no page): say so, and point to the
+  // single-file build, which holds everything inline.
+  function openedFromFile() {
+    var root = document.documentElement;
+    root.setAttribute('data-unsupported', 'file');
+    say('Opened from a file, this page cannot run', [
+      'Browsers refuse the scripts of a page opened from a file:// address, and this page is made of several files.',
+      ['Open ', 'dist/corpus-lens.html', 'dist/corpus-lens.html', ' instead: the whole explorer in one file, which works offline (npm run build writes it), or serve this folder (npm start).'],
+    ]);
+  }
+
+  if (location.protocol === 'file:' && !document.documentElement.hasAttribute('data-single-file')) {
+    openedFromFile();
+    return;
+  }
   var missing = missingFeatures();
   if (missing.length > 0) show(missing);
   window.addEventListener('error', function (event) {

@@ -8,11 +8,12 @@
 // added by name; the query box adds a line of its matches. `state` is
 // `{entities, bucket, q}` (strings, `entities` comma-separated ids); a change
 // the user makes dispatches `corpus-state-change`.
-import { dot, line, plot, ruleY } from '../vendor/charts.js';
+import { charts, loadCharts } from './charts.js';
 import { chartTable, cssPalette } from './chart-table.js';
 import { formatCount } from './format.js';
 import { element } from './highlight.js';
 import { optionElements } from './network-options.js';
+import { Widget, defineStateProperties, widgetAttributes } from './widget.js';
 
 const BUCKETS = [['year', 'by year'], ['month', 'by month'], ['issue', 'by issue']];
 const CANDIDATE_TYPES = ['person', 'place', 'organization'];
@@ -23,7 +24,12 @@ const NAMED = 1000; // entities offered by name
 
 let instances = 0;
 
+const STATE_KEYS = ['entities', 'bucket', 'q'];
+
 export class CorpusTimeline extends HTMLElement {
+  static observedAttributes = widgetAttributes(STATE_KEYS);
+  #widget = new Widget(this, { stateKeys: STATE_KEYS });
+  #root = this.#widget.root;
   #corpus = null;
   #candidates = []; // [{id, name}], each keeping its colour slot
   #named = new Map(); // "Name (type)" → id, for the add-by-name box
@@ -31,8 +37,24 @@ export class CorpusTimeline extends HTMLElement {
   #renders = 0;
   #listId = `corpus-timeline-names-${++instances}`;
 
+  constructor() {
+    super();
+    this.#build();
+  }
+
   connectedCallback() {
-    if (this.querySelector('.corpus-timeline-controls')) return;
+    this.#widget.connect();
+  }
+
+  disconnectedCallback() {
+    this.#widget.disconnect();
+  }
+
+  attributeChangedCallback(name, old, value) {
+    this.#widget.attributeChanged(name, old, value);
+  }
+
+  #build() {
     const controls = element('form', 'corpus-chart-controls corpus-timeline-controls');
     controls.addEventListener('submit', (event) => event.preventDefault());
     const bucket = element('select', 'corpus-timeline-bucket');
@@ -59,11 +81,12 @@ export class CorpusTimeline extends HTMLElement {
     const figure = element('figure', 'corpus-figure corpus-timeline-figure');
     figure.dataset.exportName = 'timeline';
     figure.append(element('div', 'corpus-timeline-chart'), element('div', 'corpus-timeline-table'));
-    this.replaceChildren(controls, chips, error, figure);
+    this.#root.replaceChildren(controls, chips, error, figure);
     if (this.#corpus) this.#load();
   }
 
   set corpus(corpus) {
+    if (this.#widget.takesSource(corpus)) return;
     this.#corpus = corpus;
     this.#load();
   }
@@ -85,33 +108,33 @@ export class CorpusTimeline extends HTMLElement {
   get state() {
     return {
       entities: (this.#chosen ?? this.#checked()).join(','),
-      bucket: this.querySelector('.corpus-timeline-bucket')?.value ?? 'year',
-      q: this.querySelector('.corpus-timeline-query')?.value ?? '',
+      bucket: this.#root.querySelector('.corpus-timeline-bucket')?.value ?? 'year',
+      q: this.#root.querySelector('.corpus-timeline-query')?.value ?? '',
     };
   }
 
   set state(state) {
-    if (!this.querySelector('.corpus-timeline-controls')) this.connectedCallback();
-    const bucket = this.querySelector('.corpus-timeline-bucket');
+    const bucket = this.#root.querySelector('.corpus-timeline-bucket');
     bucket.value = state.bucket ?? 'year';
     if (bucket.selectedIndex < 0) bucket.value = 'year';
-    this.querySelector('.corpus-timeline-query').value = state.q ?? '';
+    this.#root.querySelector('.corpus-timeline-query').value = state.q ?? '';
     this.#chosen = state.entities ? state.entities.split(',').filter(Boolean) : null;
     this.#load();
+    this.#widget.stateChanged();
   }
 
   #changed() {
     this.#render();
-    this.dispatchEvent(new CustomEvent('corpus-state-change', { bubbles: true }));
+    this.dispatchEvent(new CustomEvent('corpus-state-change', { bubbles: true, composed: true }));
   }
 
   #checked() {
-    return [...this.querySelectorAll('.corpus-timeline-entities input:checked')].map((box) => box.value);
+    return [...this.#root.querySelectorAll('.corpus-timeline-entities input:checked')].map((box) => box.value);
   }
 
   /** The candidates for a corpus (and any chosen entity not among them), then draw. */
   async #load() {
-    if (!this.#corpus || !this.querySelector('.corpus-timeline-controls')) return;
+    if (!this.#corpus || !this.#root.querySelector('.corpus-timeline-controls')) return;
     const render = ++this.#renders;
     const [top, all] = await Promise.all([
       this.#corpus.entities({ types: CANDIDATE_TYPES, limit: CANDIDATES }),
@@ -119,7 +142,7 @@ export class CorpusTimeline extends HTMLElement {
     ]);
     if (render !== this.#renders) return;
     this.#named = new Map(all.map((e) => [`${e.name} (${e.type})`, e.id]));
-    this.querySelector('datalist').replaceChildren(...[...this.#named.keys()].map((label) => {
+    this.#root.querySelector('datalist').replaceChildren(...[...this.#named.keys()].map((label) => {
       const option = document.createElement('option');
       option.value = label;
       return option;
@@ -141,11 +164,11 @@ export class CorpusTimeline extends HTMLElement {
     if (!id) return;
     field.value = '';
     this.#chosen = [...new Set([...this.#checked(), id])];
-    this.#load().then(() => this.dispatchEvent(new CustomEvent('corpus-state-change', { bubbles: true })));
+    this.#load().then(() => this.dispatchEvent(new CustomEvent('corpus-state-change', { bubbles: true, composed: true })));
   }
 
   #renderChips(chosen) {
-    const colours = cssPalette(this, 'corpus-chart', CANDIDATES + 1);
+    const colours = cssPalette(this.#root, 'corpus-chart', CANDIDATES + 1);
     const chips = this.#candidates.map((c, i) => {
       const label = element('label', 'corpus-timeline-entity');
       const box = document.createElement('input');
@@ -159,18 +182,19 @@ export class CorpusTimeline extends HTMLElement {
       label.append(box, swatch, c.name);
       return label;
     });
-    const fieldset = this.querySelector('.corpus-timeline-entities');
+    const fieldset = this.#root.querySelector('.corpus-timeline-entities');
     fieldset.replaceChildren(fieldset.querySelector('legend'), ...chips);
   }
 
   async #render() {
-    const chart = this.querySelector('.corpus-timeline-chart');
+    await loadCharts();
+    const chart = this.#root.querySelector('.corpus-timeline-chart');
     if (!this.#corpus || !chart) return;
     const render = ++this.#renders;
     const { bucket, q } = this.state;
     const ids = this.#checked();
-    const error = this.querySelector('.corpus-chart-error');
-    const table = this.querySelector('.corpus-timeline-table');
+    const error = this.#root.querySelector('.corpus-chart-error');
+    const table = this.#root.querySelector('.corpus-timeline-table');
     if (ids.length === 0 && !q.trim()) {
       chart.replaceChildren(element('p', 'corpus-chart-empty', 'Choose an entity or type a query to draw it over time.'));
       table.replaceChildren();
@@ -204,13 +228,13 @@ export class CorpusTimeline extends HTMLElement {
     const key = element('p', 'corpus-timeline-query-key');
     const swatch = element('span', 'corpus-timeline-query-swatch');
     swatch.setAttribute('aria-hidden', 'true');
-    swatch.style.setProperty('--corpus-swatch', cssPalette(this, 'corpus-chart', CANDIDATES + 1)[QUERY_SLOT]);
+    swatch.style.setProperty('--corpus-swatch', cssPalette(this.#root, 'corpus-chart', CANDIDATES + 1)[QUERY_SLOT]);
     key.append(swatch, `Matches of ${q.trim()}`);
     return key;
   }
 
   #plot({ buckets, tokens, series }, width) {
-    const colours = cssPalette(this, 'corpus-chart', CANDIDATES + 1);
+    const colours = cssPalette(this.#root, 'corpus-chart', CANDIDATES + 1);
     const slot = new Map(this.#candidates.map((c, i) => [c.id, i]));
     slot.set(QUERY_ID, QUERY_SLOT);
     // A period without documents has no count, rather than a count of 0:
@@ -222,7 +246,7 @@ export class CorpusTimeline extends HTMLElement {
     // Labels slant only when, level, they would run into each other.
     const longest = Math.max(...buckets.map((b) => b.length));
     const slant = longest * 6.5 + 8 > (width - 60) / Math.ceil(buckets.length / step);
-    const svg = plot({
+    const svg = charts.plot({
       width,
       height: 260,
       marginBottom: slant ? 70 : 30,
@@ -231,11 +255,11 @@ export class CorpusTimeline extends HTMLElement {
       y: { grid: true, label: 'mentions', nice: true, zero: true },
       color: { domain: series.map((s) => s.id), range: series.map((s) => colours[slot.get(s.id) ?? 0]) },
       marks: [
-        ruleY([0]),
-        line(points.filter((p) => p.id !== QUERY_ID), { x: 'bucket', y: 'value', stroke: 'id', strokeWidth: 2 }),
+        charts.ruleY([0]),
+        charts.line(points.filter((p) => p.id !== QUERY_ID), { x: 'bucket', y: 'value', stroke: 'id', strokeWidth: 2 }),
         // The query's matches: dashed, to tell them from mentions.
-        line(points.filter((p) => p.id === QUERY_ID), { x: 'bucket', y: 'value', stroke: 'id', strokeWidth: 2, strokeDasharray: '6 4' }),
-        dot(points.filter((p) => p.value != null), { x: 'bucket', y: 'value', fill: 'id', r: 3, title: (p) => `${p.name}, ${p.bucket}: ${formatCount(p.value)}` }),
+        charts.line(points.filter((p) => p.id === QUERY_ID), { x: 'bucket', y: 'value', stroke: 'id', strokeWidth: 2, strokeDasharray: '6 4' }),
+        charts.dot(points.filter((p) => p.value != null), { x: 'bucket', y: 'value', fill: 'id', r: 3, title: (p) => `${p.name}, ${p.bucket}: ${formatCount(p.value)}` }),
       ],
     });
     svg.classList.add('corpus-timeline-svg');
@@ -283,3 +307,5 @@ function input(type, className, labelText, placeholder) {
   label.append(element('span', '', labelText), field);
   return { label, field };
 }
+
+defineStateProperties(CorpusTimeline, STATE_KEYS);
