@@ -8,13 +8,16 @@
 //   www/dist/corpus_lens_bg.wasm
 //   www/dist/corpus-lens.html   the explorer in one file: scripts, styles, the
 //                               worker and the wasm module (with the embedded
-//                               corpus) inlined, so that it opens from file://
+//                               corpus) inlined, so that it opens from file://;
+//                               it carries its own strict Content-Security-Policy
+//                               (the inline parts by hash, Trusted Types)
 //
 //   node scripts/bundle.mjs     (scripts/build.sh runs it after the wasm build)
 //
 // inline.js is the seam: the widgets find the worker and the wasm module
 // through URLs, and here the single file's builds replace it with the
 // worker's source and the module's bytes.
+import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -77,19 +80,53 @@ function escapeEnd(text, tag) {
   return text.replace(new RegExp(`</(${tag})`, 'gi'), '<\\/$1');
 }
 
+/** A CSP source for an inline element's exact text: 'sha256-…'. */
+function hashSource(text) {
+  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+}
+
+/**
+ * The single file's own Content-Security-Policy, as strict as the widgets
+ * allow: its inline scripts and styles by hash, WebAssembly, the worker from
+ * a blob, images from data: (the icon) and blob: (PNG export), nothing
+ * fetched, and Trusted Types with the one policy.
+ */
+function singleFilePolicy({ scripts, styles }) {
+  return [
+    "default-src 'none'",
+    `script-src ${scripts.map(hashSource).join(' ')} 'wasm-unsafe-eval'`,
+    `style-src ${styles.map(hashSource).join(' ')}`,
+    'img-src data: blob:',
+    'worker-src blob:',
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "require-trusted-types-for 'script'",
+    'trusted-types corpus-lens',
+  ].join('; ');
+}
+
 async function singleFile() {
   const wasm = readFileSync(path.join(WWW, 'pkg/corpus_lens_bg.wasm')).toString('base64');
   // A classic worker: Chromium starts no module worker from a blob in a page opened from a file.
   const worker = await source(path.join(WWW, 'js/corpus-worker.js'), { wasm }, 'iife');
   const app = await source(path.join(WWW, 'js/app.js'), { worker });
+  const inline = { scripts: [], styles: [] };
+  const inlined = (kind, text) => {
+    const safe = escapeEnd(text, kind);
+    inline[kind === 'script' ? 'scripts' : 'styles'].push(safe);
+    return safe;
+  };
   let html = readFileSync(path.join(WWW, 'index.html'), 'utf8');
   html = html.replace(/<link rel="stylesheet" href="([^"]+)">/g, (_, href) =>
-    `<style>${escapeEnd(readFileSync(path.join(WWW, href), 'utf8'), 'style')}</style>`);
+    `<style>${inlined('style', readFileSync(path.join(WWW, href), 'utf8'))}</style>`);
   html = html.replace('<script src="js/support.js"></script>', () =>
-    `<script>${escapeEnd(readFileSync(path.join(WWW, 'js/support.js'), 'utf8'), 'script')}</script>`);
+    `<script>${inlined('script', readFileSync(path.join(WWW, 'js/support.js'), 'utf8'))}</script>`);
   html = html.replace('<script type="module" src="js/app.js"></script>', () =>
-    `<script type="module">${escapeEnd(app, 'script')}</script>`);
+    `<script type="module">${inlined('script', app)}</script>`);
   html = html.replace('<html lang="en">', '<html lang="en" data-single-file>');
+  // Before anything it governs (the charset still comes first).
+  html = html.replace('<meta charset="utf-8">', () => `<meta charset="utf-8">\n    <meta http-equiv="Content-Security-Policy" content="${singleFilePolicy(inline)}">`);
   writeFileSync(path.join(OUT, 'corpus-lens.html'), html);
 }
 

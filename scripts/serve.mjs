@@ -23,8 +23,12 @@ function parsePort(text) {
   return port;
 }
 
+// Any origin may load the files: a page elsewhere (a test of the Embed
+// snippets, say) loads the widgets' modules across origins, which needs CORS.
+const CORS = { 'Access-Control-Allow-Origin': '*' };
+
 const server = http.createServer((req, res) => {
-  sendStatic(req, res, ROOT).catch((error) => sendError(res, 500, error.message));
+  sendStatic(req, res, ROOT, req.url ?? '/', CORS).catch((error) => sendError(res, 500, error.message));
 });
 try {
   const port = await listen(server, parsePort(process.env.PORT));

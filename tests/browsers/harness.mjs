@@ -50,13 +50,14 @@ const DEEP_QUERY = `const deepQuery = ${deepQuery.toString()};\nconst deepText =
 /**
  * Start the test server before the suite and stop everything after it.
  * `browser({dark})` resolves to a Browser in that colour scheme, started on
- * first use and kept for the whole suite.
+ * first use and kept for the whole suite. `csp`: the server's pages are sent
+ * with this Content-Security-Policy.
  */
-export function useEngine() {
+export function useEngine({ csp = null } = {}) {
   let server = null;
   const browsers = new Map();
   before(async () => {
-    server = await startServer();
+    server = await startServer({ csp });
   });
   after(async () => {
     // A session that failed to start has nothing to quit.
@@ -252,7 +253,7 @@ export class Browser {
     return this.driver.executeAsyncScript(`
       const done = arguments[arguments.length - 1];
       const offered = window.__test.downloads.splice(0);
-      Promise.all(offered.map(async ({ name, href }) => ({ name, text: await (await fetch(href)).text() })))
+      Promise.all(offered.map(async ({ name, href }) => ({ name, text: await window.__test.blobs.get(href).text() })))
         .then(done, (error) => done([{ name: 'error', text: String(error) }]));`);
   }
 

@@ -6,11 +6,21 @@
 //                            to load, Content-Security-Policy violations;
 //   window.__test.downloads  {name, href} of each <a download> clicked. The
 //                            click is cancelled (no download dialog in any
-//                            engine); the suite reads the blob back from href.
+//                            engine); the suite reads the file back from
+//                            window.__test.blobs, every blob URL the page
+//                            made (a fetch of the URL could break the page's
+//                            own Content-Security-Policy).
 (() => {
   const errors = [];
   const downloads = [];
-  window.__test = { errors, downloads };
+  const blobs = new Map();
+  window.__test = { errors, downloads, blobs };
+  const createObjectURL = URL.createObjectURL;
+  URL.createObjectURL = function remember(blob) {
+    const url = createObjectURL.call(URL, blob);
+    blobs.set(url, blob);
+    return url;
+  };
   const describe = (value) => (value instanceof Error ? `${value.name}: ${value.message}` : String(value));
 
   const consoleError = console.error;

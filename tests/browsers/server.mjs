@@ -25,11 +25,11 @@ const RECORDER = '<script src="/__test/recorder.js"></script>';
 const CORS = { 'Access-Control-Allow-Origin': '*' };
 
 /** An HTML page from www/ with the recorder (and `without.js`, if asked) first in its head. */
-async function sendRecordedPage(res, file, query) {
+async function sendRecordedPage(res, file, query, headers) {
   const html = await readFile(file, 'utf8');
   const without = query.get('without');
   const scripts = RECORDER + (without ? `<script src="/__test/without.js?name=${encodeURIComponent(without)}"></script>` : '');
-  res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', ...CORS });
+  res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', ...CORS, ...headers });
   res.end(html.replace(/<head>/i, `<head>${scripts}`));
 }
 
@@ -46,25 +46,30 @@ function sendFramePage(res, query) {
   res.end(html.replace('</body>', `${script}</body>`));
 }
 
-async function handle(req, res) {
+async function handle(req, res, headers) {
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (url.pathname === '/__test/frame.html') return sendFramePage(res, url.searchParams);
   if (url.pathname.startsWith('/__test/')) return sendStatic(req, res, HERE, url.pathname.slice('/__test'.length), CORS);
   const file = resolvePath(WWW, url.pathname);
   const found = file && (await findFile(file));
-  if (found && found.file.endsWith('.html')) return sendRecordedPage(res, found.file, url.searchParams);
+  if (found && found.file.endsWith('.html')) return sendRecordedPage(res, found.file, url.searchParams, headers);
   return sendStatic(req, res, WWW, url.pathname, CORS);
 }
 
-/** Start the server on a free port; resolves to `{url, close()}`. */
-export function startServer() {
-  return serve((req, res) => handle(req, res));
+/**
+ * Start the server on a free port; resolves to `{url, close()}`. `csp`: a
+ * Content-Security-Policy every HTML page is sent with.
+ */
+export function startServer({ csp = null } = {}) {
+  const headers = csp ? { 'Content-Security-Policy': csp } : {};
+  return serve((req, res) => handle(req, res, headers));
 }
 
 /**
- * Someone else's site: `pages` maps a path to `{type, body}` (a string, or a
- * function of the request's URL); anything else is a 404. Each HTML page gets
- * the recorder too.
+ * Someone else's site: `pages` maps a path to `{type, body, csp?}` (`body` a
+ * string, or a function of the request's URL; `csp` a Content-Security-Policy
+ * to send it with); anything else is a 404. Each HTML page gets the recorder
+ * too.
  */
 export function startHostServer(pages) {
   return serve(async (req, res) => {
@@ -74,7 +79,7 @@ export function startHostServer(pages) {
     if (!page) return sendError(res, 404, 'not found');
     let body = typeof page.body === 'function' ? page.body(url) : page.body;
     if (page.type.startsWith('text/html')) body = body.replace(/<head>/i, `<head>${RECORDER}`);
-    res.writeHead(200, { 'Content-Type': page.type, 'Cache-Control': 'no-store' });
+    res.writeHead(200, { 'Content-Type': page.type, 'Cache-Control': 'no-store', ...(page.csp ? { 'Content-Security-Policy': page.csp } : {}) });
     res.end(body);
   });
 }

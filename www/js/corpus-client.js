@@ -6,6 +6,7 @@
 //
 // Events: `change` after the alias table changes, so views refetch.
 import { INLINE } from './inline.js';
+import { scriptBlobUrl, workerScriptUrl } from './trusted-types.js';
 
 /** The wasm Corpus methods a client forwards; see the README's JS API. */
 const METHODS = [
@@ -22,12 +23,12 @@ const METHODS = [
  * starts no module worker from a blob in a page opened from a file.
  */
 function startWorker() {
+  const beside = new URL('./corpus-worker.js', import.meta.url).href;
+  if (INLINE.worker) return new Worker(workerScriptUrl(scriptBlobUrl(INLINE.worker), beside));
   const options = { type: 'module' };
-  if (INLINE.worker) return new Worker(URL.createObjectURL(new Blob([INLINE.worker], { type: 'text/javascript' })));
-  const url = new URL('./corpus-worker.js', import.meta.url);
-  if (url.origin === location.origin) return new Worker(url, options);
-  const importer = new Blob([`import ${JSON.stringify(url.href)};`], { type: 'text/javascript' });
-  return new Worker(URL.createObjectURL(importer), options);
+  if (new URL(beside).origin === location.origin) return new Worker(workerScriptUrl(beside, beside), options);
+  const importer = scriptBlobUrl(`import ${JSON.stringify(beside)};`);
+  return new Worker(workerScriptUrl(importer, beside), options);
 }
 
 export class CorpusClient extends EventTarget {

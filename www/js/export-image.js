@@ -116,21 +116,21 @@ const RESOURCE_ELEMENTS = new Set(['defs', 'clipPath', 'mask', 'marker', 'patter
 /** A computed url(…) value pointing into the file, not at the page's address. */
 const localUrl = (value) => value.replace(/url\("?[^")#]*#([^")]+)"?\)/g, 'url(#$1)');
 
-/** The `style` attribute that draws `element` as on the page. */
+/** The declarations `[[property, value]]` that draw `element` as on the page. */
 function inlineStyle(element, style, parentStyle) {
   const declarations = [];
   for (const property of INHERITED) {
     const value = style.getPropertyValue(property);
     if (!value) continue;
     if (!parentStyle || value !== parentStyle.getPropertyValue(property) || element.hasAttribute(property)) {
-      declarations.push(`${property}: ${localUrl(value)}`);
+      declarations.push([property, localUrl(value)]);
     }
   }
   for (const [property, initial] of Object.entries(NOT_INHERITED)) {
     const value = style.getPropertyValue(property);
-    if (value && value !== initial) declarations.push(`${property}: ${localUrl(value)}`);
+    if (value && value !== initial) declarations.push([property, localUrl(value)]);
   }
-  return declarations.join('; ');
+  return declarations;
 }
 
 /**
@@ -145,8 +145,9 @@ function inlineTree(original, copy, parentStyle, inResource = false) {
     const styling = name === 'style' || ((INHERITED.includes(name) || name in NOT_INHERITED) && value.includes('var('));
     if (styling || /^on/i.test(name) || name === 'tabindex') copy.removeAttribute(name);
   }
-  const declarations = inlineStyle(original, style, parentStyle);
-  if (declarations) copy.setAttribute('style', declarations);
+  // Through the CSSOM, not a style attribute: a strict Content-Security-Policy
+  // refuses style attributes set from script, never CSSOM writes.
+  for (const [property, value] of inlineStyle(original, style, parentStyle)) copy.style.setProperty(property, value);
   const copies = [...copy.children];
   [...original.children].forEach((child, i) => {
     const name = child.localName;
@@ -234,7 +235,7 @@ function stacked(svgs) {
     y += Math.ceil(over.top);
     svg.setAttribute('x', String(left));
     svg.setAttribute('y', String(y));
-    svg.setAttribute('style', `${svg.getAttribute('style') ?? ''}; overflow: visible`);
+    svg.style.setProperty('overflow', 'visible');
     root.append(svg);
     y += box.height + Math.ceil(over.bottom) + 8;
     width = Math.max(width, left + box.width + Math.ceil(over.right));
@@ -256,6 +257,11 @@ function stacked(svgs) {
  * No <svg> in `element`.
  */
 export function svgForExport(element, parameters = {}) {
+  return exportSvg(element, parameters).text;
+}
+
+/** The same as `{text, width, height}`: the file and its size, for svgToPng. */
+export function exportSvg(element, parameters = {}) {
   const svgs = outermostSvgs(element);
   if (svgs.length === 0) throw new Error('there is no chart (SVG) to export');
   const { svg, box } = svgs.length === 1 ? standaloneCopy(svgs[0]) : stacked(svgs);
@@ -268,17 +274,8 @@ export function svgForExport(element, parameters = {}) {
   metadata.setAttribute('class', 'corpus-lens-parameters');
   metadata.textContent = JSON.stringify(parameters ?? {});
   svg.prepend(metadata, background);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(svg)}\n`;
-}
-
-/** The parameters an exported SVG records in its <metadata>, or null. */
-function recordedParameters(doc) {
-  const text = doc.querySelector('metadata.corpus-lens-parameters')?.textContent;
-  try {
-    return text ? JSON.parse(text) : null;
-  } catch {
-    return null;
-  }
+  const text = `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(svg)}\n`;
+  return { text, width: box.width, height: box.height };
 }
 
 /** An <img> of `url`, once it has loaded. */
@@ -292,22 +289,18 @@ function loadedImage(url) {
 }
 
 /**
- * A PNG of an SVG string (as svgForExport makes), `scale` pixels per SVG
- * unit (2 by default: sharp on high-density screens; at most 8192 pixels a
- * side, the scale is lowered to fit), carrying `parameters` (by default the
- * ones the SVG records) as a tEXt "parameters" chunk.
+ * A PNG of an exported SVG (`exportSvg`'s `{text, width, height}`), `scale`
+ * pixels per SVG unit (2 by default: sharp on high-density screens; at most
+ * 8192 pixels a side, the scale is lowered to fit), carrying `parameters` as
+ * a tEXt "parameters" chunk.
  *
  * # Errors
- * An SVG that does not parse, has no size, or that the browser cannot draw.
+ * An SVG with no size, or one the browser cannot draw.
  */
-export async function svgToPng(svgString, scale = 2, parameters = undefined) {
-  const doc = new DOMParser().parseFromString(svgString, 'image/svg+xml');
-  if (doc.querySelector('parsererror') || doc.documentElement.localName !== 'svg') throw new Error('the SVG does not parse');
-  const width = Number.parseFloat(doc.documentElement.getAttribute('width'));
-  const height = Number.parseFloat(doc.documentElement.getAttribute('height'));
+export async function svgToPng({ text, width, height }, scale = 2, parameters = {}) {
   if (!(width > 0 && height > 0)) throw new Error('the SVG has no width and height');
   const fitted = Math.min(scale, 8192 / width, 8192 / height);
-  const url = URL.createObjectURL(new Blob([svgString], { type: 'image/svg+xml' }));
+  const url = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml' }));
   try {
     const image = await loadedImage(url);
     const canvas = document.createElement('canvas');
@@ -317,7 +310,7 @@ export async function svgToPng(svgString, scale = 2, parameters = undefined) {
     const blob = await new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
     if (!blob) throw new Error('the browser could not encode the PNG');
     const bytes = new Uint8Array(await blob.arrayBuffer());
-    return pngWithText(bytes, 'parameters', JSON.stringify(parameters ?? recordedParameters(doc) ?? {}));
+    return pngWithText(bytes, 'parameters', JSON.stringify(parameters ?? {}));
   } finally {
     URL.revokeObjectURL(url);
   }

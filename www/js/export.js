@@ -7,7 +7,7 @@
 // and export-image.js (SVG, PNG).
 
 import { exportFileName, tableData, tableToCsv, tableToJson } from './export-formats.js';
-import { outermostSvgs, svgForExport, svgToPng } from './export-image.js';
+import { exportSvg, outermostSvgs, svgForExport, svgToPng } from './export-image.js';
 
 // ---------------------------------------------------------------------------
 // Downloads
@@ -66,7 +66,7 @@ function formats({ svg, table, extra }) {
   const found = [];
   if (outermostSvgs(attempt(svg)).length > 0) {
     found.push({ label: 'SVG', ext: 'svg', mime: 'image/svg+xml', data: (p) => svgForExport(svg(), p) });
-    found.push({ label: 'PNG', ext: 'png', mime: 'image/png', data: (p) => svgToPng(svgForExport(svg(), p), 2, p) });
+    found.push({ label: 'PNG', ext: 'png', mime: 'image/png', data: (p) => svgToPng(exportSvg(svg(), p), 2, p) });
   }
   if (tableOf(attempt(table))) {
     const withRows = (toText) => (p) => {
