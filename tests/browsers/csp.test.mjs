@@ -50,13 +50,24 @@ const VIEWS = [
 ];
 
 describe(`${ENGINE}: under a strict Content-Security-Policy with Trusted Types`, () => {
-  test('the suite sees a violation when there is one', async () => {
+  test('the suite sees a violation when there is one: an inline style, a string given to innerHTML', async () => {
     const browser = await engine.browser();
     await browser.open('/#view=overview');
     await browser.waitFor(['html[data-ready]'], { hidden: true });
     await browser.run(() => document.body.setAttribute('style', 'outline: 1px solid red'));
-    await browser.waitUntil('the violation to be reported', () => window.__test.errors.length > 0);
-    assert.ok((await problems(browser)).some((error) => /style-src|policy violation|Content Security Policy/i.test(error)));
+    await browser.waitUntil('the style violation to be reported', () => window.__test.errors.length > 0);
+    assert.ok((await problems(browser)).some((error) => /style-src/.test(error)), 'the inline style is refused');
+    const refused = await browser.run(() => {
+      try {
+        document.createElement('div').innerHTML = '<b>markup</b>';
+        return false;
+      } catch (error) {
+        return error.name === 'TypeError'; // not instanceof: WebDriver's scripts run in another realm in Firefox
+      }
+    });
+    assert.equal(refused, true, 'Trusted Types refuse a string given to innerHTML');
+    await browser.waitUntil('the Trusted Types violation to be reported', () => window.__test.errors.length > 0);
+    assert.ok((await problems(browser)).some((error) => /trusted-types|require-trusted-types-for/.test(error)), 'and report it');
   });
 
   test('every view of the explorer draws, with no violation', async () => {
