@@ -1,9 +1,9 @@
 // The explorer as a person uses it, in Chromium, Firefox or WebKit (the
 // BROWSER environment variable; scripts/test.sh runs this file once per
 // engine): every view from its link in light and dark and at phone width,
-// a search narrowed by a facet, a file of one's own with a bad record, an
-// alias edit kept across a reload, exports, and back and forward. No test
-// may leave an error in the console.
+// each audited by axe-core, a search narrowed by a facet, a file of one's
+// own with a bad record, an alias edit kept across a reload, exports, and
+// back and forward. No test may leave an error in the console.
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -44,7 +44,7 @@ const VIEWS = [
 describe(`${ENGINE}: every view`, () => {
   for (const [scheme, dark] of [['light', false], ['dark', true]]) {
     for (const [name, fragment, ready] of VIEWS) {
-      test(`${name}, ${scheme}, wide and phone: drawn from its link, nothing wider than the screen`, async () => {
+      test(`${name}, ${scheme}, wide and phone: drawn from its link, nothing wider than the screen, axe finds nothing`, async () => {
         const browser = await engine.browser({ dark });
         for (const phone of [false, true]) {
           const where = `${name}, ${scheme}${phone ? ', phone' : ''}`;
@@ -64,6 +64,7 @@ describe(`${ENGINE}: every view`, () => {
           const tab = await browser.find([`.corpus-tabs a[data-view="${name}"]`]);
           assert.equal(await tab.getAttribute('aria-current'), 'page', `${where}: its tab is marked`);
           await browser.screenshot(`view-${name}${dark ? '-dark' : ''}${phone ? '-phone' : ''}.png`);
+          assert.deepEqual(await browser.axe(), [], `${where}: axe-core's violations`);
         }
         assert.deepEqual(await browser.errors(), []);
       });

@@ -3,7 +3,7 @@
 // engines.mjs), the test server (server.mjs), and a `Browser` that opens
 // pages, finds elements through shadow roots, waits, and collects every
 // error a page reports.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before } from 'node:test';
 
@@ -14,6 +14,8 @@ export { ROOT };
 export const ENGINE = process.env.BROWSER ?? 'chromium';
 if (!ENGINES[ENGINE]) throw new Error(`BROWSER must be one of ${Object.keys(ENGINES).join(', ')}, not "${ENGINE}"`);
 const SCREENSHOTS = path.join(ROOT, 'tests/e2e/screenshots', ENGINE);
+const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
+let axeSource = null;
 
 // In the page: every element matching the selectors, each one searched for
 // inside the elements the one before found, through open shadow roots.
@@ -43,6 +45,34 @@ function deepText(node) {
   if (node.shadowRoot) return deepText(node.shadowRoot);
   if (node.nodeType === Node.TEXT_NODE) return node.data;
   return [...node.childNodes].map(deepText).join('');
+}
+
+// In the page: the element with focus, through shadow roots, as a plain
+// object (what it is, its text or an input's value, its centre, whether it
+// shows a focus ring), or null.
+function focusedElement() {
+  let element = document.activeElement;
+  while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+  if (!element) return null;
+  const box = element.getBoundingClientRect();
+  return {
+    tag: element.localName,
+    classes: [...element.classList],
+    id: element.dataset?.id ?? null,
+    ends: element.dataset?.source ? [element.dataset.source, element.dataset.target] : null,
+    label: element.getAttribute('aria-label'),
+    text: (element.localName === 'input' ? element.value : element.textContent.trim()).slice(0, 120),
+    x: box.left + box.width / 2,
+    y: box.top + box.height / 2,
+    ring: element.matches(':focus-visible'),
+  };
+}
+
+// In the page: run axe-core and hand `done` its violations, one line each.
+function runAxe(done) {
+  const line = (rule, node) => `${rule.id} (${rule.impact}): ${node.target.flat().join(' >> ')}: ${node.failureSummary.split('\n').slice(1).join(' ').trim()}`;
+  window.axe.run(document, { resultTypes: ['violations'] })
+    .then(({ violations }) => done(violations.flatMap((rule) => rule.nodes.map((node) => line(rule, node)))), (error) => done([`axe failed: ${error}`]));
 }
 
 const DEEP_QUERY = `const deepQuery = ${deepQuery.toString()};\nconst deepText = ${deepText.toString()};`;
@@ -255,6 +285,36 @@ export class Browser {
       const offered = window.__test.downloads.splice(0);
       Promise.all(offered.map(async ({ name, href }) => ({ name, text: await window.__test.blobs.get(href).text() })))
         .then(done, (error) => done([{ name: 'error', text: String(error) }]));`);
+  }
+
+  /** The element with focus, described (see focusedElement), or null. */
+  focused() {
+    return this.run(focusedElement);
+  }
+
+  /** Wait until focus is on an element with `className` (views answer from the worker); resolves to it, described. */
+  async focusLandsOn(className) {
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const now = await this.focused();
+      if (now?.classes.includes(className)) return now;
+      if (Date.now() > deadline) throw new Error(`${ENGINE}: focus went to ${JSON.stringify(now)}, not .${className}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  /**
+   * axe-core's violations in the page (or the frame), each as one line
+   * "rule (impact): target: what is wrong", once no element in it is busy.
+   */
+  async axe() {
+    await this.waitUntil('the page to settle', () => {
+      const busy = (root) => [...root.querySelectorAll('*')].some((node) => node.hasAttribute('aria-busy') || (node.shadowRoot && busy(node.shadowRoot)));
+      return !busy(document);
+    });
+    axeSource ??= readFileSync(AXE, 'utf8');
+    if (!(await this.run(() => 'axe' in window))) await this.driver.executeScript(axeSource);
+    return this.driver.executeAsyncScript(`(${runAxe})(arguments[arguments.length - 1])`);
   }
 
   /** Save what the window shows as tests/e2e/screenshots/ENGINE/NAME. */

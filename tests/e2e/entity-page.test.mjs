@@ -104,14 +104,14 @@ for (const kind of ['corpus', 'client']) {
       assert.equal(perYear.reduce((sum, [, n]) => sum + (Number(n) || 0), 0), 30);
       await entity.locator('.corpus-entity-switch-option', { hasText: 'Issue' }).click();
       await assert.doesNotReject(timeline.locator('tbody th', { hasText: 'Monitor 6:74' }).waitFor({ state: 'attached' }));
-      assert.ok(await timeline.locator('g[aria-label="bar"] rect').count() >= 4, 'issues are drawn as bars');
+      assert.ok(await timeline.locator('g[data-mark="bar"] rect').count() >= 4, 'issues are drawn as bars');
 
       // Associated entities: the prime ministers Putin met.
       const cooccur = entity.locator('.corpus-entity-cooccur figure.corpus-figure');
       assert.equal(await cooccur.locator('svg[role="img"]').count(), 1);
       const associated = await cooccur.locator('tbody th').allTextContents();
       assert.ok(associated.includes('Yoshiro Mori') || associated.includes('Junichiro Koizumi'), associated.join(', '));
-      assert.ok(await cooccur.locator('g[aria-label="bar"] rect').count() >= 5);
+      assert.ok(await cooccur.locator('g[data-mark="bar"] rect').count() >= 5);
 
       // Words around it.
       const collocates = entity.locator('.corpus-entity-collocates figure.corpus-figure');
@@ -183,7 +183,7 @@ for (const kind of ['corpus', 'client']) {
 
     test('splitting “Putin” off makes it an entity of its own; undo joins it again', async () => {
       const { page, errors, context, entity } = await openEntity(kind, PUTIN);
-      await entity.getByRole('button', { name: 'Split “Putin” off as an entity of its own' }).click();
+      await entity.getByRole('button', { name: 'Split off “Putin” as an entity of its own' }).click();
       const status = entity.locator('.corpus-alias-status', { hasText: '“Putin” is now an entity of its own' });
       await assert.doesNotReject(status.waitFor());
       await settled(page);
@@ -213,7 +213,7 @@ for (const kind of ['corpus', 'client']) {
     test('splitting a name the shipped alias table lists, and undoing it in one step', async () => {
       const { page, errors, context, entity } = await openEntity(kind, 'place:kuril-islands');
       const before = await engineEntity(page, 'place:kuril-islands');
-      await entity.getByRole('button', { name: 'Split “Northern Territories” off as an entity of its own' }).click();
+      await entity.getByRole('button', { name: 'Split off “Northern Territories” as an entity of its own' }).click();
       await assert.doesNotReject(entity.locator('.corpus-alias-status', { hasText: 'is now an entity of its own' }).waitFor());
       await settled(page);
       const split = await engineEntity(page, 'place:northern-territories');
@@ -242,7 +242,7 @@ for (const kind of ['corpus', 'client']) {
       // name to Japan is offered too, and refused.
       await assert.doesNotReject(entity.getByRole('option', { name: /^Kuril Islands/ }).waitFor());
       await entity.getByRole('option', { name: 'Add “Northern Territories” as another name' }).click();
-      await entity.getByRole('button', { name: 'Add “Northern Territories” as a name of Japan' }).click();
+      await entity.getByRole('button', { name: 'Add name “Northern Territories” to Japan' }).click();
       const error = entity.locator('.corpus-alias-error');
       await assert.doesNotReject(error.waitFor());
       assert.match(await error.textContent(), /^alias table entry \d+ \("Japan"\): "Northern Territories" already belongs to entry 1 \("Kuril Islands"\)$/);

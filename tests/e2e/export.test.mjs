@@ -66,7 +66,7 @@ async function openFixture(options) {
 async function exportButton(scope, name, format) {
   const control = scope.locator('details.corpus-export');
   if (!(await control.evaluate((d) => d.open))) await control.locator('summary').click();
-  return control.getByRole('button', { name: `Export the ${name} as ${format}`, exact: true });
+  return control.getByRole('button', { name: `${format} of ${name}`, exact: true });
 }
 
 /** Click `button` and return the file it downloads: `{name, bytes}`. */
@@ -224,7 +224,7 @@ describe('exporting a chart', () => {
 
     await (await exportButton(fixture, 'test chart', 'Broken')).click();
     const alert = fixture.locator('.corpus-export [role="alert"]');
-    await assert.doesNotReject(alert.getByText('Could not export the test chart as Broken: no network yet').waitFor());
+    await assert.doesNotReject(alert.getByText('Could not export test chart as Broken: no network yet').waitFor());
     await page.evaluate(() => document.activeElement?.blur());
     await page.mouse.move(0, 0);
     await screenshotOf(fixture, 'export.png');
@@ -242,7 +242,7 @@ describe('exporting a chart', () => {
     await page.keyboard.press('Enter');
     assert.equal(await control.evaluate((d) => d.open), true);
     await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'Export the test chart as SVG');
+    assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'SVG of test chart');
     const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
     assert.match(download.suggestedFilename(), /\.svg$/);
     await page.keyboard.press('Escape');

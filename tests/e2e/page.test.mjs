@@ -67,7 +67,7 @@ describe('the overview', () => {
   test('rows are reachable and openable from the keyboard', async () => {
     const { page, errors, context } = await openOverview();
     const rows = page.locator('corpus-documents tbody tr');
-    await rows.first().focus();
+    await rows.first().getByRole('button').focus();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     const second = (await tableRows(page))[1];
@@ -205,7 +205,7 @@ describe('entities', () => {
     // The dates are machine-readable too.
     const datetimes = await page.locator('corpus-reader .corpus-citation time').evaluateAll((times) => times.map((t) => t.dateTime));
     for (const date of ['2000-04-10', '2000-03-25']) assert.ok(datetimes.includes(date), `${date} in ${datetimes}`);
-    // "in text" marks the citation where the text makes it.
+    // "Show in text" marks the citation where the text makes it.
     await items.filter({ hasText: 'Itar-Tass' }).locator('.corpus-citation-show').click();
     assert.match(await page.locator('corpus-reader mark.corpus-reader-mark').textContent(), /Itar-Tass, March 25/);
     // A source that is a known outlet opens its entity page.

@@ -27,7 +27,7 @@ import { AliasPicker } from './alias-picker.js';
 import { describe, diff, locate, mergeInto, revert, sameName, splitOff } from './alias-table.js';
 import { typeSwatch } from './entity-types.js';
 import { element } from './highlight.js';
-import { Widget, defineStateProperties, widgetAttributes } from './widget.js';
+import { Widget, defineStateProperties, focusStatic, widgetAttributes } from './widget.js';
 
 // Per corpus: the table as first seen (what undo restores). Kept outside
 // the element, which a page may re-create, so that the edits stay undoable.
@@ -129,14 +129,28 @@ export class CorpusAliasEditor extends HTMLElement {
     const render = ++this.#renders;
     const entity = this.#entity;
     this.#picker.syncScope();
-    this.#renderNames(entity);
+    this.#keepingFocus(() => this.#renderNames(entity));
     if (!this.#corpus) return;
     const [table, first] = await Promise.all([this.#corpus.aliases(), baseline(this.#corpus)]).catch((error) => {
       this.#showError(`Could not read the alias table: ${error.message}`);
       return [null, null];
     });
     if (render !== this.#renders || !table) return;
-    this.#renderEdits(table, first);
+    this.#keepingFocus(() => this.#renderEdits(table, first));
+  }
+
+  /**
+   * Redraw with `draw()`, focus staying on the same button (the same name's
+   * Split off, the same edit's Undo) when the one that had it is replaced,
+   * or going to the message that says what happened when it is gone.
+   */
+  #keepingFocus(draw) {
+    const key = this.shadowRoot.activeElement?.dataset.focusKey;
+    draw();
+    if (!key || this.shadowRoot.activeElement?.dataset.focusKey === key) return;
+    const same = [...this.#root.querySelectorAll('[data-focus-key]')].find((button) => button.dataset.focusKey === key);
+    if (same) same.focus();
+    else this.#focusMessage();
   }
 
   #renderNames(entity) {
@@ -157,8 +171,9 @@ export class CorpusAliasEditor extends HTMLElement {
       // an entry of its own: the table compares names ignoring case.
       if (!sameName(alias, entity.name)) {
         const split = element('button', 'corpus-alias-split', 'Split off');
+        split.dataset.focusKey = `split ${alias}`;
         split.type = 'button';
-        split.setAttribute('aria-label', `Split “${alias}” off as an entity of its own`);
+        split.setAttribute('aria-label', `Split off “${alias}” as an entity of its own`);
         split.addEventListener('click', () => this.#split(alias));
         item.append(split);
       }
@@ -180,6 +195,9 @@ export class CorpusAliasEditor extends HTMLElement {
     const details = element('details', 'corpus-alias-table');
     details.append(element('summary', '', `The alias table in force (${plural(table.length, 'entry', 'entries')})`));
     const entries = element('ul', 'corpus-alias-table-list');
+    // A long table scrolls in its box: focusable, so the keyboard can scroll it, and named.
+    entries.tabIndex = 0;
+    entries.setAttribute('aria-label', 'The alias table in force');
     for (const entry of table) {
       const item = element('li', 'corpus-alias-table-entry');
       item.dataset.type = entry.type;
@@ -200,6 +218,7 @@ export class CorpusAliasEditor extends HTMLElement {
     const text = element('span', 'corpus-alias-edit-text');
     text.append(typeSwatch(edit.type), describe(edit));
     const undo = element('button', 'corpus-alias-undo', 'Undo');
+    undo.dataset.focusKey = `undo ${edit.key}`;
     undo.type = 'button';
     undo.setAttribute('aria-label', `Undo: ${describe(edit)}`);
     undo.addEventListener('click', () => this.#undo(edit));
@@ -304,7 +323,17 @@ export class CorpusAliasEditor extends HTMLElement {
     } finally {
       this.#setBusy(false);
       this.#render();
+      // The button pressed was disabled while the edit ran, and may be gone
+      // (an undone edit's): focus goes to what the edit says it did.
+      const active = this.shadowRoot.activeElement;
+      if (!active || !active.isConnected || active.disabled) this.#focusMessage();
     }
+  }
+
+  /** Focus the error if one shows, else the status line. */
+  #focusMessage() {
+    const error = this.#root.querySelector('.corpus-alias-error');
+    focusStatic(error && !error.hidden ? error : this.#root.querySelector('.corpus-alias-status'));
   }
 
   #setBusy(busy) {

@@ -240,7 +240,7 @@ export class AliasPicker {
     button.disabled = this.#editor.busy;
     const into = this.#editor.entity?.name ?? 'this entity';
     button.textContent = choice.entity ? 'Merge' : 'Add name';
-    button.setAttribute('aria-label', choice.entity ? `Merge ${choice.entity.name} into ${into}` : `Add “${choice.name}” as a name of ${into}`);
+    button.setAttribute('aria-label', choice.entity ? `Merge ${choice.entity.name} into ${into}` : `Add name “${choice.name}” to ${into}`);
     this.#closeList();
   }
 

@@ -11,6 +11,7 @@ import { setAliasBaseline } from './alias-editor.js';
 import { CorpusClient } from './corpus-client.js';
 import { getAliases, getCorpus, saveAliases } from './corpus-store.js';
 import { embedControl } from './embed-snippets.js';
+import { focusStatic } from './widget.js';
 import { DEFAULT_VIEW, fragmentFor, readFragment } from './url-state.js';
 
 const views = new Map([...document.querySelectorAll('main > .corpus-view')].map((section) => [section.dataset.view, section]));
@@ -20,6 +21,7 @@ const switcher = document.querySelector('corpus-switcher');
 const loadButton = document.querySelector('.corpus-load-open');
 const loadPanel = document.querySelector('#corpus-load-panel');
 const status = document.querySelector('.corpus-status');
+const announcer = document.querySelector('.corpus-announcer');
 const errorBox = document.querySelector('.corpus-error');
 // Every element that takes the corpus.
 const corpusViews = [...document.querySelectorAll('main corpus-overview, main corpus-search, main corpus-entities, main corpus-entity, main corpus-network, main corpus-matrix, main corpus-timeline, main corpus-compare, main corpus-reader')];
@@ -42,6 +44,37 @@ function showError(what, error) {
 
 function clearError() {
   errorBox.hidden = true;
+}
+
+/**
+ * Say `text` once to a screen reader, politely. Emptied first, so that the
+ * same words said twice are said twice.
+ */
+function announce(text) {
+  announcer.textContent = '';
+  requestAnimationFrame(() => {
+    announcer.textContent = text;
+  });
+}
+
+// The element of a view that holds what an action opened there, and the
+// view's name as an announcement begins it.
+const OPENED = {
+  reader: ['corpus-reader', 'Reader'],
+  entities: ['corpus-entity', 'Entity'],
+  search: ['corpus-search', 'Search'],
+};
+
+/**
+ * An action opened `view` (a result, a row, a node, a term): move focus to
+ * what it opened (the marked passage, the entity's name, the query box) once
+ * drawn, and say what it is.
+ */
+async function focusOpened(view) {
+  const [name, label] = OPENED[view];
+  const element = views.get(view).querySelector(name);
+  const said = await element.focusView();
+  if (shownView === view) announce(`${label}: ${said}`);
 }
 
 // ---- corpora
@@ -160,9 +193,14 @@ function record({ typing = false } = {}) {
   lastPush = { view: shownView, at: now, typing };
 }
 
-/** Each tab links to its view as last seen, so it also works opened in a new tab. */
+/**
+ * Each tab links to its view as last seen, so it also works opened in a new
+ * tab. The link is the whole URL, not only a fragment: a bare "#view=…"
+ * reads to assistive technology as a skip link to an element that does not
+ * exist.
+ */
 function refreshTabLinks() {
-  for (const tab of tabs) tab.href = fragmentFor(locationOf(tab.dataset.view));
+  for (const tab of tabs) tab.href = new URL(fragmentFor(locationOf(tab.dataset.view)), location.href).href;
 }
 
 /** Go to `view`, first giving it `params` (when given), as a new history entry. */
@@ -198,9 +236,16 @@ function wireViews() {
   });
   document.addEventListener('corpus-open-document', ({ detail: { id, start, end, query } }) => {
     go('reader', { doc: id, start: start ?? '', end: end ?? '', q: query ?? '' });
+    focusOpened('reader');
   });
-  document.addEventListener('corpus-open-entity', ({ detail: { id } }) => go('entities', { entity: id }));
-  document.addEventListener('corpus-search', ({ detail: { query } }) => go('search', { q: query }));
+  document.addEventListener('corpus-open-entity', ({ detail: { id } }) => {
+    go('entities', { entity: id });
+    focusOpened('entities');
+  });
+  document.addEventListener('corpus-search', ({ detail: { query } }) => {
+    go('search', { q: query });
+    focusOpened('search');
+  });
   document.addEventListener('corpus-network-change', ({ detail: { options } }) => {
     document.querySelector('corpus-matrix').options = options;
   });
@@ -216,13 +261,20 @@ function wireViews() {
 
 /** Loading, switching and deleting corpora. */
 function wireCorpora() {
-  document.addEventListener('corpus-loaded', ({ detail: { client, id, warnings } }) => {
+  document.addEventListener('corpus-loaded', ({ detail: { client, id, name, warnings } }) => {
     // A corpus the browser would not keep has no id: it stays until reload.
     useCorpus(id ?? `unsaved-${Date.now().toString(36)}`, client);
     switcher.refresh();
-    // The loader's report stays open while it lists records it skipped.
-    if (warnings.length === 0) setLoadPanel(false);
     go('overview');
+    const documents = client.stats().documents;
+    const skipped = warnings.length > 0 ? `; ${warnings.length === 1 ? 'one record or file was' : `${warnings.length} records or files were`} skipped, listed in the loader` : '';
+    announce(`Loaded ${documents === 1 ? 'one document' : `${documents} documents`} from ${name}${skipped}.`);
+    // The loader's report stays open, with focus, while it lists what it
+    // skipped; otherwise the panel closes and focus goes to what was loaded.
+    if (warnings.length === 0) {
+      setLoadPanel(false);
+      focusStatic(document.querySelector('#view-overview'));
+    }
   });
   document.addEventListener('corpus-switch', async ({ detail: { id } }) => {
     if (await openCorpus(id)) go(shownView);

@@ -30,7 +30,12 @@ export function chartTable(summary, caption, columns, rows) {
       row.append(cell);
     });
   }
+  // A wide table scrolls sideways in its box: the box takes the focus, so
+  // that the keyboard can scroll it, and is named by the caption.
   const scroller = element('div', 'corpus-chart-table-scroll');
+  scroller.tabIndex = 0;
+  scroller.setAttribute('role', 'region');
+  scroller.setAttribute('aria-label', caption);
   scroller.append(table);
   details.append(scroller);
   return details;

@@ -16,7 +16,8 @@ export function citationsList(citations, { onEntity, onShow }) {
       if (i > 0) item.append('; ');
       item.append(sourceNode(source, onEntity));
     });
-    const show = element('button', 'corpus-citation-show', 'in text');
+    // Named by what it shows first, then whose citation it is.
+    const show = element('button', 'corpus-citation-show', 'Show in text');
     show.type = 'button';
     show.setAttribute('aria-label', `Show in text: ${citation.sources.map((s) => s.name).join(', ')}`);
     show.addEventListener('click', () => onShow(citation));

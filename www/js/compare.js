@@ -147,7 +147,8 @@ export class CorpusCompare extends HTMLElement {
 
   #build() {
     this.#root.append(...template());
-    const figure = chartFigure('keyness', 'Key terms');
+    // Under the view's own heading (level 2 in the explorer): no section between.
+    const figure = chartFigure('keyness', 'Key terms', 3);
     figure.hidden = true;
     figure.querySelector('.corpus-figure-table').classList.add('corpus-compare-table');
     this.#root.append(figure);
@@ -524,6 +525,10 @@ function sortableTable(result, sort, onSort) {
   const body = table.createTBody();
   for (const row of sortRows(result.rows, sort)) body.append(termRow(row));
   const scroller = element('div', 'corpus-chart-table-scroll corpus-compare-scroll');
+  // Scrolls sideways on a phone: focusable, so the keyboard can scroll it, and named.
+  scroller.tabIndex = 0;
+  scroller.setAttribute('role', 'region');
+  scroller.setAttribute('aria-label', 'Key terms as a table');
   scroller.append(table);
   const holder = document.createDocumentFragment();
   holder.append(shown, scroller);
@@ -553,7 +558,7 @@ function termRow(row) {
 function termAt(target, result) {
   const button = target.closest?.('button[data-term]');
   if (button) return button.dataset.term;
-  const mark = target.closest?.('.corpus-compare-svg :is(g[aria-label="bar"] rect, g[aria-label="text"] text)');
+  const mark = target.closest?.('.corpus-compare-svg :is(g[data-mark="bar"] rect, g[data-mark="text"] text)');
   if (!mark || !result) return null;
   const terms = JSON.parse(mark.ownerSVGElement.dataset.terms);
   return Number.isInteger(mark.__data__) ? (terms[mark.__data__] ?? null) : null;

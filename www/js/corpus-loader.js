@@ -264,6 +264,8 @@ export class CorpusLoader extends HTMLElement {
     const { progress, progressLabel } = this.#parts;
     progress.removeAttribute('value'); // indeterminate: the engine reports phases, not amounts
     progressLabel.textContent = `${label}…`;
+    // Said once per phase (a handful), not per file as the label changes.
+    this.#say(`${label}…`, 'corpus-loader-hidden');
   }
 
   #clear() {
@@ -357,7 +359,8 @@ function where(file, line, message) {
 /** "Files not read (2)" and a scrollable list of [where, what] pairs. */
 function reportList(title, count, items) {
   const section = element('section', 'corpus-loader-list');
-  const heading = element('h3', 'corpus-loader-list-title', `${title} `);
+  // Level 2: the loader stands under the page's title, outside any view.
+  const heading = element('h2', 'corpus-loader-list-title', `${title} `);
   heading.append(element('span', 'corpus-loader-count', `(${formatCount(count)})`));
   const list = element('ul', 'corpus-loader-items');
   list.tabIndex = 0; // scrollable: reachable from the keyboard

@@ -1,10 +1,11 @@
 // <corpus-documents>: a table of the corpus's documents, one row each.
 //
 // Set `documents` to the result of `corpus.documents()`. Choosing a row (a
-// click, or Enter or Space on a focused row) dispatches a bubbling
-// `corpus-open-document` event whose `detail.id` is the document's id. Rows
-// are in the tab order; ArrowUp, ArrowDown, Home and End move between them.
-// Set `selectedId` to mark the document being read.
+// click anywhere in it, or its title, a button, from the keyboard)
+// dispatches a bubbling `corpus-open-document` event whose `detail.id` is
+// the document's id. Each row's button is in the tab order; ArrowUp,
+// ArrowDown, Home and End move between them. Set `selectedId` to mark the
+// document being read (aria-current="true" on its row).
 import { displayDate, formatCount } from './format.js';
 import { Widget, defineStateProperties, widgetAttributes } from './widget.js';
 
@@ -66,7 +67,8 @@ export class CorpusDocuments extends HTMLElement {
   set selectedId(id) {
     this.#selectedId = id;
     for (const row of this.#rows()) {
-      row.toggleAttribute('aria-current', row.dataset.id === id);
+      if (row.dataset.id === id) row.setAttribute('aria-current', 'true');
+      else row.removeAttribute('aria-current');
     }
   }
 
@@ -93,18 +95,14 @@ export class CorpusDocuments extends HTMLElement {
     if (row && this.#root.contains(row)) this.#open(row);
   };
 
+  // Enter and Space are the button's own (a click); the arrows move between rows.
   #onKeydown = (event) => {
     const row = event.target.closest('tbody tr');
-    if (!row || event.target !== row) return;
-    if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault(); // Space would otherwise scroll the page.
-      this.#open(row);
-    } else if (this.#moveFocus(row, event.key)) {
-      event.preventDefault();
-    }
+    if (!row || !event.target.matches('.corpus-documents-open')) return;
+    if (this.#moveFocus(row, event.key)) event.preventDefault();
   };
 
-  /** Focus the row a navigation key leads to; false if the key is not one. */
+  /** Focus the button of the row a navigation key leads to; false if the key is not one. */
   #moveFocus(row, key) {
     const rows = this.#rows();
     const index = rows.indexOf(row);
@@ -113,7 +111,7 @@ export class CorpusDocuments extends HTMLElement {
     else if (key === 'Home') next = rows[0];
     else if (key === 'End') next = rows.at(-1);
     else return false;
-    next?.focus();
+    next?.querySelector('.corpus-documents-open')?.focus();
     return true;
   }
 }
@@ -136,15 +134,25 @@ function body(documents) {
   for (const doc of documents) {
     const row = tbody.insertRow();
     row.dataset.id = doc.id;
-    row.tabIndex = 0;
     for (const column of COLUMNS) {
       const cell = row.insertCell();
-      // textContent makes a text node: corpus text from users' files is never parsed as HTML.
-      cell.textContent = String(column.value(doc));
       cell.className = column.name;
+      // textContent makes a text node: corpus text from users' files is never parsed as HTML.
+      const text = String(column.value(doc));
+      if (column.name === 'title') cell.append(openButton(text));
+      else cell.textContent = text;
     }
   }
   return tbody;
+}
+
+/** The row's one control: its title, as a button that opens the document. */
+function openButton(title) {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'corpus-row-open corpus-documents-open';
+  button.textContent = title;
+  return button;
 }
 
 defineStateProperties(CorpusDocuments, STATE_KEYS);

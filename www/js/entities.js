@@ -76,9 +76,7 @@ export class CorpusEntities extends HTMLElement {
 
   set selectedId(id) {
     this.#selectedId = id;
-    for (const button of this.#root.querySelectorAll('.corpus-entities-item')) {
-      button.toggleAttribute('aria-current', button.dataset.id === id);
-    }
+    for (const button of this.#root.querySelectorAll('.corpus-entities-item')) markCurrent(button, button.dataset.id === id);
   }
 
   async #load() {
@@ -168,6 +166,7 @@ export class CorpusEntities extends HTMLElement {
     const table = chartTable('Table of these entities', `${typePluralLabel(type)} by mentions`, columns, rows);
     const figure = element('figure', 'corpus-figure corpus-entities-figure');
     figure.dataset.exportName = `entities-${type}`;
+    figure.setAttribute('aria-label', typePluralLabel(type)); // the type chosen above; names the export menu too
     figure.append(...nodes, table);
     box.replaceChildren(figure);
   }
@@ -176,13 +175,16 @@ export class CorpusEntities extends HTMLElement {
     const button = element('button', 'corpus-entities-item');
     button.type = 'button';
     button.dataset.id = entity.id;
-    button.toggleAttribute('aria-current', entity.id === this.#selectedId);
+    markCurrent(button, entity.id === this.#selectedId);
     // A bar beside each count compares it with the most frequent.
     const bar = element('span', 'corpus-entities-bar');
+    bar.setAttribute('aria-hidden', 'true');
     bar.style.setProperty('--corpus-share', String(entity.count / most));
-    button.append(element('span', 'corpus-entities-name', entity.name), bar,
-      element('span', 'corpus-entities-count', formatCount(entity.count)));
-    button.setAttribute('aria-label', `${entity.name}, ${formatCount(entity.count)} ${entity.count === 1 ? 'mention' : 'mentions'}`);
+    // Named by what it shows, the name then the count ("Vladimir Putin 30
+    // mentions"): the spaces and the unit are there for a screen reader only.
+    const count = element('span', 'corpus-entities-count', formatCount(entity.count));
+    count.append(element('span', 'corpus-visually-hidden', entity.count === 1 ? ' mention' : ' mentions'));
+    button.append(element('span', 'corpus-entities-name', entity.name), ' ', bar, count);
     button.addEventListener('click', () => {
       this.dispatchEvent(new CustomEvent('corpus-open-entity', { bubbles: true, composed: true, detail: { id: entity.id } }));
     });
@@ -190,6 +192,12 @@ export class CorpusEntities extends HTMLElement {
     item.append(button);
     return item;
   }
+}
+
+/** Mark `button` as the entity open elsewhere (aria-current="true"), or not. */
+function markCurrent(button, current) {
+  if (current) button.setAttribute('aria-current', 'true');
+  else button.removeAttribute('aria-current');
 }
 
 function input(type, labelText, value) {

@@ -6,6 +6,7 @@
 // (role="img") and its numbers as a table. The page, entity-page.js, says
 // when to load, keeps the answers and chooses the width.
 import { charts } from './charts.js';
+import { edgeChart } from './chart-edges.js';
 import { chartTable } from './chart-table.js';
 import { formatCount, plural } from './format.js';
 import { typeLabel } from './entity-types.js';
@@ -83,6 +84,7 @@ function chartSection(ids, name, title, controls) {
   bar.append(...controls);
   const figure = element('figure', 'corpus-figure corpus-entity-figure');
   figure.dataset.section = name;
+  figure.setAttribute('aria-labelledby', heading.id); // named, and its export menu too, by the card's heading
   figure.append(element('figcaption', 'corpus-entity-caption'), element('div', 'corpus-entity-chart'), element('div', 'corpus-entity-table'));
   section.append(heading, bar, figure);
   return section;
@@ -196,7 +198,7 @@ function drawCooccurrence(figure, { entity, unit, measure, rows }, { width, colo
   }));
   const svg = bars.length ? barChart(bars, { width, label: counting ? `${unitPlural(unit)} together` : name, whole: counting }) : null;
   // A bar opens its entity; the table's buttons do the same from the keyboard.
-  svg?.querySelectorAll('g[aria-label="bar"] rect').forEach((rect, i) => {
+  svg?.querySelectorAll('g[data-mark="bar"] rect').forEach((rect, i) => {
     rect.classList.add('corpus-entity-bar-link');
     rect.addEventListener('click', () => open(bars[i].key));
   });
@@ -307,6 +309,7 @@ function barChart(rows, { width, label, whole = false }) {
 function fill(figure, { caption, svg, table, empty }) {
   figure.querySelector('.corpus-entity-caption').textContent = caption;
   figure.querySelector('.corpus-entity-chart').replaceChildren(svg ?? element('p', 'corpus-entity-note', empty));
+  if (svg) edgeChart(svg, figure); // pale marks edged, to stand 3:1 from the surface
   figure.querySelector('.corpus-entity-table').replaceChildren(...(table ? [table] : []));
   figure.classList.toggle('is-empty', !svg);
   figure.closest('section')?.querySelector(':scope > .corpus-entity-error')?.remove();

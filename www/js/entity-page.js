@@ -27,7 +27,7 @@ import { displayDate, plural } from './format.js';
 import { typeLabel, typeSwatch } from './entity-types.js';
 import { element } from './highlight.js';
 import { ViewSupport, widthChanged } from './view-support.js';
-import { Widget, defineStateProperties, themeValue, widgetAttributes } from './widget.js';
+import { Widget, defineStateProperties, focusStatic, settled, themeValue, widgetAttributes } from './widget.js';
 
 let instances = 0;
 
@@ -89,6 +89,19 @@ export class CorpusEntity extends HTMLElement {
     }
     // While the editor applies an edit the page waits for its result.
     if (this.#support.follow(corpus) && !(same && this.#editor?.busy)) this.#schedule();
+  }
+
+  /**
+   * Move focus to what the page shows, once drawn: the entity's name, or the
+   * message in its place. Resolves to a short description, for the page to
+   * announce.
+   */
+  async focusView() {
+    await settled(() => this.#rendered);
+    const page = this.#root.querySelector('.corpus-entity-page');
+    const target = page.hidden ? this.#root.querySelector('.corpus-entity-message p') : this.#root.querySelector('.corpus-entity-title');
+    focusStatic(target);
+    return target?.textContent ?? '';
   }
 
   /** The id of the entity shown, such as "person:vladimir-putin", or null. */

@@ -42,6 +42,39 @@ export function downloadIn(parent, filename, data, mime = 'application/octet-str
 // ---------------------------------------------------------------------------
 // The controls
 
+let controls = 0; // for ids, unique in any page or shadow root
+
+/** The element that titles the <figure> around `control` (its `aria-labelledby`), or null. */
+function figureHeading(control) {
+  const figure = control.parentElement?.closest('figure');
+  const id = figure?.getAttribute('aria-labelledby')?.split(/\s+/)[0];
+  return (id && control.getRootNode().getElementById?.(id)) || null;
+}
+
+/** The title of the <figure> around `control`, as the page shows it; '' if it has none. */
+function figureTitle(control) {
+  const heading = figureHeading(control);
+  if (heading) return heading.textContent.replace(/\s+/g, ' ').trim();
+  return control.parentElement?.closest('figure')?.getAttribute('aria-label') ?? '';
+}
+
+/**
+ * Name the control's toggle and menu after the figure: "Export People", by
+ * reference to its `heading` when there is one (so the name follows the
+ * heading's text), else from `title`.
+ */
+function nameControl(control, title, heading) {
+  const summary = control.querySelector(':scope > summary');
+  if (heading) {
+    summary.setAttribute('aria-labelledby', `${summary.id} ${heading.id}`);
+    summary.removeAttribute('aria-label');
+  } else {
+    summary.setAttribute('aria-label', `Export ${title}`);
+    summary.removeAttribute('aria-labelledby');
+  }
+  control.querySelector(':scope > .corpus-export-menu').setAttribute('aria-label', `Export ${title} as`);
+}
+
 /** `fn()`, or null if it is absent or throws: a view without a chart yet. */
 function attempt(fn) {
   try {
@@ -82,15 +115,23 @@ function formats({ svg, table, extra }) {
   return found;
 }
 
-/** A button that exports `format` through `save(filename, data, mime)`, showing any failure in `alert`. */
-function formatButton(name, format, parameters, alert, save) {
+/**
+ * A button that exports `format` through `save(filename, data, mime)`,
+ * showing any failure in `alert`. `name` names the file; `title`, the
+ * figure's title as the page shows it, names the button after what it shows
+ * ("PNG of People").
+ */
+function formatButton(name, title, format, parameters, alert, save) {
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'corpus-export-button';
   button.textContent = format.label;
-  button.setAttribute('aria-label', `Export the ${name} as ${format.label}`);
+  button.setAttribute('aria-label', `${format.label} of ${title}`);
   button.addEventListener('click', async () => {
-    button.disabled = true;
+    // Busy, not disabled: a disabled button drops the focus (to the page's
+    // body), and Escape would no longer close the menu.
+    if (button.getAttribute('aria-disabled') === 'true') return;
+    button.setAttribute('aria-disabled', 'true');
     try {
       const p = parameters?.() ?? {};
       const data = await format.data(p);
@@ -99,10 +140,10 @@ function formatButton(name, format, parameters, alert, save) {
       alert.hidden = true;
       alert.textContent = '';
     } catch (error) {
-      alert.textContent = `Could not export the ${name} as ${format.label}: ${error?.message ?? error}`;
+      alert.textContent = `Could not export ${title} as ${format.label}: ${error?.message ?? error}`;
       alert.hidden = false;
     } finally {
-      button.disabled = false;
+      button.removeAttribute('aria-disabled');
     }
   });
   return button;
@@ -116,27 +157,31 @@ function formatButton(name, format, parameters, alert, save) {
  * (`[{label, mime, filename?, data: () => string | Promise<string>}]`).
  * The choice is made each time it opens, so it follows the view. Every
  * export records `parameters()`, called at click time. `name` ("heatmap")
- * names the files and the buttons ("Export the heatmap as PNG"). Failures
- * show in a role="alert" line inside the control. `download` saves a file
- * (by default through a link in the page's body).
+ * names the files. The controls are named by the title of the <figure> the
+ * control is put in, as the page shows it ("Export Heatmap", "PNG of
+ * Heatmap"): the element the figure's `aria-labelledby` names, or its
+ * `aria-label`; else by `name`. Failures show in a role="alert" line inside
+ * the control. `download` saves a file (by default through a link in the
+ * page's body).
  */
 export function exportControls({ name, parameters, svg, table, extra = [], download: save = download }) {
   const control = document.createElement('details');
   control.className = 'corpus-export';
   const summary = document.createElement('summary');
   summary.className = 'corpus-export-summary';
+  summary.id = `corpus-export-${++controls}`;
   summary.textContent = 'Export';
-  summary.setAttribute('aria-label', `Export the ${name}`);
   const menu = document.createElement('div');
   menu.className = 'corpus-export-menu';
   menu.setAttribute('role', 'group');
-  menu.setAttribute('aria-label', `Export the ${name} as`);
   const alert = document.createElement('p');
   alert.className = 'corpus-export-error';
   alert.setAttribute('role', 'alert');
   alert.hidden = true;
+  const titled = () => figureTitle(control) || name;
   const refresh = () => {
-    const buttons = formats({ svg, table, extra }).map((format) => formatButton(name, format, parameters, alert, save));
+    nameControl(control, titled(), figureHeading(control));
+    const buttons = formats({ svg, table, extra }).map((format) => formatButton(name, titled(), format, parameters, alert, save));
     const empty = document.createElement('span');
     empty.className = 'corpus-export-empty';
     empty.textContent = 'Nothing to export yet.';
@@ -151,6 +196,8 @@ export function exportControls({ name, parameters, svg, table, extra = [], downl
     summary.focus();
   });
   control.append(summary, menu, alert);
+  // Once put in its figure (a page does so at once), it takes the figure's title.
+  queueMicrotask(() => nameControl(control, titled(), figureHeading(control)));
   refresh();
   return control;
 }

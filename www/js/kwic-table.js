@@ -4,7 +4,8 @@ import { element } from './highlight.js';
 
 /**
  * A table for `corpus.kwic(...)` lines; `titleOf(docId)` names documents.
- * Clicking a line calls `onOpen(line)`.
+ * Clicking a line calls `onOpen(line)`; from the keyboard, its match is a
+ * button (Enter or Space), named by the match and described by its context.
  */
 export function kwicTable(lines, titleOf, onOpen) {
   const table = element('table', 'corpus-kwic');
@@ -17,17 +18,20 @@ export function kwicTable(lines, titleOf, onOpen) {
   const body = table.createTBody();
   for (const line of lines) {
     const row = body.insertRow();
-    row.tabIndex = 0;
+    const title = titleOf(line.docId);
+    const open = element('button', 'corpus-row-open corpus-kwic-open', line.match);
+    open.type = 'button';
+    open.setAttribute('aria-description', `${line.left} ${line.match} ${line.right}, in ${title}`.trim());
+    const match = element('td', 'corpus-kwic-match');
+    match.append(open);
     row.append(
-      element('td', 'corpus-kwic-doc', titleOf(line.docId)),
+      element('td', 'corpus-kwic-doc', title),
       element('td', 'corpus-kwic-left', line.left),
-      element('td', 'corpus-kwic-match', line.match),
+      match,
       element('td', 'corpus-kwic-right', line.right),
     );
+    // The button's click (or Enter, or Space) bubbles here too.
     row.addEventListener('click', () => onOpen(line));
-    row.addEventListener('keydown', (event) => {
-      if (event.key === 'Enter') onOpen(line);
-    });
   }
   return table;
 }

@@ -6,6 +6,7 @@
 // options (see network-options.js; the page passes the network's along).
 // The size control chooses how many entities (rows and columns) are shown.
 import { charts, loadCharts } from './charts.js';
+import { edgeChart } from './chart-edges.js';
 import { chartTable } from './chart-table.js';
 import { element } from './highlight.js';
 import { cooccurrenceOptions, formatScore, measureLabel, optionElements, unitPlural } from './network-options.js';
@@ -49,9 +50,12 @@ export class CorpusMatrix extends HTMLElement {
     size.append(...optionElements(SIZES.map(([n, l]) => [String(n), l]), '15'));
     size.addEventListener('change', () => this.#render());
     label.append(size);
-    controls.append(element('h3', 'corpus-chart-title', 'Heatmap'), label);
+    const title = element('h3', 'corpus-chart-title', 'Heatmap');
+    title.id = 'corpus-matrix-title';
+    controls.append(title, label);
     const figure = element('figure', 'corpus-figure corpus-matrix-figure');
     figure.dataset.exportName = 'heatmap';
+    figure.setAttribute('aria-labelledby', title.id); // named, and its export menu too, by the heading above
     figure.append(element('div', 'corpus-matrix-chart'), element('div', 'corpus-matrix-table'));
     this.#root.replaceChildren(controls, element('p', 'corpus-chart-error', ''), figure);
     this.#root.querySelector('.corpus-chart-error').setAttribute('role', 'alert');
@@ -106,6 +110,7 @@ export class CorpusMatrix extends HTMLElement {
       return;
     }
     chart.replaceChildren(this.#plot(matrix, cells, chart.clientWidth || 600));
+    edgeChart(chart, this.#root); // viridis's ends edged, to stand 3:1 from the surface
     this.#root.querySelector('.corpus-matrix-table').replaceChildren(this.#table(matrix));
   }
 

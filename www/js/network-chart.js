@@ -3,8 +3,10 @@
 // start on a circle in the engine's order and d3-force's random source is
 // seeded, so the same network always lands in the same place (stable
 // screenshots, and a layout that does not jump when a control changes back).
-// Entity names are set as text content: corpus text is untrusted.
+// Entity names are set as text content: corpus text is untrusted. The
+// drawing is one widget for the keyboard (network-keys.js).
 import { charts } from './charts.js';
+import { wireKeys } from './network-keys.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 // Communities get the palette's colours, largest first; the rest share grey.
@@ -84,12 +86,19 @@ function communitySlots(nodes) {
 }
 
 /**
- * An <svg> of the laid-out network. `onNode(node)` and `onEdge(edge)` are
- * called when one is chosen (click, Enter or Space); `describeEdge(edge)`
- * gives an edge's accessible name.
+ * An <svg> of the laid-out network. `onNode(node, {keyboard})` and
+ * `onEdge(edge, {keyboard})` are called when one is chosen (click, Enter or
+ * Space; `keyboard` when no pointer chose it, so that focus may follow);
+ * `describeEdge(edge)` gives an edge's accessible name, `describedBy` the id
+ * of the drawing's description (its key map).
  */
-export function drawNetwork(layout, { width, height, label, font = 'sans-serif', onNode, onEdge, describeEdge }) {
-  const svg = svgElement('svg', { class: 'corpus-network-svg', viewBox: `0 0 ${width} ${height}`, role: 'group', 'aria-label': label });
+export function drawNetwork(layout, { width, height, label, describedBy, font = 'sans-serif', onNode, onEdge, describeEdge }) {
+  const svg = svgElement('svg', {
+    class: 'corpus-network-svg', viewBox: `0 0 ${width} ${height}`, role: 'group', 'aria-roledescription': 'network', 'aria-label': label,
+  });
+  if (describedBy) svg.setAttribute('aria-describedby', describedBy);
+  const nodeElements = new Map();
+  const edgeElements = new Map();
   const slots = communitySlots(layout.nodes);
   const shown = placeLabels(layout.nodes, width, height, font);
   const most = Math.max(...layout.edges.map((e) => e.score), 0);
@@ -97,26 +106,30 @@ export function drawNetwork(layout, { width, height, label, font = 'sans-serif',
 
   const edges = svgElement('g', { class: 'corpus-network-edges' });
   for (const edge of layout.edges) {
-    const group = svgElement('g', { class: 'corpus-network-edge', tabindex: 0, role: 'button', 'aria-label': describeEdge(edge) });
+    const group = svgElement('g', { class: 'corpus-network-edge', role: 'button', 'aria-label': describeEdge(edge) });
     group.dataset.source = edge.source;
     group.dataset.target = edge.target;
     const ends = { x1: edge.a.x, y1: edge.a.y, x2: edge.b.x, y2: edge.b.y };
     // A wide invisible line under the visible one: a 1-pixel edge is too thin to hit.
     const strokeWidth = 1 + 4 * ((edge.score - least) / (most - least || 1));
     group.append(svgElement('line', { ...ends, class: 'corpus-network-edge-hit' }), svgElement('line', { ...ends, class: 'corpus-network-edge-line', 'stroke-width': strokeWidth.toFixed(2) }));
-    activate(group, () => onEdge(edge));
+    activate(group, (how) => onEdge(edge, how));
+    edgeElements.set(edge, group);
     edges.append(group);
   }
 
   const nodes = svgElement('g', { class: 'corpus-network-nodes' });
   const labels = svgElement('g', { class: 'corpus-network-labels', 'aria-hidden': 'true' });
   for (const node of layout.nodes) {
-    const group = svgElement('g', { class: 'corpus-network-node', transform: `translate(${node.x.toFixed(1)} ${node.y.toFixed(1)})`, tabindex: 0, role: 'button' });
+    const group = svgElement('g', { class: 'corpus-network-node', transform: `translate(${node.x.toFixed(1)} ${node.y.toFixed(1)})`, role: 'button' });
     group.dataset.id = node.id;
     group.dataset.community = slots.get(node.community);
     group.setAttribute('aria-label', `${node.name}, ${node.count} mentions, ${node.degree} links`);
-    group.append(svgElement('circle', { r: node.r.toFixed(1) }));
-    activate(group, () => onNode(node));
+    // The focus ring stands off the circle, so that it shows on any fill
+    // (drawn only while focused: an export leaves it out).
+    group.append(svgElement('circle', { r: node.r.toFixed(1) }), svgElement('circle', { r: (node.r + 4).toFixed(1), class: 'corpus-network-ring' }));
+    activate(group, (how) => onNode(node, how));
+    nodeElements.set(node, group);
     nodes.append(group);
     // Labels sit in their own layer above every node, so no circle covers one.
     const place = shown.get(node.id) ?? { x: node.x, y: node.y - node.r - 4 };
@@ -128,6 +141,8 @@ export function drawNetwork(layout, { width, height, label, font = 'sans-serif',
   }
   svg.append(edges, nodes, labels);
   wireHover(svg, layout);
+  const keyboard = { keyboard: true };
+  wireKeys(svg, layout, { nodeElements, edgeElements, choose: ({ node, edge }) => (node ? onNode(node, keyboard) : onEdge(edge, keyboard)) });
   return svg;
 }
 
@@ -181,14 +196,13 @@ function labelMeasurer(family) {
   return (name) => context.measureText(name).width;
 }
 
-/** Click, Enter and Space all choose: the groups act as buttons. */
+/**
+ * A click chooses (Enter and Space too, see network-keys.js): the groups act
+ * as buttons. A click without a pointer (detail 0: a screen reader's, or
+ * the keyboard's) counts as the keyboard's.
+ */
 function activate(target, choose) {
-  target.addEventListener('click', choose);
-  target.addEventListener('keydown', (event) => {
-    if (event.key !== 'Enter' && event.key !== ' ') return;
-    event.preventDefault();
-    choose();
-  });
+  target.addEventListener('click', (event) => choose({ keyboard: event.detail === 0 }));
 }
 
 /** Hovering or focusing a node lights it, its neighbours, their edges and labels; the rest fade. */

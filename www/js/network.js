@@ -5,6 +5,9 @@
 // colour is community; hovering a node lights its neighbours. Choosing an
 // edge lists the units behind it (corpus.evidence) with both entities
 // marked in their type colours: the count on an edge is always readable.
+// The drawing is one Tab stop, walked with the keys of network-keys.js; a
+// link chosen by keyboard moves focus to its evidence, and Escape there goes
+// back. Tables under the drawing list its links and its entities.
 //
 // Set `corpus` to a Corpus or a CorpusClient. Choosing a node dispatches
 // `corpus-open-entity` with `{id}`; choosing an evidence unit dispatches
@@ -22,6 +25,8 @@ import { ENTITY_TYPES, typeLabel, typeSwatch } from './entity-types.js';
 import { h } from './dom.js';
 import { appendMarked, element } from './highlight.js';
 import { drawNetwork, layoutNetwork } from './network-chart.js';
+import { edgeNetwork } from './chart-edges.js';
+import { keyMap } from './network-keys.js';
 import { MEASURES, UNITS, cooccurrenceOptions, formatScore, measureLabel, optionElements, unitPlural } from './network-options.js';
 import { Widget, defineStateProperties, themeValue, widgetAttributes } from './widget.js';
 
@@ -33,6 +38,8 @@ const DEFAULT_TYPES = ['person', 'place', 'organization', 'media', 'event'];
 const EVIDENCE_LIMIT = 100;
 // Enough edges to show structure; past this a network is a hairball.
 const EDGE_LIMIT = 300;
+// The key map's id, which describes the drawing (ids are the shadow root's own).
+const KEYS_ID = 'corpus-network-keys';
 
 /** The view's fixed parts: the controls, the messages, the figure and the evidence. */
 function template() {
@@ -51,8 +58,10 @@ function template() {
     h('p', { class: 'corpus-network-summary', 'aria-live': 'polite' }),
     h('figure', { class: 'corpus-figure corpus-network-figure', 'data-export-name': 'network' },
       h('div', { class: 'corpus-network-chart' }),
+      keyMap(KEYS_ID),
       h('div', { class: 'corpus-network-table' })),
-    h('section', { class: 'corpus-network-evidence', 'aria-live': 'polite' }),
+    // Not a live region: it would read every sentence out. Focus comes here instead.
+    h('section', { class: 'corpus-network-evidence' }),
   ];
 }
 
@@ -67,6 +76,7 @@ export class CorpusNetwork extends HTMLElement {
   #timer = 0;
   #runs = 0; // the latest run; an older run's late answer is dropped
   #edge = ''; // "a b": the link whose evidence is shown
+  #returnTo = null; // where Escape in the evidence goes: the table's button, else the drawing's link
 
   constructor() {
     super();
@@ -79,6 +89,13 @@ export class CorpusNetwork extends HTMLElement {
       if (event.target.type !== 'number') return;
       clearTimeout(this.#timer);
       this.#timer = setTimeout(() => this.#changed(), 250);
+    });
+    this.#root.querySelector('.corpus-network-evidence').addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      const back = this.#returnTo?.isConnected ? this.#returnTo : this.#root.querySelector('.corpus-network-edge.is-selected');
+      if (!back) return;
+      event.preventDefault();
+      back.focus();
     });
   }
 
@@ -217,6 +234,7 @@ export class CorpusNetwork extends HTMLElement {
       + 'Size: mentions; colour: community. Choose a link to read the text behind it, an entity to open it.';
     this.#root.querySelector('.corpus-network-evidence').replaceChildren();
     const chart = this.#root.querySelector('.corpus-network-chart');
+    this.#root.querySelector('.corpus-network-keys').hidden = network.nodes.length === 0;
     if (network.nodes.length === 0) {
       chart.replaceChildren(element('p', 'corpus-network-empty', 'No entities occur together with these settings.'));
       this.#root.querySelector('.corpus-network-table').replaceChildren();
@@ -227,16 +245,34 @@ export class CorpusNetwork extends HTMLElement {
     // Wide and low on a screen, taller than wide on a phone.
     const height = Math.round(width < 640 ? width * 1.25 : Math.min(600, Math.max(380, width * 0.55)));
     const layout = layoutNetwork(network, width, height);
-    chart.replaceChildren(drawNetwork(layout, {
+    const drawing = drawNetwork(layout, {
       font: themeValue(this.#root, 'font') || 'sans-serif',
       width,
       height,
       label: `Entity network: ${network.nodes.length} entities, ${network.edges.length} links`,
-      onNode: (node) => this.dispatchEvent(new CustomEvent('corpus-open-entity', { bubbles: true, composed: true, detail: { id: node.id } })),
-      onEdge: (edge) => this.showEvidence(edge.source, edge.target),
+      describedBy: KEYS_ID,
+      onNode: (node) => this.#openEntity(node.id),
+      onEdge: (edge, { keyboard }) => this.#chooseEdge(edge.source, edge.target, { keyboard }),
       describeEdge: (edge) => this.#describeEdge(edge),
-    }));
-    this.#root.querySelector('.corpus-network-table').replaceChildren(this.#table(network));
+    });
+    chart.replaceChildren(drawing);
+    edgeNetwork(drawing, this.#root); // pale nodes ringed, to stand 3:1 from the surface
+    this.#root.querySelector('.corpus-network-table').replaceChildren(this.#table(network), this.#nodeTable(network));
+  }
+
+  #openEntity(id) {
+    this.dispatchEvent(new CustomEvent('corpus-open-entity', { bubbles: true, composed: true, detail: { id } }));
+  }
+
+  /**
+   * Show a link's evidence, chosen in the drawing or from `from` (a button
+   * of the table). By keyboard, focus follows to the evidence's heading,
+   * and Escape there comes back.
+   */
+  async #chooseEdge(a, b, { keyboard, from = null }) {
+    this.#returnTo = from;
+    await this.showEvidence(a, b);
+    if (keyboard && this.#edge === `${a} ${b}`) this.#root.querySelector('.corpus-network-evidence-title')?.focus();
   }
 
   #describeEdge(edge) {
@@ -255,7 +291,10 @@ export class CorpusNetwork extends HTMLElement {
     const rows = network.edges.map((edge) => {
       const show = element('button', 'corpus-link', 'evidence');
       show.type = 'button';
-      show.addEventListener('click', () => this.showEvidence(edge.source, edge.target));
+      // Named by its text first, then by what it shows: a list of the page's
+      // buttons would otherwise hold a hundred "evidence".
+      show.setAttribute('aria-label', `evidence: ${this.#name(edge.source)} and ${this.#name(edge.target)}`);
+      show.addEventListener('click', (event) => this.#chooseEdge(edge.source, edge.target, { keyboard: event.detail === 0, from: show }));
       return [this.#name(edge.source), this.#name(edge.target), formatCount(edge.count), formatScore(edge.expected), formatScore(edge.score), show];
     });
     const columns = [{ label: 'Entity' }, { label: 'With' }, { label: 'Count', numeric: true }, { label: 'Expected', numeric: true },
@@ -263,11 +302,25 @@ export class CorpusNetwork extends HTMLElement {
     return chartTable(`Links as a table (${formatCount(network.edges.length)})`, 'Links between entities, strongest first', columns, rows);
   }
 
-  /** List the units in which entities `a` and `b` occur together, both marked. */
+  /** The nodes as a table, most mentioned first, each name a button that opens the entity. */
+  #nodeTable(network) {
+    const nodes = [...network.nodes].sort((x, y) => y.count - x.count || x.name.localeCompare(y.name));
+    const rows = nodes.map((node) => {
+      const open = element('button', 'corpus-link', node.name);
+      open.type = 'button';
+      open.addEventListener('click', () => this.#openEntity(node.id));
+      return [open, typeLabel(node.type), formatCount(node.count), formatCount(node.degree), String(node.community)];
+    });
+    const columns = [{ label: 'Entity' }, { label: 'Type' }, { label: 'Mentions', numeric: true }, { label: 'Links', numeric: true }, { label: 'Community', numeric: true }];
+    return chartTable(`Entities as a table (${formatCount(network.nodes.length)})`, 'Entities of the network, most mentioned first', columns, rows);
+  }
+
+  /** List the units in which entities `a` and `b` occur together, both marked; resolves once they show. */
   showEvidence(a, b) {
     this.#edge = `${a} ${b}`;
-    this.#showEvidence(a, b);
+    const shown = this.#showEvidence(a, b);
     this.dispatchEvent(new CustomEvent('corpus-state-change', { bubbles: true, composed: true }));
+    return shown;
   }
 
   async #showEvidence(a, b) {
@@ -285,6 +338,7 @@ export class CorpusNetwork extends HTMLElement {
       return;
     }
     const heading = element('h3', 'corpus-network-evidence-title');
+    heading.tabIndex = -1; // focused from script when a link is chosen by keyboard
     heading.append(this.#entityLabel(a), ' and ', this.#entityLabel(b), ` · ${formatCount(units.length)} ${unitPlural(unit, units.length)}`);
     const list = element('ol', 'corpus-evidence');
     list.setAttribute('aria-label', `${this.#name(a)} with ${this.#name(b)}`);

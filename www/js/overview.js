@@ -12,6 +12,7 @@
 // `rendered` resolves once the latest render has finished. The charts are
 // redrawn to fit when the element's width changes.
 import { charts, loadCharts } from './charts.js';
+import { edgeChart } from './chart-edges.js';
 import { chartTable, cssPalette } from './chart-table.js';
 import { displayDate, formatCount } from './format.js';
 import { typePluralLabel } from './entity-types.js';
@@ -31,6 +32,8 @@ const CHAR_WIDTH = 6.5; // px per character of an 11 px label, for margins
 const BAR_STEP = 24; // px per bar of a horizontal bar chart
 
 const STATE_KEYS = [];
+
+let figures = 0; // for the ids of figures' headings, unique in any shadow root
 
 export class CorpusOverview extends HTMLElement {
   static observedAttributes = widgetAttributes(STATE_KEYS);
@@ -107,12 +110,17 @@ export class CorpusOverview extends HTMLElement {
     const documents = element('figure', 'corpus-figure corpus-overview-documents');
     documents.dataset.exportName = 'documents';
     documents.append(document.createElement('corpus-documents'));
+    const documentsSection = section('Documents', documents);
+    // The figure's title (and its export menu's) is its section's heading.
+    const heading = documentsSection.querySelector('.corpus-overview-heading');
+    heading.id = `corpus-figure-${++figures}-title`;
+    documents.setAttribute('aria-labelledby', heading.id);
     this.#root.replaceChildren(
       error,
       section('Totals', element('dl', 'corpus-overview-stats')),
       section('Over time', timeNote, time),
       section('Most mentioned', entities),
-      section('Documents', documents),
+      documentsSection,
     );
   }
 
@@ -213,15 +221,20 @@ function section(title, ...content) {
 }
 
 /**
- * An empty chart figure: a caption with a heading and a note, then the
- * chart, then its table. Renders replace what is inside those three, never
- * the figure's own children, so buttons a page adds to it stay.
+ * An empty chart figure: a caption with a heading (of `level`, one below
+ * the view's section's) and a note, then the chart, then its table. Renders
+ * replace what is inside those three, never the figure's own children, so
+ * buttons a page adds to it stay.
  */
-export function chartFigure(name, title) {
+export function chartFigure(name, title, level = 4) {
   const figure = element('figure', 'corpus-figure');
   figure.dataset.exportName = name;
   const caption = element('figcaption', 'corpus-figure-caption');
-  caption.append(element('h4', 'corpus-chart-title', title), element('p', 'corpus-figure-note'));
+  const heading = element(`h${level}`, 'corpus-chart-title', title);
+  // The figure, and its export menu, are named by its heading.
+  heading.id = `corpus-figure-${++figures}-title`;
+  figure.setAttribute('aria-labelledby', heading.id);
+  caption.append(heading, element('p', 'corpus-figure-note'));
   figure.append(caption, element('div', 'corpus-figure-legend'), element('div', 'corpus-figure-chart'), element('div', 'corpus-figure-table'));
   return figure;
 }
@@ -240,6 +253,7 @@ export function fillFigure(figure, { title, note, legend = [], svg = null, empty
   chart.replaceChildren(svg ?? element('p', 'corpus-chart-empty', empty));
   if (!keepTable) figure.querySelector('.corpus-figure-table').replaceChildren(...(table ? [table] : []));
   figure.classList.toggle('is-empty', !svg);
+  edgeChart(figure); // pale marks and keys edged, to stand 3:1 from the surface
 }
 
 /** The width a figure's chart can take; 600 while it is not laid out (hidden). */
@@ -486,7 +500,7 @@ function entityTable(plural, entities) {
 function entityAt(target) {
   const row = target.closest?.('.corpus-chart-table tbody tr');
   if (row) return row.querySelector('[data-entity-id]')?.dataset.entityId ?? null;
-  const bar = target.closest?.('.corpus-overview-bars g[aria-label="bar"] rect');
+  const bar = target.closest?.('.corpus-overview-bars g[data-mark="bar"] rect');
   if (!bar) return null;
   const ids = JSON.parse(bar.ownerSVGElement.dataset.ids);
   const index = Number.isInteger(bar.__data__) ? bar.__data__ : [...bar.parentNode.children].indexOf(bar);

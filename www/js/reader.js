@@ -11,7 +11,7 @@ import { displayDate, formatCount } from './format.js';
 import { citationsList } from './citations-list.js';
 import { appendAnnotated } from './entity-marks.js';
 import { ENTITY_TYPES, typeLabel, typeSwatch } from './entity-types.js';
-import { Widget, defineStateProperties, widgetAttributes } from './widget.js';
+import { Widget, defineStateProperties, focusStatic, settled, widgetAttributes } from './widget.js';
 
 // How the engine arrived at a date (`dateSource`), as the reader shows it.
 const DATE_SOURCES = {
@@ -37,6 +37,7 @@ export class CorpusReader extends HTMLElement {
   #queryHits = [];
   #error = null;
   #loads = 0;
+  #loaded = Promise.resolve(); // the latest load, drawn
   // Types the reader has switched off in the legend. Kept across documents:
   // someone who hides dates wants them hidden in the next article too.
   #hiddenTypes = new Set();
@@ -79,12 +80,31 @@ export class CorpusReader extends HTMLElement {
     this.#widget.stateChanged();
   }
 
+  /**
+   * Move focus to what the reader shows, once drawn: the marked passage, or
+   * else the document's title (or the message in its place). Resolves to a
+   * short description, for the page to announce.
+   */
+  async focusView() {
+    await settled(() => this.#loaded);
+    const mark = this.#root.querySelector('mark.corpus-reader-mark');
+    const target = mark ?? this.#root.querySelector('.corpus-reader-title') ?? this.#root.querySelector('.corpus-reader-empty');
+    focusStatic(target);
+    if (!this.#document) return target?.textContent ?? '';
+    return `${this.#document.title ?? this.#document.id}${mark ? ', at the passage marked' : ''}`;
+  }
+
   /** The document shown (`corpus.document(id)`), or null. */
   get corpusDocument() {
     return this.#document;
   }
 
-  async #load() {
+  #load() {
+    this.#loaded = this.#loadNow();
+    return this.#loaded;
+  }
+
+  async #loadNow() {
     const { doc, start, end, q } = this.#state;
     const load = ++this.#loads;
     if (!this.#corpus || !doc) {

@@ -53,6 +53,7 @@ function group(label, values, filterOf, query, onChoose) {
     const button = element('button', 'corpus-facet-value');
     button.type = 'button';
     button.setAttribute('aria-pressed', String(query.includes(filter)));
+    button.dataset.filter = filter; // what the view finds it by when it redraws
     button.title = query.includes(filter) ? `Remove ${filter} from the query` : `Add ${filter} to the query`;
     button.append(element('span', 'corpus-facet-label', String(value)), element('span', 'corpus-facet-count', formatCount(count)));
     button.addEventListener('click', () => onChoose(filter));

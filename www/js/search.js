@@ -12,7 +12,7 @@ import { appendMarked, element } from './highlight.js';
 import { formatCount } from './format.js';
 import { searchFacets } from './search-facets.js';
 import { kwicTable } from './kwic-table.js';
-import { Widget, defineStateProperties, widgetAttributes } from './widget.js';
+import { Widget, defineStateProperties, settled, widgetAttributes } from './widget.js';
 
 /** The view's fixed parts: the query form, the error line, the syntax help, the output. */
 function template() {
@@ -32,7 +32,9 @@ function template() {
         option('document', 'by document'), option('paragraph', 'by paragraph'), option('sentence', 'by sentence')),
       h('select', { class: 'corpus-search-sort', 'aria-label': 'Concordance order', hidden: true },
         option('document', 'in document order'), option('left', 'sorted by left context'), option('right', 'sorted by right context'))),
-    h('div', { id: 'corpus-search-error', class: 'corpus-search-error', role: 'alert', hidden: true }),
+    // Not an alert: a query is wrong at every keystroke while it is typed.
+    // The box describes the field; the announcer says it when asked (Enter).
+    h('div', { id: 'corpus-search-error', class: 'corpus-search-error', hidden: true }),
     h('details', { class: 'corpus-search-help' },
       h('summary', {}, 'Query syntax'),
       h('dl', {},
@@ -43,7 +45,8 @@ function template() {
         syntax([code('kuril*'), ', ', code('kunashir~1')], ['prefix; spelling within 1 or 2 edits']),
         syntax([code('year:2000..2005'), ', ', code('publication:"Eurasia Daily Monitor"'), ', ', code('date:2004-11..2005-01')],
           ['filters on document fields (also ', code('volume:'), ', ', code('issue:'), ', ', code('title:'), ' and any metadata field)']))),
-    h('p', { class: 'corpus-search-summary', 'aria-live': 'polite' }),
+    h('p', { class: 'corpus-search-summary' }),
+    h('p', { class: 'corpus-search-announcer corpus-visually-hidden', role: 'status' }),
     h('div', { class: 'corpus-search-body' },
       h('div', { class: 'corpus-search-output' }),
       h('aside', { class: 'corpus-facets', 'aria-label': 'Narrow the search', hidden: true })),
@@ -51,6 +54,7 @@ function template() {
 }
 
 const PAGE = 50; // results per page
+const TYPING_PAUSE = 1000; // ms without a keystroke before the count is said
 const DEFAULTS = { q: '', unit: 'document', mode: 'results', sort: 'document' };
 const STATE_KEYS = ['q', 'unit', 'mode', 'sort'];
 
@@ -62,6 +66,9 @@ export class CorpusSearch extends HTMLElement {
   #titles = new Map();
   #timer = 0;
   #runs = 0; // the latest run; an older run's late answer is dropped
+  #ran = Promise.resolve(); // the latest run, shown
+  #announce = null; // after the next run: 'now' (a choice made), 'pause' (typing), or null (nobody asked)
+  #announceTimer = 0;
 
   constructor() {
     super();
@@ -92,6 +99,17 @@ export class CorpusSearch extends HTMLElement {
 
   get corpus() {
     return this.#corpus;
+  }
+
+  /**
+   * Move focus to the query box, once the search has run. Resolves to a short
+   * description (the query and what it found), for the page to announce.
+   */
+  async focusView() {
+    await settled(() => this.#ran);
+    this.#root.querySelector('.corpus-search-input').focus();
+    const summary = this.#root.querySelector('.corpus-search-summary').textContent;
+    return `${this.query}${summary ? `: ${summary}` : ''}`;
   }
 
   /** The query in the box; setting it runs the search. */
@@ -143,11 +161,17 @@ export class CorpusSearch extends HTMLElement {
 
   /** The user changed something: run, and say so for the page's history (`typing`: by a keystroke). */
   #changed({ typing = false } = {}) {
+    this.#announce = typing ? 'pause' : 'now';
     this.#run();
     this.dispatchEvent(new CustomEvent('corpus-state-change', { bubbles: true, composed: true, detail: { typing } }));
   }
 
-  async #run() {
+  #run() {
+    this.#ran = this.#runNow();
+    return this.#ran;
+  }
+
+  async #runNow() {
     if (!this.#corpus) return;
     const run = ++this.#runs;
     const { q, unit, mode, sort } = this.state;
@@ -166,11 +190,32 @@ export class CorpusSearch extends HTMLElement {
       if (run !== this.#runs) return;
       this.#showError(null);
       this.#show(...shown);
+      this.#say(shown[0]);
       const facets = await searchFacets(this.#corpus, query, (added) => this.#narrow(added));
       if (run === this.#runs) this.#showFacets(facets);
     } catch (error) {
-      if (run === this.#runs) this.#showError(error, query);
+      if (run !== this.#runs) return;
+      this.#showError(error, query);
+      this.#say(`The query cannot be read: ${error.message}`);
     }
+  }
+
+  /**
+   * Say what a run found, once: at once for a choice the reader made, when
+   * typing pauses for a keystroke, not at all for a state the page set.
+   */
+  #say(text) {
+    const when = this.#announce;
+    this.#announce = null;
+    clearTimeout(this.#announceTimer);
+    if (!when) return;
+    const announcer = this.#root.querySelector('.corpus-search-announcer');
+    const speak = () => {
+      announcer.textContent = '';
+      requestAnimationFrame(() => { announcer.textContent = text; });
+    };
+    if (when === 'now') speak();
+    else this.#announceTimer = setTimeout(speak, TYPING_PAUSE);
   }
 
   /** Add a facet's filter to the query, or take it out if it is there. */
@@ -180,6 +225,7 @@ export class CorpusSearch extends HTMLElement {
     this.query = at >= 0
       ? `${query.slice(0, at)}${query.slice(at + filter.length)}`.replace(/\s+/g, ' ').trim()
       : `${query.trim()} ${filter}`;
+    this.#announce = 'now';
     this.dispatchEvent(new CustomEvent('corpus-state-change', { bubbles: true, composed: true }));
   }
 
@@ -226,6 +272,7 @@ export class CorpusSearch extends HTMLElement {
     // A figure, so that the page's export menu offers the concordance as CSV and JSON.
     const figure = element('figure', 'corpus-figure corpus-kwic-figure');
     figure.dataset.exportName = 'concordance';
+    figure.setAttribute('aria-label', 'Concordance'); // as the view's menu calls it; names the export menu too
     figure.append(table);
     const shown = kwic.lines.length < kwic.total ? `, showing ${kwic.lines.length}` : '';
     return [`${formatCount(kwic.total)} ${kwic.total === 1 ? 'match' : 'matches'}${shown}`, [figure]];
@@ -242,9 +289,13 @@ export class CorpusSearch extends HTMLElement {
 
   #showFacets(facets) {
     const aside = this.#root.querySelector('.corpus-facets');
+    // A facet chosen from the keyboard keeps focus across the redraw it caused.
+    const focused = this.shadowRoot.activeElement?.closest('.corpus-facet-value')?.dataset.filter;
     aside.hidden = !facets;
     aside.replaceChildren(...(facets ?? []));
+    if (focused) [...aside.querySelectorAll('.corpus-facet-value')].find((b) => b.dataset.filter === focused)?.focus();
   }
+
   /** Shows the message, and the query with the character at the error's position marked. */
   #showError(error, query = '') {
     const box = this.#root.querySelector('.corpus-search-error');

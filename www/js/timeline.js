@@ -9,6 +9,7 @@
 // `{entities, bucket, q}` (strings, `entities` comma-separated ids); a change
 // the user makes dispatches `corpus-state-change`.
 import { charts, loadCharts } from './charts.js';
+import { edgeChart } from './chart-edges.js';
 import { chartTable, cssPalette } from './chart-table.js';
 import { formatCount } from './format.js';
 import { element } from './highlight.js';
@@ -68,7 +69,9 @@ export class CorpusTimeline extends HTMLElement {
     add.field.addEventListener('change', () => this.#addNamed(add.field));
     const names = element('datalist');
     names.id = this.#listId;
-    controls.append(element('h3', 'corpus-chart-title', 'Mentions over time'), bucket, query.label, add.label, names);
+    const title = element('h3', 'corpus-chart-title', 'Mentions over time');
+    title.id = 'corpus-timeline-title';
+    controls.append(title, bucket, query.label, add.label, names);
     const chips = element('fieldset', 'corpus-timeline-entities');
     chips.append(element('legend', 'corpus-visually-hidden', 'Entities drawn'));
     chips.addEventListener('change', () => {
@@ -80,6 +83,7 @@ export class CorpusTimeline extends HTMLElement {
     error.hidden = true;
     const figure = element('figure', 'corpus-figure corpus-timeline-figure');
     figure.dataset.exportName = 'timeline';
+    figure.setAttribute('aria-labelledby', title.id); // named, and its export menu too, by the heading above
     figure.append(element('div', 'corpus-timeline-chart'), element('div', 'corpus-timeline-table'));
     this.#root.replaceChildren(controls, chips, error, figure);
     if (this.#corpus) this.#load();
@@ -184,6 +188,7 @@ export class CorpusTimeline extends HTMLElement {
     });
     const fieldset = this.#root.querySelector('.corpus-timeline-entities');
     fieldset.replaceChildren(fieldset.querySelector('legend'), ...chips);
+    edgeChart(fieldset, this.#root); // pale keys edged, as their lines are
   }
 
   async #render() {
@@ -220,6 +225,7 @@ export class CorpusTimeline extends HTMLElement {
     const nodes = [this.#plot(timeline, chart.clientWidth || 600)];
     if (q.trim()) nodes.unshift(this.#queryKey(q));
     chart.replaceChildren(...nodes);
+    edgeChart(chart, this.#root); // pale lines and keys edged, to stand 3:1 from the surface
     table.replaceChildren(this.#table(timeline));
   }
 

@@ -59,6 +59,29 @@ export function defineStateProperties(elementClass, stateKeys) {
 }
 
 /**
+ * Wait for `latest()`, a promise of the element's latest render, and again
+ * if a newer render began meanwhile: resolves once what shows is final.
+ */
+export async function settled(latest) {
+  for (;;) {
+    const current = latest();
+    await current;
+    if (current === latest()) return;
+  }
+}
+
+/**
+ * Focus `element`, something a person reads rather than operates (a heading,
+ * a marked passage): it takes focus from script only (tabindex -1) and
+ * shows no ring unless the keyboard moved there.
+ */
+export function focusStatic(element) {
+  if (!element) return;
+  if (!element.hasAttribute('tabindex')) element.tabIndex = -1;
+  element.focus({ preventScroll: false });
+}
+
+/**
  * The theme's value of `--corpus-<token>` inside `element` (an element in a
  * widget): the page's own setting if it made one, else the widget's default.
  */
