@@ -115,7 +115,4 @@ main() {
   [ "$TOTAL_FAILED" -eq 0 ]
 }
 
-# Lets tests of this script source it for count_results without running main.
-if [ "${BASH_SOURCE[0]}" = "$0" ]; then
-  main
-fi
+main

@@ -254,6 +254,25 @@ describe('entities', () => {
     await context.close();
   });
 
+  test('an alias edit reaches a view drawn before it, when that view is shown again', async () => {
+    const { page, errors, context } = await openApp({}, '#view=reader&doc=001_dd6b5825d416bed0');
+    const bush = page.locator('corpus-reader mark[data-type="person"]', { hasText: /^Bush$/ }).first();
+    assert.equal(await bush.getAttribute('data-entity'), 'person:bush');
+    await page.locator('.corpus-tabs a[data-view="entities"]').click();
+    await page.goto(new URL('#view=entities&entity=person:george-h-w-bush', page.url()).href);
+    const entity = page.locator('corpus-entity');
+    await entity.getByRole('combobox', { name: 'Merge into this entity' }).fill('Bush');
+    await entity.getByRole('option', { name: /^Bush/ }).click();
+    await entity.locator('.corpus-alias-merge-button').click();
+    await entity.locator('.corpus-alias-status', { hasText: 'Merged Bush into George H.W. Bush.' }).waitFor();
+    // The reader, hidden while the edit was made, redraws as it is shown.
+    await page.locator('.corpus-tabs a[data-view="reader"]').click();
+    await page.waitForFunction(() => document.querySelector('corpus-reader').shadowRoot
+      .querySelector('mark[data-entity="person:george-h-w-bush"]')?.textContent === 'Bush');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test('the entities view fits a phone screen', async () => {
     const { page, errors, context } = await openApp({ viewport: { width: 390, height: 844 } }, '#view=entities&entity=person:vladimir-putin');
     await page.locator('corpus-entity button.corpus-entity-mention').first().waitFor();

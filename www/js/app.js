@@ -111,8 +111,8 @@ function useCorpus(id, client) {
   current = { id, client };
   // Edits saved earlier stay undoable: undo goes back to the shipped table.
   setAliasBaseline(client, client.shippedAliases());
+  // Each view follows the client's changes itself (view-support.js).
   client.addEventListener('change', () => {
-    handToViews();
     client.aliases().then((table) => saveAliases(id, table)).catch((error) => showError('The alias edit will not survive a reload', error));
   });
   stats.stats = client.stats();

@@ -12,6 +12,7 @@ import { formatCount } from './format.js';
 import { ENTITY_TYPES, typePluralLabel, typeSwatch } from './entity-types.js';
 import { element } from './highlight.js';
 import { Widget, defineStateProperties, widgetAttributes } from './widget.js';
+import { ViewSupport } from './view-support.js';
 
 // Enough to scan by eye; a long tail is better reached by the name filter.
 const LIST_LIMIT = 300;
@@ -24,6 +25,7 @@ const STATE_KEYS = ['type', 'min', 'name'];
 export class CorpusEntities extends HTMLElement {
   static observedAttributes = widgetAttributes(STATE_KEYS);
   #widget = new Widget(this, { stateKeys: STATE_KEYS });
+  #support = new ViewSupport(this, { onChange: () => this.#load() });
   #root = this.#widget.root;
   #corpus = null;
   #byType = new Map(); // type → entities, in the engine's order
@@ -34,11 +36,13 @@ export class CorpusEntities extends HTMLElement {
 
   connectedCallback() {
     this.#widget.connect();
+    this.#support.connect();
     if (!this.#corpus) this.#root.replaceChildren(element('p', 'corpus-entities-empty', 'Loading…'));
   }
 
   disconnectedCallback() {
     this.#widget.disconnect();
+    this.#support.disconnect();
   }
 
   attributeChangedCallback(name, old, value) {
@@ -53,7 +57,7 @@ export class CorpusEntities extends HTMLElement {
   set corpus(corpus) {
     if (this.#widget.takesSource(corpus)) return;
     this.#corpus = corpus;
-    this.#load();
+    if (this.#support.follow(corpus)) this.#load();
   }
 
   /** `{type, min, name}`: the type listed, the least mentions, a name filter. */

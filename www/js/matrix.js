@@ -11,6 +11,7 @@ import { chartTable } from './chart-table.js';
 import { element } from './highlight.js';
 import { cooccurrenceOptions, formatScore, measureLabel, optionElements, unitPlural } from './network-options.js';
 import { Widget, defineStateProperties, widgetAttributes } from './widget.js';
+import { ViewSupport } from './view-support.js';
 
 const SIZES = [[10, '10'], [15, '15'], [20, '20'], [30, '30']];
 const DEFAULT_OPTIONS = { unit: 'sentence', window: 5, measure: 'count', minCount: 1, types: ['person', 'place', 'organization', 'media', 'event'] };
@@ -20,6 +21,7 @@ const STATE_KEYS = [];
 export class CorpusMatrix extends HTMLElement {
   static observedAttributes = widgetAttributes(STATE_KEYS);
   #widget = new Widget(this, { stateKeys: STATE_KEYS });
+  #support = new ViewSupport(this, { onChange: () => this.#render() });
   #root = this.#widget.root;
   #corpus = null;
   #options = DEFAULT_OPTIONS;
@@ -33,10 +35,12 @@ export class CorpusMatrix extends HTMLElement {
 
   connectedCallback() {
     this.#widget.connect();
+    this.#support.connect();
   }
 
   disconnectedCallback() {
     this.#widget.disconnect();
+    this.#support.disconnect();
   }
 
   attributeChangedCallback(name, old, value) {
@@ -66,7 +70,7 @@ export class CorpusMatrix extends HTMLElement {
   set corpus(corpus) {
     if (this.#widget.takesSource(corpus)) return;
     this.#corpus = corpus;
-    this.#render();
+    if (this.#support.follow(corpus)) this.#render();
   }
 
   get corpus() {

@@ -29,6 +29,7 @@ import { edgeNetwork } from './chart-edges.js';
 import { keyMap } from './network-keys.js';
 import { MEASURES, UNITS, cooccurrenceOptions, formatScore, measureLabel, optionElements, unitPlural } from './network-options.js';
 import { Widget, defineStateProperties, themeValue, widgetAttributes } from './widget.js';
+import { ViewSupport } from './view-support.js';
 
 const STATE_KEYS = ['unit', 'window', 'measure', 'min', 'score', 'nodes', 'types', 'edge'];
 const NETWORK_FORMATS = [['GEXF', 'gexf', 'application/gexf+xml'], ['GraphML', 'graphml', 'application/graphml+xml']];
@@ -68,6 +69,7 @@ function template() {
 export class CorpusNetwork extends HTMLElement {
   static observedAttributes = widgetAttributes(STATE_KEYS);
   #widget = new Widget(this, { stateKeys: STATE_KEYS });
+  #support = new ViewSupport(this, { onChange: () => this.#run() });
   #root = this.#widget.root;
   #corpus = null;
   #titles = new Map();
@@ -101,11 +103,13 @@ export class CorpusNetwork extends HTMLElement {
 
   connectedCallback() {
     this.#widget.connect();
+    this.#support.connect();
     this.#run();
   }
 
   disconnectedCallback() {
     this.#widget.disconnect();
+    this.#support.disconnect();
   }
 
   attributeChangedCallback(name, old, value) {
@@ -165,6 +169,7 @@ export class CorpusNetwork extends HTMLElement {
   set corpus(corpus) {
     if (this.#widget.takesSource(corpus)) return;
     this.#corpus = corpus;
+    if (!this.#support.follow(corpus)) return;
     this.#titles = new Map(corpus.documents().map((d) => [d.id, d.title ?? d.id]));
     this.#run();
   }

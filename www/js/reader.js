@@ -12,6 +12,7 @@ import { citationsList } from './citations-list.js';
 import { appendAnnotated } from './entity-marks.js';
 import { ENTITY_TYPES, typeLabel, typeSwatch } from './entity-types.js';
 import { Widget, defineStateProperties, focusStatic, settled, widgetAttributes } from './widget.js';
+import { ViewSupport } from './view-support.js';
 
 // How the engine arrived at a date (`dateSource`), as the reader shows it.
 const DATE_SOURCES = {
@@ -27,6 +28,7 @@ const STATE_KEYS = ['doc', 'start', 'end', 'q'];
 export class CorpusReader extends HTMLElement {
   static observedAttributes = widgetAttributes(STATE_KEYS);
   #widget = new Widget(this, { stateKeys: STATE_KEYS });
+  #support = new ViewSupport(this, { onChange: () => this.#reload() });
   #root = this.#widget.root;
   #corpus = null;
   #state = {};
@@ -44,11 +46,13 @@ export class CorpusReader extends HTMLElement {
 
   connectedCallback() {
     this.#widget.connect();
+    this.#support.connect();
     this.#render();
   }
 
   disconnectedCallback() {
     this.#widget.disconnect();
+    this.#support.disconnect();
   }
 
   attributeChangedCallback(name, old, value) {
@@ -63,6 +67,12 @@ export class CorpusReader extends HTMLElement {
   set corpus(corpus) {
     if (this.#widget.takesSource(corpus)) return;
     this.#corpus = corpus;
+    if (this.#support.follow(corpus)) this.#reload();
+  }
+
+  /** Load the document again, its entities too: the corpus or its aliases changed. */
+  #reload() {
+    this.#document = null;
     this.#load();
   }
 

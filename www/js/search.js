@@ -9,10 +9,11 @@
 // dispatches `corpus-state-change`.
 import { h } from './dom.js';
 import { appendMarked, element } from './highlight.js';
-import { formatCount } from './format.js';
+import { formatCount, plural } from './format.js';
 import { searchFacets } from './search-facets.js';
 import { kwicTable } from './kwic-table.js';
 import { Widget, defineStateProperties, settled, widgetAttributes } from './widget.js';
+import { ViewSupport } from './view-support.js';
 
 /** The view's fixed parts: the query form, the error line, the syntax help, the output. */
 function template() {
@@ -61,6 +62,7 @@ const STATE_KEYS = ['q', 'unit', 'mode', 'sort'];
 export class CorpusSearch extends HTMLElement {
   static observedAttributes = widgetAttributes(STATE_KEYS);
   #widget = new Widget(this, { stateKeys: STATE_KEYS });
+  #support = new ViewSupport(this, { onChange: () => this.#run() });
   #root = this.#widget.root;
   #corpus = null;
   #titles = new Map();
@@ -78,11 +80,13 @@ export class CorpusSearch extends HTMLElement {
 
   connectedCallback() {
     this.#widget.connect();
+    this.#support.connect();
     this.#run();
   }
 
   disconnectedCallback() {
     this.#widget.disconnect();
+    this.#support.disconnect();
   }
 
   attributeChangedCallback(name, old, value) {
@@ -93,6 +97,7 @@ export class CorpusSearch extends HTMLElement {
   set corpus(corpus) {
     if (this.#widget.takesSource(corpus)) return;
     this.#corpus = corpus;
+    if (!this.#support.follow(corpus)) return;
     this.#titles = new Map(corpus.documents().map((d) => [d.id, d.title]));
     this.#run();
   }
@@ -235,7 +240,7 @@ export class CorpusSearch extends HTMLElement {
     for (const hit of results.hits) list.append(this.#resultItem(hit, query));
     const nodes = [list];
     if (results.hits.length < results.total) nodes.push(this.#moreButton(list, query, unit, results.total));
-    return [`${formatCount(results.total)} ${plural(unit, results.total)}${expansionNote(results.expansions)}`, nodes];
+    return [`${plural(results.total, unit)}${expansionNote(results.expansions)}`, nodes];
   }
 
   /** "Show 50 more": the next page of hits, appended to `list`. */
@@ -326,10 +331,6 @@ export class CorpusSearch extends HTMLElement {
 /** Choose `value` in a select if it offers it, else `fallback`. */
 function setChoice(select, value, fallback) {
   select.value = [...select.options].some((o) => o.value === value) ? value : fallback;
-}
-
-function plural(unit, n) {
-  return n === 1 ? unit : `${unit}s`;
 }
 
 function expansionNote(expansions = []) {

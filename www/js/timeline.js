@@ -15,6 +15,7 @@ import { formatCount } from './format.js';
 import { element } from './highlight.js';
 import { optionElements } from './network-options.js';
 import { Widget, defineStateProperties, widgetAttributes } from './widget.js';
+import { ViewSupport } from './view-support.js';
 
 const BUCKETS = [['year', 'by year'], ['month', 'by month'], ['issue', 'by issue']];
 const CANDIDATE_TYPES = ['person', 'place', 'organization'];
@@ -30,6 +31,7 @@ const STATE_KEYS = ['entities', 'bucket', 'q'];
 export class CorpusTimeline extends HTMLElement {
   static observedAttributes = widgetAttributes(STATE_KEYS);
   #widget = new Widget(this, { stateKeys: STATE_KEYS });
+  #support = new ViewSupport(this, { onChange: () => this.#load() });
   #root = this.#widget.root;
   #corpus = null;
   #candidates = []; // [{id, name}], each keeping its colour slot
@@ -45,10 +47,12 @@ export class CorpusTimeline extends HTMLElement {
 
   connectedCallback() {
     this.#widget.connect();
+    this.#support.connect();
   }
 
   disconnectedCallback() {
     this.#widget.disconnect();
+    this.#support.disconnect();
   }
 
   attributeChangedCallback(name, old, value) {
@@ -92,7 +96,7 @@ export class CorpusTimeline extends HTMLElement {
   set corpus(corpus) {
     if (this.#widget.takesSource(corpus)) return;
     this.#corpus = corpus;
-    this.#load();
+    if (this.#support.follow(corpus)) this.#load();
   }
 
   get corpus() {

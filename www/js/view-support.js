@@ -1,8 +1,10 @@
-// What the chart views (<corpus-overview>, <corpus-compare>, <corpus-entity>)
-// share: following their corpus's `change` event (a CorpusClient sends one
-// when its alias table changes; a Corpus sends none) while they are in the
-// page, and hearing when their width changes, so that charts are redrawn
-// to fit.
+// How every view that shows a corpus follows it: its corpus's `change`
+// event (a CorpusClient sends one when its alias table changes; a Corpus
+// sends none) redraws the view while it is in the page; a view that is not
+// shown at that moment (display: none, as the explorer's other tabs are)
+// redraws when it next shows, not before, so that one alias edit does not
+// recompute nine views at once. Views with charts also hear when their
+// width changes, to redraw them to fit.
 //
 // A helper object each element owns, not a base class: the elements' corpus
 // setters differ (the entity page keeps caches, the compare view reruns),
@@ -23,13 +25,27 @@ export class ViewSupport {
   #onResize;
   #corpus = null;
   #observer = null;
+  #stale = false; // the corpus changed while the host was not shown
 
   /** `onChange()`: the corpus changed; `onResize()`: the host's box changed size. */
-  constructor(host, { onChange, onResize }) {
+  constructor(host, { onChange, onResize = () => {} }) {
     this.#host = host;
     this.#onChange = onChange;
     this.#onResize = onResize;
   }
+
+  #changed = () => {
+    this.#stale = !isShown(this.#host);
+    if (!this.#stale) this.#onChange();
+  };
+
+  #resized = () => {
+    if (!this.#stale) this.#onResize();
+    else if (isShown(this.#host)) {
+      this.#stale = false;
+      this.#onChange();
+    }
+  };
 
   /**
    * Follow `corpus` from now on (while the host is in the page) instead of
@@ -40,22 +56,23 @@ export class ViewSupport {
    */
   follow(corpus) {
     if (corpus === this.#corpus) return !isAnnouncing(corpus);
-    this.#corpus?.removeEventListener?.('change', this.#onChange);
+    this.#corpus?.removeEventListener?.('change', this.#changed);
     this.#corpus = corpus;
-    if (this.#host.isConnected) corpus?.addEventListener?.('change', this.#onChange);
+    this.#stale = false;
+    if (this.#host.isConnected) corpus?.addEventListener?.('change', this.#changed);
     return true;
   }
 
   /** The host entered the page: follow its corpus and watch its size. */
   connect() {
-    this.#corpus?.addEventListener?.('change', this.#onChange);
-    this.#observer ??= new ResizeObserver(() => this.#onResize());
+    this.#corpus?.addEventListener?.('change', this.#changed);
+    this.#observer ??= new ResizeObserver(this.#resized);
     this.#observer.observe(this.#host);
   }
 
   /** The host left the page: stop both. */
   disconnect() {
-    this.#corpus?.removeEventListener?.('change', this.#onChange);
+    this.#corpus?.removeEventListener?.('change', this.#changed);
     this.#observer?.disconnect();
   }
 }
@@ -67,6 +84,11 @@ export class ViewSupport {
  */
 export function widthChanged(width, drawnWidth) {
   return width > 0 && Math.abs(width - drawnWidth) > IGNORED_PX;
+}
+
+/** Whether `host` has a box on screen: not inside anything display: none. */
+function isShown(host) {
+  return host.getClientRects().length > 0;
 }
 
 /** Whether `corpus` sends `change` events (a CorpusClient does; a Corpus does not). */
