@@ -8,7 +8,9 @@ use std::fmt;
 /// files, the file, line and column, so that it can be shown to a user as is.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Error {
-    kind: ErrorKind,
+    // Boxed: a `Result` carries one pointer on its error path, not the
+    // largest kind (two locations and an id).
+    kind: Box<ErrorKind>,
 }
 
 /// Where in the user's input a problem was found.
@@ -21,6 +23,10 @@ pub struct Location {
     /// 1-based column in characters, where it is known.
     #[serde(skip)]
     pub column: Option<usize>,
+    /// Whether `line` numbers the records given in memory rather than the
+    /// lines of a file (the message then says "record").
+    #[serde(skip)]
+    pub record: bool,
 }
 
 /// What went wrong.
@@ -89,7 +95,9 @@ pub enum ErrorKind {
 impl Error {
     /// Creates an error of the given kind.
     pub fn new(kind: ErrorKind) -> Error {
-        Error { kind }
+        Error {
+            kind: Box::new(kind),
+        }
     }
 
     /// What went wrong.
@@ -99,7 +107,7 @@ impl Error {
 
     /// The input location the error points at, if any.
     pub fn location(&self) -> Option<&Location> {
-        match &self.kind {
+        match self.kind.as_ref() {
             ErrorKind::Syntax { at, .. } | ErrorKind::InvalidRecord { at, .. } => Some(at),
             ErrorKind::DuplicateId { second, .. } => Some(second),
             _ => None,
@@ -109,17 +117,13 @@ impl Error {
 
 impl From<ErrorKind> for Error {
     fn from(kind: ErrorKind) -> Error {
-        Error { kind }
+        Error::new(kind)
     }
 }
 
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let unit = if self.file == crate::corpus::IN_MEMORY {
-            "record"
-        } else {
-            "line"
-        };
+        let unit = if self.record { "record" } else { "line" };
         write!(f, "{} {} {}", self.file, unit, self.line)?;
         if let Some(column) = self.column {
             write!(f, ", column {column}")?;
@@ -130,7 +134,7 @@ impl fmt::Display for Location {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.kind {
+        match self.kind.as_ref() {
             ErrorKind::Syntax { at, message } => write!(f, "{at}: {message}"),
             ErrorKind::InvalidRecord { at, message } => write!(f, "{at}: {message}"),
             ErrorKind::MissingTextColumn { file, columns } => write!(

@@ -18,9 +18,9 @@ use super::count::{mention_tokens, token_ranges};
 use super::{Measure, Table};
 use crate::corpus::Corpus;
 use crate::error::{Error, ErrorKind};
-use crate::search::index::fold;
-use crate::search::{check_range, english_stopwords};
+use crate::options::check_range;
 use crate::text;
+use crate::text::{english_stopwords, fold};
 
 /// Options of [`Corpus::collocates`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -3,10 +3,11 @@
 use serde::{Deserialize, Serialize};
 
 use super::count::{self, CooccurUnit, Mention};
-use super::{unit_of, unknown_entity, Scope};
-use crate::corpus::{Corpus, Document};
+use super::Scope;
+use crate::corpus::Corpus;
+use crate::document::Document;
 use crate::error::{Error, ErrorKind};
-use crate::search::check_range;
+use crate::options::check_range;
 use crate::text::Span;
 
 /// Options of [`Corpus::evidence`]; give the same unit, window and scope as
@@ -86,16 +87,8 @@ impl Corpus {
     ) -> Result<Vec<EvidenceUnit>, Error> {
         check_range("window", options.window as f64, 1.0, 1000.0)?;
         let index = self.entity_index();
-        let ea = index
-            .by_id
-            .get(a)
-            .copied()
-            .ok_or_else(|| unknown_entity(a))?;
-        let eb = index
-            .by_id
-            .get(b)
-            .copied()
-            .ok_or_else(|| unknown_entity(b))?;
+        let ea = index.entity_number(a)?;
+        let eb = index.entity_number(b)?;
         if ea == eb {
             return Err(ErrorKind::InvalidArgument {
                 message: format!("evidence needs two different entities, got {a:?} twice"),
@@ -181,4 +174,11 @@ impl Corpus {
             mentions,
         }
     }
+}
+
+/// The span of `spans` (sentences) holding the byte offset `at`: the last
+/// one if `at` is past them all.
+fn unit_of(spans: &[Span], at: usize) -> Option<Span> {
+    let u = spans.partition_point(|s| s.end <= at);
+    spans.get(u.min(spans.len().saturating_sub(1))).copied()
 }

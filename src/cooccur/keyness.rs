@@ -16,7 +16,9 @@ use serde::{Deserialize, Serialize};
 use super::{Measure, Table};
 use crate::corpus::Corpus;
 use crate::error::{Error, ErrorKind};
-use crate::search::{check_range, english_stopwords};
+use crate::options::check_range;
+use crate::search::matching_documents;
+use crate::text::english_stopwords;
 
 /// How [`Corpus::keyness`] scores a term.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -146,10 +148,10 @@ impl Corpus {
             .map(str::trim)
             .filter(|q| !q.is_empty());
         match reference {
-            Some(q) => mark(&mut sides, &self.query_documents(q)?, Side::Reference),
+            Some(q) => mark(&mut sides, &matching_documents(self, q)?, Side::Reference),
             None => sides.fill(Side::Reference),
         }
-        let targets = self.query_documents(target)?;
+        let targets = matching_documents(self, target)?;
         if targets.is_empty() {
             return Err(invalid(format!(
                 "the target query {target:?} matches no documents"

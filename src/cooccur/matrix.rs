@@ -6,9 +6,9 @@ use serde::{Deserialize, Serialize};
 
 use super::{filter_pairs, CooccurUnit, CooccurrenceOptions, Counts, Measure, Scored};
 use crate::corpus::Corpus;
-use crate::entities::EntityType;
 use crate::error::Error;
-use crate::search::check_range;
+use crate::extract::EntityType;
+use crate::options::check_range;
 
 /// Options of [`Corpus::matrix`]: those of [`CooccurrenceOptions`] but
 /// `limit` and `nodes`, plus `size`.

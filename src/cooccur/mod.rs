@@ -35,11 +35,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::corpus::Corpus;
 use crate::dates::Date;
-use crate::entities::EntityType;
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
+use crate::extract::EntityType;
 use crate::network::Graph;
-use crate::search::check_range;
-use crate::text::Span;
+use crate::options::{self, check_range};
+use crate::search::matching_documents;
 use count::Counts;
 
 pub use collocates::{Collocate, CollocateOptions};
@@ -268,11 +268,7 @@ impl Corpus {
         if !ids.is_empty() {
             let mut listed = vec![false; allowed.len()];
             for id in ids {
-                let e = index
-                    .by_id
-                    .get(id)
-                    .copied()
-                    .ok_or_else(|| unknown_entity(id))?;
+                let e = index.entity_number(id)?;
                 listed[e] = true;
             }
             // Listed entities are in whatever their type.
@@ -283,11 +279,10 @@ impl Corpus {
 
     /// The documents in scope, by number, ascending.
     pub(crate) fn scope_documents(&self, scope: Scope<'_>) -> Result<Vec<usize>, Error> {
-        let from = parse_date("dateFrom", scope.date_from)?.map(|d| bounds(d).0);
-        let to = parse_date("dateTo", scope.date_to)?.map(|d| bounds(d).1);
+        let from = date_option("dateFrom", scope.date_from)?.map(|d| bounds(d).0);
+        let to = date_option("dateTo", scope.date_to)?.map(|d| bounds(d).1);
         let mut docs: Vec<usize> = match scope.query.map(str::trim).filter(|q| !q.is_empty()) {
-            Some(q) => self
-                .query_documents(q)?
+            Some(q) => matching_documents(self, q)?
                 .into_iter()
                 .map(|d| d as usize)
                 .collect(),
@@ -296,7 +291,7 @@ impl Corpus {
         if from.is_some() || to.is_some() {
             docs.retain(|&d| {
                 let doc = &self.documents()[d];
-                let Some(date) = doc.date.or(doc.year.map(Date::year)) else {
+                let Some(date) = doc.anchor_date() else {
                     return false;
                 };
                 let (lo, hi) = bounds(date);
@@ -470,25 +465,13 @@ fn filter_pairs(pairs: Vec<Scored>, options: &CooccurrenceOptions) -> Vec<Scored
         .collect()
 }
 
-fn unknown_entity(id: &str) -> Error {
-    ErrorKind::InvalidArgument {
-        message: format!("no entity has the id {id:?}"),
-    }
-    .into()
-}
-
-fn parse_date(name: &str, value: Option<&str>) -> Result<Option<Date>, Error> {
-    let Some(text) = value.map(str::trim).filter(|t| !t.is_empty()) else {
-        return Ok(None);
-    };
-    Date::parse_iso(text).map(Some).ok_or_else(|| {
-        ErrorKind::InvalidArgument {
-            message: format!(
-                "the option {name} must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), got {text:?}"
-            ),
-        }
-        .into()
-    })
+/// A date option of a [`Scope`]; absent or blank: none.
+fn date_option(name: &str, value: Option<&str>) -> Result<Option<Date>, Error> {
+    value
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(|text| options::iso_date(name, text))
+        .transpose()
 }
 
 /// The first and last day a date covers, as (year, month, day).
@@ -496,10 +479,4 @@ fn bounds(date: Date) -> ((i32, u8, u8), (i32, u8, u8)) {
     let lo = (date.year, date.month.unwrap_or(1), date.day.unwrap_or(1));
     let hi = (date.year, date.month.unwrap_or(12), date.day.unwrap_or(31));
     (lo, hi)
-}
-
-/// Spans helper re-exported for the evidence module.
-pub(crate) fn unit_of(spans: &[Span], at: usize) -> Option<Span> {
-    let u = spans.partition_point(|s| s.end <= at);
-    spans.get(u.min(spans.len().saturating_sub(1))).copied()
 }

@@ -4,10 +4,10 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{unknown_entity, Scope};
+use super::Scope;
 use crate::corpus::Corpus;
-use crate::entities::EntityType;
 use crate::error::Error;
+use crate::extract::EntityType;
 use crate::search::{bucket_label, bucket_labels, Bucket};
 
 /// How many entities a timeline shows when none are named.
@@ -136,11 +136,7 @@ impl Corpus {
         if !options.entities.is_empty() {
             let mut chosen: Vec<usize> = Vec::new();
             for id in &options.entities {
-                let e = index
-                    .by_id
-                    .get(id)
-                    .copied()
-                    .ok_or_else(|| unknown_entity(id))?;
+                let e = index.entity_number(id)?;
                 if !chosen.contains(&e) {
                     chosen.push(e);
                 }

@@ -8,13 +8,13 @@
 
 use std::collections::BTreeSet;
 
-use super::index::fold;
-use crate::corpus::{Corpus, Document, MetaValue};
+use crate::corpus::Corpus;
 use crate::dates::{days_in_month, Date};
-use crate::entities::EntityType;
+use crate::document::{Document, MetaValue};
 use crate::error::{Error, ErrorKind};
+use crate::extract::EntityType;
 use crate::query::FieldValue;
-use crate::text::{self, Span};
+use crate::text::{self, fold, Span};
 
 /// The documents a field filter keeps.
 pub(crate) struct FieldFilter {
@@ -91,9 +91,11 @@ fn entity_filter(
         )));
     };
     let wanted = folded_words(wanted);
-    let docs = corpus.entity_documents(types, &|entity_name| {
-        contains_run(&folded_words(entity_name), &wanted)
-    });
+    let docs = corpus
+        .entity_index()
+        .documents_naming(types, &|entity_name| {
+            contains_run(&folded_words(entity_name), &wanted)
+        });
     Ok(FieldFilter { docs })
 }
 
@@ -232,7 +234,7 @@ fn date_filter(value: &FieldValue, at: usize) -> Result<Keep, Error> {
         )));
     }
     Ok(Box::new(move |d| {
-        let date = d.date.or_else(|| d.year.map(Date::year));
+        let date = d.anchor_date();
         date.is_some_and(|date| first_day(date) <= high && last_day(date) >= low)
     }))
 }

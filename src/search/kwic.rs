@@ -2,9 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{check_range, eval, scored_occurrences};
+use super::{eval, scored_occurrences};
 use crate::corpus::Corpus;
 use crate::error::Error;
+use crate::options::check_range;
 use crate::text::{self, Span};
 
 /// How concordance lines are ordered.
@@ -82,7 +83,7 @@ impl Corpus {
         check_range("width", options.width as f64, 1.0, 1000.0)?;
         check_range("limit", options.limit as f64, 1.0, 100_000.0)?;
         let only = match &options.doc_id {
-            Some(id) => Some(self.doc_index(id)? as u32),
+            Some(id) => Some(self.document_number(id)? as u32),
             None => None,
         };
         let resolved = self.resolve(query)?;

@@ -1,13 +1,12 @@
 //! Full-text search: ranked retrieval by document, paragraph or sentence,
 //! with snippets, a concordance (KWIC), term lists and term trends.
 //!
-//! Ranking is BM25 over the positional index ([`index`]); the query
-//! language is in [`crate::query`].
+//! Ranking is BM25 over the corpus's positional index ([`crate::index`]);
+//! the query language is in [`crate::query`].
 
 mod eval;
 mod fields;
 mod fuzzy;
-pub(crate) mod index;
 mod kwic;
 mod snippet;
 mod terms;
@@ -17,16 +16,17 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::Corpus;
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
+use crate::index::{DocEntry, Index};
+use crate::options::check_range;
 use crate::query;
 use crate::text::Span;
 use eval::{Leaf, Resolved};
-use index::Index;
 
 pub use eval::Expansion;
 pub use kwic::{Kwic, KwicLine, KwicOptions, KwicSort};
 pub use snippet::Snippet;
-pub(crate) use terms::{bucket_label, bucket_labels, english_stopwords};
+pub(crate) use terms::{bucket_label, bucket_labels};
 pub use terms::{Bucket, Stopwords, TermCount, TermsOptions, Trend, TrendOptions};
 
 /// What a search hit is.
@@ -90,15 +90,20 @@ impl SearchOptions {
     }
 }
 
-/// Fails unless `low <= value <= high`.
-pub(crate) fn check_range(name: &str, value: f64, low: f64, high: f64) -> Result<(), Error> {
-    if value.is_finite() && (low..=high).contains(&value) {
-        return Ok(());
-    }
-    Err(ErrorKind::InvalidArgument {
-        message: format!("the option {name} must be between {low} and {high}, got {value}"),
-    }
-    .into())
+/// The documents (by number, ascending) that match `query`, for other
+/// analyses (entity lists, co-occurrence, keyness) to restrict themselves to.
+///
+/// # Errors
+/// A malformed query.
+pub(crate) fn matching_documents(corpus: &Corpus, query: &str) -> Result<Vec<u32>, Error> {
+    let resolved = corpus.resolve(query)?;
+    let total = corpus.index().docs.len() as u32;
+    Ok(eval::documents(
+        &resolved.plan,
+        &resolved.leaves,
+        total,
+        false,
+    ))
 }
 
 /// The answer to a search.
@@ -335,7 +340,7 @@ fn best_first(matches: &mut [Match], k: usize) {
 }
 
 /// The first token position of each unit.
-fn unit_starts(entry: &index::DocEntry, unit: Unit) -> &[u32] {
+fn unit_starts(entry: &DocEntry, unit: Unit) -> &[u32] {
     match unit {
         Unit::Sentence => &entry.sentence_starts,
         _ => &entry.paragraph_starts,

@@ -1,14 +1,15 @@
 //! Word lists: the most frequent terms, and one query's counts over time.
 
 use std::collections::{BTreeMap, HashSet};
-use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use super::index::fold;
-use super::{check_range, eval, scored_occurrences};
-use crate::corpus::{Corpus, Document};
+use super::{eval, scored_occurrences};
+use crate::corpus::Corpus;
+use crate::document::Document;
 use crate::error::Error;
+use crate::options::check_range;
+use crate::text::{english_stopwords, fold};
 
 /// Which words [`Corpus::terms`] leaves out.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -175,24 +176,6 @@ impl Corpus {
     }
 }
 
-impl Corpus {
-    /// The documents (by number, ascending) that match `query`, for other
-    /// analyses (co-occurrence, keyness) to restrict themselves to.
-    ///
-    /// # Errors
-    /// A malformed query.
-    pub(crate) fn query_documents(&self, query: &str) -> Result<Vec<u32>, Error> {
-        let resolved = self.resolve(query)?;
-        let total = self.index().docs.len() as u32;
-        Ok(eval::documents(
-            &resolved.plan,
-            &resolved.leaves,
-            total,
-            false,
-        ))
-    }
-}
-
 /// The folded words that `stopwords` leaves out.
 fn stop_set(stopwords: &Stopwords) -> HashSet<String> {
     match stopwords {
@@ -209,19 +192,6 @@ fn stop_set(stopwords: &Stopwords) -> HashSet<String> {
                 .collect()
         }
     }
-}
-
-/// The built-in English stop words, folded.
-pub(crate) fn english_stopwords() -> &'static HashSet<String> {
-    static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
-    WORDS.get_or_init(|| {
-        include_str!("stopwords.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(str::to_string)
-            .collect()
-    })
 }
 
 /// The label of the bucket a document falls in.

@@ -1,68 +1,21 @@
-//! The entities of a whole corpus, extracted once on first use, and the
-//! [`Corpus`] methods that serve them.
-
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
-use std::sync::OnceLock;
+//! The corpus's entities, asked for: lists by type and count (in the whole
+//! corpus, one document or the documents a query matches), one entity with
+//! its mentions, a document's annotations and its source citations, and the
+//! alias table.
+//!
+//! Extraction itself is below the corpus, in [`crate::extract`]; the
+//! [`Corpus`] methods here are façades over its [`EntityIndex`].
 
 use serde::{Deserialize, Serialize};
 
-use super::aliases::{AliasEntry, AliasTable};
-use super::citations::{iso, Citation, CitationSource, RawCitation};
-use super::extract::{self, normalise_name};
-use super::resolve;
-use super::EntityType;
-use crate::corpus::{Corpus, Document};
-use crate::dates::Date;
-use crate::error::{Error, ErrorKind};
+use crate::corpus::Corpus;
+use crate::document::Document;
+use crate::error::Error;
+use crate::extract::{
+    iso, AliasEntry, AliasTable, Citation, CitationSource, EntityIndex, EntityType, RawCitation,
+    Record,
+};
 use crate::text::Span;
-
-/// The alias table in force and the entity index computed with it.
-#[derive(Clone, Debug)]
-pub(crate) struct EntityState {
-    aliases: AliasTable,
-    index: OnceLock<EntityIndex>,
-}
-
-impl Default for EntityState {
-    fn default() -> EntityState {
-        EntityState {
-            aliases: AliasTable::shipped(),
-            index: OnceLock::new(),
-        }
-    }
-}
-
-/// One document's mentions as (byte span, entity), and its citations.
-type DocEntities = (Vec<(Span, usize)>, Vec<RawCitation>);
-
-/// Every entity of the corpus and, per document, its mentions.
-#[derive(Clone, Debug)]
-pub(crate) struct EntityIndex {
-    pub(crate) entities: Vec<Record>,
-    pub(crate) by_id: HashMap<String, usize>,
-    /// Per document (in corpus order): mentions as (byte span, entity), and citations.
-    pub(crate) docs: Vec<DocEntities>,
-    /// Per document, each mention's first and last token number, worked out
-    /// on first use by the co-occurrence windows (see `cooccur::count`).
-    pub(crate) mention_tokens: OnceLock<Vec<Vec<(usize, usize)>>>,
-}
-
-/// One canonical entity: its id, name, type, aliases and mentions per document.
-#[derive(Clone, Debug)]
-pub(crate) struct Record {
-    pub(crate) id: String,
-    pub(crate) name: String,
-    pub(crate) ty: EntityType,
-    aliases: BTreeSet<String>,
-    /// Mentions per document number.
-    pub(crate) per_doc: BTreeMap<usize, usize>,
-}
-
-impl Record {
-    fn count(&self) -> usize {
-        self.per_doc.values().sum()
-    }
-}
 
 /// Options of [`Corpus::entities`].
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -165,13 +118,6 @@ pub struct Annotation {
 }
 
 impl Corpus {
-    /// The entity index, built on first use.
-    pub(crate) fn entity_index(&self) -> &EntityIndex {
-        self.entities
-            .index
-            .get_or_init(|| EntityIndex::build(self.documents(), &self.entities.aliases))
-    }
-
     /// Canonical entities, sorted by count (descending), then name, then id.
     ///
     /// # Errors
@@ -192,7 +138,7 @@ impl Corpus {
                         .filter(|(&d, _)| inside.get(d).copied().unwrap_or(false))
                         .fold((0, 0), |(count, docs), (_, &n)| (count + n, docs + 1)),
                 };
-                (count > 0 && count >= options.min_count).then(|| r.entity(count, documents))
+                (count > 0 && count >= options.min_count).then(|| listed(r, count, documents))
             })
             .collect();
         out.sort_by(|a, b| (b.count, &a.name, &a.id).cmp(&(a.count, &b.name, &b.id)));
@@ -213,14 +159,14 @@ impl Corpus {
         }
         let mut inside = vec![query.is_none(); self.documents().len()];
         if let Some(query) = query {
-            for d in self.query_documents(query)? {
+            for d in crate::search::matching_documents(self, query)? {
                 if let Some(slot) = inside.get_mut(d as usize) {
                     *slot = true;
                 }
             }
         }
         if let Some(id) = &options.doc_id {
-            let only = self.doc_index(id)?;
+            let only = self.document_number(id)?;
             for (d, slot) in inside.iter_mut().enumerate() {
                 *slot &= d == only;
             }
@@ -233,7 +179,7 @@ impl Corpus {
     /// # Errors
     /// [`ErrorKind::InvalidArgument`] for an id that names no entity.
     pub fn entity(&self, id: &str) -> Result<EntityDetail, Error> {
-        let record = self.record(id)?;
+        let record = self.entity_index().record(id)?;
         let per_document = record
             .per_doc
             .iter()
@@ -243,7 +189,7 @@ impl Corpus {
             })
             .collect();
         Ok(EntityDetail {
-            entity: record.entity(record.count(), record.per_doc.len()),
+            entity: listed(record, record.count(), record.per_doc.len()),
             per_document,
         })
     }
@@ -257,8 +203,8 @@ impl Corpus {
         id: &str,
         options: &MentionOptions,
     ) -> Result<Vec<MentionRecord>, Error> {
-        let record = self.record(id)?;
         let index = self.entity_index();
+        let record = index.record(id)?;
         let wanted = index.by_id.get(&record.id).copied();
         let mut out = Vec::new();
         for &d in record.per_doc.keys() {
@@ -279,7 +225,7 @@ impl Corpus {
     /// # Errors
     /// [`ErrorKind::UnknownDocument`] for an id the corpus lacks.
     pub fn annotate(&self, doc_id: &str) -> Result<Vec<Annotation>, Error> {
-        let d = self.doc_index(doc_id)?;
+        let d = self.document_number(doc_id)?;
         let index = self.entity_index();
         let doc = self.document(doc_id)?;
         let Some((mentions, _)) = index.docs.get(d) else {
@@ -309,7 +255,7 @@ impl Corpus {
     /// [`ErrorKind::UnknownDocument`] for an id the corpus lacks.
     pub fn citations(&self, doc_id: Option<&str>) -> Result<Vec<Citation>, Error> {
         let only = match doc_id {
-            Some(id) => Some(self.doc_index(id)?),
+            Some(id) => Some(self.document_number(id)?),
             None => None,
         };
         let index = self.entity_index();
@@ -335,69 +281,25 @@ impl Corpus {
     /// in force is then left as it was.
     pub fn set_aliases(&mut self, entries: Vec<AliasEntry>) -> Result<(), Error> {
         let table = AliasTable::new(entries)?;
-        self.entities = EntityState {
-            aliases: table,
-            index: OnceLock::new(),
-        };
+        self.replace_aliases(table);
         Ok(())
     }
 
     /// The alias table in force.
     pub fn aliases(&self) -> &[AliasEntry] {
-        self.entities.aliases.entries()
-    }
-
-    /// The documents (by number, ascending) mentioning an entity of one of
-    /// `types` (any type if empty) whose name or one of whose aliases
-    /// satisfies `matches`.
-    pub(crate) fn entity_documents(
-        &self,
-        types: &[EntityType],
-        matches: &dyn Fn(&str) -> bool,
-    ) -> Vec<u32> {
-        let index = self.entity_index();
-        let mut docs = BTreeSet::new();
-        for record in &index.entities {
-            let typed = types.is_empty() || types.contains(&record.ty);
-            if typed && (matches(&record.name) || record.aliases.iter().any(|a| matches(a))) {
-                docs.extend(record.per_doc.keys().map(|&d| d as u32));
-            }
-        }
-        docs.into_iter().collect()
-    }
-
-    pub(crate) fn doc_index(&self, id: &str) -> Result<usize, Error> {
-        self.documents()
-            .iter()
-            .position(|d| d.id == id)
-            .ok_or_else(|| ErrorKind::UnknownDocument { id: id.to_string() }.into())
-    }
-
-    fn record(&self, id: &str) -> Result<&Record, Error> {
-        let index = self.entity_index();
-        index
-            .by_id
-            .get(id)
-            .and_then(|&e| index.entities.get(e))
-            .ok_or_else(|| {
-                ErrorKind::InvalidArgument {
-                    message: format!("no entity has the id {id:?}"),
-                }
-                .into()
-            })
+        self.alias_table().entries()
     }
 }
 
-impl Record {
-    fn entity(&self, count: usize, documents: usize) -> Entity {
-        Entity {
-            id: self.id.clone(),
-            name: self.name.clone(),
-            ty: self.ty,
-            aliases: self.aliases.iter().cloned().collect(),
-            count,
-            documents,
-        }
+/// The entity as listed, with `count` mentions in `documents` documents.
+fn listed(record: &Record, count: usize, documents: usize) -> Entity {
+    Entity {
+        id: record.id.clone(),
+        name: record.name.clone(),
+        ty: record.ty,
+        aliases: record.aliases.iter().cloned().collect(),
+        count,
+        documents,
     }
 }
 
@@ -441,139 +343,5 @@ fn link_citation(
         start: span.start,
         end: span.end,
         sources,
-    }
-}
-
-/// The date relative and partial dates of a document are read against.
-pub(crate) fn anchor(doc: &Document) -> Option<Date> {
-    doc.date.or(doc.year.map(Date::year))
-}
-
-/// A mention after resolution: document, span, type, name, surface.
-type Resolved = (usize, Span, EntityType, String, String);
-
-impl EntityIndex {
-    fn build(documents: &[Document], aliases: &AliasTable) -> EntityIndex {
-        let mut resolved: Vec<Resolved> = Vec::new();
-        let mut citations = Vec::with_capacity(documents.len());
-        for (d, doc) in documents.iter().enumerate() {
-            let found = extract::extract_with(&doc.text, &doc.sentences, anchor(doc), aliases);
-            let names = resolve::document_names(&found.mentions, aliases);
-            for (m, (ty, name)) in found.mentions.iter().zip(names) {
-                let surface = normalise_name(m.span.of(&doc.text));
-                resolved.push((d, m.span, ty, name, surface));
-            }
-            citations.push(found.citations);
-        }
-        retype_media(&mut resolved);
-        let mut counts: BTreeMap<(EntityType, String), usize> = BTreeMap::new();
-        for (_, _, ty, name, _) in &resolved {
-            *counts.entry((*ty, name.clone())).or_default() += 1;
-        }
-        let merged = resolve::merge_variants(&counts, aliases);
-        EntityIndex::assemble(documents.len(), resolved, &merged, citations)
-    }
-
-    fn assemble(
-        n_docs: usize,
-        resolved: Vec<Resolved>,
-        merged: &HashMap<(EntityType, String), String>,
-        citations: Vec<Vec<RawCitation>>,
-    ) -> EntityIndex {
-        let mut keys: BTreeMap<(EntityType, String), usize> = BTreeMap::new();
-        let mut entities: Vec<Record> = Vec::new();
-        let mut docs: Vec<Vec<(Span, usize)>> = vec![Vec::new(); n_docs];
-        for (d, span, ty, name, surface) in resolved {
-            let name = merged.get(&(ty, name.clone())).cloned().unwrap_or(name);
-            let e = *keys.entry((ty, name.clone())).or_insert_with(|| {
-                entities.push(Record {
-                    id: String::new(),
-                    name: name.clone(),
-                    ty,
-                    aliases: BTreeSet::new(),
-                    per_doc: BTreeMap::new(),
-                });
-                entities.len() - 1
-            });
-            let record = &mut entities[e];
-            if surface != record.name && !matches!(ty, EntityType::Date) {
-                record.aliases.insert(surface);
-            }
-            *record.per_doc.entry(d).or_default() += 1;
-            docs[d].push((span, e));
-        }
-        let by_id = assign_ids(&mut entities);
-        let docs = docs.into_iter().zip(citations).collect();
-        EntityIndex {
-            entities,
-            by_id,
-            docs,
-            mention_tokens: OnceLock::new(),
-        }
-    }
-}
-
-/// A name that a citation names as a source is an outlet everywhere it is an
-/// organisation ("AFP" is found as an acronym, cited as a source).
-fn retype_media(resolved: &mut [Resolved]) {
-    let media: HashSet<String> = resolved
-        .iter()
-        .filter(|r| r.2 == EntityType::Media)
-        .map(|r| r.3.clone())
-        .collect();
-    for r in resolved.iter_mut() {
-        if r.2 == EntityType::Organization && media.contains(&r.3) {
-            r.2 = EntityType::Media;
-        }
-    }
-}
-
-/// Gives every entity its id, `type:slug`, unique in the corpus.
-fn assign_ids(entities: &mut [Record]) -> HashMap<String, usize> {
-    let mut order: Vec<usize> = (0..entities.len()).collect();
-    order.sort_by(|&a, &b| {
-        (entities[a].ty, &entities[a].name).cmp(&(entities[b].ty, &entities[b].name))
-    });
-    let mut by_id = HashMap::new();
-    for e in order {
-        let base = format!("{}:{}", entities[e].ty.as_str(), slug(&entities[e].name));
-        let mut id = base.clone();
-        let mut n = 2;
-        while by_id.contains_key(&id) {
-            id = format!("{base}~{n}");
-            n += 1;
-        }
-        entities[e].id = id.clone();
-        by_id.insert(id, e);
-    }
-    by_id
-}
-
-/// Lower-case letters and digits, other runs turned into one hyphen.
-fn slug(name: &str) -> String {
-    let mut out = String::new();
-    for c in name.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    while out.ends_with('-') {
-        out.pop();
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn slugs_are_readable() {
-        assert_eq!(slug("Yoshiro Mori"), "yoshiro-mori");
-        assert_eq!(slug("RIA-Novosti"), "ria-novosti");
-        assert_eq!(slug("2005-11-20/2005-11-22"), "2005-11-20-2005-11-22");
-        assert_eq!(slug("U.S."), "u-s");
     }
 }
