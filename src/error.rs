@@ -82,8 +82,11 @@ pub enum ErrorKind {
     },
     /// A search query that cannot be parsed or does not fit the corpus.
     InvalidQuery {
-        /// What is wrong and at which position (UTF-16 units).
+        /// What is wrong and at which position.
         message: String,
+        /// Where in the query, in UTF-16 code units (as JavaScript's
+        /// `query.slice(position)` counts).
+        position: usize,
     },
     /// An option or argument is out of its range or unknown.
     InvalidArgument {
@@ -105,12 +108,39 @@ impl Error {
         &self.kind
     }
 
+    /// Where in the query an [`ErrorKind::InvalidQuery`] is, in UTF-16 code
+    /// units; `None` for other kinds.
+    pub fn position(&self) -> Option<usize> {
+        match self.kind.as_ref() {
+            ErrorKind::InvalidQuery { position, .. } => Some(*position),
+            _ => None,
+        }
+    }
+
     /// The input location the error points at, if any.
     pub fn location(&self) -> Option<&Location> {
         match self.kind.as_ref() {
             ErrorKind::Syntax { at, .. } | ErrorKind::InvalidRecord { at, .. } => Some(at),
             ErrorKind::DuplicateId { second, .. } => Some(second),
             _ => None,
+        }
+    }
+}
+
+impl ErrorKind {
+    /// The kind's name as JavaScript receives it in `error.kind`: lower
+    /// case, words joined by hyphens ("invalid-query").
+    pub fn name(&self) -> &'static str {
+        match self {
+            ErrorKind::Syntax { .. } => "syntax",
+            ErrorKind::InvalidRecord { .. } => "invalid-record",
+            ErrorKind::MissingTextColumn { .. } => "missing-text-column",
+            ErrorKind::DuplicateId { .. } => "duplicate-id",
+            ErrorKind::UnsupportedFile { .. } => "unsupported-file",
+            ErrorKind::EmptyCorpus { .. } => "empty-corpus",
+            ErrorKind::UnknownDocument { .. } => "unknown-document",
+            ErrorKind::InvalidQuery { .. } => "invalid-query",
+            ErrorKind::InvalidArgument { .. } => "invalid-argument",
         }
     }
 }
@@ -152,7 +182,7 @@ impl fmt::Display for Error {
             ),
             ErrorKind::EmptyCorpus { files, skipped } => empty_corpus(f, files, skipped),
             ErrorKind::UnknownDocument { id } => write!(f, "no document has the id {id:?}"),
-            ErrorKind::InvalidQuery { message } => write!(f, "invalid query: {message}"),
+            ErrorKind::InvalidQuery { message, .. } => write!(f, "invalid query: {message}"),
             ErrorKind::InvalidArgument { message } => f.write_str(message),
         }
     }

@@ -45,10 +45,10 @@ pub mod text;
 mod wasm;
 
 pub use crate::cooccur::{
-    chi2_survival, Collocate, CollocateOptions, CooccurUnit, CooccurrenceOptions, Edge,
-    EvidenceMention, EvidenceOptions, EvidenceUnit, ExportFormat, KeyTerm, KeynessMeasure,
-    KeynessOptions, Matrix, MatrixOptions, Measure, Network, Node, Series, Table, Timeline,
-    TimelineOptions,
+    chi2_survival, measures, Collocate, CollocateOptions, CooccurUnit, CooccurrenceOptions, Edge,
+    EdgeColumns, EvidenceMention, EvidenceOptions, EvidenceUnit, ExportFormat, KeyTerm,
+    KeynessMeasure, KeynessOptions, Matrix, MatrixOptions, Measure, MeasureInfo, Network,
+    NetworkColumns, Node, NodeColumns, Numbers, Series, Table, Timeline, TimelineOptions,
 };
 pub use crate::corpus::{Corpus, MemoryUsage, Stats, Warning};
 pub use crate::dates::{Date, DateValue};
@@ -63,8 +63,11 @@ pub use crate::extract::{
 };
 pub use crate::load::{LoadOptions, SourceFile};
 pub use crate::search::{
-    Bucket, Expansion, Hit, Kwic, KwicLine, KwicOptions, KwicSort, SearchOptions, SearchResults,
-    Snippet, Stopwords, TermCount, TermsOptions, Trend, TrendOptions, Unit,
+    Bucket, EntityFacet, Expansion, FacetCount, FacetOptions, Facets, Hit, Kwic, KwicLine,
+    KwicOptions, KwicSort, SearchOptions, SearchResults, Snippet, Stopwords, TermCount,
+    TermsOptions, Trend, TrendOptions, Unit,
 };
 #[cfg(target_arch = "wasm32")]
-pub use crate::wasm::{extract_entities as js_extract_entities, wasm_memory_bytes, JsCorpus};
+pub use crate::wasm::{
+    extract_entities as js_extract_entities, measures as js_measures, wasm_memory_bytes, JsCorpus,
+};

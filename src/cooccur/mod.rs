@@ -23,6 +23,7 @@
 //!   them in `types` to include them.
 
 mod collocates;
+mod columns;
 mod count;
 mod evidence;
 mod export;
@@ -43,12 +44,13 @@ use crate::search::matching_documents;
 use count::Counts;
 
 pub use collocates::{Collocate, CollocateOptions};
+pub use columns::{EdgeColumns, NetworkColumns, NodeColumns, Numbers};
 pub use count::CooccurUnit;
 pub use evidence::{EvidenceMention, EvidenceOptions, EvidenceUnit};
 pub use export::ExportFormat;
 pub use keyness::{KeyTerm, KeynessMeasure, KeynessOptions};
 pub use matrix::{Matrix, MatrixOptions};
-pub use measures::{chi2_survival, Measure, Table};
+pub use measures::{chi2_survival, measures, Measure, MeasureInfo, Table};
 pub use timeline::{Series, Timeline, TimelineOptions};
 
 /// Options of [`Corpus::cooccurrence`] and [`Corpus::export_network`].
@@ -230,6 +232,17 @@ impl Corpus {
         self.sort_pairs(&mut pairs);
         pairs.truncate(options.limit.unwrap_or(usize::MAX));
         Ok(self.network(options, &counts, &pairs))
+    }
+
+    /// The network of [`Corpus::cooccurrence`] in columns.
+    ///
+    /// # Errors
+    /// As for [`Corpus::cooccurrence`].
+    pub fn cooccurrence_columns(
+        &self,
+        options: &CooccurrenceOptions,
+    ) -> Result<NetworkColumns, Error> {
+        self.cooccurrence(options).map(|n| NetworkColumns::new(&n))
     }
 
     /// Counts and scores every pair, keeping those among the top `nodes`.

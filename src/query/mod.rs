@@ -103,7 +103,13 @@ pub enum FieldValue {
 /// `~N` or `NEAR/N`, or an empty query, naming the position (UTF-16 units).
 pub fn parse(query: &str) -> Result<Node, Error> {
     let tokens = lex(query)?;
-    let mut parser = Parser { tokens, next: 0 };
+    // Where an operand missing at the end would have been.
+    let end = tokens.last().map_or(0, |t| t.span.end);
+    let mut parser = Parser {
+        tokens,
+        next: 0,
+        end,
+    };
     let node = parser.or()?;
     match parser.peek() {
         None => Ok(node),
@@ -111,23 +117,30 @@ pub fn parse(query: &str) -> Result<Node, Error> {
             kind: Kind::Close,
             span,
             ..
-        }) => Err(syntax(format!(
-            "unexpected \")\" at position {}",
-            span.start
-        ))),
-        Some(token) => Err(syntax(format!(
-            "unexpected {:?} at position {}",
-            token.text, token.span.start
-        ))),
+        }) => Err(invalid_query(
+            span.start,
+            format!("unexpected \")\" at position {}", span.start),
+        )),
+        Some(token) => Err(invalid_query(
+            token.span.start,
+            format!(
+                "unexpected {:?} at position {}",
+                token.text, token.span.start
+            ),
+        )),
     }
 }
 
-fn syntax(message: String) -> Error {
-    ErrorKind::InvalidQuery { message }.into()
+/// An invalid query: `message` names the problem and its `position` (in
+/// UTF-16 code units), which the error also carries as data.
+pub(crate) fn invalid_query(position: usize, message: String) -> Error {
+    ErrorKind::InvalidQuery { message, position }.into()
 }
 
 struct Parser {
     tokens: Vec<Token>,
+    /// The end of the last token (UTF-16 units), where the query ends.
+    end: usize,
     next: usize,
 }
 
@@ -210,11 +223,14 @@ impl Parser {
         while let Some(distance) = self.peek().and_then(near_distance) {
             let op = self.bump();
             let distance = distance.map_err(|_| {
-                syntax(format!(
-                    "\"{}\" at position {} needs a whole number, as in NEAR/5",
-                    op_text(&op),
-                    op_start(&op)
-                ))
+                invalid_query(
+                    op_start(&op),
+                    format!(
+                        "\"{}\" at position {} needs a whole number, as in NEAR/5",
+                        op_text(&op),
+                        op_start(&op)
+                    ),
+                )
             })?;
             if self.at_operand_end() {
                 return Err(missing_operand("NEAR", op));
@@ -225,10 +241,13 @@ impl Parser {
                     side,
                     Node::Term(_) | Node::Phrase { .. } | Node::Near { .. }
                 ) {
-                    return Err(syntax(format!(
-                        "NEAR at position {} joins words or phrases only",
-                        op_start(&op)
-                    )));
+                    return Err(invalid_query(
+                        op_start(&op),
+                        format!(
+                            "NEAR at position {} joins words or phrases only",
+                            op_start(&op)
+                        ),
+                    ));
                 }
             }
             left = Node::Near {
@@ -242,31 +261,31 @@ impl Parser {
 
     fn primary(&mut self) -> Result<Node, Error> {
         let Some(token) = self.bump() else {
-            return Err(syntax("the query is empty".into()));
+            return Err(invalid_query(self.end, "the query is empty".into()));
         };
         match token.kind {
             Kind::Open => {
                 if self.at_operand_end() && self.peek().is_some() {
-                    return Err(syntax(format!(
-                        "empty parentheses at position {}",
-                        token.span.start
-                    )));
+                    return Err(invalid_query(
+                        token.span.start,
+                        format!("empty parentheses at position {}", token.span.start),
+                    ));
                 }
                 let inner = self.or()?;
                 match self.bump() {
                     Some(Token {
                         kind: Kind::Close, ..
                     }) => Ok(inner),
-                    _ => Err(syntax(format!(
-                        "unclosed parenthesis at position {}",
-                        token.span.start
-                    ))),
+                    _ => Err(invalid_query(
+                        token.span.start,
+                        format!("unclosed parenthesis at position {}", token.span.start),
+                    )),
                 }
             }
-            Kind::Close => Err(syntax(format!(
-                "unexpected \")\" at position {}",
-                token.span.start
-            ))),
+            Kind::Close => Err(invalid_query(
+                token.span.start,
+                format!("unexpected \")\" at position {}", token.span.start),
+            )),
             Kind::Quoted { slop } => phrase_node(token.text, slop, token.span),
             Kind::FieldName => self.field(token),
             Kind::Word => word_node(token),
@@ -281,10 +300,13 @@ impl Parser {
             _ => None,
         };
         let Some(value) = value else {
-            return Err(syntax(format!(
-                "the field \"{}\" at position {} needs a value",
-                name.text, name.span.start
-            )));
+            return Err(invalid_query(
+                name.span.start,
+                format!(
+                    "the field \"{}\" at position {} needs a value",
+                    name.text, name.span.start
+                ),
+            ));
         };
         let span = Span::new(name.span.start, value.span.end);
         let field_value = match (value.kind, value.text.split_once("..")) {
@@ -316,10 +338,13 @@ fn op_start(token: &Option<Token>) -> usize {
 }
 
 fn missing_operand(op: &str, token: Option<Token>) -> Error {
-    syntax(format!(
-        "{op} at position {} needs something to apply to",
-        op_start(&token)
-    ))
+    invalid_query(
+        op_start(&token),
+        format!(
+            "{op} at position {} needs something to apply to",
+            op_start(&token)
+        ),
+    )
 }
 
 fn flatten(mut nodes: Vec<Node>, join: fn(Vec<Node>) -> Node) -> Node {
@@ -342,10 +367,13 @@ fn word_node(token: Token) -> Result<Node, Error> {
             "1" => 1,
             "2" => 2,
             _ => {
-                return Err(syntax(format!(
-                    "fuzzy distance {distance:?} at position {} must be 1 or 2",
-                    span.start
-                )))
+                return Err(invalid_query(
+                    span.start,
+                    format!(
+                        "fuzzy distance {distance:?} at position {} must be 1 or 2",
+                        span.start
+                    ),
+                ))
             }
         };
         (word.to_string(), TermKind::Fuzzy(distance))
@@ -353,10 +381,13 @@ fn word_node(token: Token) -> Result<Node, Error> {
         (text, TermKind::Stemmed)
     };
     if !text.chars().any(char::is_alphanumeric) {
-        return Err(syntax(format!(
-            "{text:?} at position {} has no letters or digits to search for",
-            span.start
-        )));
+        return Err(invalid_query(
+            span.start,
+            format!(
+                "{text:?} at position {} has no letters or digits to search for",
+                span.start
+            ),
+        ));
     }
     Ok(Node::Term(Term { text, kind, span }))
 }
@@ -368,10 +399,10 @@ fn phrase_node(text: String, slop: Option<u32>, span: Span) -> Result<Node, Erro
         .map(|s| s.of(&text).to_string())
         .collect();
     match words.len() {
-        0 => Err(syntax(format!(
-            "the quotes at position {} hold no words",
-            span.start
-        ))),
+        0 => Err(invalid_query(
+            span.start,
+            format!("the quotes at position {} hold no words", span.start),
+        )),
         1 if slop.is_none() => {
             let text = words.into_iter().next().unwrap_or_default();
             Ok(Node::Term(Term {

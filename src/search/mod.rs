@@ -5,6 +5,7 @@
 //! the query language is in [`crate::query`].
 
 mod eval;
+mod facets;
 mod fields;
 mod fuzzy;
 mod kwic;
@@ -24,6 +25,7 @@ use crate::text::Span;
 use eval::{Leaf, Resolved};
 
 pub use eval::Expansion;
+pub use facets::{EntityFacet, FacetCount, FacetOptions, Facets};
 pub use kwic::{Kwic, KwicLine, KwicOptions, KwicSort};
 pub use snippet::Snippet;
 pub(crate) use terms::{bucket_label, bucket_labels};
@@ -64,6 +66,10 @@ pub struct SearchOptions {
     /// Extra weight, 0 to 10 (default 2), for a word also in the title or
     /// publication name, in units of the word's idf. 0 turns it off.
     pub title_boost: f64,
+    /// Facet counts over every match (not only the hits returned): `true`
+    /// for the defaults, or [`FacetOptions`]; absent or `false`: none.
+    #[serde(deserialize_with = "facets::deserialize_facets")]
+    pub facets: Option<FacetOptions>,
 }
 
 impl Default for SearchOptions {
@@ -76,6 +82,7 @@ impl Default for SearchOptions {
             k1: 1.2,
             b: 0.75,
             title_boost: 2.0,
+            facets: None,
         }
     }
 }
@@ -86,7 +93,8 @@ impl SearchOptions {
         check_range("snippetLength", self.snippet_length as f64, 0.0, 10_000.0)?;
         check_range("k1", self.k1, 0.0, 10.0)?;
         check_range("b", self.b, 0.0, 1.0)?;
-        check_range("titleBoost", self.title_boost, 0.0, 10.0)
+        check_range("titleBoost", self.title_boost, 0.0, 10.0)?;
+        self.facets.as_ref().map_or(Ok(()), FacetOptions::check)
     }
 }
 
@@ -121,6 +129,9 @@ pub struct SearchResults {
     /// What each prefix or fuzzy word stood for.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub expansions: Vec<Expansion>,
+    /// The facet counts, when the `facets` option asks for them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub facets: Option<Facets>,
 }
 
 /// One matching document, paragraph or sentence.
@@ -161,6 +172,11 @@ impl Corpus {
             unit => self.match_units(&resolved, options, unit),
         };
         let total = matches.len();
+        let facets = options.facets.as_ref().map(|f| {
+            let mut docs: Vec<u32> = matches.iter().map(|m| m.doc).collect();
+            docs.dedup(); // matches come in document order
+            facets::count(self, &docs, f)
+        });
         best_first(&mut matches, options.offset + options.limit);
         let hits = matches
             .iter()
@@ -174,6 +190,7 @@ impl Corpus {
             total,
             hits,
             expansions: resolved.expansions,
+            facets,
         })
     }
 
