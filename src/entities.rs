@@ -123,55 +123,7 @@ impl Corpus {
     /// # Errors
     /// [`ErrorKind::UnknownDocument`] for a `doc_id` the corpus lacks.
     pub fn entities(&self, options: &EntityOptions) -> Result<Vec<Entity>, Error> {
-        let scope = self.entity_scope(options)?;
-        let index = self.entity_index();
-        let mut out: Vec<Entity> = index
-            .entities
-            .iter()
-            .filter(|r| options.types.is_empty() || options.types.contains(&r.ty))
-            .filter_map(|r| {
-                let (count, documents) = match &scope {
-                    None => (r.count(), r.per_doc.len()),
-                    Some(inside) => r
-                        .per_doc
-                        .iter()
-                        .filter(|(&d, _)| inside.get(d).copied().unwrap_or(false))
-                        .fold((0, 0), |(count, docs), (_, &n)| (count + n, docs + 1)),
-                };
-                (count > 0 && count >= options.min_count).then(|| listed(r, count, documents))
-            })
-            .collect();
-        out.sort_by(|a, b| (b.count, &a.name, &a.id).cmp(&(a.count, &b.name, &b.id)));
-        out.truncate(options.limit.unwrap_or(usize::MAX));
-        Ok(out)
-    }
-
-    /// The documents `entities` counts in, as a mask by document number:
-    /// `None` for all of them.
-    fn entity_scope(&self, options: &EntityOptions) -> Result<Option<Vec<bool>>, Error> {
-        let query = options
-            .query
-            .as_deref()
-            .map(str::trim)
-            .filter(|q| !q.is_empty());
-        if options.doc_id.is_none() && query.is_none() {
-            return Ok(None);
-        }
-        let mut inside = vec![query.is_none(); self.documents().len()];
-        if let Some(query) = query {
-            for d in crate::search::matching_documents(self, query)? {
-                if let Some(slot) = inside.get_mut(d as usize) {
-                    *slot = true;
-                }
-            }
-        }
-        if let Some(id) = &options.doc_id {
-            let only = self.document_number(id)?;
-            for (d, slot) in inside.iter_mut().enumerate() {
-                *slot &= d == only;
-            }
-        }
-        Ok(Some(inside))
+        entities(self, options)
     }
 
     /// One entity with its count in each document.
@@ -179,19 +131,7 @@ impl Corpus {
     /// # Errors
     /// [`ErrorKind::InvalidArgument`] for an id that names no entity.
     pub fn entity(&self, id: &str) -> Result<EntityDetail, Error> {
-        let record = self.entity_index().record(id)?;
-        let per_document = record
-            .per_doc
-            .iter()
-            .filter_map(|(&d, &count)| {
-                let doc_id = self.documents().get(d)?.id.clone();
-                Some(DocumentCount { doc_id, count })
-            })
-            .collect();
-        Ok(EntityDetail {
-            entity: listed(record, record.count(), record.per_doc.len()),
-            per_document,
-        })
+        entity(self, id)
     }
 
     /// The mentions of an entity in corpus order, with their sentences.
@@ -203,21 +143,7 @@ impl Corpus {
         id: &str,
         options: &MentionOptions,
     ) -> Result<Vec<MentionRecord>, Error> {
-        let index = self.entity_index();
-        let record = index.record(id)?;
-        let wanted = index.by_id.get(&record.id).copied();
-        let mut out = Vec::new();
-        for &d in record.per_doc.keys() {
-            let (Some(doc), Some((mentions, _))) = (self.documents().get(d), index.docs.get(d))
-            else {
-                continue;
-            };
-            for (span, _) in mentions.iter().filter(|(_, e)| Some(*e) == wanted) {
-                out.push(mention_record(doc, *span));
-            }
-        }
-        out.truncate(options.limit.unwrap_or(usize::MAX));
-        Ok(out)
+        mentions(self, id, options)
     }
 
     /// Every mention of a document, sorted by start then end, for highlighting.
@@ -225,28 +151,7 @@ impl Corpus {
     /// # Errors
     /// [`ErrorKind::UnknownDocument`] for an id the corpus lacks.
     pub fn annotate(&self, doc_id: &str) -> Result<Vec<Annotation>, Error> {
-        let d = self.document_number(doc_id)?;
-        let index = self.entity_index();
-        let doc = self.document(doc_id)?;
-        let Some((mentions, _)) = index.docs.get(d) else {
-            return Ok(Vec::new());
-        };
-        let out = mentions
-            .iter()
-            .filter_map(|&(span, e)| {
-                let record = index.entities.get(e)?;
-                let utf16 = doc.utf16_span(span);
-                Some(Annotation {
-                    start: utf16.start,
-                    end: utf16.end,
-                    text: span.of(&doc.text).to_string(),
-                    ty: record.ty,
-                    entity_id: record.id.clone(),
-                    name: record.name.clone(),
-                })
-            })
-            .collect();
-        Ok(out)
+        annotate(self, doc_id)
     }
 
     /// The source citations of one document, or of all, in text order.
@@ -254,24 +159,7 @@ impl Corpus {
     /// # Errors
     /// [`ErrorKind::UnknownDocument`] for an id the corpus lacks.
     pub fn citations(&self, doc_id: Option<&str>) -> Result<Vec<Citation>, Error> {
-        let only = match doc_id {
-            Some(id) => Some(self.document_number(id)?),
-            None => None,
-        };
-        let index = self.entity_index();
-        let mut out = Vec::new();
-        for (d, doc) in self.documents().iter().enumerate() {
-            if only.is_some_and(|o| o != d) {
-                continue;
-            }
-            let Some((mentions, citations)) = index.docs.get(d) else {
-                continue;
-            };
-            for raw in citations {
-                out.push(link_citation(index, doc, mentions, raw));
-            }
-        }
-        Ok(out)
+        citations(self, doc_id)
     }
 
     /// Replaces the alias table; every entity view recomputes on next use.
@@ -280,15 +168,166 @@ impl Corpus {
     /// [`ErrorKind::InvalidArgument`] naming the first bad entry; the table
     /// in force is then left as it was.
     pub fn set_aliases(&mut self, entries: Vec<AliasEntry>) -> Result<(), Error> {
-        let table = AliasTable::new(entries)?;
-        self.replace_aliases(table);
-        Ok(())
+        set_aliases(self, entries)
     }
 
     /// The alias table in force.
     pub fn aliases(&self) -> &[AliasEntry] {
-        self.alias_table().entries()
+        aliases(self)
     }
+}
+
+/// See [`Corpus::entities`].
+fn entities(corpus: &Corpus, options: &EntityOptions) -> Result<Vec<Entity>, Error> {
+    let scope = entity_scope(corpus, options)?;
+    let index = corpus.entity_index();
+    let mut out: Vec<Entity> = index
+        .entities
+        .iter()
+        .filter(|r| options.types.is_empty() || options.types.contains(&r.ty))
+        .filter_map(|r| {
+            let (count, documents) = match &scope {
+                None => (r.count(), r.per_doc.len()),
+                Some(inside) => r
+                    .per_doc
+                    .iter()
+                    .filter(|(&d, _)| inside.get(d).copied().unwrap_or(false))
+                    .fold((0, 0), |(count, docs), (_, &n)| (count + n, docs + 1)),
+            };
+            (count > 0 && count >= options.min_count).then(|| listed(r, count, documents))
+        })
+        .collect();
+    out.sort_by(|a, b| (b.count, &a.name, &a.id).cmp(&(a.count, &b.name, &b.id)));
+    out.truncate(options.limit.unwrap_or(usize::MAX));
+    Ok(out)
+}
+
+/// The documents `entities` counts in, as a mask by document number:
+/// `None` for all of them.
+fn entity_scope(corpus: &Corpus, options: &EntityOptions) -> Result<Option<Vec<bool>>, Error> {
+    let query = options
+        .query
+        .as_deref()
+        .map(str::trim)
+        .filter(|q| !q.is_empty());
+    if options.doc_id.is_none() && query.is_none() {
+        return Ok(None);
+    }
+    let mut inside = vec![query.is_none(); corpus.documents().len()];
+    if let Some(query) = query {
+        for d in crate::search::matching_documents(corpus, query)? {
+            if let Some(slot) = inside.get_mut(d as usize) {
+                *slot = true;
+            }
+        }
+    }
+    if let Some(id) = &options.doc_id {
+        let only = corpus.document_number(id)?;
+        for (d, slot) in inside.iter_mut().enumerate() {
+            *slot &= d == only;
+        }
+    }
+    Ok(Some(inside))
+}
+
+/// See [`Corpus::entity`].
+fn entity(corpus: &Corpus, id: &str) -> Result<EntityDetail, Error> {
+    let record = corpus.entity_index().record(id)?;
+    let per_document = record
+        .per_doc
+        .iter()
+        .filter_map(|(&d, &count)| {
+            let doc_id = corpus.documents().get(d)?.id.clone();
+            Some(DocumentCount { doc_id, count })
+        })
+        .collect();
+    Ok(EntityDetail {
+        entity: listed(record, record.count(), record.per_doc.len()),
+        per_document,
+    })
+}
+
+/// See [`Corpus::mentions`].
+fn mentions(
+    corpus: &Corpus,
+    id: &str,
+    options: &MentionOptions,
+) -> Result<Vec<MentionRecord>, Error> {
+    let index = corpus.entity_index();
+    let record = index.record(id)?;
+    let wanted = index.by_id.get(&record.id).copied();
+    let mut out = Vec::new();
+    for &d in record.per_doc.keys() {
+        let (Some(doc), Some((mentions, _))) = (corpus.documents().get(d), index.docs.get(d))
+        else {
+            continue;
+        };
+        for (span, _) in mentions.iter().filter(|(_, e)| Some(*e) == wanted) {
+            out.push(mention_record(doc, *span));
+        }
+    }
+    out.truncate(options.limit.unwrap_or(usize::MAX));
+    Ok(out)
+}
+
+/// See [`Corpus::annotate`].
+fn annotate(corpus: &Corpus, doc_id: &str) -> Result<Vec<Annotation>, Error> {
+    let d = corpus.document_number(doc_id)?;
+    let index = corpus.entity_index();
+    let doc = corpus.document(doc_id)?;
+    let Some((mentions, _)) = index.docs.get(d) else {
+        return Ok(Vec::new());
+    };
+    let out = mentions
+        .iter()
+        .filter_map(|&(span, e)| {
+            let record = index.entities.get(e)?;
+            let utf16 = doc.utf16_span(span);
+            Some(Annotation {
+                start: utf16.start,
+                end: utf16.end,
+                text: span.of(&doc.text).to_string(),
+                ty: record.ty,
+                entity_id: record.id.clone(),
+                name: record.name.clone(),
+            })
+        })
+        .collect();
+    Ok(out)
+}
+
+/// See [`Corpus::citations`].
+fn citations(corpus: &Corpus, doc_id: Option<&str>) -> Result<Vec<Citation>, Error> {
+    let only = match doc_id {
+        Some(id) => Some(corpus.document_number(id)?),
+        None => None,
+    };
+    let index = corpus.entity_index();
+    let mut out = Vec::new();
+    for (d, doc) in corpus.documents().iter().enumerate() {
+        if only.is_some_and(|o| o != d) {
+            continue;
+        }
+        let Some((mentions, citations)) = index.docs.get(d) else {
+            continue;
+        };
+        for raw in citations {
+            out.push(link_citation(index, doc, mentions, raw));
+        }
+    }
+    Ok(out)
+}
+
+/// See [`Corpus::set_aliases`].
+fn set_aliases(corpus: &mut Corpus, entries: Vec<AliasEntry>) -> Result<(), Error> {
+    let table = AliasTable::new(entries)?;
+    corpus.replace_aliases(table);
+    Ok(())
+}
+
+/// See [`Corpus::aliases`].
+fn aliases(corpus: &Corpus) -> &[AliasEntry] {
+    corpus.alias_table().entries()
 }
 
 /// The entity as listed, with `count` mentions in `documents` documents.

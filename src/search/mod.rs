@@ -104,7 +104,7 @@ impl SearchOptions {
 /// # Errors
 /// A malformed query.
 pub(crate) fn matching_documents(corpus: &Corpus, query: &str) -> Result<Vec<u32>, Error> {
-    let resolved = corpus.resolve(query)?;
+    let resolved = resolve(corpus, query)?;
     let total = corpus.index().docs.len() as u32;
     Ok(eval::documents(
         &resolved.plan,
@@ -165,178 +165,189 @@ impl Corpus {
     /// A malformed query (naming the problem and its position), an unknown
     /// field, or an option out of range.
     pub fn search(&self, query: &str, options: &SearchOptions) -> Result<SearchResults, Error> {
-        options.check()?;
-        let resolved = self.resolve(query)?;
-        let mut matches = match options.unit {
-            Unit::Document => self.match_documents(&resolved, options),
-            unit => self.match_units(&resolved, options, unit),
-        };
-        let total = matches.len();
-        let facets = options.facets.as_ref().map(|f| {
-            let mut docs: Vec<u32> = matches.iter().map(|m| m.doc).collect();
-            docs.dedup(); // matches come in document order
-            facets::count(self, &docs, f)
-        });
-        best_first(&mut matches, options.offset + options.limit);
-        let hits = matches
-            .iter()
-            .skip(options.offset)
-            .take(options.limit)
-            .map(|m| self.hit(m, &resolved.leaves, options))
-            .collect();
-        Ok(SearchResults {
-            query: query.to_string(),
-            unit: options.unit,
-            total,
-            hits,
-            expansions: resolved.expansions,
-            facets,
-        })
+        search(self, query, options)
     }
+}
 
-    pub(crate) fn resolve(&self, query: &str) -> Result<Resolved, Error> {
-        let node = query::parse(query)?;
-        eval::resolve(&node, self)
-    }
+/// See [`Corpus::search`].
+fn search(corpus: &Corpus, query: &str, options: &SearchOptions) -> Result<SearchResults, Error> {
+    options.check()?;
+    let resolved = resolve(corpus, query)?;
+    let mut matches = match options.unit {
+        Unit::Document => match_documents(corpus, &resolved, options),
+        unit => match_units(corpus, &resolved, options, unit),
+    };
+    let total = matches.len();
+    let facets = options.facets.as_ref().map(|f| {
+        let mut docs: Vec<u32> = matches.iter().map(|m| m.doc).collect();
+        docs.dedup(); // matches come in document order
+        facets::count(corpus, &docs, f)
+    });
+    best_first(&mut matches, options.offset + options.limit);
+    let hits = matches
+        .iter()
+        .skip(options.offset)
+        .take(options.limit)
+        .map(|m| hit(corpus, m, &resolved.leaves, options))
+        .collect();
+    Ok(SearchResults {
+        query: query.to_string(),
+        unit: options.unit,
+        total,
+        hits,
+        expansions: resolved.expansions,
+        facets,
+    })
+}
 
-    fn match_documents(&self, resolved: &Resolved, options: &SearchOptions) -> Vec<Match> {
-        let index = self.index();
-        let scorer = Scorer::new(index, &resolved.leaves, options, index.average_len());
-        let n = index.docs.len();
-        let frequencies: Vec<Vec<u32>> = resolved
-            .leaves
-            .iter()
-            .map(|leaf| {
-                if leaf.scored {
-                    leaf.frequencies(index, n)
-                } else {
-                    Vec::new()
-                }
-            })
-            .collect();
-        let docs = eval::documents(&resolved.plan, &resolved.leaves, n as u32, false);
-        docs.into_iter()
-            .map(|doc| {
-                let len = index.docs.get(doc as usize).map_or(0, |e| e.len);
-                let tf = |i: usize| {
-                    frequencies
-                        .get(i)
-                        .and_then(|f| f.get(doc as usize))
-                        .copied()
-                        .unwrap_or(0)
-                };
-                let score = scorer.score_indexed(doc, len, &tf);
-                Match {
-                    doc,
-                    unit: 0,
-                    score,
-                }
-            })
-            .collect()
-    }
+/// Parses `query` and resolves its words and filters against the corpus.
+pub(crate) fn resolve(corpus: &Corpus, query: &str) -> Result<Resolved, Error> {
+    let node = query::parse(query)?;
+    eval::resolve(&node, corpus)
+}
 
-    fn match_units(&self, resolved: &Resolved, options: &SearchOptions, unit: Unit) -> Vec<Match> {
-        let index = self.index();
-        let (units, positions) = index.docs.iter().fold((0usize, 0u64), |(u, p), e| {
-            (u + unit_starts(e, unit).len(), p + u64::from(e.len))
-        });
-        let scorer = Scorer::new(
-            index,
-            &resolved.leaves,
-            options,
-            positions as f64 / units.max(1) as f64,
-        );
-        let mut out = Vec::new();
-        for doc in eval::documents(
-            &resolved.plan,
-            &resolved.leaves,
-            index.docs.len() as u32,
-            true,
-        ) {
-            let Some(entry) = index.docs.get(doc as usize) else {
-                continue;
-            };
-            let starts = unit_starts(entry, unit);
-            let counts = unit_counts(&resolved.leaves, index, doc, starts);
-            let in_doc = |i: usize| {
-                resolved
-                    .leaves
-                    .get(i)
-                    .is_some_and(|l| l.docs.binary_search(&doc).is_ok())
-            };
-            // A unit without any word of the query matches only if the query
-            // holds with every word absent (a filter or a NOT alone).
-            let wordless_unit_holds = resolved
-                .plan
-                .holds(&|i| resolved.leaves.get(i).is_some_and(|l| l.is_filter()) && in_doc(i));
-            let candidates: Vec<usize> = if wordless_unit_holds {
-                (0..starts.len()).collect()
+fn match_documents(corpus: &Corpus, resolved: &Resolved, options: &SearchOptions) -> Vec<Match> {
+    let index = corpus.index();
+    let scorer = Scorer::new(index, &resolved.leaves, options, index.average_len());
+    let n = index.docs.len();
+    let frequencies: Vec<Vec<u32>> = resolved
+        .leaves
+        .iter()
+        .map(|leaf| {
+            if leaf.scored {
+                leaf.frequencies(index, n)
             } else {
-                counts.keys().copied().collect()
+                Vec::new()
+            }
+        })
+        .collect();
+    let docs = eval::documents(&resolved.plan, &resolved.leaves, n as u32, false);
+    docs.into_iter()
+        .map(|doc| {
+            let len = index.docs.get(doc as usize).map_or(0, |e| e.len);
+            let tf = |i: usize| {
+                frequencies
+                    .get(i)
+                    .and_then(|f| f.get(doc as usize))
+                    .copied()
+                    .unwrap_or(0)
             };
-            for u in candidates {
-                let tf = |i: usize| counts.get(&u).map_or(0, |c| c[i]);
-                let holds = resolved.plan.holds(&|i| match resolved.leaves.get(i) {
-                    Some(leaf) if leaf.is_filter() => in_doc(i),
-                    _ => tf(i) > 0,
-                });
-                if holds {
-                    let len = unit_range(starts, u, entry.len);
-                    let score = scorer.score_indexed(doc, len.1 - len.0, &tf);
-                    out.push(Match {
-                        doc,
-                        unit: u,
-                        score,
-                    });
-                }
+            let score = scorer.score_indexed(doc, len, &tf);
+            Match {
+                doc,
+                unit: 0,
+                score,
             }
-        }
-        out
-    }
+        })
+        .collect()
+}
 
-    fn hit(&self, m: &Match, leaves: &[Leaf], options: &SearchOptions) -> Hit {
-        let index = self.index();
-        let document = &self.documents()[m.doc as usize];
-        let doc_len = index.docs.get(m.doc as usize).map_or(0, |e| e.len);
-        let (region, positions) = match options.unit {
-            Unit::Document => (Span::new(0, document.text.len()), (0, doc_len)),
-            unit => {
-                let spans = if unit == Unit::Sentence {
-                    &document.sentences
-                } else {
-                    &document.paragraphs
-                };
-                let starts = index
-                    .docs
-                    .get(m.doc as usize)
-                    .map_or(&[][..], |e| unit_starts(e, unit));
-                (
-                    spans.get(m.unit).copied().unwrap_or_default(),
-                    unit_range(starts, m.unit, doc_len),
-                )
-            }
+fn match_units(
+    corpus: &Corpus,
+    resolved: &Resolved,
+    options: &SearchOptions,
+    unit: Unit,
+) -> Vec<Match> {
+    let index = corpus.index();
+    let (units, positions) = index.docs.iter().fold((0usize, 0u64), |(u, p), e| {
+        (u + unit_starts(e, unit).len(), p + u64::from(e.len))
+    });
+    let scorer = Scorer::new(
+        index,
+        &resolved.leaves,
+        options,
+        positions as f64 / units.max(1) as f64,
+    );
+    let mut out = Vec::new();
+    for doc in eval::documents(
+        &resolved.plan,
+        &resolved.leaves,
+        index.docs.len() as u32,
+        true,
+    ) {
+        let Some(entry) = index.docs.get(doc as usize) else {
+            continue;
         };
-        let occurrences = if options.snippet_length == 0 {
-            Vec::new()
+        let starts = unit_starts(entry, unit);
+        let counts = unit_counts(&resolved.leaves, index, doc, starts);
+        let in_doc = |i: usize| {
+            resolved
+                .leaves
+                .get(i)
+                .is_some_and(|l| l.docs.binary_search(&doc).is_ok())
+        };
+        // A unit without any word of the query matches only if the query
+        // holds with every word absent (a filter or a NOT alone).
+        let wordless_unit_holds = resolved
+            .plan
+            .holds(&|i| resolved.leaves.get(i).is_some_and(|l| l.is_filter()) && in_doc(i));
+        let candidates: Vec<usize> = if wordless_unit_holds {
+            (0..starts.len()).collect()
         } else {
-            scored_occurrences(leaves, index, m.doc)
+            counts.keys().copied().collect()
         };
-        let snippet = snippet::build(
-            index,
-            m.doc,
-            document,
-            (region, positions),
-            &occurrences,
-            options.snippet_length,
-        );
-        let span = document.utf16_span(region);
-        Hit {
-            doc_id: document.id.clone(),
-            score: m.score,
-            start: span.start,
-            end: span.end,
-            snippet,
+        for u in candidates {
+            let tf = |i: usize| counts.get(&u).map_or(0, |c| c[i]);
+            let holds = resolved.plan.holds(&|i| match resolved.leaves.get(i) {
+                Some(leaf) if leaf.is_filter() => in_doc(i),
+                _ => tf(i) > 0,
+            });
+            if holds {
+                let len = unit_range(starts, u, entry.len);
+                let score = scorer.score_indexed(doc, len.1 - len.0, &tf);
+                out.push(Match {
+                    doc,
+                    unit: u,
+                    score,
+                });
+            }
         }
+    }
+    out
+}
+
+fn hit(corpus: &Corpus, m: &Match, leaves: &[Leaf], options: &SearchOptions) -> Hit {
+    let index = corpus.index();
+    let document = &corpus.documents()[m.doc as usize];
+    let doc_len = index.docs.get(m.doc as usize).map_or(0, |e| e.len);
+    let (region, positions) = match options.unit {
+        Unit::Document => (Span::new(0, document.text.len()), (0, doc_len)),
+        unit => {
+            let spans = if unit == Unit::Sentence {
+                &document.sentences
+            } else {
+                &document.paragraphs
+            };
+            let starts = index
+                .docs
+                .get(m.doc as usize)
+                .map_or(&[][..], |e| unit_starts(e, unit));
+            (
+                spans.get(m.unit).copied().unwrap_or_default(),
+                unit_range(starts, m.unit, doc_len),
+            )
+        }
+    };
+    let occurrences = if options.snippet_length == 0 {
+        Vec::new()
+    } else {
+        scored_occurrences(leaves, index, m.doc)
+    };
+    let snippet = snippet::build(
+        index,
+        m.doc,
+        document,
+        (region, positions),
+        &occurrences,
+        options.snippet_length,
+    );
+    let span = document.utf16_span(region);
+    Hit {
+        doc_id: document.id.clone(),
+        score: m.score,
+        start: span.start,
+        end: span.end,
+        snippet,
     }
 }
 
