@@ -29,8 +29,9 @@ pub struct EntityOptions {
     pub limit: Option<usize>,
     /// Only the entities of this document, counted there.
     pub doc_id: Option<String>,
-    /// Only the documents matching this search query, counted there (a
-    /// search's entity facet); absent or blank: every document.
+    /// Only the documents matching this search query, counted there;
+    /// absent or blank: every document. (A search's `facets` option counts
+    /// the documents that mention each entity instead, in the same call.)
     pub query: Option<String>,
 }
 

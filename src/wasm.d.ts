@@ -46,7 +46,7 @@ export interface CorpusStats {
 
 export type EntityType = "person" | "place" | "organization" | "media" | "nationality" | "event" | "date" | "money" | "quantity";
 
-/** `docId`: counted in that document; `query`: counted in the documents the query matches (a search's entity facet). */
+/** `docId`: counted in that document; `query`: counted in the documents the query matches (`search`'s `facets` option counts documents per entity in the same call). */
 export interface EntityOptions { types?: EntityType[]; minCount?: number; limit?: number; docId?: string; query?: string }
 /** A canonical entity; `id` is `type:slug`, such as `person:yoshiro-mori`. */
 export interface Entity { id: string; name: string; type: EntityType; aliases: string[]; count: number; documents: number }

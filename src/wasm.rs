@@ -514,8 +514,12 @@ fn options_from<T: DeserializeOwned + Default>(value: JsValue) -> JsResult<T> {
             .to_string()
             .replace("unknown field", "unknown option");
         let path = e.path().to_string();
-        if path == "." || message.starts_with("unknown option") {
-            invalid_argument(&message) // it names the option already
+        // An unknown option at the top names itself; one inside an option
+        // (`facets: {entites}`) needs the option it is in.
+        let last = path.rsplit('.').next().unwrap_or("");
+        let names_itself = message.starts_with(&format!("unknown option `{last}`"));
+        if path == "." || names_itself {
+            invalid_argument(&message)
         } else {
             invalid_argument(&format!("the option {path}: {message}"))
         }

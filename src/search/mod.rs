@@ -1,5 +1,6 @@
 //! Full-text search: ranked retrieval by document, paragraph or sentence,
-//! with snippets, a concordance (KWIC), term lists and term trends.
+//! with snippets and facets, a concordance (KWIC), term lists and term
+//! trends; and the documents a query matches, for the analyses above.
 //!
 //! Ranking is BM25 over the corpus's positional index ([`crate::index`]);
 //! the query language is in [`crate::query`].

@@ -72,6 +72,10 @@ describe('search facets', () => {
     const error = thrown(() => corpus.search('japan', { facets: { entities: -1 } }));
     assert.match(error.message, /facets/);
     assert.equal(error.kind, 'invalid-argument');
+    const misspelt = thrown(() => corpus.search('japan', { facets: { entites: 3 } }));
+    assert.equal(misspelt.message, 'the option facets: unknown option `entites`, expected `entities` or `types`');
+    const top = thrown(() => corpus.search('japan', { facet: true }));
+    assert.match(top.message, /^unknown option `facet`, expected one of/);
   }));
 });
 
