@@ -65,9 +65,12 @@ fn every_module_uses_only_lower_layers() {
                 None => used == ROOT && own == LAYERS.len() - 1,
             };
             if !allowed {
+                let layer =
+                    layer_of(&used).map_or("no layer".to_string(), |l| format!("layer {}", l + 1));
                 problems.push(format!(
-                    "src/{}: `{path}` uses {used}, which is not in a layer below {module}",
-                    relative.display()
+                    "src/{} imports `{path}`: {used} is in {layer}, not below {module} (layer {})",
+                    relative.display(),
+                    own + 1
                 ));
             }
         }
