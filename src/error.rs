@@ -8,7 +8,9 @@ use std::fmt;
 /// files, the file, line and column, so that it can be shown to a user as is.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Error {
-    kind: ErrorKind,
+    // Boxed: a `Result` carries one pointer on its error path, not the
+    // largest kind (two locations and an id).
+    kind: Box<ErrorKind>,
 }
 
 /// Where in the user's input a problem was found.
@@ -21,6 +23,10 @@ pub struct Location {
     /// 1-based column in characters, where it is known.
     #[serde(skip)]
     pub column: Option<usize>,
+    /// Whether `line` numbers the records given in memory rather than the
+    /// lines of a file (the message then says "record").
+    #[serde(skip)]
+    pub record: bool,
 }
 
 /// What went wrong.
@@ -76,8 +82,11 @@ pub enum ErrorKind {
     },
     /// A search query that cannot be parsed or does not fit the corpus.
     InvalidQuery {
-        /// What is wrong and at which position (UTF-16 units).
+        /// What is wrong and at which position.
         message: String,
+        /// Where in the query, in UTF-16 code units (as JavaScript's
+        /// `query.slice(position)` counts).
+        position: usize,
     },
     /// An option or argument is out of its range or unknown.
     InvalidArgument {
@@ -89,7 +98,9 @@ pub enum ErrorKind {
 impl Error {
     /// Creates an error of the given kind.
     pub fn new(kind: ErrorKind) -> Error {
-        Error { kind }
+        Error {
+            kind: Box::new(kind),
+        }
     }
 
     /// What went wrong.
@@ -97,9 +108,18 @@ impl Error {
         &self.kind
     }
 
+    /// Where in the query an [`ErrorKind::InvalidQuery`] is, in UTF-16 code
+    /// units; `None` for other kinds.
+    pub fn position(&self) -> Option<usize> {
+        match self.kind.as_ref() {
+            ErrorKind::InvalidQuery { position, .. } => Some(*position),
+            _ => None,
+        }
+    }
+
     /// The input location the error points at, if any.
     pub fn location(&self) -> Option<&Location> {
-        match &self.kind {
+        match self.kind.as_ref() {
             ErrorKind::Syntax { at, .. } | ErrorKind::InvalidRecord { at, .. } => Some(at),
             ErrorKind::DuplicateId { second, .. } => Some(second),
             _ => None,
@@ -107,19 +127,33 @@ impl Error {
     }
 }
 
+impl ErrorKind {
+    /// The kind's name as JavaScript receives it in `error.kind`: lower
+    /// case, words joined by hyphens ("invalid-query").
+    pub fn name(&self) -> &'static str {
+        match self {
+            ErrorKind::Syntax { .. } => "syntax",
+            ErrorKind::InvalidRecord { .. } => "invalid-record",
+            ErrorKind::MissingTextColumn { .. } => "missing-text-column",
+            ErrorKind::DuplicateId { .. } => "duplicate-id",
+            ErrorKind::UnsupportedFile { .. } => "unsupported-file",
+            ErrorKind::EmptyCorpus { .. } => "empty-corpus",
+            ErrorKind::UnknownDocument { .. } => "unknown-document",
+            ErrorKind::InvalidQuery { .. } => "invalid-query",
+            ErrorKind::InvalidArgument { .. } => "invalid-argument",
+        }
+    }
+}
+
 impl From<ErrorKind> for Error {
     fn from(kind: ErrorKind) -> Error {
-        Error { kind }
+        Error::new(kind)
     }
 }
 
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let unit = if self.file == crate::corpus::IN_MEMORY {
-            "record"
-        } else {
-            "line"
-        };
+        let unit = if self.record { "record" } else { "line" };
         write!(f, "{} {} {}", self.file, unit, self.line)?;
         if let Some(column) = self.column {
             write!(f, ", column {column}")?;
@@ -130,7 +164,7 @@ impl fmt::Display for Location {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.kind {
+        match self.kind.as_ref() {
             ErrorKind::Syntax { at, message } => write!(f, "{at}: {message}"),
             ErrorKind::InvalidRecord { at, message } => write!(f, "{at}: {message}"),
             ErrorKind::MissingTextColumn { file, columns } => write!(
@@ -148,7 +182,7 @@ impl fmt::Display for Error {
             ),
             ErrorKind::EmptyCorpus { files, skipped } => empty_corpus(f, files, skipped),
             ErrorKind::UnknownDocument { id } => write!(f, "no document has the id {id:?}"),
-            ErrorKind::InvalidQuery { message } => write!(f, "invalid query: {message}"),
+            ErrorKind::InvalidQuery { message, .. } => write!(f, "invalid query: {message}"),
             ErrorKind::InvalidArgument { message } => f.write_str(message),
         }
     }

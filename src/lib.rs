@@ -25,13 +25,19 @@
 //! - Loading never drops a record silently: a bad record is an error naming
 //!   its file and line, or, when asked to skip, a [`Warning`].
 
+// The modules in layers, lowest first: a module uses only modules of lower
+// layers (tests/layers.rs checks it; ARCHITECTURE.md explains each layer).
 mod cooccur;
 mod corpus;
 mod dates;
+mod document;
 mod entities;
 mod error;
+mod extract;
+mod index;
 mod load;
 pub mod network;
+mod options;
 pub mod query;
 mod search;
 pub mod text;
@@ -39,26 +45,29 @@ pub mod text;
 mod wasm;
 
 pub use crate::cooccur::{
-    chi2_survival, Collocate, CollocateOptions, CooccurUnit, CooccurrenceOptions, Edge,
-    EvidenceMention, EvidenceOptions, EvidenceUnit, ExportFormat, KeyTerm, KeynessMeasure,
-    KeynessOptions, Matrix, MatrixOptions, Measure, Network, Node, Series, Table, Timeline,
-    TimelineOptions,
+    chi2_survival, measures, Collocate, CollocateOptions, CooccurUnit, CooccurrenceOptions, Edge,
+    EdgeColumns, EvidenceMention, EvidenceOptions, EvidenceUnit, ExportFormat, KeyTerm,
+    KeynessMeasure, KeynessOptions, Matrix, MatrixOptions, Measure, MeasureInfo, Network,
+    NetworkColumns, Node, NodeColumns, Numbers, Series, Table, Timeline, TimelineOptions,
 };
-pub use crate::corpus::{
-    Corpus, DateSource, Document, DocumentDetail, DocumentSummary, MemoryUsage, MetaValue, Stats,
-    Warning,
-};
+pub use crate::corpus::{Corpus, MemoryUsage, Stats, Warning};
 pub use crate::dates::{Date, DateValue};
+pub use crate::document::{DateSource, Document, DocumentDetail, DocumentSummary, MetaValue};
 pub use crate::entities::{
-    extract_entities, extract_entities_with, AliasEntry, AliasTable, Annotation, Citation,
-    CitationOptions, CitationSource, DocumentCount, Entity, EntityDetail, EntityOptions,
-    EntityType, ExtractOptions, ExtractedEntity, MentionOptions, MentionRecord,
+    Annotation, DocumentCount, Entity, EntityDetail, EntityOptions, MentionOptions, MentionRecord,
 };
 pub use crate::error::{Error, ErrorKind, Location};
+pub use crate::extract::{
+    extract_entities, extract_entities_with, AliasEntry, AliasTable, Citation, CitationOptions,
+    CitationSource, EntityType, ExtractOptions, ExtractedEntity,
+};
 pub use crate::load::{LoadOptions, SourceFile};
 pub use crate::search::{
-    Bucket, Expansion, Hit, Kwic, KwicLine, KwicOptions, KwicSort, SearchOptions, SearchResults,
-    Snippet, Stopwords, TermCount, TermsOptions, Trend, TrendOptions, Unit,
+    Bucket, EntityFacet, Expansion, FacetCount, FacetOptions, Facets, Hit, Kwic, KwicLine,
+    KwicOptions, KwicSort, SearchOptions, SearchResults, Snippet, Stopwords, TermCount,
+    TermsOptions, Trend, TrendOptions, Unit,
 };
 #[cfg(target_arch = "wasm32")]
-pub use crate::wasm::{extract_entities as js_extract_entities, wasm_memory_bytes, JsCorpus};
+pub use crate::wasm::{
+    extract_entities as js_extract_entities, measures as js_measures, wasm_memory_bytes, JsCorpus,
+};

@@ -46,7 +46,7 @@ export interface CorpusStats {
 
 export type EntityType = "person" | "place" | "organization" | "media" | "nationality" | "event" | "date" | "money" | "quantity";
 
-/** `docId`: counted in that document; `query`: counted in the documents the query matches (a search's entity facet). */
+/** `docId`: counted in that document; `query`: counted in the documents the query matches (`search`'s `facets` option counts documents per entity in the same call). */
 export interface EntityOptions { types?: EntityType[]; minCount?: number; limit?: number; docId?: string; query?: string }
 /** A canonical entity; `id` is `type:slug`, such as `person:yoshiro-mori`. */
 export interface Entity { id: string; name: string; type: EntityType; aliases: string[]; count: number; documents: number }
@@ -65,6 +65,8 @@ export interface ExtractedEntity { start: number; end: number; text: string; typ
 
 export type CooccurUnit = "sentence" | "paragraph" | "document" | "window";
 export type AssociationMeasure = "count" | "pmi" | "npmi" | "llr" | "chi2" | "dice" | "logdice" | "jaccard" | "tscore";
+/** `measures()`: every measure with the name a reader sees ("logDice"), in the order a menu lists them. */
+export interface MeasureInfo { id: AssociationMeasure; label: string }
 /** Options of `corpus.cooccurrence` (ranges in the README). */
 export interface CooccurrenceOptions {
   unit?: CooccurUnit; window?: number; measure?: AssociationMeasure; minCount?: number; minScore?: number; maxP?: number;
@@ -115,6 +117,29 @@ export interface SourceFile { name: string; content: string }
 export interface SearchOptions {
   limit?: number; offset?: number; unit?: "document" | "paragraph" | "sentence";
   snippetLength?: number; k1?: number; b?: number; titleBoost?: number;
+  /** Count facets over every match, not only the hits returned: `true` for the defaults. */
+  facets?: boolean | FacetOptions;
+}
+
+/**
+ * `entities`: entities listed per type, 0–1,000 (default 10; 0: none).
+ * `types`: the entity types counted (default: person, place, organization, media, nationality, event).
+ */
+export interface FacetOptions { entities?: number; types?: EntityType[] }
+/** A facet value and the number of matching documents that have it. */
+export interface FacetCount<T> { value: T; count: number }
+/** An entity and the number of matching documents that mention it. */
+export interface EntityFacet { id: string; name: string; type: EntityType; count: number }
+/** How the matching documents divide; every count counts documents with at least one match. */
+export interface Facets {
+  /** Documents with at least one match (`total` counts units when `unit` is not `document`). */
+  documents: number;
+  /** Most documents first, ties by name; documents without a publication are left out. */
+  publication: FacetCount<string>[];
+  /** Earliest year first; undated documents are left out. */
+  year: FacetCount<number>[];
+  /** Each type asked for (perhaps with an empty list): its top entities, most documents first, ties by name then id. */
+  entities: Partial<Record<EntityType, EntityFacet[]>>;
 }
 
 export interface SearchHit {
@@ -134,6 +159,8 @@ export interface SearchResults {
   hits: SearchHit[];
   /** What each prefix (`kuril*`) or fuzzy (`kunashir~1`) word stood for. */
   expansions?: { term: string; matched: number; forms: string[]; truncated: boolean }[];
+  /** Only when the `facets` option asks for them. */
+  facets?: Facets;
 }
 
 /** `docId`: only that document's matches. */
@@ -150,4 +177,23 @@ export interface Trend { query: string; bucket: string; labels: string[]; counts
 export interface LoadOptions {
   /** false (default): the first bad record throws. true: bad records are skipped and listed in `warnings()`. */
   skipInvalid?: boolean;
+}
+
+/** What a failure is: the error kinds of the engine, and `internal` for a result that could not be converted. */
+export type CorpusErrorKind =
+  | "syntax" | "invalid-record" | "missing-text-column" | "duplicate-id" | "unsupported-file" | "empty-corpus"
+  | "unknown-document" | "invalid-query" | "invalid-argument" | "internal";
+
+/**
+ * What every function and method throws: an `Error` whose `message` names the problem and where it is.
+ * (`catch (e) { if ((e as CorpusError).kind === "invalid-query") … }`)
+ */
+export interface CorpusError extends Error {
+  kind: CorpusErrorKind;
+  /** `invalid-query` only: where in the query, in UTF-16 code units (`query.slice(position)` starts there). */
+  position?: number;
+  /** An error in a file or record (`syntax`, `invalid-record`, `duplicate-id`): the file name (`documents` for records given to `fromDocuments`)... */
+  file?: string;
+  /** ...and its 1-based line (the record number for `fromDocuments`). */
+  line?: number;
 }

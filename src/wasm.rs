@@ -1,14 +1,21 @@
 //! The JavaScript bindings: the only module that names wasm-bindgen types.
 //!
 //! Options come in as one object, checked against the option names; results
-//! go out as plain JSON-compatible data; every core error becomes a thrown JS
-//! `Error` carrying our message.
+//! go out as plain JSON-compatible data (network columns as typed arrays);
+//! every error becomes a thrown JS `Error` carrying our message and a `kind`.
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::{AliasEntry, CitationOptions, Corpus as Core, ExportFormat, LoadOptions, SourceFile};
+use crate::{
+    AliasEntry, CitationOptions, Corpus as Core, ExportFormat, LoadOptions, NetworkColumns,
+    Numbers, SourceFile,
+};
+
+/// What every binding returns: on failure, the `Error` JavaScript receives
+/// thrown, with a `kind` (see [`thrown`]).
+type JsResult<T> = Result<T, JsValue>;
 
 // The TypeScript declarations of every option and result shape, added to the
 // generated `corpus_lens.d.ts`; the methods below name them.
@@ -24,7 +31,7 @@ pub struct JsCorpus {
 #[wasm_bindgen(js_class = Corpus)]
 impl JsCorpus {
     /// The five embedded seed articles.
-    pub fn embedded() -> Result<JsCorpus, JsError> {
+    pub fn embedded() -> JsResult<JsCorpus> {
         Core::embedded()
             .map(|core| JsCorpus { core })
             .map_err(to_js_error)
@@ -35,7 +42,7 @@ impl JsCorpus {
     pub fn from_documents(
         #[wasm_bindgen(unchecked_param_type = "Array<Record<string, unknown>>")] documents: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "LoadOptions")] options: JsValue,
-    ) -> Result<JsCorpus, JsError> {
+    ) -> JsResult<JsCorpus> {
         let options: LoadOptions = options_from(options)?;
         expect_array(
             &documents,
@@ -43,7 +50,7 @@ impl JsCorpus {
         )?;
         let records: Vec<serde_json::Value> =
             serde_wasm_bindgen::from_value(documents).map_err(|e| {
-                JsError::new(&format!(
+                invalid_argument(&format!(
                     "fromDocuments expects an array of document objects: {e}"
                 ))
             })?;
@@ -56,11 +63,11 @@ impl JsCorpus {
     pub fn load(
         #[wasm_bindgen(unchecked_param_type = "SourceFile[]")] files: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "LoadOptions")] options: JsValue,
-    ) -> Result<JsCorpus, JsError> {
+    ) -> JsResult<JsCorpus> {
         let options: LoadOptions = options_from(options)?;
         expect_array(&files, "load expects an array of {name, content} files")?;
         let files: Vec<SourceFile> = serde_wasm_bindgen::from_value(files).map_err(|e| {
-            JsError::new(&format!(
+            invalid_argument(&format!(
                 "load expects an array of {{name, content}} files: {e}"
             ))
         })?;
@@ -71,7 +78,7 @@ impl JsCorpus {
 
     /// Every document's fields and counts.
     #[wasm_bindgen(unchecked_return_type = "DocumentSummary[]")]
-    pub fn documents(&self) -> Result<JsValue, JsError> {
+    pub fn documents(&self) -> JsResult<JsValue> {
         let summaries: Vec<_> = self.core.documents().iter().map(|d| d.summary()).collect();
         to_js(&summaries)
     }
@@ -81,7 +88,7 @@ impl JsCorpus {
     pub fn document(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
-    ) -> Result<JsValue, JsError> {
+    ) -> JsResult<JsValue> {
         let id = &string_arg(id, "id")?;
         let document = self.core.document(id).map_err(to_js_error)?;
         to_js(&document.detail())
@@ -89,19 +96,19 @@ impl JsCorpus {
 
     /// Corpus-wide counts.
     #[wasm_bindgen(unchecked_return_type = "CorpusStats")]
-    pub fn stats(&self) -> Result<JsValue, JsError> {
+    pub fn stats(&self) -> JsResult<JsValue> {
         to_js(&self.core.stats())
     }
 
     /// Approximate bytes held, by part: `{text, documents, index}`.
     #[wasm_bindgen(unchecked_return_type = "MemoryUsage")]
-    pub fn memory(&self) -> Result<JsValue, JsError> {
+    pub fn memory(&self) -> JsResult<JsValue> {
         to_js(&self.core.memory())
     }
 
     /// The records skipped while loading, with file and line.
     #[wasm_bindgen(unchecked_return_type = "LoadWarning[]")]
-    pub fn warnings(&self) -> Result<JsValue, JsError> {
+    pub fn warnings(&self) -> JsResult<JsValue> {
         to_js(self.core.warnings())
     }
 }
@@ -114,7 +121,7 @@ impl JsCorpus {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] query: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "SearchOptions")] options: JsValue,
-    ) -> Result<JsValue, JsError> {
+    ) -> JsResult<JsValue> {
         let query = &string_arg(query, "query")?;
         let options = options_from(options)?;
         to_js(&self.core.search(query, &options).map_err(to_js_error)?)
@@ -126,7 +133,7 @@ impl JsCorpus {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] query: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "KwicOptions")] options: JsValue,
-    ) -> Result<JsValue, JsError> {
+    ) -> JsResult<JsValue> {
         let query = &string_arg(query, "query")?;
         let options = options_from(options)?;
         to_js(&self.core.kwic(query, &options).map_err(to_js_error)?)
@@ -137,7 +144,7 @@ impl JsCorpus {
     pub fn terms(
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "TermsOptions")] options: JsValue,
-    ) -> Result<JsValue, JsError> {
+    ) -> JsResult<JsValue> {
         let options = options_from(options)?;
         to_js(&self.core.terms(&options).map_err(to_js_error)?)
     }
@@ -148,7 +155,7 @@ impl JsCorpus {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] query: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "TrendOptions")] options: JsValue,
-    ) -> Result<JsValue, JsError> {
+    ) -> JsResult<JsValue> {
         let query = &string_arg(query, "query")?;
         let options = options_from(options)?;
         to_js(&self.core.term_trend(query, &options).map_err(to_js_error)?)
@@ -162,7 +169,7 @@ impl JsCorpus {
     pub fn entities(
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "EntityOptions")] options: JsValue,
-    ) -> Result<JsValue, JsError> {
+    ) -> JsResult<JsValue> {
         let options = options_from(options)?;
         to_js(&self.core.entities(&options).map_err(to_js_error)?)
     }
@@ -172,7 +179,7 @@ impl JsCorpus {
     pub fn entity(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
-    ) -> Result<JsValue, JsError> {
+    ) -> JsResult<JsValue> {
         let id = &string_arg(id, "id")?;
         to_js(&self.core.entity(id).map_err(to_js_error)?)
     }
@@ -183,7 +190,7 @@ impl JsCorpus {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "MentionOptions")] options: JsValue,
-    ) -> Result<JsValue, JsError> {
+    ) -> JsResult<JsValue> {
         let id = &string_arg(id, "id")?;
         let options = options_from(options)?;
         to_js(&self.core.mentions(id, &options).map_err(to_js_error)?)
@@ -196,7 +203,7 @@ impl JsCorpus {
         #[wasm_bindgen(js_name = docId)]
         #[wasm_bindgen(unchecked_param_type = "string")]
         doc_id: JsValue,
-    ) -> Result<JsValue, JsError> {
+    ) -> JsResult<JsValue> {
         let doc_id = &string_arg(doc_id, "docId")?;
         to_js(&self.core.annotate(doc_id).map_err(to_js_error)?)
     }
@@ -206,7 +213,7 @@ impl JsCorpus {
     pub fn citations(
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "CitationOptions")] options: JsValue,
-    ) -> Result<JsValue, JsError> {
+    ) -> JsResult<JsValue> {
         let options: CitationOptions = options_from(options)?;
         to_js(
             &self
@@ -221,15 +228,15 @@ impl JsCorpus {
     pub fn set_aliases(
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "AliasEntry[]")] table: JsValue,
-    ) -> Result<(), JsError> {
+    ) -> JsResult<()> {
         expect_array(
             &table,
             "setAliases expects an array of {name, type, aliases} entries",
         )?;
         let raw: serde_json::Value = serde_wasm_bindgen::from_value(table)
-            .map_err(|e| JsError::new(&format!("invalid alias table: {e}")))?;
+            .map_err(|e| invalid_argument(&format!("invalid alias table: {e}")))?;
         let entries: Vec<AliasEntry> = serde_path_to_error::deserialize(raw).map_err(|e| {
-            JsError::new(&format!(
+            invalid_argument(&format!(
                 "alias table entry {}: {}",
                 entry_path(e.path()),
                 e.inner()
@@ -240,7 +247,7 @@ impl JsCorpus {
 
     /// The alias table in force.
     #[wasm_bindgen(unchecked_return_type = "AliasEntry[]")]
-    pub fn aliases(&self) -> Result<JsValue, JsError> {
+    pub fn aliases(&self) -> JsResult<JsValue> {
         to_js(self.core.aliases())
     }
 }
@@ -252,7 +259,7 @@ impl JsCorpus {
     pub fn cooccurrence(
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "CooccurrenceOptions")] options: JsValue,
-    ) -> Result<JsValue, JsError> {
+    ) -> JsResult<JsValue> {
         let options = options_from(options)?;
         to_js(&self.core.cooccurrence(&options).map_err(to_js_error)?)
     }
@@ -265,10 +272,14 @@ impl JsCorpus {
     pub fn cooccurrence_columns(
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "CooccurrenceOptions")] options: JsValue,
-    ) -> Result<JsValue, JsError> {
+    ) -> JsResult<JsValue> {
         let options = options_from(options)?;
-        let network = self.core.cooccurrence(&options).map_err(to_js_error)?;
-        network_columns(&network)
+        columns_to_js(
+            &self
+                .core
+                .cooccurrence_columns(&options)
+                .map_err(to_js_error)?,
+        )
     }
 
     /// The top entities × the same, in columns, for a heatmap.
@@ -276,7 +287,7 @@ impl JsCorpus {
     pub fn matrix(
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "MatrixOptions")] options: JsValue,
-    ) -> Result<JsValue, JsError> {
+    ) -> JsResult<JsValue> {
         let options = options_from(options)?;
         to_js(&self.core.matrix(&options).map_err(to_js_error)?)
     }
@@ -286,7 +297,7 @@ impl JsCorpus {
     pub fn timeline(
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "TimelineOptions")] options: JsValue,
-    ) -> Result<JsValue, JsError> {
+    ) -> JsResult<JsValue> {
         let options = options_from(options)?;
         to_js(&self.core.timeline(&options).map_err(to_js_error)?)
     }
@@ -297,7 +308,7 @@ impl JsCorpus {
         &self,
         // The one options argument declared required: `target` has no default.
         #[wasm_bindgen(unchecked_param_type = "KeynessOptions")] options: JsValue,
-    ) -> Result<JsValue, JsError> {
+    ) -> JsResult<JsValue> {
         let options = options_from(options)?;
         to_js(&self.core.keyness(&options).map_err(to_js_error)?)
     }
@@ -308,7 +319,7 @@ impl JsCorpus {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] target: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CollocateOptions")] options: JsValue,
-    ) -> Result<JsValue, JsError> {
+    ) -> JsResult<JsValue> {
         let target = &string_arg(target, "target")?;
         let options = options_from(options)?;
         to_js(
@@ -326,7 +337,7 @@ impl JsCorpus {
         #[wasm_bindgen(unchecked_param_type = "string")] a: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] b: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "EvidenceOptions")] options: JsValue,
-    ) -> Result<JsValue, JsError> {
+    ) -> JsResult<JsValue> {
         let a = &string_arg(a, "a")?;
         let b = &string_arg(b, "b")?;
         let options = options_from(options)?;
@@ -340,7 +351,7 @@ impl JsCorpus {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] format: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CooccurrenceOptions")] options: JsValue,
-    ) -> Result<String, JsError> {
+    ) -> JsResult<String> {
         let format = &string_arg(format, "format")?;
         let format = ExportFormat::parse(format).map_err(to_js_error)?;
         let options = options_from(options)?;
@@ -350,110 +361,20 @@ impl JsCorpus {
     }
 }
 
-/// A network as `{unit, measure, units, nodes: {...columns}, edges: {...columns}}`.
-fn network_columns(network: &crate::Network) -> Result<JsValue, JsError> {
-    let index: std::collections::HashMap<&str, u32> = network
-        .nodes
-        .iter()
-        .enumerate()
-        .map(|(i, n)| (n.id.as_str(), i as u32))
-        .collect();
-    let node_of = |id: &str| index.get(id).copied().unwrap_or(u32::MAX);
-    let nodes = &network.nodes;
-    let edges = &network.edges;
-    let node_columns = js_sys::Object::new();
-    set(
-        &node_columns,
-        "id",
-        to_js(&nodes.iter().map(|n| &n.id).collect::<Vec<_>>())?,
-    )?;
-    set(
-        &node_columns,
-        "name",
-        to_js(&nodes.iter().map(|n| &n.name).collect::<Vec<_>>())?,
-    )?;
-    set(
-        &node_columns,
-        "type",
-        to_js(&nodes.iter().map(|n| n.ty).collect::<Vec<_>>())?,
-    )?;
-    set(
-        &node_columns,
-        "count",
-        floats(nodes.iter().map(|n| n.count as f64)),
-    )?;
-    set(
-        &node_columns,
-        "degree",
-        floats(nodes.iter().map(|n| n.degree as f64)),
-    )?;
-    set(
-        &node_columns,
-        "weightedDegree",
-        floats(nodes.iter().map(|n| n.weighted_degree as f64)),
-    )?;
-    set(
-        &node_columns,
-        "betweenness",
-        floats(nodes.iter().map(|n| n.betweenness)),
-    )?;
-    set(
-        &node_columns,
-        "community",
-        uints(nodes.iter().map(|n| n.community as u32)),
-    )?;
-    let edge_columns = js_sys::Object::new();
-    set(
-        &edge_columns,
-        "source",
-        uints(edges.iter().map(|e| node_of(&e.source))),
-    )?;
-    set(
-        &edge_columns,
-        "target",
-        uints(edges.iter().map(|e| node_of(&e.target))),
-    )?;
-    set(
-        &edge_columns,
-        "count",
-        floats(edges.iter().map(|e| e.count as f64)),
-    )?;
-    set(
-        &edge_columns,
-        "expected",
-        floats(edges.iter().map(|e| e.expected)),
-    )?;
-    set(
-        &edge_columns,
-        "score",
-        floats(edges.iter().map(|e| e.score)),
-    )?;
-    set(
-        &edge_columns,
-        "pValue",
-        floats(edges.iter().map(|e| e.p_value)),
-    )?;
-    let out = js_sys::Object::new();
-    set(&out, "unit", JsValue::from_str(network.unit.as_str()))?;
-    set(&out, "measure", JsValue::from_str(network.measure.as_str()))?;
-    set(&out, "units", JsValue::from_f64(network.units as f64))?;
-    set(&out, "nodes", node_columns.into())?;
-    set(&out, "edges", edge_columns.into())?;
-    Ok(out.into())
-}
-
-fn set(object: &js_sys::Object, key: &str, value: JsValue) -> Result<(), JsError> {
-    js_sys::Reflect::set(object, &JsValue::from_str(key), &value)
-        .map(|_| ())
-        .map_err(|_| JsError::new("could not build the result"))
-}
-
-fn floats(values: impl Iterator<Item = f64>) -> JsValue {
-    js_sys::Float64Array::from(values.collect::<Vec<f64>>().as_slice()).into()
-}
-
-fn uints(values: impl Iterator<Item = u32>) -> JsValue {
-    js_sys::Uint32Array::from(values.collect::<Vec<u32>>().as_slice()).into()
+/// Columns to JS: the serialised text columns, then each numeric column as
+/// a typed array (JSON would write out every number, and JS parse them).
+fn columns_to_js(columns: &NetworkColumns) -> JsResult<JsValue> {
+    let out = to_js(columns)?;
+    for (part, name, numbers) in columns.numeric() {
+        let typed: JsValue = match numbers {
+            Numbers::F64(values) => js_sys::Float64Array::from(values).into(),
+            Numbers::U32(values) => js_sys::Uint32Array::from(values).into(),
+        };
+        let failed = |_| internal("could not convert the network's columns");
+        let part = js_sys::Reflect::get(&out, &part.into()).map_err(failed)?;
+        js_sys::Reflect::set(&part, &name.into(), &typed).map_err(failed)?;
+    }
+    Ok(out)
 }
 
 /// "3 (type)" for the path "[2].type": entries count from 1, like the core's messages.
@@ -476,10 +397,16 @@ fn entry_path(path: &serde_path_to_error::Path) -> String {
 pub fn extract_entities(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "ExtractOptions")] options: JsValue,
-) -> Result<JsValue, JsError> {
+) -> JsResult<JsValue> {
     let text = &string_arg(text, "text")?;
     let options = options_from(options)?;
     to_js(&crate::extract_entities_with(text, &options).map_err(to_js_error)?)
+}
+
+/// Every association measure, `[{id, label}]`, in the order a menu lists them.
+#[wasm_bindgen(unchecked_return_type = "MeasureInfo[]")]
+pub fn measures() -> JsResult<JsValue> {
+    to_js(&crate::measures())
 }
 
 /// The size of the WebAssembly linear memory in bytes (it only grows).
@@ -488,36 +415,71 @@ pub fn wasm_memory_bytes() -> f64 {
     (core::arch::wasm32::memory_size::<0>() * 65536) as f64
 }
 
-fn to_js_error(error: crate::Error) -> JsError {
-    JsError::new(&error.to_string())
+/// A core error as JavaScript receives it: an `Error` with our message, its
+/// `kind` ("invalid-query"), and, where they apply, `position` (UTF-16
+/// units into the query) and `file` and `line` (or record number).
+fn to_js_error(error: crate::Error) -> JsValue {
+    let thrown = thrown(error.kind().name(), &error.to_string());
+    if let Some(position) = error.position() {
+        set(&thrown, "position", JsValue::from_f64(position as f64));
+    }
+    if let Some(at) = error.location() {
+        set(&thrown, "file", JsValue::from_str(&at.file));
+        set(&thrown, "line", JsValue::from_f64(at.line as f64));
+    }
+    thrown
+}
+
+/// A JS `Error` with `message` and a `kind` property: a core error kind,
+/// `invalid-argument` for an argument the bindings refuse (not a string,
+/// not an array, an unknown option), `internal` for a result that could not
+/// be converted.
+fn thrown(kind: &str, message: &str) -> JsValue {
+    let error: JsValue = js_sys::Error::new(message).into();
+    set(&error, "kind", JsValue::from_str(kind));
+    error
+}
+
+/// Sets a property of an object made here. It cannot fail (the object is
+/// new, ordinary and extensible), so a failure is not worth a second error.
+fn set(object: &JsValue, key: &str, value: JsValue) {
+    let _ = js_sys::Reflect::set(object, &JsValue::from_str(key), &value);
+}
+
+fn invalid_argument(message: &str) -> JsValue {
+    thrown("invalid-argument", message)
+}
+
+fn internal(message: &str) -> JsValue {
+    thrown("internal", message)
 }
 
 /// Results cross as one JSON string parsed by the engine's `JSON.parse`:
 /// measured on search results, several times faster than building the objects
 /// field by field across the boundary, and plain data by construction.
-fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
+fn to_js<T: Serialize + ?Sized>(value: &T) -> JsResult<JsValue> {
     let json = serde_json::to_string(value)
-        .map_err(|e| JsError::new(&format!("could not convert the result: {e}")))?;
-    js_sys::JSON::parse(&json).map_err(|_| JsError::new("could not convert the result to JSON"))
+        .map_err(|e| internal(&format!("could not convert the result: {e}")))?;
+    js_sys::JSON::parse(&json).map_err(|_| internal("could not convert the result to JSON"))
 }
 
 /// A string argument; anything else (a number, `undefined`) is an error
 /// naming the argument and what was given, not a crash in the glue code.
-fn string_arg(value: JsValue, name: &str) -> Result<String, JsError> {
+fn string_arg(value: JsValue, name: &str) -> JsResult<String> {
     value.as_string().ok_or_else(|| {
         let given = if value.is_null() {
             "null".to_string()
         } else {
             value.js_typeof().as_string().unwrap_or_default()
         };
-        JsError::new(&format!(
+        invalid_argument(&format!(
             "the argument {name} must be a string, got {given}"
         ))
     })
 }
 
 /// Fails with `what`, naming the JS type given, unless `value` is an array.
-fn expect_array(value: &JsValue, what: &str) -> Result<(), JsError> {
+fn expect_array(value: &JsValue, what: &str) -> JsResult<()> {
     if js_sys::Array::is_array(value) {
         return Ok(());
     }
@@ -527,7 +489,7 @@ fn expect_array(value: &JsValue, what: &str) -> Result<(), JsError> {
     } else {
         given
     };
-    Err(JsError::new(&format!("{what}, got {given}")))
+    Err(invalid_argument(&format!("{what}, got {given}")))
 }
 
 /// Reads an options object; `undefined` and `null` mean the defaults.
@@ -535,27 +497,31 @@ fn expect_array(value: &JsValue, what: &str) -> Result<(), JsError> {
 /// Hence every options parameter but `keyness`'s is declared with
 /// `unchecked_optional_param_type`: the generated `.d.ts` then lets a
 /// TypeScript caller leave it out, as the README's examples do.
-fn options_from<T: DeserializeOwned + Default>(value: JsValue) -> Result<T, JsError> {
+fn options_from<T: DeserializeOwned + Default>(value: JsValue) -> JsResult<T> {
     if value.is_undefined() || value.is_null() {
         return Ok(T::default());
     }
     if !value.is_object() {
-        return Err(JsError::new("options must be an object"));
+        return Err(invalid_argument("options must be an object"));
     }
     // serde-wasm-bindgen reads only a struct's own fields, so unknown ones
     // would pass unnoticed: read every key first, then check them.
     let raw: serde_json::Value = serde_wasm_bindgen::from_value(value)
-        .map_err(|e| JsError::new(&format!("invalid options: {e}")))?;
+        .map_err(|e| invalid_argument(&format!("invalid options: {e}")))?;
     serde_path_to_error::deserialize(raw).map_err(|e| {
         let message = e
             .inner()
             .to_string()
             .replace("unknown field", "unknown option");
         let path = e.path().to_string();
-        if path == "." || message.starts_with("unknown option") {
-            JsError::new(&message) // it names the option already
+        // An unknown option at the top names itself; one inside an option
+        // (`facets: {entites}`) needs the option it is in.
+        let last = path.rsplit('.').next().unwrap_or("");
+        let names_itself = message.starts_with(&format!("unknown option `{last}`"));
+        if path == "." || names_itself {
+            invalid_argument(&message)
         } else {
-            JsError::new(&format!("the option {path}: {message}"))
+            invalid_argument(&format!("the option {path}: {message}"))
         }
     })
 }

@@ -728,3 +728,28 @@ fn collocate_options_and_targets_are_checked() {
     assert!(error("peace treaty", json!({})).contains("neither an entity id nor a single word"));
     assert!(error("", json!({})).contains("neither"));
 }
+
+#[test]
+fn columns_hold_the_network_field_by_field() {
+    let corpus = Corpus::embedded().unwrap();
+    let options: CooccurrenceOptions =
+        serde_json::from_value(json!({"unit": "sentence", "measure": "llr"})).unwrap();
+    let network = corpus.cooccurrence(&options).unwrap();
+    let columns = corpus.cooccurrence_columns(&options).unwrap();
+    assert_eq!(columns.nodes.id.len(), network.nodes.len());
+    for (i, node) in network.nodes.iter().enumerate() {
+        assert_eq!(columns.nodes.id[i], node.id);
+        assert_eq!(columns.nodes.community[i] as usize, node.community);
+        assert_eq!(columns.nodes.betweenness[i], node.betweenness);
+    }
+    for (i, edge) in network.edges.iter().enumerate() {
+        let source = columns.edges.source[i] as usize;
+        assert_eq!(columns.nodes.id[source], edge.source);
+        assert_eq!(columns.edges.p_value[i], edge.p_value);
+    }
+    let numeric = columns.numeric();
+    assert_eq!(numeric.len(), 11, "every numeric column goes out typed");
+    let text = serde_json::to_value(&columns).unwrap();
+    assert_eq!(text["nodes"]["type"][0], json!(network.nodes[0].ty));
+    assert!(text["edges"].as_object().unwrap().is_empty());
+}

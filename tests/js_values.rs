@@ -2,7 +2,7 @@
 #![allow(dead_code)]
 
 use serde_json::Value;
-use wasm_bindgen::{JsCast, JsError, JsValue};
+use wasm_bindgen::{JsCast, JsValue};
 
 /// A JS value from JSON-like Rust data, as a JS caller would pass it.
 pub fn js(value: &Value) -> JsValue {
@@ -15,7 +15,22 @@ pub fn rust(value: JsValue) -> Value {
 }
 
 /// The message of the `Error` JavaScript receives.
-pub fn message(error: JsError) -> String {
+pub fn message(error: impl Into<JsValue>) -> String {
     let value: JsValue = error.into();
     String::from(value.dyn_into::<js_sys::Error>().unwrap().message())
+}
+
+/// A property of the `Error` JavaScript receives, as Rust data (`null` when
+/// it has none).
+pub fn property(error: &JsValue, name: &str) -> Value {
+    assert!(
+        error.is_instance_of::<js_sys::Error>(),
+        "an Error is thrown"
+    );
+    let value = js_sys::Reflect::get(error, &JsValue::from_str(name)).unwrap();
+    if value.is_undefined() {
+        Value::Null
+    } else {
+        rust(value)
+    }
 }

@@ -7,12 +7,12 @@ mod hay;
 mod js_values;
 
 use corpus_lens::JsCorpus;
-use js_values::{js, message, rust};
+use js_values::{js, message, property, rust};
 use serde_json::{json, Value};
-use wasm_bindgen::{JsError, JsValue};
+use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
 
-fn load(name: &str, content: &str) -> Result<JsCorpus, JsError> {
+fn load(name: &str, content: &str) -> Result<JsCorpus, JsValue> {
     JsCorpus::load(
         js(&json!([{"name": name, "content": content}])),
         JsValue::UNDEFINED,
@@ -169,7 +169,7 @@ fn bad_queries_and_options_throw_named_errors() {
         seeds_search("putin \"peace", json!({})).unwrap_err(),
         "invalid query: unclosed quote at position 6"
     );
-    assert_eq!(seeds_search("putin", json!({"limt": 5})).unwrap_err(), "unknown option `limt`, expected one of `limit`, `offset`, `unit`, `snippetLength`, `k1`, `b`, `titleBoost`");
+    assert_eq!(seeds_search("putin", json!({"limt": 5})).unwrap_err(), "unknown option `limt`, expected one of `limit`, `offset`, `unit`, `snippetLength`, `k1`, `b`, `titleBoost`, `facets`");
     assert_eq!(
         seeds_search("putin", json!({"unit": "word"})).unwrap_err(),
         "the option unit: unknown variant `word`, expected one of `document`, `paragraph`, `sentence`"
@@ -505,5 +505,178 @@ fn non_string_arguments_are_named_not_crashes() {
                 .unwrap()
         )["total"],
         1
+    );
+}
+
+/// Issue "structured query errors": every thrown `Error` has a `kind`; a
+/// query's has the `position` its message names, in UTF-16 code units; a
+/// file's has its `file` and `line`.
+#[wasm_bindgen_test]
+fn thrown_errors_carry_kind_position_and_location() {
+    let corpus = JsCorpus::embedded().unwrap();
+    let error = corpus
+        .search("Mori’s “peace".into(), JsValue::UNDEFINED)
+        .err()
+        .unwrap();
+    assert_eq!(property(&error, "kind"), "invalid-query");
+    assert_eq!(property(&error, "position"), 7);
+    assert_eq!(
+        message(error),
+        "invalid query: unclosed quote at position 7"
+    );
+    let error = corpus
+        .search("putin party:whig".into(), JsValue::UNDEFINED)
+        .err()
+        .unwrap();
+    assert_eq!(
+        (property(&error, "kind"), property(&error, "position")),
+        (json!("invalid-query"), json!(6))
+    );
+    let error = load("bad.jsonl", "{\"text\": \"a\"}\n{oops\n")
+        .err()
+        .unwrap();
+    assert_eq!(
+        [
+            property(&error, "kind"),
+            property(&error, "file"),
+            property(&error, "line"),
+            property(&error, "position"),
+        ],
+        [json!("syntax"), json!("bad.jsonl"), json!(2), Value::Null]
+    );
+    for (error, kind) in [
+        (corpus.document("nope".into()).err(), "unknown-document"),
+        (
+            corpus.search("putin".into(), js(&json!({"limt": 5}))).err(),
+            "invalid-argument",
+        ),
+        (
+            corpus
+                .search(JsValue::from_f64(1.0), JsValue::UNDEFINED)
+                .err(),
+            "invalid-argument",
+        ),
+        (
+            corpus.entity("person:nobody".into()).err(),
+            "invalid-argument",
+        ),
+        (load("notes.pdf", "x").err(), "unsupported-file"),
+    ] {
+        let error = error.unwrap();
+        assert_eq!(property(&error, "kind"), kind, "{}", message(error.clone()));
+    }
+}
+
+#[wasm_bindgen_test]
+fn search_facets_through_js() {
+    let corpus = JsCorpus::embedded().unwrap();
+    let options = json!({"limit": 1, "facets": {"entities": 2, "types": ["person"]}});
+    let results = rust(corpus.search("putin".into(), js(&options)).unwrap());
+    assert_eq!(results["hits"].as_array().map(Vec::len), Some(1));
+    let facets = &results["facets"];
+    assert_eq!(facets["documents"], results["total"]);
+    let people = facets["entities"]["person"].as_array().unwrap();
+    assert_eq!(people.len(), 2);
+    assert_eq!(people[0]["id"], "person:vladimir-putin");
+    assert_eq!(people[0]["count"], results["total"]);
+    assert!(facets["year"].as_array().unwrap()[0]["value"].is_number());
+    let plain = rust(corpus.search("putin".into(), JsValue::UNDEFINED).unwrap());
+    assert!(plain.get("facets").is_none(), "no facets unless asked");
+    let error = corpus
+        .search("putin".into(), js(&json!({"facets": "yes"})))
+        .err()
+        .unwrap();
+    assert_eq!(
+        message(error),
+        "the option facets: expected true, false or {entities, types}, got \"yes\""
+    );
+}
+
+#[wasm_bindgen_test]
+fn measures_are_listed_once_for_every_menu() {
+    let listed = rust(corpus_lens::js_measures().unwrap());
+    let ids: Vec<&str> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        ["count", "logdice", "llr", "pmi", "npmi", "chi2", "dice", "jaccard", "tscore"]
+    );
+    assert_eq!(listed[1], json!({"id": "logdice", "label": "logDice"}));
+}
+
+/// Issue "columns built in the engine": every column equals the network's
+/// objects, the numbers in the same typed arrays as before.
+#[wasm_bindgen_test]
+fn network_columns_match_the_objects_column_by_column() {
+    use wasm_bindgen::JsCast;
+    let corpus = JsCorpus::embedded().unwrap();
+    let options = json!({"unit": "paragraph", "measure": "logdice"});
+    let network = rust(corpus.cooccurrence(js(&options)).unwrap());
+    let columns = corpus.cooccurrence_columns(js(&options)).unwrap();
+    let get = |object: &JsValue, key: &str| js_sys::Reflect::get(object, &key.into()).unwrap();
+    for key in ["unit", "measure", "units"] {
+        assert_eq!(rust(get(&columns, key)), network[key], "{key}");
+    }
+    let nodes = network["nodes"].as_array().unwrap();
+    let edges = network["edges"].as_array().unwrap();
+    let node_columns = get(&columns, "nodes");
+    for key in ["id", "name", "type"] {
+        let column = rust(get(&node_columns, key));
+        let expected: Vec<&Value> = nodes.iter().map(|n| &n[key]).collect();
+        assert_eq!(column, json!(expected), "nodes.{key}");
+    }
+    for key in ["count", "degree", "weightedDegree", "betweenness"] {
+        let column: js_sys::Float64Array = get(&node_columns, key).dyn_into().unwrap();
+        let expected: Vec<f64> = nodes.iter().map(|n| n[key].as_f64().unwrap()).collect();
+        assert_eq!(column.to_vec(), expected, "nodes.{key}");
+    }
+    let community: js_sys::Uint32Array = get(&node_columns, "community").dyn_into().unwrap();
+    let expected: Vec<u32> = nodes
+        .iter()
+        .map(|n| n["community"].as_u64().unwrap() as u32)
+        .collect();
+    assert_eq!(community.to_vec(), expected);
+    let edge_columns = get(&columns, "edges");
+    let position = |id: &Value| nodes.iter().position(|n| &n["id"] == id).unwrap() as u32;
+    for key in ["source", "target"] {
+        let column: js_sys::Uint32Array = get(&edge_columns, key).dyn_into().unwrap();
+        let expected: Vec<u32> = edges.iter().map(|e| position(&e[key])).collect();
+        assert_eq!(column.to_vec(), expected, "edges.{key}");
+    }
+    for key in ["count", "expected", "score", "pValue"] {
+        let column: js_sys::Float64Array = get(&edge_columns, key).dyn_into().unwrap();
+        let expected: Vec<f64> = edges.iter().map(|e| e[key].as_f64().unwrap()).collect();
+        assert_eq!(column.to_vec(), expected, "edges.{key}");
+    }
+    let keys = |object: &JsValue| -> Vec<String> {
+        js_sys::Object::keys(object.unchecked_ref::<js_sys::Object>())
+            .iter()
+            .map(|k| k.as_string().unwrap())
+            .collect()
+    };
+    assert_eq!(
+        keys(&columns),
+        ["unit", "measure", "units", "nodes", "edges"]
+    );
+    assert_eq!(
+        keys(&node_columns),
+        [
+            "id",
+            "name",
+            "type",
+            "count",
+            "degree",
+            "weightedDegree",
+            "betweenness",
+            "community"
+        ]
+    );
+    assert_eq!(
+        keys(&edge_columns),
+        ["source", "target", "count", "expected", "score", "pValue"]
     );
 }

@@ -323,6 +323,39 @@ fn title_matches_count_more() {
     assert_eq!(flat.hits[0].doc_id, "body", "ties keep corpus order");
 }
 
+/// Issue "structured query errors": the position is data, not only words of
+/// the message, and counts UTF-16 code units like the message does.
+#[test]
+fn query_errors_carry_their_position_as_data() {
+    let corpus = seeds();
+    for (query, position) in [
+        ("putin \"peace", 6),
+        ("Mori’s “peace", 7),
+        ("𝔭utin AND", 7),
+        ("(putin", 0),
+        ("putin party:whig", 6),
+        ("", 0),
+    ] {
+        let error = corpus.search(query, &SearchOptions::default()).unwrap_err();
+        assert_eq!(error.kind().name(), "invalid-query", "{query}");
+        assert_eq!(error.position(), Some(position), "{query}: {error}");
+        let said = format!("at position {position}");
+        assert!(
+            error.to_string().contains(&said) || query.is_empty(),
+            "{error} says {said}"
+        );
+    }
+    let options = SearchOptions {
+        limit: 0,
+        ..SearchOptions::default()
+    };
+    let error = corpus.search("putin", &options).unwrap_err();
+    assert_eq!(
+        (error.kind().name(), error.position()),
+        ("invalid-argument", None)
+    );
+}
+
 #[test]
 fn malformed_queries_and_options_name_the_problem() {
     let corpus = seeds();
@@ -525,5 +558,120 @@ fn entity_filters_reject_ranges() {
     assert_eq!(
         error(&seeds(), "putin person:1..2"),
         "invalid query: the field \"person\" at position 6 takes a name, not a range"
+    );
+}
+
+/// Facets count every matching document, not the page of hits: the counts
+/// equal counting by hand over an unlimited search.
+#[test]
+fn facets_count_the_whole_match_set() {
+    use std::collections::{BTreeMap, BTreeSet};
+    let corpus = seeds();
+    for (query, unit) in [
+        ("treaty", Unit::Document),
+        ("putin OR mori", Unit::Sentence),
+    ] {
+        let facets_of = |facets| SearchOptions {
+            limit: 1,
+            unit,
+            facets,
+            ..SearchOptions::default()
+        };
+        let options = corpus_lens::FacetOptions {
+            entities: 1000,
+            types: vec![],
+        };
+        let results = corpus.search(query, &facets_of(Some(options))).unwrap();
+        assert_eq!(results.hits.len(), 1, "one hit returned, all counted");
+        let facets = results.facets.unwrap();
+        let all = corpus
+            .search(
+                query,
+                &SearchOptions {
+                    limit: 10_000,
+                    unit,
+                    ..SearchOptions::default()
+                },
+            )
+            .unwrap();
+        let docs: BTreeSet<String> = all.hits.iter().map(|h| h.doc_id.clone()).collect();
+        assert_eq!(facets.documents, docs.len());
+        let mut years: BTreeMap<i32, usize> = BTreeMap::new();
+        let mut publications: BTreeMap<String, usize> = BTreeMap::new();
+        let mut people: BTreeMap<String, usize> = BTreeMap::new();
+        for id in &docs {
+            let doc = corpus.document(id).unwrap();
+            *years.entry(doc.year.unwrap()).or_default() += 1;
+            *publications
+                .entry(doc.publication.clone().unwrap())
+                .or_default() += 1;
+            let mentioned: BTreeSet<String> = corpus
+                .annotate(id)
+                .unwrap()
+                .into_iter()
+                .filter(|a| a.ty == corpus_lens::EntityType::Person)
+                .map(|a| a.entity_id)
+                .collect();
+            for person in mentioned {
+                *people.entry(person).or_default() += 1;
+            }
+        }
+        let counted = |list: &[corpus_lens::FacetCount<i32>]| -> BTreeMap<i32, usize> {
+            list.iter().map(|c| (c.value, c.count)).collect()
+        };
+        assert_eq!(counted(&facets.year), years, "{query}: years");
+        let by_publication: BTreeMap<String, usize> = facets
+            .publication
+            .iter()
+            .map(|c| (c.value.clone(), c.count))
+            .collect();
+        assert_eq!(by_publication, publications, "{query}: publications");
+        let person = &facets.entities[&corpus_lens::EntityType::Person];
+        let by_person: BTreeMap<String, usize> =
+            person.iter().map(|e| (e.id.clone(), e.count)).collect();
+        assert_eq!(by_person, people, "{query}: people");
+        assert!(
+            person.windows(2).all(|w| w[0].count >= w[1].count),
+            "most documents first"
+        );
+        assert_eq!(facets.entities.len(), 6, "every filterable type is present");
+    }
+    let none = corpus.search("putin", &SearchOptions::default()).unwrap();
+    assert!(none.facets.is_none());
+    let top = SearchOptions {
+        facets: Some(corpus_lens::FacetOptions::default()),
+        ..SearchOptions::default()
+    };
+    let facets = corpus.search("putin", &top).unwrap().facets.unwrap();
+    assert!(facets.entities.values().all(|list| list.len() <= 10));
+}
+
+#[test]
+fn facets_option_reads_true_false_and_an_object() {
+    let read = |value: serde_json::Value| serde_json::from_value::<SearchOptions>(value);
+    let on = read(serde_json::json!({"facets": true})).unwrap();
+    assert_eq!(on.facets, Some(corpus_lens::FacetOptions::default()));
+    assert_eq!(
+        read(serde_json::json!({"facets": false})).unwrap().facets,
+        None
+    );
+    let some = read(serde_json::json!({"facets": {"entities": 3, "types": ["place"]}})).unwrap();
+    assert_eq!(some.facets.map(|f| f.entities), Some(3));
+    let error = read(serde_json::json!({"facets": {"entites": 3}})).unwrap_err();
+    assert!(
+        error.to_string().contains("unknown option `entites`"),
+        "{error}"
+    );
+    let seeds = seeds();
+    let too_many = SearchOptions {
+        facets: Some(corpus_lens::FacetOptions {
+            entities: 1001,
+            types: vec![],
+        }),
+        ..SearchOptions::default()
+    };
+    assert_eq!(
+        seeds.search("putin", &too_many).unwrap_err().to_string(),
+        "the option facets.entities must be between 0 and 1000, got 1001"
     );
 }

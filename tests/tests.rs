@@ -5,6 +5,7 @@
 mod cooccur;
 mod entities;
 mod hay;
+mod layers;
 mod search;
 
 use corpus_lens::{Corpus, DateSource, LoadOptions, MetaValue, SourceFile};

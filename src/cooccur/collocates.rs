@@ -18,9 +18,9 @@ use super::count::{mention_tokens, token_ranges};
 use super::{Measure, Table};
 use crate::corpus::Corpus;
 use crate::error::{Error, ErrorKind};
-use crate::search::index::fold;
-use crate::search::{check_range, english_stopwords};
+use crate::options::check_range;
 use crate::text;
+use crate::text::{english_stopwords, fold};
 
 /// Options of [`Corpus::collocates`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -85,124 +85,136 @@ impl Corpus {
         target: &str,
         options: &CollocateOptions,
     ) -> Result<Vec<Collocate>, Error> {
-        check_range("window", options.window as f64, 1.0, 50.0)?;
-        check_range("limit", options.limit as f64, 1.0, 100_000.0)?;
-        let occurrences = self.target_occurrences(target)?;
-        let (counts, slots) = self.slot_counts(&occurrences, options.window as u32);
-        let index = self.index();
-        let tokens: u64 = index.docs.iter().map(|d| u64::from(d.len)).sum();
-        let stop = english_stopwords();
-        let mut out: Vec<Collocate> = counts
-            .into_iter()
-            .filter(|&(form, n)| {
-                n >= options.min_count
-                    && !(options.stopwords && stop.contains(index.form_text(form)))
-            })
-            .map(|(form, n)| {
-                let frequency = index.postings(form).count() as u64;
-                let table = Table::new(n, frequency, slots, tokens);
-                Collocate {
-                    term: index.form_text(form).to_string(),
-                    count: n,
-                    expected: table.expected(),
-                    score: table.score(options.measure),
-                    p_value: table.p_value(options.measure),
-                }
-            })
-            .collect();
-        out.sort_by(|x, y| {
-            y.score
-                .total_cmp(&x.score)
-                .then_with(|| x.term.cmp(&y.term))
-        });
-        out.truncate(options.limit);
-        Ok(out)
+        collocates(self, target, options)
     }
+}
 
-    /// Where the target occurs: an entity's mentions or a word's positions.
-    fn target_occurrences(&self, target: &str) -> Result<Occurrences, Error> {
-        let target = target.trim();
-        if let Some(&e) = self.entity_index().by_id.get(target) {
-            return Ok(self.mention_occurrences(e));
-        }
-        let tokens = text::tokens(target);
-        let [token] = tokens.as_slice() else {
-            return Err(ErrorKind::InvalidArgument {
-                message: format!("the target {target:?} is neither an entity id nor a single word"),
+/// See [`Corpus::collocates`].
+fn collocates(
+    corpus: &Corpus,
+    target: &str,
+    options: &CollocateOptions,
+) -> Result<Vec<Collocate>, Error> {
+    check_range("window", options.window as f64, 1.0, 50.0)?;
+    check_range("limit", options.limit as f64, 1.0, 100_000.0)?;
+    let occurrences = target_occurrences(corpus, target)?;
+    let (counts, slots) = slot_counts(corpus, &occurrences, options.window as u32);
+    let index = corpus.index();
+    let tokens: u64 = index.docs.iter().map(|d| u64::from(d.len)).sum();
+    let stop = english_stopwords();
+    let mut out: Vec<Collocate> = counts
+        .into_iter()
+        .filter(|&(form, n)| {
+            n >= options.min_count && !(options.stopwords && stop.contains(index.form_text(form)))
+        })
+        .map(|(form, n)| {
+            let frequency = index.postings(form).count() as u64;
+            let table = Table::new(n, frequency, slots, tokens);
+            Collocate {
+                term: index.form_text(form).to_string(),
+                count: n,
+                expected: table.expected(),
+                score: table.score(options.measure),
+                p_value: table.p_value(options.measure),
             }
-            .into());
-        };
-        let mut folded = String::new();
-        fold(token.of(target), &mut folded);
-        let index = self.index();
-        let Some(form) = index.form(&folded) else {
-            return Ok(Vec::new());
-        };
-        let postings = index.postings(form);
-        Ok(postings
-            .docs
-            .iter()
-            .enumerate()
-            .map(|(k, &d)| {
-                (
-                    d,
-                    postings.positions_at(k).iter().map(|&p| (p, p)).collect(),
-                )
-            })
-            .collect())
-    }
+        })
+        .collect();
+    out.sort_by(|x, y| {
+        y.score
+            .total_cmp(&x.score)
+            .then_with(|| x.term.cmp(&y.term))
+    });
+    out.truncate(options.limit);
+    Ok(out)
+}
 
-    /// The token ranges of the mentions of entity `e`, by document.
-    fn mention_occurrences(&self, e: usize) -> Occurrences {
-        let index = self.entity_index();
-        let mut only = vec![false; index.entities.len()];
-        only[e] = true;
-        let Some(record) = index.entities.get(e) else {
-            return Vec::new();
-        };
-        let tokens = mention_tokens(index, self.documents());
-        record
-            .per_doc
-            .keys()
-            .filter_map(|&d| {
-                let (mentions, _) = index.docs.get(d)?;
-                let mut ranges: Vec<(u32, u32)> = token_ranges(mentions, tokens.get(d)?, &only)
-                    .into_iter()
-                    .map(|(_, first, last)| (first as u32, last as u32))
-                    .collect();
-                ranges.sort_unstable();
-                Some((d as u32, ranges))
-            })
-            .collect()
+/// Where the target occurs: an entity's mentions or a word's positions.
+fn target_occurrences(corpus: &Corpus, target: &str) -> Result<Occurrences, Error> {
+    let target = target.trim();
+    if let Some(&e) = corpus.entity_index().by_id.get(target) {
+        return Ok(mention_occurrences(corpus, e));
     }
+    let tokens = text::tokens(target);
+    let [token] = tokens.as_slice() else {
+        return Err(ErrorKind::InvalidArgument {
+            message: format!("the target {target:?} is neither an entity id nor a single word"),
+        }
+        .into());
+    };
+    let mut folded = String::new();
+    fold(token.of(target), &mut folded);
+    let index = corpus.index();
+    let Some(form) = index.form(&folded) else {
+        return Ok(Vec::new());
+    };
+    let postings = index.postings(form);
+    Ok(postings
+        .docs
+        .iter()
+        .enumerate()
+        .map(|(k, &d)| {
+            (
+                d,
+                postings.positions_at(k).iter().map(|&p| (p, p)).collect(),
+            )
+        })
+        .collect())
+}
 
-    /// The forms filling the target's slots, with counts, and the number of
-    /// slots.
-    fn slot_counts(&self, occurrences: &Occurrences, window: u32) -> (FxHashMap<u32, u64>, u64) {
-        let index = self.index();
-        let mut counts: FxHashMap<u32, u64> = FxHashMap::default();
-        let mut slots = 0u64;
-        let mut folded = String::new();
-        for (d, ranges) in occurrences {
-            let (Some(doc), Some(entry)) = (
-                self.documents().get(*d as usize),
-                index.docs.get(*d as usize),
-            ) else {
-                continue;
-            };
-            let positions = context_positions(ranges, window, entry.len);
-            for (start, len) in runs(&positions) {
-                for span in index.token_spans(*d, &doc.text, start).take(len) {
-                    fold(span.of(&doc.text), &mut folded);
-                    if let Some(form) = index.form(&folded) {
-                        *counts.entry(form).or_default() += 1;
-                        slots += 1;
-                    }
+/// The token ranges of the mentions of entity `e`, by document.
+fn mention_occurrences(corpus: &Corpus, e: usize) -> Occurrences {
+    let index = corpus.entity_index();
+    let mut only = vec![false; index.entities.len()];
+    only[e] = true;
+    let Some(record) = index.entities.get(e) else {
+        return Vec::new();
+    };
+    let tokens = mention_tokens(index, corpus.documents());
+    record
+        .per_doc
+        .keys()
+        .filter_map(|&d| {
+            let (mentions, _) = index.docs.get(d)?;
+            let mut ranges: Vec<(u32, u32)> = token_ranges(mentions, tokens.get(d)?, &only)
+                .into_iter()
+                .map(|(_, first, last)| (first as u32, last as u32))
+                .collect();
+            ranges.sort_unstable();
+            Some((d as u32, ranges))
+        })
+        .collect()
+}
+
+/// The forms filling the target's slots, with counts, and the number of
+/// slots.
+fn slot_counts(
+    corpus: &Corpus,
+    occurrences: &Occurrences,
+    window: u32,
+) -> (FxHashMap<u32, u64>, u64) {
+    let index = corpus.index();
+    let mut counts: FxHashMap<u32, u64> = FxHashMap::default();
+    let mut slots = 0u64;
+    let mut folded = String::new();
+    for (d, ranges) in occurrences {
+        let (Some(doc), Some(entry)) = (
+            corpus.documents().get(*d as usize),
+            index.docs.get(*d as usize),
+        ) else {
+            continue;
+        };
+        let positions = context_positions(ranges, window, entry.len);
+        for (start, len) in runs(&positions) {
+            for span in index.token_spans(*d, &doc.text, start).take(len) {
+                fold(span.of(&doc.text), &mut folded);
+                if let Some(form) = index.form(&folded) {
+                    *counts.entry(form).or_default() += 1;
+                    slots += 1;
                 }
             }
         }
-        (counts, slots)
     }
+    (counts, slots)
 }
 
 /// The positions within `window` of some range, outside every range,

@@ -4,8 +4,8 @@
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
-use crate::corpus::Document;
-use crate::entities::EntityIndex;
+use crate::document::Document;
+use crate::extract::EntityIndex;
 use crate::text::{self, Span};
 
 /// What counts as being together.

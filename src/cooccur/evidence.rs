@@ -3,10 +3,11 @@
 use serde::{Deserialize, Serialize};
 
 use super::count::{self, CooccurUnit, Mention};
-use super::{unit_of, unknown_entity, Scope};
-use crate::corpus::{Corpus, Document};
+use super::{scope_documents, Scope};
+use crate::corpus::Corpus;
+use crate::document::Document;
 use crate::error::{Error, ErrorKind};
-use crate::search::check_range;
+use crate::options::check_range;
 use crate::text::Span;
 
 /// Options of [`Corpus::evidence`]; give the same unit, window and scope as
@@ -84,101 +85,117 @@ impl Corpus {
         b: &str,
         options: &EvidenceOptions,
     ) -> Result<Vec<EvidenceUnit>, Error> {
-        check_range("window", options.window as f64, 1.0, 1000.0)?;
-        let index = self.entity_index();
-        let ea = index
-            .by_id
-            .get(a)
-            .copied()
-            .ok_or_else(|| unknown_entity(a))?;
-        let eb = index
-            .by_id
-            .get(b)
-            .copied()
-            .ok_or_else(|| unknown_entity(b))?;
-        if ea == eb {
-            return Err(ErrorKind::InvalidArgument {
-                message: format!("evidence needs two different entities, got {a:?} twice"),
-            }
-            .into());
-        }
-        let mut allowed = vec![false; index.entities.len()];
-        allowed[ea] = true;
-        allowed[eb] = true;
-        let scope = Scope {
-            query: options.query.as_deref(),
-            date_from: options.date_from.as_deref(),
-            date_to: options.date_to.as_deref(),
-        };
-        let limit = options.limit.unwrap_or(usize::MAX);
-        let mut out = Vec::new();
-        let tokens = match options.unit {
-            CooccurUnit::Window => count::mention_tokens(index, self.documents()),
-            _ => &[],
-        };
-        for d in self.scope_documents(scope)? {
-            let (Some(doc), Some((mentions, _))) = (self.documents().get(d), index.docs.get(d))
-            else {
-                continue;
-            };
-            let doc_tokens = tokens.get(d).map_or(&[][..], Vec::as_slice);
-            self.document_evidence(doc, (mentions, doc_tokens), &allowed, options, &mut out);
-            if out.len() >= limit {
-                break;
-            }
-        }
-        out.truncate(limit);
-        Ok(out)
+        evidence(self, a, b, options)
     }
+}
 
-    fn document_evidence(
-        &self,
-        doc: &Document,
-        (mentions, tokens): (&[Mention], &[(usize, usize)]),
-        allowed: &[bool],
-        options: &EvidenceOptions,
-        out: &mut Vec<EvidenceUnit>,
-    ) {
-        if options.unit == CooccurUnit::Window {
-            let ranges = count::token_ranges(mentions, tokens, allowed);
-            count::for_each_window_pair(&ranges, options.window, |x, y| {
-                let first = unit_of(&doc.sentences, x.0.start).unwrap_or(x.0);
-                let last = unit_of(&doc.sentences, y.0.start).unwrap_or(y.0);
-                let span = Span::new(first.start.min(x.0.start), last.end.max(y.0.end));
-                out.push(self.evidence_unit(doc, span, &[x, y]));
-            });
-            return;
+/// See [`Corpus::evidence`].
+fn evidence(
+    corpus: &Corpus,
+    a: &str,
+    b: &str,
+    options: &EvidenceOptions,
+) -> Result<Vec<EvidenceUnit>, Error> {
+    check_range("window", options.window as f64, 1.0, 1000.0)?;
+    let index = corpus.entity_index();
+    let ea = index.entity_number(a)?;
+    let eb = index.entity_number(b)?;
+    if ea == eb {
+        return Err(ErrorKind::InvalidArgument {
+            message: format!("evidence needs two different entities, got {a:?} twice"),
         }
-        let spans = count::unit_spans(doc, options.unit);
-        count::for_each_unit(&spans, mentions, allowed, |u, members| {
-            let first = members[0].1;
-            if members.iter().any(|m| m.1 != first) {
-                let span = spans.get(u).copied().unwrap_or_default();
-                out.push(self.evidence_unit(doc, span, members));
-            }
+        .into());
+    }
+    let mut allowed = vec![false; index.entities.len()];
+    allowed[ea] = true;
+    allowed[eb] = true;
+    let scope = Scope {
+        query: options.query.as_deref(),
+        date_from: options.date_from.as_deref(),
+        date_to: options.date_to.as_deref(),
+    };
+    let limit = options.limit.unwrap_or(usize::MAX);
+    let mut out = Vec::new();
+    let tokens = match options.unit {
+        CooccurUnit::Window => count::mention_tokens(index, corpus.documents()),
+        _ => &[],
+    };
+    for d in scope_documents(corpus, scope)? {
+        let (Some(doc), Some((mentions, _))) = (corpus.documents().get(d), index.docs.get(d))
+        else {
+            continue;
+        };
+        let doc_tokens = tokens.get(d).map_or(&[][..], Vec::as_slice);
+        document_evidence(
+            corpus,
+            doc,
+            (mentions, doc_tokens),
+            &allowed,
+            options,
+            &mut out,
+        );
+        if out.len() >= limit {
+            break;
+        }
+    }
+    out.truncate(limit);
+    Ok(out)
+}
+
+fn document_evidence(
+    corpus: &Corpus,
+    doc: &Document,
+    (mentions, tokens): (&[Mention], &[(usize, usize)]),
+    allowed: &[bool],
+    options: &EvidenceOptions,
+    out: &mut Vec<EvidenceUnit>,
+) {
+    if options.unit == CooccurUnit::Window {
+        let ranges = count::token_ranges(mentions, tokens, allowed);
+        count::for_each_window_pair(&ranges, options.window, |x, y| {
+            let first = unit_of(&doc.sentences, x.0.start).unwrap_or(x.0);
+            let last = unit_of(&doc.sentences, y.0.start).unwrap_or(y.0);
+            let span = Span::new(first.start.min(x.0.start), last.end.max(y.0.end));
+            out.push(evidence_unit(corpus, doc, span, &[x, y]));
         });
+        return;
     }
-
-    fn evidence_unit(&self, doc: &Document, span: Span, members: &[Mention]) -> EvidenceUnit {
-        let utf16 = doc.utf16_span(span);
-        let entities = &self.entity_index().entities;
-        let mentions = members
-            .iter()
-            .map(|&(m, e)| {
-                let at = doc.utf16_span(m);
-                EvidenceMention {
-                    start: at.start,
-                    end: at.end,
-                    entity_id: entities.get(e).map(|r| r.id.clone()).unwrap_or_default(),
-                }
-            })
-            .collect();
-        EvidenceUnit {
-            doc_id: doc.id.clone(),
-            start: utf16.start,
-            end: utf16.end,
-            text: span.of(&doc.text).to_string(),
-            mentions,
+    let spans = count::unit_spans(doc, options.unit);
+    count::for_each_unit(&spans, mentions, allowed, |u, members| {
+        let first = members[0].1;
+        if members.iter().any(|m| m.1 != first) {
+            let span = spans.get(u).copied().unwrap_or_default();
+            out.push(evidence_unit(corpus, doc, span, members));
         }
+    });
+}
+
+fn evidence_unit(corpus: &Corpus, doc: &Document, span: Span, members: &[Mention]) -> EvidenceUnit {
+    let utf16 = doc.utf16_span(span);
+    let entities = &corpus.entity_index().entities;
+    let mentions = members
+        .iter()
+        .map(|&(m, e)| {
+            let at = doc.utf16_span(m);
+            EvidenceMention {
+                start: at.start,
+                end: at.end,
+                entity_id: entities.get(e).map(|r| r.id.clone()).unwrap_or_default(),
+            }
+        })
+        .collect();
+    EvidenceUnit {
+        doc_id: doc.id.clone(),
+        start: utf16.start,
+        end: utf16.end,
+        text: span.of(&doc.text).to_string(),
+        mentions,
     }
+}
+
+/// The span of `spans` (sentences) holding the byte offset `at`: the last
+/// one if `at` is past them all.
+fn unit_of(spans: &[Span], at: usize) -> Option<Span> {
+    let u = spans.partition_point(|s| s.end <= at);
+    spans.get(u.min(spans.len().saturating_sub(1))).copied()
 }

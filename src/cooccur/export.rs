@@ -58,18 +58,27 @@ impl Corpus {
         format: ExportFormat,
         options: &CooccurrenceOptions,
     ) -> Result<String, Error> {
-        let network = self.cooccurrence(options)?;
-        let settings = serde_json::to_string(options).unwrap_or_default();
-        Ok(match format {
-            ExportFormat::Csv => csv(&network, &settings),
-            ExportFormat::Json => {
-                let value = serde_json::json!({ "options": options, "network": network });
-                serde_json::to_string_pretty(&value).unwrap_or_default()
-            }
-            ExportFormat::Gexf => gexf(&network, &settings),
-            ExportFormat::Graphml => graphml(&network, &settings),
-        })
+        export_network(self, format, options)
     }
+}
+
+/// See [`Corpus::export_network`].
+fn export_network(
+    corpus: &Corpus,
+    format: ExportFormat,
+    options: &CooccurrenceOptions,
+) -> Result<String, Error> {
+    let network = corpus.cooccurrence(options)?;
+    let settings = serde_json::to_string(options).unwrap_or_default();
+    Ok(match format {
+        ExportFormat::Csv => csv(&network, &settings),
+        ExportFormat::Json => {
+            let value = serde_json::json!({ "options": options, "network": network });
+            serde_json::to_string_pretty(&value).unwrap_or_default()
+        }
+        ExportFormat::Gexf => gexf(&network, &settings),
+        ExportFormat::Graphml => graphml(&network, &settings),
+    })
 }
 
 /// A CSV cell: quoted when needed, and a leading `'` before `=`, `+`, `-`,

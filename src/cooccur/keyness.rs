@@ -16,7 +16,9 @@ use serde::{Deserialize, Serialize};
 use super::{Measure, Table};
 use crate::corpus::Corpus;
 use crate::error::{Error, ErrorKind};
-use crate::search::{check_range, english_stopwords};
+use crate::options::check_range;
+use crate::search::matching_documents;
+use crate::text::english_stopwords;
 
 /// How [`Corpus::keyness`] scores a term.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -97,72 +99,77 @@ impl Corpus {
     /// An option out of range, a blank or malformed query, or a target or
     /// reference that holds no tokens.
     pub fn keyness(&self, options: &KeynessOptions) -> Result<Vec<KeyTerm>, Error> {
-        check_range("limit", options.limit as f64, 1.0, 100_000.0)?;
-        let sides = self.keyness_sides(options)?;
-        let index = self.index();
-        let (t, r) = side_sums(
-            &sides,
-            (index.docs.iter().enumerate()).map(|(d, e)| (d, u64::from(e.len))),
-        );
-        if t == 0 || r == 0 {
-            let which = if t == 0 { "target" } else { "reference" };
-            return Err(invalid(format!("the {which} documents hold no words")));
-        }
-        let stop = english_stopwords();
-        let mut terms: Vec<KeyTerm> = index
-            .all_forms()
-            .iter()
-            .filter(|&&f| index.is_whole(f) && !stop.contains(index.form_text(f)))
-            .filter_map(|&f| {
-                let counts = index.postings(f).counts();
-                let (a, b) = side_sums(&sides, counts.map(|(d, n)| (d as usize, u64::from(n))));
-                // Over-represented: a / t > b / r, compared exactly.
-                let over = a > 0 && u128::from(a) * u128::from(r) > u128::from(b) * u128::from(t);
-                (over && a >= options.min_count)
-                    .then(|| key_term(index.form_text(f), a, b, (t, r), options.measure))
-            })
-            .collect();
-        terms.sort_by(|x, y| {
-            y.score
-                .total_cmp(&x.score)
-                .then_with(|| x.term.cmp(&y.term))
-        });
-        terms.truncate(options.limit);
-        Ok(terms)
+        keyness(self, options)
     }
+}
 
-    /// Each document's subcorpus.
-    fn keyness_sides(&self, options: &KeynessOptions) -> Result<Vec<Side>, Error> {
-        let target = options.target.trim();
-        if target.is_empty() {
-            return Err(invalid(
-                "the option target must be a search query, got an empty one".into(),
-            ));
-        }
-        let mut sides = vec![Side::Out; self.documents().len()];
-        let reference = options
-            .reference
-            .as_deref()
-            .map(str::trim)
-            .filter(|q| !q.is_empty());
-        match reference {
-            Some(q) => mark(&mut sides, &self.query_documents(q)?, Side::Reference),
-            None => sides.fill(Side::Reference),
-        }
-        let targets = self.query_documents(target)?;
-        if targets.is_empty() {
-            return Err(invalid(format!(
-                "the target query {target:?} matches no documents"
-            )));
-        }
-        mark(&mut sides, &targets, Side::Target);
-        if !sides.contains(&Side::Reference) {
-            return Err(invalid(format!(
-                "no reference documents: every document the reference takes matches the target {target:?}"
-            )));
-        }
-        Ok(sides)
+/// See [`Corpus::keyness`].
+fn keyness(corpus: &Corpus, options: &KeynessOptions) -> Result<Vec<KeyTerm>, Error> {
+    check_range("limit", options.limit as f64, 1.0, 100_000.0)?;
+    let sides = keyness_sides(corpus, options)?;
+    let index = corpus.index();
+    let (t, r) = side_sums(
+        &sides,
+        (index.docs.iter().enumerate()).map(|(d, e)| (d, u64::from(e.len))),
+    );
+    if t == 0 || r == 0 {
+        let which = if t == 0 { "target" } else { "reference" };
+        return Err(invalid(format!("the {which} documents hold no words")));
     }
+    let stop = english_stopwords();
+    let mut terms: Vec<KeyTerm> = index
+        .all_forms()
+        .iter()
+        .filter(|&&f| index.is_whole(f) && !stop.contains(index.form_text(f)))
+        .filter_map(|&f| {
+            let counts = index.postings(f).counts();
+            let (a, b) = side_sums(&sides, counts.map(|(d, n)| (d as usize, u64::from(n))));
+            // Over-represented: a / t > b / r, compared exactly.
+            let over = a > 0 && u128::from(a) * u128::from(r) > u128::from(b) * u128::from(t);
+            (over && a >= options.min_count)
+                .then(|| key_term(index.form_text(f), a, b, (t, r), options.measure))
+        })
+        .collect();
+    terms.sort_by(|x, y| {
+        y.score
+            .total_cmp(&x.score)
+            .then_with(|| x.term.cmp(&y.term))
+    });
+    terms.truncate(options.limit);
+    Ok(terms)
+}
+
+/// Each document's subcorpus.
+fn keyness_sides(corpus: &Corpus, options: &KeynessOptions) -> Result<Vec<Side>, Error> {
+    let target = options.target.trim();
+    if target.is_empty() {
+        return Err(invalid(
+            "the option target must be a search query, got an empty one".into(),
+        ));
+    }
+    let mut sides = vec![Side::Out; corpus.documents().len()];
+    let reference = options
+        .reference
+        .as_deref()
+        .map(str::trim)
+        .filter(|q| !q.is_empty());
+    match reference {
+        Some(q) => mark(&mut sides, &matching_documents(corpus, q)?, Side::Reference),
+        None => sides.fill(Side::Reference),
+    }
+    let targets = matching_documents(corpus, target)?;
+    if targets.is_empty() {
+        return Err(invalid(format!(
+            "the target query {target:?} matches no documents"
+        )));
+    }
+    mark(&mut sides, &targets, Side::Target);
+    if !sides.contains(&Side::Reference) {
+        return Err(invalid(format!(
+            "no reference documents: every document the reference takes matches the target {target:?}"
+        )));
+    }
+    Ok(sides)
 }
 
 /// The sums of the amounts of the target's documents and of the

@@ -4,11 +4,14 @@
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
-use super::{filter_pairs, CooccurUnit, CooccurrenceOptions, Counts, Measure, Scored};
+use super::{
+    filter_pairs, ranked_entities, scored_pairs, CooccurUnit, CooccurrenceOptions, Counts, Measure,
+    Scored,
+};
 use crate::corpus::Corpus;
-use crate::entities::EntityType;
 use crate::error::Error;
-use crate::search::check_range;
+use crate::extract::EntityType;
+use crate::options::check_range;
 
 /// Options of [`Corpus::matrix`]: those of [`CooccurrenceOptions`] but
 /// `limit` and `nodes`, plus `size`.
@@ -129,47 +132,56 @@ impl Corpus {
     /// An option out of range, a malformed query or date, or an unknown
     /// entity id.
     pub fn matrix(&self, options: &MatrixOptions) -> Result<Matrix, Error> {
-        check_range("size", options.size as f64, 1.0, 200.0)?;
-        let base = options.cooccurrence();
-        let (counts, pairs) = self.scored_pairs(&base)?;
-        let pairs = filter_pairs(pairs, &base);
-        let members: Vec<usize> = self
-            .ranked_entities(&counts.freq)
-            .into_iter()
-            .take(options.size)
-            .collect();
-        let mut matrix = self.empty_matrix(options, &counts, &members);
-        let position: FxHashMap<usize, usize> =
-            members.iter().enumerate().map(|(i, &e)| (e, i)).collect();
-        for pair in &pairs {
-            if let (Some(&i), Some(&j)) = (position.get(&pair.a), position.get(&pair.b)) {
-                matrix.set(i, j, pair);
-                matrix.set(j, i, pair);
-            }
-        }
-        Ok(matrix)
+        matrix(self, options)
     }
+}
 
-    /// The matrix of `members` with their headers and every cell empty.
-    fn empty_matrix(&self, options: &MatrixOptions, counts: &Counts, members: &[usize]) -> Matrix {
-        let records: Vec<_> = members
-            .iter()
-            .filter_map(|&e| self.entity_index().entities.get(e))
-            .collect();
-        let k = records.len();
-        Matrix {
-            unit: options.unit,
-            measure: options.measure,
-            units: counts.units,
-            size: k,
-            ids: records.iter().map(|r| r.id.clone()).collect(),
-            names: records.iter().map(|r| r.name.clone()).collect(),
-            types: records.iter().map(|r| r.ty).collect(),
-            frequencies: members.iter().map(|&e| counts.freq[e]).collect(),
-            counts: vec![0; k * k],
-            scores: vec![None; k * k],
-            p_values: vec![None; k * k],
+/// See [`Corpus::matrix`].
+fn matrix(corpus: &Corpus, options: &MatrixOptions) -> Result<Matrix, Error> {
+    check_range("size", options.size as f64, 1.0, 200.0)?;
+    let base = options.cooccurrence();
+    let (counts, pairs) = scored_pairs(corpus, &base)?;
+    let pairs = filter_pairs(pairs, &base);
+    let members: Vec<usize> = ranked_entities(corpus, &counts.freq)
+        .into_iter()
+        .take(options.size)
+        .collect();
+    let mut matrix = empty_matrix(corpus, options, &counts, &members);
+    let position: FxHashMap<usize, usize> =
+        members.iter().enumerate().map(|(i, &e)| (e, i)).collect();
+    for pair in &pairs {
+        if let (Some(&i), Some(&j)) = (position.get(&pair.a), position.get(&pair.b)) {
+            matrix.set(i, j, pair);
+            matrix.set(j, i, pair);
         }
+    }
+    Ok(matrix)
+}
+
+/// The matrix of `members` with their headers and every cell empty.
+fn empty_matrix(
+    corpus: &Corpus,
+    options: &MatrixOptions,
+    counts: &Counts,
+    members: &[usize],
+) -> Matrix {
+    let records: Vec<_> = members
+        .iter()
+        .filter_map(|&e| corpus.entity_index().entities.get(e))
+        .collect();
+    let k = records.len();
+    Matrix {
+        unit: options.unit,
+        measure: options.measure,
+        units: counts.units,
+        size: k,
+        ids: records.iter().map(|r| r.id.clone()).collect(),
+        names: records.iter().map(|r| r.name.clone()).collect(),
+        types: records.iter().map(|r| r.ty).collect(),
+        frequencies: members.iter().map(|&e| counts.freq[e]).collect(),
+        counts: vec![0; k * k],
+        scores: vec![None; k * k],
+        p_values: vec![None; k * k],
     }
 }
 

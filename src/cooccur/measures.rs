@@ -52,18 +52,34 @@ pub enum Measure {
 }
 
 impl Measure {
-    /// Every measure, in the order the API lists them.
+    /// Every measure, in the order a menu lists them ([`measures`]): the
+    /// raw count, then the measures most used for collocations.
     pub const ALL: [Measure; 9] = [
         Measure::Count,
+        Measure::Logdice,
+        Measure::Llr,
         Measure::Pmi,
         Measure::Npmi,
-        Measure::Llr,
         Measure::Chi2,
         Measure::Dice,
-        Measure::Logdice,
         Measure::Jaccard,
         Measure::Tscore,
     ];
+
+    /// The name shown to a reader: "logDice", "log-likelihood (G²)".
+    pub fn label(self) -> &'static str {
+        match self {
+            Measure::Count => "count",
+            Measure::Pmi => "PMI",
+            Measure::Npmi => "normalised PMI",
+            Measure::Llr => "log-likelihood (G²)",
+            Measure::Chi2 => "chi-square",
+            Measure::Dice => "Dice",
+            Measure::Logdice => "logDice",
+            Measure::Jaccard => "Jaccard",
+            Measure::Tscore => "t-score",
+        }
+    }
 
     /// The lower-case name used in options and exports.
     pub fn as_str(self) -> &'static str {
@@ -79,6 +95,27 @@ impl Measure {
             Measure::Tscore => "tscore",
         }
     }
+}
+
+/// A measure as a menu lists it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct MeasureInfo {
+    /// The option value, such as `logdice`.
+    pub id: Measure,
+    /// The name shown to a reader, such as `logDice`.
+    pub label: &'static str,
+}
+
+/// Every association measure with its label, in the order a menu lists them
+/// (`measures()` in JavaScript: the one list the explorer's menus use).
+pub fn measures() -> Vec<MeasureInfo> {
+    Measure::ALL
+        .into_iter()
+        .map(|id| MeasureInfo {
+            id,
+            label: id.label(),
+        })
+        .collect()
 }
 
 /// A 2×2 contingency table as NLTK's marginals: (n_ii, n_ix, n_xi, n_xx).

@@ -23,6 +23,7 @@
 //!   them in `types` to include them.
 
 mod collocates;
+mod columns;
 mod count;
 mod evidence;
 mod export;
@@ -35,20 +36,21 @@ use serde::{Deserialize, Serialize};
 
 use crate::corpus::Corpus;
 use crate::dates::Date;
-use crate::entities::EntityType;
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
+use crate::extract::EntityType;
 use crate::network::Graph;
-use crate::search::check_range;
-use crate::text::Span;
+use crate::options::{self, check_range};
+use crate::search::matching_documents;
 use count::Counts;
 
 pub use collocates::{Collocate, CollocateOptions};
+pub use columns::{EdgeColumns, NetworkColumns, NodeColumns, Numbers};
 pub use count::CooccurUnit;
 pub use evidence::{EvidenceMention, EvidenceOptions, EvidenceUnit};
 pub use export::ExportFormat;
 pub use keyness::{KeyTerm, KeynessMeasure, KeynessOptions};
 pub use matrix::{Matrix, MatrixOptions};
-pub use measures::{chi2_survival, Measure, Table};
+pub use measures::{chi2_survival, measures, Measure, MeasureInfo, Table};
 pub use timeline::{Series, Timeline, TimelineOptions};
 
 /// Options of [`Corpus::cooccurrence`] and [`Corpus::export_network`].
@@ -225,223 +227,265 @@ impl Corpus {
     /// An option out of range, a malformed query or date, or an unknown
     /// entity id.
     pub fn cooccurrence(&self, options: &CooccurrenceOptions) -> Result<Network, Error> {
-        let (counts, pairs) = self.scored_pairs(options)?;
-        let mut pairs = filter_pairs(pairs, options);
-        self.sort_pairs(&mut pairs);
-        pairs.truncate(options.limit.unwrap_or(usize::MAX));
-        Ok(self.network(options, &counts, &pairs))
+        cooccurrence(self, options)
     }
 
-    /// Counts and scores every pair, keeping those among the top `nodes`.
-    fn scored_pairs(&self, options: &CooccurrenceOptions) -> Result<(Counts, Vec<Scored>), Error> {
-        options.check()?;
-        let allowed = self.allowed_entities(&options.types, &options.entities)?;
-        let docs = self.scope_documents(options.scope())?;
-        let counts = self.count(&docs, &allowed, options.unit, options.window);
-        let top = options.nodes.map(|k| self.top_entities(&counts, k));
-        let keep = |e: usize| {
-            top.as_ref()
-                .is_none_or(|t| t.get(e).copied().unwrap_or(false))
-        };
-        let pairs = counts
-            .pairs
-            .iter()
-            .filter(|(&(a, b), _)| keep(a as usize) && keep(b as usize))
-            .map(|(&(a, b), &n)| score_pair(&counts, a as usize, b as usize, n, options.measure))
-            .collect();
-        Ok((counts, pairs))
+    /// The network of [`Corpus::cooccurrence`] in columns.
+    ///
+    /// # Errors
+    /// As for [`Corpus::cooccurrence`].
+    pub fn cooccurrence_columns(
+        &self,
+        options: &CooccurrenceOptions,
+    ) -> Result<NetworkColumns, Error> {
+        cooccurrence_columns(self, options)
     }
+}
 
-    /// Which entity numbers take part, as a mask.
-    fn allowed_entities(&self, types: &[EntityType], ids: &[String]) -> Result<Vec<bool>, Error> {
-        const DEFAULT_OUT: [EntityType; 3] =
-            [EntityType::Date, EntityType::Money, EntityType::Quantity];
-        let index = self.entity_index();
-        let mut allowed: Vec<bool> = index
-            .entities
-            .iter()
-            .map(|r| match types {
-                [] => !DEFAULT_OUT.contains(&r.ty),
-                _ => types.contains(&r.ty),
-            })
-            .collect();
-        if !ids.is_empty() {
-            let mut listed = vec![false; allowed.len()];
-            for id in ids {
-                let e = index
-                    .by_id
-                    .get(id)
-                    .copied()
-                    .ok_or_else(|| unknown_entity(id))?;
-                listed[e] = true;
-            }
-            // Listed entities are in whatever their type.
-            allowed = listed;
+/// See [`Corpus::cooccurrence`].
+fn cooccurrence(corpus: &Corpus, options: &CooccurrenceOptions) -> Result<Network, Error> {
+    let (counts, pairs) = scored_pairs(corpus, options)?;
+    let mut pairs = filter_pairs(pairs, options);
+    sort_pairs(corpus, &mut pairs);
+    pairs.truncate(options.limit.unwrap_or(usize::MAX));
+    Ok(network(corpus, options, &counts, &pairs))
+}
+
+/// See [`Corpus::cooccurrence_columns`].
+fn cooccurrence_columns(
+    corpus: &Corpus,
+    options: &CooccurrenceOptions,
+) -> Result<NetworkColumns, Error> {
+    cooccurrence(corpus, options).map(|n| NetworkColumns::new(&n))
+}
+
+/// Counts and scores every pair, keeping those among the top `nodes`.
+fn scored_pairs(
+    corpus: &Corpus,
+    options: &CooccurrenceOptions,
+) -> Result<(Counts, Vec<Scored>), Error> {
+    options.check()?;
+    let allowed = allowed_entities(corpus, &options.types, &options.entities)?;
+    let docs = scope_documents(corpus, options.scope())?;
+    let counts = count(corpus, &docs, &allowed, options.unit, options.window);
+    let top = options.nodes.map(|k| top_entities(corpus, &counts, k));
+    let keep = |e: usize| {
+        top.as_ref()
+            .is_none_or(|t| t.get(e).copied().unwrap_or(false))
+    };
+    let pairs = counts
+        .pairs
+        .iter()
+        .filter(|(&(a, b), _)| keep(a as usize) && keep(b as usize))
+        .map(|(&(a, b), &n)| score_pair(&counts, a as usize, b as usize, n, options.measure))
+        .collect();
+    Ok((counts, pairs))
+}
+
+/// Which entity numbers take part, as a mask.
+fn allowed_entities(
+    corpus: &Corpus,
+    types: &[EntityType],
+    ids: &[String],
+) -> Result<Vec<bool>, Error> {
+    const DEFAULT_OUT: [EntityType; 3] =
+        [EntityType::Date, EntityType::Money, EntityType::Quantity];
+    let index = corpus.entity_index();
+    let mut allowed: Vec<bool> = index
+        .entities
+        .iter()
+        .map(|r| match types {
+            [] => !DEFAULT_OUT.contains(&r.ty),
+            _ => types.contains(&r.ty),
+        })
+        .collect();
+    if !ids.is_empty() {
+        let mut listed = vec![false; allowed.len()];
+        for id in ids {
+            let e = index.entity_number(id)?;
+            listed[e] = true;
         }
-        Ok(allowed)
+        // Listed entities are in whatever their type.
+        allowed = listed;
     }
+    Ok(allowed)
+}
 
-    /// The documents in scope, by number, ascending.
-    pub(crate) fn scope_documents(&self, scope: Scope<'_>) -> Result<Vec<usize>, Error> {
-        let from = parse_date("dateFrom", scope.date_from)?.map(|d| bounds(d).0);
-        let to = parse_date("dateTo", scope.date_to)?.map(|d| bounds(d).1);
-        let mut docs: Vec<usize> = match scope.query.map(str::trim).filter(|q| !q.is_empty()) {
-            Some(q) => self
-                .query_documents(q)?
-                .into_iter()
-                .map(|d| d as usize)
-                .collect(),
-            None => (0..self.documents().len()).collect(),
-        };
-        if from.is_some() || to.is_some() {
-            docs.retain(|&d| {
-                let doc = &self.documents()[d];
-                let Some(date) = doc.date.or(doc.year.map(Date::year)) else {
-                    return false;
-                };
-                let (lo, hi) = bounds(date);
-                from.is_none_or(|f| hi >= f) && to.is_none_or(|t| lo <= t)
-            });
-        }
-        Ok(docs)
-    }
-
-    fn count(&self, docs: &[usize], allowed: &[bool], unit: CooccurUnit, window: usize) -> Counts {
-        let index = self.entity_index();
-        let mut counts = Counts {
-            freq: vec![0; index.entities.len()],
-            ..Counts::default()
-        };
-        let tokens = match unit {
-            CooccurUnit::Window => count::mention_tokens(index, self.documents()),
-            _ => &[],
-        };
-        for &d in docs {
-            let (Some(doc), Some((mentions, _))) = (self.documents().get(d), index.docs.get(d))
-            else {
-                continue;
+/// The documents in scope, by number, ascending.
+pub(crate) fn scope_documents(corpus: &Corpus, scope: Scope<'_>) -> Result<Vec<usize>, Error> {
+    let from = date_option("dateFrom", scope.date_from)?.map(|d| bounds(d).0);
+    let to = date_option("dateTo", scope.date_to)?.map(|d| bounds(d).1);
+    let mut docs: Vec<usize> = match scope.query.map(str::trim).filter(|q| !q.is_empty()) {
+        Some(q) => matching_documents(corpus, q)?
+            .into_iter()
+            .map(|d| d as usize)
+            .collect(),
+        None => (0..corpus.documents().len()).collect(),
+    };
+    if from.is_some() || to.is_some() {
+        docs.retain(|&d| {
+            let doc = &corpus.documents()[d];
+            let Some(date) = doc.anchor_date() else {
+                return false;
             };
-            match unit {
-                CooccurUnit::Window => {
-                    let doc_tokens = tokens.get(d).map_or(&[][..], Vec::as_slice);
-                    count::count_window(doc, (mentions, doc_tokens), allowed, window, &mut counts)
-                }
-                _ => count::count_units(doc, mentions, allowed, unit, &mut counts),
-            }
-        }
-        counts
-    }
-
-    /// A mask of the `k` most frequent entities (ties: name, then id).
-    fn top_entities(&self, counts: &Counts, k: usize) -> Vec<bool> {
-        let mut mask = vec![false; counts.freq.len()];
-        for e in self.ranked_entities(&counts.freq).into_iter().take(k) {
-            mask[e] = true;
-        }
-        mask
-    }
-
-    /// The entities with a nonzero `freq`, most frequent first (ties: name,
-    /// then id).
-    pub(crate) fn ranked_entities(&self, freq: &[u64]) -> Vec<usize> {
-        let mut order: Vec<usize> = (0..freq.len()).filter(|&e| freq[e] > 0).collect();
-        order.sort_by(|&a, &b| freq[b].cmp(&freq[a]).then_with(|| self.entity_order(a, b)));
-        order
-    }
-
-    /// Entities by name, then id.
-    fn entity_order(&self, a: usize, b: usize) -> std::cmp::Ordering {
-        let entities = &self.entity_index().entities;
-        match (entities.get(a), entities.get(b)) {
-            (Some(x), Some(y)) => (&x.name, &x.id).cmp(&(&y.name, &y.id)),
-            _ => a.cmp(&b),
-        }
-    }
-
-    fn entity_id(&self, e: usize) -> &str {
-        self.entity_index()
-            .entities
-            .get(e)
-            .map_or("", |r| r.id.as_str())
-    }
-
-    /// Orders pairs best first: score, count, then the ids of both ends.
-    fn sort_pairs(&self, pairs: &mut [Scored]) {
-        pairs.sort_by(|x, y| {
-            y.score
-                .total_cmp(&x.score)
-                .then(y.count.cmp(&x.count))
-                .then_with(|| self.ends(x).cmp(&self.ends(y)))
+            let (lo, hi) = bounds(date);
+            from.is_none_or(|f| hi >= f) && to.is_none_or(|t| lo <= t)
         });
     }
+    Ok(docs)
+}
 
-    /// The ids of a pair's ends, the one that sorts first first.
-    fn ends(&self, pair: &Scored) -> (&str, &str) {
-        let (a, b) = (self.entity_id(pair.a), self.entity_id(pair.b));
-        if a <= b {
-            (a, b)
-        } else {
-            (b, a)
-        }
-    }
-
-    fn network(&self, options: &CooccurrenceOptions, counts: &Counts, pairs: &[Scored]) -> Network {
-        let mut members: Vec<usize> = pairs.iter().flat_map(|p| [p.a, p.b]).collect();
-        members.sort_unstable();
-        members.dedup();
-        members.sort_by(|&a, &b| {
-            counts.freq[b]
-                .cmp(&counts.freq[a])
-                .then_with(|| self.entity_order(a, b))
-        });
-        let position: rustc_hash::FxHashMap<usize, usize> =
-            members.iter().enumerate().map(|(i, &e)| (e, i)).collect();
-        let mut graph = Graph::new(members.len());
-        for p in pairs {
-            if let (Some(&i), Some(&j)) = (position.get(&p.a), position.get(&p.b)) {
-                graph.add_edge(i, j, p.count as f64);
+fn count(
+    corpus: &Corpus,
+    docs: &[usize],
+    allowed: &[bool],
+    unit: CooccurUnit,
+    window: usize,
+) -> Counts {
+    let index = corpus.entity_index();
+    let mut counts = Counts {
+        freq: vec![0; index.entities.len()],
+        ..Counts::default()
+    };
+    let tokens = match unit {
+        CooccurUnit::Window => count::mention_tokens(index, corpus.documents()),
+        _ => &[],
+    };
+    for &d in docs {
+        let (Some(doc), Some((mentions, _))) = (corpus.documents().get(d), index.docs.get(d))
+        else {
+            continue;
+        };
+        match unit {
+            CooccurUnit::Window => {
+                let doc_tokens = tokens.get(d).map_or(&[][..], Vec::as_slice);
+                count::count_window(doc, (mentions, doc_tokens), allowed, window, &mut counts)
             }
-        }
-        let analytics = graph.analytics();
-        let nodes = members
-            .iter()
-            .zip(analytics)
-            .map(|(&e, a)| self.node(e, counts.freq[e], a))
-            .collect();
-        let edges = pairs.iter().map(|p| self.edge(p)).collect();
-        Network {
-            unit: options.unit,
-            measure: options.measure,
-            units: counts.units,
-            nodes,
-            edges,
+            _ => count::count_units(doc, mentions, allowed, unit, &mut counts),
         }
     }
+    counts
+}
 
-    fn node(&self, e: usize, count: u64, a: crate::network::NodeAnalytics) -> Node {
-        let record = self.entity_index().entities.get(e);
-        Node {
-            id: record.map(|r| r.id.clone()).unwrap_or_default(),
-            name: record.map(|r| r.name.clone()).unwrap_or_default(),
-            ty: record.map_or(EntityType::Person, |r| r.ty),
-            count,
-            degree: a.degree,
-            weighted_degree: a.weighted_degree.round() as u64,
-            betweenness: a.betweenness,
-            community: a.community,
+/// A mask of the `k` most frequent entities (ties: name, then id).
+fn top_entities(corpus: &Corpus, counts: &Counts, k: usize) -> Vec<bool> {
+    let mut mask = vec![false; counts.freq.len()];
+    for e in ranked_entities(corpus, &counts.freq).into_iter().take(k) {
+        mask[e] = true;
+    }
+    mask
+}
+
+/// The entities with a nonzero `freq`, most frequent first (ties: name,
+/// then id).
+pub(crate) fn ranked_entities(corpus: &Corpus, freq: &[u64]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..freq.len()).filter(|&e| freq[e] > 0).collect();
+    order.sort_by(|&a, &b| {
+        freq[b]
+            .cmp(&freq[a])
+            .then_with(|| entity_order(corpus, a, b))
+    });
+    order
+}
+
+/// Entities by name, then id.
+fn entity_order(corpus: &Corpus, a: usize, b: usize) -> std::cmp::Ordering {
+    let entities = &corpus.entity_index().entities;
+    match (entities.get(a), entities.get(b)) {
+        (Some(x), Some(y)) => (&x.name, &x.id).cmp(&(&y.name, &y.id)),
+        _ => a.cmp(&b),
+    }
+}
+
+fn entity_id(corpus: &Corpus, e: usize) -> &str {
+    corpus
+        .entity_index()
+        .entities
+        .get(e)
+        .map_or("", |r| r.id.as_str())
+}
+
+/// Orders pairs best first: score, count, then the ids of both ends.
+fn sort_pairs(corpus: &Corpus, pairs: &mut [Scored]) {
+    pairs.sort_by(|x, y| {
+        y.score
+            .total_cmp(&x.score)
+            .then(y.count.cmp(&x.count))
+            .then_with(|| ends(corpus, x).cmp(&ends(corpus, y)))
+    });
+}
+
+/// The ids of a pair's ends, the one that sorts first first.
+fn ends<'c>(corpus: &'c Corpus, pair: &Scored) -> (&'c str, &'c str) {
+    let (a, b) = (entity_id(corpus, pair.a), entity_id(corpus, pair.b));
+    if a <= b {
+        (a, b)
+    } else {
+        (b, a)
+    }
+}
+
+fn network(
+    corpus: &Corpus,
+    options: &CooccurrenceOptions,
+    counts: &Counts,
+    pairs: &[Scored],
+) -> Network {
+    let mut members: Vec<usize> = pairs.iter().flat_map(|p| [p.a, p.b]).collect();
+    members.sort_unstable();
+    members.dedup();
+    members.sort_by(|&a, &b| {
+        counts.freq[b]
+            .cmp(&counts.freq[a])
+            .then_with(|| entity_order(corpus, a, b))
+    });
+    let position: rustc_hash::FxHashMap<usize, usize> =
+        members.iter().enumerate().map(|(i, &e)| (e, i)).collect();
+    let mut graph = Graph::new(members.len());
+    for p in pairs {
+        if let (Some(&i), Some(&j)) = (position.get(&p.a), position.get(&p.b)) {
+            graph.add_edge(i, j, p.count as f64);
         }
     }
+    let analytics = graph.analytics();
+    let nodes = members
+        .iter()
+        .zip(analytics)
+        .map(|(&e, a)| node(corpus, e, counts.freq[e], a))
+        .collect();
+    let edges = pairs.iter().map(|p| edge(corpus, p)).collect();
+    Network {
+        unit: options.unit,
+        measure: options.measure,
+        units: counts.units,
+        nodes,
+        edges,
+    }
+}
 
-    fn edge(&self, p: &Scored) -> Edge {
-        let (source, target) = self.ends(p);
-        Edge {
-            source: source.to_string(),
-            target: target.to_string(),
-            count: p.count,
-            expected: p.table.expected(),
-            score: p.score,
-            p_value: p.p_value,
-        }
+fn node(corpus: &Corpus, e: usize, count: u64, a: crate::network::NodeAnalytics) -> Node {
+    let record = corpus.entity_index().entities.get(e);
+    Node {
+        id: record.map(|r| r.id.clone()).unwrap_or_default(),
+        name: record.map(|r| r.name.clone()).unwrap_or_default(),
+        ty: record.map_or(EntityType::Person, |r| r.ty),
+        count,
+        degree: a.degree,
+        weighted_degree: a.weighted_degree.round() as u64,
+        betweenness: a.betweenness,
+        community: a.community,
+    }
+}
+
+fn edge(corpus: &Corpus, p: &Scored) -> Edge {
+    let (source, target) = ends(corpus, p);
+    Edge {
+        source: source.to_string(),
+        target: target.to_string(),
+        count: p.count,
+        expected: p.table.expected(),
+        score: p.score,
+        p_value: p.p_value,
     }
 }
 
@@ -470,25 +514,13 @@ fn filter_pairs(pairs: Vec<Scored>, options: &CooccurrenceOptions) -> Vec<Scored
         .collect()
 }
 
-fn unknown_entity(id: &str) -> Error {
-    ErrorKind::InvalidArgument {
-        message: format!("no entity has the id {id:?}"),
-    }
-    .into()
-}
-
-fn parse_date(name: &str, value: Option<&str>) -> Result<Option<Date>, Error> {
-    let Some(text) = value.map(str::trim).filter(|t| !t.is_empty()) else {
-        return Ok(None);
-    };
-    Date::parse_iso(text).map(Some).ok_or_else(|| {
-        ErrorKind::InvalidArgument {
-            message: format!(
-                "the option {name} must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), got {text:?}"
-            ),
-        }
-        .into()
-    })
+/// A date option of a [`Scope`]; absent or blank: none.
+fn date_option(name: &str, value: Option<&str>) -> Result<Option<Date>, Error> {
+    value
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(|text| options::iso_date(name, text))
+        .transpose()
 }
 
 /// The first and last day a date covers, as (year, month, day).
@@ -496,10 +528,4 @@ fn bounds(date: Date) -> ((i32, u8, u8), (i32, u8, u8)) {
     let lo = (date.year, date.month.unwrap_or(1), date.day.unwrap_or(1));
     let hi = (date.year, date.month.unwrap_or(12), date.day.unwrap_or(31));
     (lo, hi)
-}
-
-/// Spans helper re-exported for the evidence module.
-pub(crate) fn unit_of(spans: &[Span], at: usize) -> Option<Span> {
-    let u = spans.partition_point(|s| s.end <= at);
-    spans.get(u.min(spans.len().saturating_sub(1))).copied()
 }

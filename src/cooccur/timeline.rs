@@ -4,10 +4,10 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{unknown_entity, Scope};
+use super::{ranked_entities, scope_documents, Scope};
 use crate::corpus::Corpus;
-use crate::entities::EntityType;
 use crate::error::Error;
+use crate::extract::EntityType;
 use crate::search::{bucket_label, bucket_labels, Bucket};
 
 /// How many entities a timeline shows when none are named.
@@ -73,117 +73,121 @@ impl Corpus {
     /// # Errors
     /// A malformed query, or an unknown entity id.
     pub fn timeline(&self, options: &TimelineOptions) -> Result<Timeline, Error> {
-        let docs = self.scope_documents(Scope {
+        timeline(self, options)
+    }
+}
+
+/// See [`Corpus::timeline`].
+fn timeline(corpus: &Corpus, options: &TimelineOptions) -> Result<Timeline, Error> {
+    let docs = scope_documents(
+        corpus,
+        Scope {
             query: options.query.as_deref(),
             ..Scope::default()
-        })?;
-        let (buckets, bucket_of) = self.document_buckets(options.bucket);
-        let chosen = self.timeline_entities(options, &docs)?;
-        let slot: HashMap<usize, usize> = chosen.iter().enumerate().map(|(i, &e)| (e, i)).collect();
-        let mut values = vec![vec![0u64; buckets.len()]; chosen.len()];
-        let mut tokens = vec![0u64; buckets.len()];
-        let index = self.entity_index();
-        for &d in &docs {
-            let Some(&b) = bucket_of.get(d) else { continue };
-            tokens[b] += self.documents().get(d).map_or(0, |doc| doc.words as u64);
-            for &(_, e) in index.docs.get(d).map_or(&[][..], |(m, _)| m) {
-                if let Some(&i) = slot.get(&e) {
-                    values[i][b] += 1;
-                }
+        },
+    )?;
+    let (buckets, bucket_of) = document_buckets(corpus, options.bucket);
+    let chosen = timeline_entities(corpus, options, &docs)?;
+    let slot: HashMap<usize, usize> = chosen.iter().enumerate().map(|(i, &e)| (e, i)).collect();
+    let mut values = vec![vec![0u64; buckets.len()]; chosen.len()];
+    let mut tokens = vec![0u64; buckets.len()];
+    let index = corpus.entity_index();
+    for &d in &docs {
+        let Some(&b) = bucket_of.get(d) else { continue };
+        tokens[b] += corpus.documents().get(d).map_or(0, |doc| doc.words as u64);
+        for &(_, e) in index.docs.get(d).map_or(&[][..], |(m, _)| m) {
+            if let Some(&i) = slot.get(&e) {
+                values[i][b] += 1;
             }
         }
-        let series = chosen
-            .iter()
-            .zip(values)
-            .filter_map(|(&e, values)| self.series(e, values))
-            .collect();
-        Ok(Timeline {
-            bucket: options.bucket,
-            buckets,
-            tokens,
-            series,
-        })
     }
+    let series = chosen
+        .iter()
+        .zip(values)
+        .filter_map(|(&e, values)| series(corpus, e, values))
+        .collect();
+    Ok(Timeline {
+        bucket: options.bucket,
+        buckets,
+        tokens,
+        series,
+    })
+}
 
-    /// The bucket labels and, per document number, its bucket.
-    fn document_buckets(&self, bucket: Bucket) -> (Vec<String>, Vec<usize>) {
-        let labels: Vec<String> = self
-            .documents()
-            .iter()
-            .map(|d| bucket_label(d, bucket))
-            .collect();
-        let buckets = bucket_labels(&labels, bucket);
-        let position: HashMap<&str, usize> = buckets
-            .iter()
-            .enumerate()
-            .map(|(i, l)| (l.as_str(), i))
-            .collect();
-        // `bucket_labels` holds every label, so the fallback is never used.
-        let bucket_of = labels
-            .iter()
-            .map(|l| position.get(l.as_str()).copied().unwrap_or(0))
-            .collect();
-        (buckets, bucket_of)
-    }
+/// The bucket labels and, per document number, its bucket.
+fn document_buckets(corpus: &Corpus, bucket: Bucket) -> (Vec<String>, Vec<usize>) {
+    let labels: Vec<String> = corpus
+        .documents()
+        .iter()
+        .map(|d| bucket_label(d, bucket))
+        .collect();
+    let buckets = bucket_labels(&labels, bucket);
+    let position: HashMap<&str, usize> = buckets
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.as_str(), i))
+        .collect();
+    // `bucket_labels` holds every label, so the fallback is never used.
+    let bucket_of = labels
+        .iter()
+        .map(|l| position.get(l.as_str()).copied().unwrap_or(0))
+        .collect();
+    (buckets, bucket_of)
+}
 
-    /// The entity numbers to chart: those named, or the most mentioned.
-    fn timeline_entities(
-        &self,
-        options: &TimelineOptions,
-        docs: &[usize],
-    ) -> Result<Vec<usize>, Error> {
-        let index = self.entity_index();
-        if !options.entities.is_empty() {
-            let mut chosen: Vec<usize> = Vec::new();
-            for id in &options.entities {
-                let e = index
-                    .by_id
-                    .get(id)
-                    .copied()
-                    .ok_or_else(|| unknown_entity(id))?;
-                if !chosen.contains(&e) {
-                    chosen.push(e);
-                }
-            }
-            return Ok(chosen);
-        }
-        let types: &[EntityType] = match options.types.as_slice() {
-            [] => &[
-                EntityType::Person,
-                EntityType::Place,
-                EntityType::Organization,
-            ],
-            types => types,
-        };
-        let freq = self.mention_counts(docs, |ty| types.contains(&ty));
-        let mut ranked = self.ranked_entities(&freq);
-        ranked.truncate(DEFAULT_ENTITIES);
-        Ok(ranked)
-    }
-
-    /// Mentions per entity number in `docs`, for the entities of the types
-    /// `keep` accepts.
-    fn mention_counts(&self, docs: &[usize], keep: impl Fn(EntityType) -> bool) -> Vec<u64> {
-        let index = self.entity_index();
-        let mut freq = vec![0u64; index.entities.len()];
-        for &d in docs {
-            for &(_, e) in index.docs.get(d).map_or(&[][..], |(m, _)| m) {
-                if index.entities.get(e).is_some_and(|r| keep(r.ty)) {
-                    freq[e] += 1;
-                }
+/// The entity numbers to chart: those named, or the most mentioned.
+fn timeline_entities(
+    corpus: &Corpus,
+    options: &TimelineOptions,
+    docs: &[usize],
+) -> Result<Vec<usize>, Error> {
+    let index = corpus.entity_index();
+    if !options.entities.is_empty() {
+        let mut chosen: Vec<usize> = Vec::new();
+        for id in &options.entities {
+            let e = index.entity_number(id)?;
+            if !chosen.contains(&e) {
+                chosen.push(e);
             }
         }
-        freq
+        return Ok(chosen);
     }
+    let types: &[EntityType] = match options.types.as_slice() {
+        [] => &[
+            EntityType::Person,
+            EntityType::Place,
+            EntityType::Organization,
+        ],
+        types => types,
+    };
+    let freq = mention_counts(corpus, docs, |ty| types.contains(&ty));
+    let mut ranked = ranked_entities(corpus, &freq);
+    ranked.truncate(DEFAULT_ENTITIES);
+    Ok(ranked)
+}
 
-    fn series(&self, e: usize, values: Vec<u64>) -> Option<Series> {
-        let record = self.entity_index().entities.get(e)?;
-        Some(Series {
-            id: record.id.clone(),
-            name: record.name.clone(),
-            ty: record.ty,
-            total: values.iter().sum(),
-            values,
-        })
+/// Mentions per entity number in `docs`, for the entities of the types
+/// `keep` accepts.
+fn mention_counts(corpus: &Corpus, docs: &[usize], keep: impl Fn(EntityType) -> bool) -> Vec<u64> {
+    let index = corpus.entity_index();
+    let mut freq = vec![0u64; index.entities.len()];
+    for &d in docs {
+        for &(_, e) in index.docs.get(d).map_or(&[][..], |(m, _)| m) {
+            if index.entities.get(e).is_some_and(|r| keep(r.ty)) {
+                freq[e] += 1;
+            }
+        }
     }
+    freq
+}
+
+fn series(corpus: &Corpus, e: usize, values: Vec<u64>) -> Option<Series> {
+    let record = corpus.entity_index().entities.get(e)?;
+    Some(Series {
+        id: record.id.clone(),
+        name: record.name.clone(),
+        ty: record.ty,
+        total: values.iter().sum(),
+        values,
+    })
 }

@@ -1,12 +1,15 @@
-//! Assembling a corpus from records: unique ids, warnings for what was
-//! skipped, the search index and the corpus-wide counts.
+//! Assembling a corpus from records: unique ids, dates from source
+//! citations, warnings for what was skipped, the word index and the
+//! corpus-wide counts.
 
 use std::collections::{HashMap, HashSet};
 
-use super::{Corpus, Document, Stats, Warning};
+use super::{Corpus, Stats, Warning};
+use crate::document::{DateSource, Document};
 use crate::error::{Error, ErrorKind, Location};
+use crate::extract::{self, EntityState};
+use crate::index::Index;
 use crate::load::{self, LoadOptions, Pending, Record};
-use crate::search::index::Index;
 
 /// Collects records into documents, checking ids and keeping warnings.
 pub(super) struct Builder {
@@ -87,7 +90,7 @@ impl Builder {
             .pending
             .into_iter()
             .zip(ids)
-            .map(|(pending, id)| Document::new(id, pending.fields))
+            .map(|(pending, id)| dated_by_citations(Document::new(id, pending.fields)))
             .collect();
         let by_id = documents
             .iter()
@@ -101,10 +104,24 @@ impl Builder {
             by_id,
             warnings: self.warnings,
             stats,
-            entities: crate::entities::EntityState::default(),
+            entities: EntityState::default(),
             index,
         })
     }
+}
+
+/// A document whose date is only its volume's year gets the month of the
+/// latest date its source citations give ("(Kyodo, April 10)"), if any.
+fn dated_by_citations(mut document: Document) -> Document {
+    if let (None, Some(year), Some(DateSource::Volume)) =
+        (document.date, document.year, document.date_source)
+    {
+        if let Some(month) = extract::publication_month(&document.text, year) {
+            document.date = Some(month);
+            document.date_source = Some(DateSource::Citations);
+        }
+    }
+    document
 }
 
 /// The file and line a warning names; line 0 stands for the whole file.
@@ -159,18 +176,14 @@ fn compute_stats(documents: &[Document], index: &Index) -> Stats {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::{DocumentFields, IN_MEMORY};
+    use crate::document::DocumentFields;
 
     #[test]
     fn generated_ids_avoid_given_ones() {
         let pending = |id: Option<&str>, line| Pending {
             id: id.map(str::to_string),
             id_hint: format!("doc-{line}"),
-            at: Location {
-                file: IN_MEMORY.into(),
-                line,
-                column: None,
-            },
+            at: load::in_memory(line),
             fields: DocumentFields::default(),
         };
         let pending = vec![pending(None, 1), pending(Some("doc-1"), 2)];

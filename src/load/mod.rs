@@ -11,9 +11,13 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
-use crate::corpus::{DocumentFields, MetaValue};
 use crate::dates::Date;
+use crate::document::{DocumentFields, MetaValue};
 use crate::error::{Error, ErrorKind, Location};
+
+/// The file name that [`Location`]s of in-memory records carry (their
+/// `line` is the record number).
+pub const IN_MEMORY: &str = "documents";
 
 /// A file as a browser's file picker yields it: a name and its text.
 #[derive(Clone, Debug, Deserialize)]
@@ -97,7 +101,28 @@ fn at(file: &str, line: usize) -> Location {
         file: file.to_string(),
         line,
         column: None,
+        record: false,
     }
+}
+
+/// The location of the `record`-th (1-based) record given in memory.
+pub(crate) fn in_memory(record: usize) -> Location {
+    Location {
+        file: IN_MEMORY.to_string(),
+        line: record,
+        column: None,
+        record: true,
+    }
+}
+
+/// Records given in memory, such as `{id, title, text, …}` objects.
+pub(crate) fn read_values(values: Vec<Value>) -> Records<'static> {
+    Box::new(
+        values
+            .into_iter()
+            .enumerate()
+            .map(|(i, value)| record_from_value(value, in_memory(i + 1), format!("doc-{}", i + 1))),
+    )
 }
 
 /// A plain-text or Markdown file: one document, or one per `Publication:` header.
@@ -251,6 +276,7 @@ fn read_json_lines<'a>(name: &'a str, content: &'a str) -> Records<'a> {
                     file: name.to_string(),
                     line: i + 1,
                     column: Some(char_column(line, e.column())),
+                    record: false,
                 },
                 message: json_message(&e),
             })
@@ -279,6 +305,7 @@ fn json_error(name: &str, content: &str, base: usize, error: &serde_json::Error)
             file: name.to_string(),
             line,
             column: Some(column),
+            record: false,
         },
         message: json_message(error),
     }
@@ -382,11 +409,7 @@ fn csv_error(name: &str, error: &csv::Error) -> ErrorKind {
 }
 
 /// A record from a JSON value, which must be an object.
-pub(crate) fn record_from_value(
-    value: Value,
-    at: Location,
-    id_hint: String,
-) -> Result<Record, Error> {
+fn record_from_value(value: Value, at: Location, id_hint: String) -> Result<Record, Error> {
     match value {
         Value::Object(fields) => Ok(Record {
             at,

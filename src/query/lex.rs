@@ -1,7 +1,7 @@
 //! Splitting a query into tokens: parentheses, quoted phrases, field names
 //! and words, each with its UTF-16 span.
 
-use super::syntax;
+use super::invalid_query;
 use crate::error::Error;
 use crate::text::Span;
 
@@ -76,7 +76,10 @@ fn lex_quoted(chars: &[(usize, char)], i: &mut usize, spaced: bool) -> Result<To
         .iter()
         .position(|&(_, c)| matches!(c, '"' | '“' | '”'));
     let Some(close) = close.map(|k| *i + 1 + k) else {
-        return Err(syntax(format!("unclosed quote at position {start}")));
+        return Err(invalid_query(
+            start,
+            format!("unclosed quote at position {start}"),
+        ));
     };
     let text: String = chars[*i + 1..close].iter().map(|&(_, c)| c).collect();
     *i = close + 1;
@@ -85,10 +88,12 @@ fn lex_quoted(chars: &[(usize, char)], i: &mut usize, spaced: bool) -> Result<To
     if chars.get(*i).map(|&(_, c)| c) == Some('~') {
         let (digits, after) = take_digits(chars, *i + 1);
         let n = digits.parse::<u32>().map_err(|_| {
-            syntax(format!(
-                "\"~\" at position {} needs a number of words, as in \"putin koizumi\"~5",
-                end
-            ))
+            invalid_query(
+                end,
+                format!(
+                    "\"~\" at position {end} needs a number of words, as in \"putin koizumi\"~5"
+                ),
+            )
         })?;
         slop = Some(n);
         *i = after;

@@ -103,7 +103,13 @@ pub enum FieldValue {
 /// `~N` or `NEAR/N`, or an empty query, naming the position (UTF-16 units).
 pub fn parse(query: &str) -> Result<Node, Error> {
     let tokens = lex(query)?;
-    let mut parser = Parser { tokens, next: 0 };
+    // Where an operand missing at the end would have been.
+    let end = tokens.last().map_or(0, |t| t.span.end);
+    let mut parser = Parser {
+        tokens,
+        next: 0,
+        end,
+    };
     let node = parser.or()?;
     match parser.peek() {
         None => Ok(node),
@@ -111,23 +117,30 @@ pub fn parse(query: &str) -> Result<Node, Error> {
             kind: Kind::Close,
             span,
             ..
-        }) => Err(syntax(format!(
-            "unexpected \")\" at position {}",
-            span.start
-        ))),
-        Some(token) => Err(syntax(format!(
-            "unexpected {:?} at position {}",
-            token.text, token.span.start
-        ))),
+        }) => Err(invalid_query(
+            span.start,
+            format!("unexpected \")\" at position {}", span.start),
+        )),
+        Some(token) => Err(invalid_query(
+            token.span.start,
+            format!(
+                "unexpected {:?} at position {}",
+                token.text, token.span.start
+            ),
+        )),
     }
 }
 
-fn syntax(message: String) -> Error {
-    ErrorKind::InvalidQuery { message }.into()
+/// An invalid query: `message` names the problem and its `position` (in
+/// UTF-16 code units), which the error also carries as data.
+pub(crate) fn invalid_query(position: usize, message: String) -> Error {
+    ErrorKind::InvalidQuery { message, position }.into()
 }
 
 struct Parser {
     tokens: Vec<Token>,
+    /// The end of the last token (UTF-16 units), where the query ends.
+    end: usize,
     next: usize,
 }
 
@@ -210,11 +223,14 @@ impl Parser {
         while let Some(distance) = self.peek().and_then(near_distance) {
             let op = self.bump();
             let distance = distance.map_err(|_| {
-                syntax(format!(
-                    "\"{}\" at position {} needs a whole number, as in NEAR/5",
-                    op_text(&op),
-                    op_start(&op)
-                ))
+                invalid_query(
+                    op_start(&op),
+                    format!(
+                        "\"{}\" at position {} needs a whole number, as in NEAR/5",
+                        op_text(&op),
+                        op_start(&op)
+                    ),
+                )
             })?;
             if self.at_operand_end() {
                 return Err(missing_operand("NEAR", op));
@@ -225,10 +241,13 @@ impl Parser {
                     side,
                     Node::Term(_) | Node::Phrase { .. } | Node::Near { .. }
                 ) {
-                    return Err(syntax(format!(
-                        "NEAR at position {} joins words or phrases only",
-                        op_start(&op)
-                    )));
+                    return Err(invalid_query(
+                        op_start(&op),
+                        format!(
+                            "NEAR at position {} joins words or phrases only",
+                            op_start(&op)
+                        ),
+                    ));
                 }
             }
             left = Node::Near {
@@ -242,31 +261,31 @@ impl Parser {
 
     fn primary(&mut self) -> Result<Node, Error> {
         let Some(token) = self.bump() else {
-            return Err(syntax("the query is empty".into()));
+            return Err(invalid_query(self.end, "the query is empty".into()));
         };
         match token.kind {
             Kind::Open => {
                 if self.at_operand_end() && self.peek().is_some() {
-                    return Err(syntax(format!(
-                        "empty parentheses at position {}",
-                        token.span.start
-                    )));
+                    return Err(invalid_query(
+                        token.span.start,
+                        format!("empty parentheses at position {}", token.span.start),
+                    ));
                 }
                 let inner = self.or()?;
                 match self.bump() {
                     Some(Token {
                         kind: Kind::Close, ..
                     }) => Ok(inner),
-                    _ => Err(syntax(format!(
-                        "unclosed parenthesis at position {}",
-                        token.span.start
-                    ))),
+                    _ => Err(invalid_query(
+                        token.span.start,
+                        format!("unclosed parenthesis at position {}", token.span.start),
+                    )),
                 }
             }
-            Kind::Close => Err(syntax(format!(
-                "unexpected \")\" at position {}",
-                token.span.start
-            ))),
+            Kind::Close => Err(invalid_query(
+                token.span.start,
+                format!("unexpected \")\" at position {}", token.span.start),
+            )),
             Kind::Quoted { slop } => phrase_node(token.text, slop, token.span),
             Kind::FieldName => self.field(token),
             Kind::Word => word_node(token),
@@ -281,10 +300,13 @@ impl Parser {
             _ => None,
         };
         let Some(value) = value else {
-            return Err(syntax(format!(
-                "the field \"{}\" at position {} needs a value",
-                name.text, name.span.start
-            )));
+            return Err(invalid_query(
+                name.span.start,
+                format!(
+                    "the field \"{}\" at position {} needs a value",
+                    name.text, name.span.start
+                ),
+            ));
         };
         let span = Span::new(name.span.start, value.span.end);
         let field_value = match (value.kind, value.text.split_once("..")) {
@@ -316,10 +338,13 @@ fn op_start(token: &Option<Token>) -> usize {
 }
 
 fn missing_operand(op: &str, token: Option<Token>) -> Error {
-    syntax(format!(
-        "{op} at position {} needs something to apply to",
-        op_start(&token)
-    ))
+    invalid_query(
+        op_start(&token),
+        format!(
+            "{op} at position {} needs something to apply to",
+            op_start(&token)
+        ),
+    )
 }
 
 fn flatten(mut nodes: Vec<Node>, join: fn(Vec<Node>) -> Node) -> Node {
@@ -342,10 +367,13 @@ fn word_node(token: Token) -> Result<Node, Error> {
             "1" => 1,
             "2" => 2,
             _ => {
-                return Err(syntax(format!(
-                    "fuzzy distance {distance:?} at position {} must be 1 or 2",
-                    span.start
-                )))
+                return Err(invalid_query(
+                    span.start,
+                    format!(
+                        "fuzzy distance {distance:?} at position {} must be 1 or 2",
+                        span.start
+                    ),
+                ))
             }
         };
         (word.to_string(), TermKind::Fuzzy(distance))
@@ -353,10 +381,13 @@ fn word_node(token: Token) -> Result<Node, Error> {
         (text, TermKind::Stemmed)
     };
     if !text.chars().any(char::is_alphanumeric) {
-        return Err(syntax(format!(
-            "{text:?} at position {} has no letters or digits to search for",
-            span.start
-        )));
+        return Err(invalid_query(
+            span.start,
+            format!(
+                "{text:?} at position {} has no letters or digits to search for",
+                span.start
+            ),
+        ));
     }
     Ok(Node::Term(Term { text, kind, span }))
 }
@@ -368,10 +399,10 @@ fn phrase_node(text: String, slop: Option<u32>, span: Span) -> Result<Node, Erro
         .map(|s| s.of(&text).to_string())
         .collect();
     match words.len() {
-        0 => Err(syntax(format!(
-            "the quotes at position {} hold no words",
-            span.start
-        ))),
+        0 => Err(invalid_query(
+            span.start,
+            format!("the quotes at position {} hold no words", span.start),
+        )),
         1 if slop.is_none() => {
             let text = words.into_iter().next().unwrap_or_default();
             Ok(Node::Term(Term {
@@ -389,192 +420,4 @@ fn phrase_node(text: String, slop: Option<u32>, span: Span) -> Result<Node, Erro
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn term(text: &str, kind: TermKind, start: usize, end: usize) -> Node {
-        Node::Term(Term {
-            text: text.into(),
-            kind,
-            span: Span::new(start, end),
-        })
-    }
-
-    fn error(query: &str) -> String {
-        parse(query)
-            .map(|n| format!("{n:?}"))
-            .unwrap_or_else(|e| e.to_string())
-    }
-
-    #[test]
-    fn juxtaposition_is_and_and_or_binds_looser() {
-        let node = parse("putin mori OR koizumi").unwrap();
-        assert_eq!(
-            node,
-            Node::Or(vec![
-                Node::And(vec![
-                    term("putin", TermKind::Stemmed, 0, 5),
-                    term("mori", TermKind::Stemmed, 6, 10)
-                ]),
-                term("koizumi", TermKind::Stemmed, 14, 21),
-            ])
-        );
-    }
-
-    #[test]
-    fn not_minus_and_parentheses() {
-        let node = parse("treaty -(kuril OR NOT japan)").unwrap();
-        let Node::And(parts) = node else {
-            panic!("{node:?}")
-        };
-        assert!(
-            matches!(&parts[1], Node::Not(inner) if matches!(**inner, Node::Or(_))),
-            "{parts:?}"
-        );
-        assert_eq!(
-            parse("-kuril").unwrap(),
-            Node::Not(Box::new(term("kuril", TermKind::Stemmed, 1, 6)))
-        );
-        // Regression: "-person:mori" was read as NOT the word "person:".
-        let Node::Not(inner) = parse("-person:mori").unwrap() else {
-            panic!()
-        };
-        assert!(
-            matches!(*inner, Node::Field { ref name, .. } if name == "person"),
-            "{inner:?}"
-        );
-        let Node::Not(inner) = parse("-\"peace treaty\"").unwrap() else {
-            panic!()
-        };
-        assert!(matches!(*inner, Node::Phrase { .. }));
-        // A hyphen inside a word is part of it.
-        assert_eq!(
-            parse("itar-tass").unwrap(),
-            term("itar-tass", TermKind::Stemmed, 0, 9)
-        );
-    }
-
-    #[test]
-    fn phrases_proximity_prefix_and_fuzzy() {
-        assert_eq!(
-            parse("“peace treaty”~3").unwrap(),
-            Node::Phrase {
-                words: vec!["peace".into(), "treaty".into()],
-                slop: 3,
-                span: Span::new(0, 16)
-            }
-        );
-        assert_eq!(
-            parse("\"treaty\"").unwrap(),
-            term("treaty", TermKind::Exact, 0, 8)
-        );
-        assert_eq!(
-            parse("kuril*").unwrap(),
-            term("kuril", TermKind::Prefix, 0, 6)
-        );
-        assert_eq!(
-            parse("kunashir~2").unwrap(),
-            term("kunashir", TermKind::Fuzzy(2), 0, 10)
-        );
-        assert_eq!(
-            parse("kunashir~").unwrap(),
-            term("kunashir", TermKind::Fuzzy(1), 0, 9)
-        );
-        let Node::Near { distance, .. } = parse("putin NEAR/5 koizumi").unwrap() else {
-            panic!()
-        };
-        assert_eq!(distance, 5);
-    }
-
-    #[test]
-    fn fields_take_words_phrases_and_ranges() {
-        assert_eq!(
-            parse("publication:\"Eurasia Daily Monitor\"").unwrap(),
-            Node::Field {
-                name: "publication".into(),
-                value: FieldValue::Text("Eurasia Daily Monitor".into()),
-                span: Span::new(0, 35)
-            }
-        );
-        let Node::Field { value, .. } = parse("year:2000..").unwrap() else {
-            panic!()
-        };
-        assert_eq!(
-            value,
-            FieldValue::Range {
-                from: Some("2000".into()),
-                to: None
-            }
-        );
-        let Node::Field { name, .. } = parse("Author:Lincoln").unwrap() else {
-            panic!()
-        };
-        assert_eq!(name, "author");
-    }
-
-    #[test]
-    fn lower_case_operators_are_words() {
-        assert_eq!(
-            parse("war or peace").unwrap(),
-            Node::And(vec![
-                term("war", TermKind::Stemmed, 0, 3),
-                term("or", TermKind::Stemmed, 4, 6),
-                term("peace", TermKind::Stemmed, 7, 12)
-            ])
-        );
-    }
-
-    #[test]
-    fn errors_name_the_problem_and_its_position() {
-        assert_eq!(
-            error("putin \"peace treaty"),
-            "invalid query: unclosed quote at position 6"
-        );
-        assert_eq!(
-            error("(putin OR mori"),
-            "invalid query: unclosed parenthesis at position 0"
-        );
-        assert_eq!(
-            error("putin) mori"),
-            "invalid query: unexpected \")\" at position 5"
-        );
-        assert_eq!(
-            error("putin OR"),
-            "invalid query: OR at position 6 needs something to apply to"
-        );
-        assert_eq!(
-            error("NOT"),
-            "invalid query: NOT at position 0 needs something to apply to"
-        );
-        assert_eq!(
-            error("kuril~3"),
-            "invalid query: fuzzy distance \"3\" at position 0 must be 1 or 2"
-        );
-        assert_eq!(
-            error("a NEAR/x b"),
-            "invalid query: \"NEAR/x\" at position 2 needs a whole number, as in NEAR/5"
-        );
-        assert_eq!(
-            error("year: 2000"),
-            "invalid query: the field \"year\" at position 0 needs a value"
-        );
-        assert_eq!(error("   "), "invalid query: the query is empty");
-        assert_eq!(
-            error("“”"),
-            "invalid query: the quotes at position 0 hold no words"
-        );
-        assert_eq!(
-            error("(a OR b) NEAR/2 c"),
-            "invalid query: NEAR at position 9 joins words or phrases only"
-        );
-    }
-
-    #[test]
-    fn positions_count_utf16_units() {
-        // "😀" is two UTF-16 units, so the quote starts at 3.
-        assert_eq!(
-            error("😀 \"open"),
-            "invalid query: unclosed quote at position 3"
-        );
-    }
-}
+mod tests;

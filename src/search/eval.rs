@@ -9,11 +9,12 @@ use serde::Serialize;
 
 use super::fields::{self, FieldFilter};
 use super::fuzzy::fuzzy_forms;
-use super::index::{fold, Index};
 use crate::corpus::Corpus;
 use crate::error::Error;
+use crate::index::Index;
 use crate::query::{Node, Term, TermKind};
 use crate::text;
+use crate::text::fold;
 
 /// At most this many forms stand in for one prefix or fuzzy word; the most
 /// frequent are kept and the result says the list was cut.

@@ -8,13 +8,13 @@
 
 use std::collections::BTreeSet;
 
-use super::index::fold;
-use crate::corpus::{Corpus, Document, MetaValue};
+use crate::corpus::Corpus;
 use crate::dates::{days_in_month, Date};
-use crate::entities::EntityType;
-use crate::error::{Error, ErrorKind};
-use crate::query::FieldValue;
-use crate::text::{self, Span};
+use crate::document::{Document, MetaValue};
+use crate::error::Error;
+use crate::extract::EntityType;
+use crate::query::{invalid_query, FieldValue};
+use crate::text::{self, fold, Span};
 
 /// The documents a field filter keeps.
 pub(crate) struct FieldFilter {
@@ -86,19 +86,18 @@ fn entity_filter(
     corpus: &Corpus,
 ) -> Result<FieldFilter, Error> {
     let FieldValue::Text(wanted) = value else {
-        return Err(invalid(format!(
-            "the field {name:?} at position {at} takes a name, not a range"
-        )));
+        return Err(invalid_query(
+            at,
+            format!("the field {name:?} at position {at} takes a name, not a range"),
+        ));
     };
     let wanted = folded_words(wanted);
-    let docs = corpus.entity_documents(types, &|entity_name| {
-        contains_run(&folded_words(entity_name), &wanted)
-    });
+    let docs = corpus
+        .entity_index()
+        .documents_naming(types, &|entity_name| {
+            contains_run(&folded_words(entity_name), &wanted)
+        });
     Ok(FieldFilter { docs })
-}
-
-fn invalid(message: String) -> Error {
-    ErrorKind::InvalidQuery { message }.into()
 }
 
 fn unknown_field(name: &str, at: usize, documents: &[Document]) -> Error {
@@ -111,10 +110,13 @@ fn unknown_field(name: &str, at: usize, documents: &[Document]) -> Error {
         known.extend(doc.metadata.keys().map(|k| k.to_ascii_lowercase()));
     }
     let known: Vec<String> = known.into_iter().collect();
-    invalid(format!(
-        "unknown field {name:?} at position {at}; this corpus has {}",
-        known.join(", ")
-    ))
+    invalid_query(
+        at,
+        format!(
+            "unknown field {name:?} at position {at}; this corpus has {}",
+            known.join(", ")
+        ),
+    )
 }
 
 fn has_metadata(name: &str, documents: &[Document]) -> bool {
@@ -143,9 +145,10 @@ fn text_filter(
     field: impl Fn(&Document) -> Option<String> + 'static,
 ) -> Result<Keep, Error> {
     let FieldValue::Text(wanted) = value else {
-        return Err(invalid(format!(
-            "the field {name:?} at position {at} takes words, not a range"
-        )));
+        return Err(invalid_query(
+            at,
+            format!("the field {name:?} at position {at} takes words, not a range"),
+        ));
     };
     let wanted = folded_words(wanted);
     Ok(Box::new(move |d| {
@@ -176,7 +179,7 @@ fn number_filter(
 ) -> Result<Keep, Error> {
     let parse = |text: &str| {
         text.trim().parse::<i64>().map_err(|_| {
-            invalid(format!("the field {name:?} at position {at} needs a number or a range such as 2000..2005, found {text:?}"))
+            invalid_query(at, format!("the field {name:?} at position {at} needs a number or a range such as 2000..2005, found {text:?}"))
         })
     };
     let (low, high) = match value {
@@ -190,9 +193,10 @@ fn number_filter(
         ),
     };
     if low > high {
-        return Err(invalid(format!(
-            "the range of {name:?} at position {at} is empty: {low} is after {high}"
-        )));
+        return Err(invalid_query(
+            at,
+            format!("the range of {name:?} at position {at} is empty: {low} is after {high}"),
+        ));
     }
     Ok(Box::new(move |d| {
         field(d).is_some_and(|n| (low..=high).contains(&n))
@@ -205,7 +209,7 @@ type Day = (i32, u8, u8);
 fn date_filter(value: &FieldValue, at: usize) -> Result<Keep, Error> {
     let parse = |text: &str| {
         Date::parse_iso(text).ok_or_else(|| {
-            invalid(format!(
+            invalid_query(at, format!(
                 "the field \"date\" at position {at} needs a date (YYYY, YYYY-MM or YYYY-MM-DD) or a range such as 2004-11..2005-01, found {text:?}"
             ))
         })
@@ -227,12 +231,13 @@ fn date_filter(value: &FieldValue, at: usize) -> Result<Keep, Error> {
         ),
     };
     if low > high {
-        return Err(invalid(format!(
-            "the range of \"date\" at position {at} is empty: its start is after its end"
-        )));
+        return Err(invalid_query(
+            at,
+            format!("the range of \"date\" at position {at} is empty: its start is after its end"),
+        ));
     }
     Ok(Box::new(move |d| {
-        let date = d.date.or_else(|| d.year.map(Date::year));
+        let date = d.anchor_date();
         date.is_some_and(|date| first_day(date) <= high && last_day(date) >= low)
     }))
 }

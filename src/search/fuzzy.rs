@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use levenshtein_automata::{Distance, LevenshteinAutomatonBuilder, DFA, SINK_STATE};
 
-use super::index::Index;
+use crate::index::Index;
 
 /// How many leading items satisfy `holds` (true for a leading run only, and
 /// for the first item), by galloping: the runs are usually short.
@@ -90,9 +90,9 @@ mod tests {
     #[test]
     fn fuzzy_walk_agrees_with_evaluating_every_form() {
         let text = "kunashir kunashirs kunashri kuril kurils kurile shikotan habomai iturup kona kono kono's";
-        let corpus = crate::Corpus::load(
-            &[crate::SourceFile::new("f.txt", text)],
-            &crate::LoadOptions::default(),
+        let corpus = crate::corpus::Corpus::load(
+            &[crate::load::SourceFile::new("f.txt", text)],
+            &crate::load::LoadOptions::default(),
         )
         .unwrap();
         let index = corpus.index();

@@ -2,9 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{check_range, eval, scored_occurrences};
+use super::{eval, resolve, scored_occurrences};
 use crate::corpus::Corpus;
 use crate::error::Error;
+use crate::options::check_range;
 use crate::text::{self, Span};
 
 /// How concordance lines are ordered.
@@ -79,63 +80,68 @@ impl Corpus {
     /// # Errors
     /// A malformed query or an option out of range.
     pub fn kwic(&self, query: &str, options: &KwicOptions) -> Result<Kwic, Error> {
-        check_range("width", options.width as f64, 1.0, 1000.0)?;
-        check_range("limit", options.limit as f64, 1.0, 100_000.0)?;
-        let only = match &options.doc_id {
-            Some(id) => Some(self.doc_index(id)? as u32),
-            None => None,
-        };
-        let resolved = self.resolve(query)?;
-        let index = self.index();
-        let mut docs = eval::documents(
-            &resolved.plan,
-            &resolved.leaves,
-            index.docs.len() as u32,
-            false,
-        );
-        docs.retain(|&d| only.is_none_or(|only| d == only));
-        let mut total = 0;
-        let mut lines = Vec::new();
-        for doc in docs {
-            let occurrences = scored_occurrences(&resolved.leaves, index, doc);
-            total += occurrences.len();
-            let enough = options.sort == KwicSort::Document && lines.len() >= options.limit;
-            if !enough && !occurrences.is_empty() {
-                self.add_lines(doc, &occurrences, options.width, &mut lines);
-            }
-        }
-        sort_lines(&mut lines, options.sort);
-        lines.truncate(options.limit);
-        Ok(Kwic { total, lines })
+        kwic(self, query, options)
     }
+}
 
-    fn add_lines(
-        &self,
-        doc: u32,
-        occurrences: &[(eval::Occurrence, usize)],
-        width: usize,
-        lines: &mut Vec<KwicLine>,
-    ) {
-        let Some(document) = self.documents().get(doc as usize) else {
-            return;
-        };
-        let text = &document.text;
-        let tokens = text::tokens(text);
-        for &((s, e), _) in occurrences {
-            let (Some(first), Some(last)) = (tokens.get(s as usize), tokens.get(e as usize)) else {
-                continue;
-            };
-            let span = Span::new(first.start, last.end);
-            let utf16 = document.utf16_span(span);
-            lines.push(KwicLine {
-                doc_id: document.id.clone(),
-                start: utf16.start,
-                end: utf16.end,
-                left: flatten(tail_chars(&text[..span.start], width)),
-                matched: flatten(span.of(text)),
-                right: flatten(head_chars(&text[span.end..], width)),
-            });
+/// See [`Corpus::kwic`].
+fn kwic(corpus: &Corpus, query: &str, options: &KwicOptions) -> Result<Kwic, Error> {
+    check_range("width", options.width as f64, 1.0, 1000.0)?;
+    check_range("limit", options.limit as f64, 1.0, 100_000.0)?;
+    let only = match &options.doc_id {
+        Some(id) => Some(corpus.document_number(id)? as u32),
+        None => None,
+    };
+    let resolved = resolve(corpus, query)?;
+    let index = corpus.index();
+    let mut docs = eval::documents(
+        &resolved.plan,
+        &resolved.leaves,
+        index.docs.len() as u32,
+        false,
+    );
+    docs.retain(|&d| only.is_none_or(|only| d == only));
+    let mut total = 0;
+    let mut lines = Vec::new();
+    for doc in docs {
+        let occurrences = scored_occurrences(&resolved.leaves, index, doc);
+        total += occurrences.len();
+        let enough = options.sort == KwicSort::Document && lines.len() >= options.limit;
+        if !enough && !occurrences.is_empty() {
+            add_lines(corpus, doc, &occurrences, options.width, &mut lines);
         }
+    }
+    sort_lines(&mut lines, options.sort);
+    lines.truncate(options.limit);
+    Ok(Kwic { total, lines })
+}
+
+fn add_lines(
+    corpus: &Corpus,
+    doc: u32,
+    occurrences: &[(eval::Occurrence, usize)],
+    width: usize,
+    lines: &mut Vec<KwicLine>,
+) {
+    let Some(document) = corpus.documents().get(doc as usize) else {
+        return;
+    };
+    let text = &document.text;
+    let tokens = text::tokens(text);
+    for &((s, e), _) in occurrences {
+        let (Some(first), Some(last)) = (tokens.get(s as usize), tokens.get(e as usize)) else {
+            continue;
+        };
+        let span = Span::new(first.start, last.end);
+        let utf16 = document.utf16_span(span);
+        lines.push(KwicLine {
+            doc_id: document.id.clone(),
+            start: utf16.start,
+            end: utf16.end,
+            left: flatten(tail_chars(&text[..span.start], width)),
+            matched: flatten(span.of(text)),
+            right: flatten(head_chars(&text[span.end..], width)),
+        });
     }
 }
 

@@ -1,13 +1,14 @@
 //! Full-text search: ranked retrieval by document, paragraph or sentence,
-//! with snippets, a concordance (KWIC), term lists and term trends.
+//! with snippets and facets, a concordance (KWIC), term lists and term
+//! trends; and the documents a query matches, for the analyses above.
 //!
-//! Ranking is BM25 over the positional index ([`index`]); the query
-//! language is in [`crate::query`].
+//! Ranking is BM25 over the corpus's positional index ([`crate::index`]);
+//! the query language is in [`crate::query`].
 
 mod eval;
+mod facets;
 mod fields;
 mod fuzzy;
-pub(crate) mod index;
 mod kwic;
 mod snippet;
 mod terms;
@@ -17,16 +18,18 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::Corpus;
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
+use crate::index::{DocEntry, Index};
+use crate::options::check_range;
 use crate::query;
 use crate::text::Span;
 use eval::{Leaf, Resolved};
-use index::Index;
 
 pub use eval::Expansion;
+pub use facets::{EntityFacet, FacetCount, FacetOptions, Facets};
 pub use kwic::{Kwic, KwicLine, KwicOptions, KwicSort};
 pub use snippet::Snippet;
-pub(crate) use terms::{bucket_label, bucket_labels, english_stopwords};
+pub(crate) use terms::{bucket_label, bucket_labels};
 pub use terms::{Bucket, Stopwords, TermCount, TermsOptions, Trend, TrendOptions};
 
 /// What a search hit is.
@@ -64,6 +67,10 @@ pub struct SearchOptions {
     /// Extra weight, 0 to 10 (default 2), for a word also in the title or
     /// publication name, in units of the word's idf. 0 turns it off.
     pub title_boost: f64,
+    /// Facet counts over every match (not only the hits returned): `true`
+    /// for the defaults, or [`FacetOptions`]; absent or `false`: none.
+    #[serde(deserialize_with = "facets::deserialize_facets")]
+    pub facets: Option<FacetOptions>,
 }
 
 impl Default for SearchOptions {
@@ -76,6 +83,7 @@ impl Default for SearchOptions {
             k1: 1.2,
             b: 0.75,
             title_boost: 2.0,
+            facets: None,
         }
     }
 }
@@ -86,19 +94,25 @@ impl SearchOptions {
         check_range("snippetLength", self.snippet_length as f64, 0.0, 10_000.0)?;
         check_range("k1", self.k1, 0.0, 10.0)?;
         check_range("b", self.b, 0.0, 1.0)?;
-        check_range("titleBoost", self.title_boost, 0.0, 10.0)
+        check_range("titleBoost", self.title_boost, 0.0, 10.0)?;
+        self.facets.as_ref().map_or(Ok(()), FacetOptions::check)
     }
 }
 
-/// Fails unless `low <= value <= high`.
-pub(crate) fn check_range(name: &str, value: f64, low: f64, high: f64) -> Result<(), Error> {
-    if value.is_finite() && (low..=high).contains(&value) {
-        return Ok(());
-    }
-    Err(ErrorKind::InvalidArgument {
-        message: format!("the option {name} must be between {low} and {high}, got {value}"),
-    }
-    .into())
+/// The documents (by number, ascending) that match `query`, for other
+/// analyses (entity lists, co-occurrence, keyness) to restrict themselves to.
+///
+/// # Errors
+/// A malformed query.
+pub(crate) fn matching_documents(corpus: &Corpus, query: &str) -> Result<Vec<u32>, Error> {
+    let resolved = resolve(corpus, query)?;
+    let total = corpus.index().docs.len() as u32;
+    Ok(eval::documents(
+        &resolved.plan,
+        &resolved.leaves,
+        total,
+        false,
+    ))
 }
 
 /// The answer to a search.
@@ -116,6 +130,9 @@ pub struct SearchResults {
     /// What each prefix or fuzzy word stood for.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub expansions: Vec<Expansion>,
+    /// The facet counts, when the `facets` option asks for them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub facets: Option<Facets>,
 }
 
 /// One matching document, paragraph or sentence.
@@ -149,172 +166,189 @@ impl Corpus {
     /// A malformed query (naming the problem and its position), an unknown
     /// field, or an option out of range.
     pub fn search(&self, query: &str, options: &SearchOptions) -> Result<SearchResults, Error> {
-        options.check()?;
-        let resolved = self.resolve(query)?;
-        let mut matches = match options.unit {
-            Unit::Document => self.match_documents(&resolved, options),
-            unit => self.match_units(&resolved, options, unit),
-        };
-        let total = matches.len();
-        best_first(&mut matches, options.offset + options.limit);
-        let hits = matches
-            .iter()
-            .skip(options.offset)
-            .take(options.limit)
-            .map(|m| self.hit(m, &resolved.leaves, options))
-            .collect();
-        Ok(SearchResults {
-            query: query.to_string(),
-            unit: options.unit,
-            total,
-            hits,
-            expansions: resolved.expansions,
-        })
+        search(self, query, options)
     }
+}
 
-    pub(crate) fn resolve(&self, query: &str) -> Result<Resolved, Error> {
-        let node = query::parse(query)?;
-        eval::resolve(&node, self)
-    }
+/// See [`Corpus::search`].
+fn search(corpus: &Corpus, query: &str, options: &SearchOptions) -> Result<SearchResults, Error> {
+    options.check()?;
+    let resolved = resolve(corpus, query)?;
+    let mut matches = match options.unit {
+        Unit::Document => match_documents(corpus, &resolved, options),
+        unit => match_units(corpus, &resolved, options, unit),
+    };
+    let total = matches.len();
+    let facets = options.facets.as_ref().map(|f| {
+        let mut docs: Vec<u32> = matches.iter().map(|m| m.doc).collect();
+        docs.dedup(); // matches come in document order
+        facets::count(corpus, &docs, f)
+    });
+    best_first(&mut matches, options.offset + options.limit);
+    let hits = matches
+        .iter()
+        .skip(options.offset)
+        .take(options.limit)
+        .map(|m| hit(corpus, m, &resolved.leaves, options))
+        .collect();
+    Ok(SearchResults {
+        query: query.to_string(),
+        unit: options.unit,
+        total,
+        hits,
+        expansions: resolved.expansions,
+        facets,
+    })
+}
 
-    fn match_documents(&self, resolved: &Resolved, options: &SearchOptions) -> Vec<Match> {
-        let index = self.index();
-        let scorer = Scorer::new(index, &resolved.leaves, options, index.average_len());
-        let n = index.docs.len();
-        let frequencies: Vec<Vec<u32>> = resolved
-            .leaves
-            .iter()
-            .map(|leaf| {
-                if leaf.scored {
-                    leaf.frequencies(index, n)
-                } else {
-                    Vec::new()
-                }
-            })
-            .collect();
-        let docs = eval::documents(&resolved.plan, &resolved.leaves, n as u32, false);
-        docs.into_iter()
-            .map(|doc| {
-                let len = index.docs.get(doc as usize).map_or(0, |e| e.len);
-                let tf = |i: usize| {
-                    frequencies
-                        .get(i)
-                        .and_then(|f| f.get(doc as usize))
-                        .copied()
-                        .unwrap_or(0)
-                };
-                let score = scorer.score_indexed(doc, len, &tf);
-                Match {
-                    doc,
-                    unit: 0,
-                    score,
-                }
-            })
-            .collect()
-    }
+/// Parses `query` and resolves its words and filters against the corpus.
+pub(crate) fn resolve(corpus: &Corpus, query: &str) -> Result<Resolved, Error> {
+    let node = query::parse(query)?;
+    eval::resolve(&node, corpus)
+}
 
-    fn match_units(&self, resolved: &Resolved, options: &SearchOptions, unit: Unit) -> Vec<Match> {
-        let index = self.index();
-        let (units, positions) = index.docs.iter().fold((0usize, 0u64), |(u, p), e| {
-            (u + unit_starts(e, unit).len(), p + u64::from(e.len))
-        });
-        let scorer = Scorer::new(
-            index,
-            &resolved.leaves,
-            options,
-            positions as f64 / units.max(1) as f64,
-        );
-        let mut out = Vec::new();
-        for doc in eval::documents(
-            &resolved.plan,
-            &resolved.leaves,
-            index.docs.len() as u32,
-            true,
-        ) {
-            let Some(entry) = index.docs.get(doc as usize) else {
-                continue;
-            };
-            let starts = unit_starts(entry, unit);
-            let counts = unit_counts(&resolved.leaves, index, doc, starts);
-            let in_doc = |i: usize| {
-                resolved
-                    .leaves
-                    .get(i)
-                    .is_some_and(|l| l.docs.binary_search(&doc).is_ok())
-            };
-            // A unit without any word of the query matches only if the query
-            // holds with every word absent (a filter or a NOT alone).
-            let wordless_unit_holds = resolved
-                .plan
-                .holds(&|i| resolved.leaves.get(i).is_some_and(|l| l.is_filter()) && in_doc(i));
-            let candidates: Vec<usize> = if wordless_unit_holds {
-                (0..starts.len()).collect()
+fn match_documents(corpus: &Corpus, resolved: &Resolved, options: &SearchOptions) -> Vec<Match> {
+    let index = corpus.index();
+    let scorer = Scorer::new(index, &resolved.leaves, options, index.average_len());
+    let n = index.docs.len();
+    let frequencies: Vec<Vec<u32>> = resolved
+        .leaves
+        .iter()
+        .map(|leaf| {
+            if leaf.scored {
+                leaf.frequencies(index, n)
             } else {
-                counts.keys().copied().collect()
+                Vec::new()
+            }
+        })
+        .collect();
+    let docs = eval::documents(&resolved.plan, &resolved.leaves, n as u32, false);
+    docs.into_iter()
+        .map(|doc| {
+            let len = index.docs.get(doc as usize).map_or(0, |e| e.len);
+            let tf = |i: usize| {
+                frequencies
+                    .get(i)
+                    .and_then(|f| f.get(doc as usize))
+                    .copied()
+                    .unwrap_or(0)
             };
-            for u in candidates {
-                let tf = |i: usize| counts.get(&u).map_or(0, |c| c[i]);
-                let holds = resolved.plan.holds(&|i| match resolved.leaves.get(i) {
-                    Some(leaf) if leaf.is_filter() => in_doc(i),
-                    _ => tf(i) > 0,
-                });
-                if holds {
-                    let len = unit_range(starts, u, entry.len);
-                    let score = scorer.score_indexed(doc, len.1 - len.0, &tf);
-                    out.push(Match {
-                        doc,
-                        unit: u,
-                        score,
-                    });
-                }
+            let score = scorer.score_indexed(doc, len, &tf);
+            Match {
+                doc,
+                unit: 0,
+                score,
             }
-        }
-        out
-    }
+        })
+        .collect()
+}
 
-    fn hit(&self, m: &Match, leaves: &[Leaf], options: &SearchOptions) -> Hit {
-        let index = self.index();
-        let document = &self.documents()[m.doc as usize];
-        let doc_len = index.docs.get(m.doc as usize).map_or(0, |e| e.len);
-        let (region, positions) = match options.unit {
-            Unit::Document => (Span::new(0, document.text.len()), (0, doc_len)),
-            unit => {
-                let spans = if unit == Unit::Sentence {
-                    &document.sentences
-                } else {
-                    &document.paragraphs
-                };
-                let starts = index
-                    .docs
-                    .get(m.doc as usize)
-                    .map_or(&[][..], |e| unit_starts(e, unit));
-                (
-                    spans.get(m.unit).copied().unwrap_or_default(),
-                    unit_range(starts, m.unit, doc_len),
-                )
-            }
+fn match_units(
+    corpus: &Corpus,
+    resolved: &Resolved,
+    options: &SearchOptions,
+    unit: Unit,
+) -> Vec<Match> {
+    let index = corpus.index();
+    let (units, positions) = index.docs.iter().fold((0usize, 0u64), |(u, p), e| {
+        (u + unit_starts(e, unit).len(), p + u64::from(e.len))
+    });
+    let scorer = Scorer::new(
+        index,
+        &resolved.leaves,
+        options,
+        positions as f64 / units.max(1) as f64,
+    );
+    let mut out = Vec::new();
+    for doc in eval::documents(
+        &resolved.plan,
+        &resolved.leaves,
+        index.docs.len() as u32,
+        true,
+    ) {
+        let Some(entry) = index.docs.get(doc as usize) else {
+            continue;
         };
-        let occurrences = if options.snippet_length == 0 {
-            Vec::new()
+        let starts = unit_starts(entry, unit);
+        let counts = unit_counts(&resolved.leaves, index, doc, starts);
+        let in_doc = |i: usize| {
+            resolved
+                .leaves
+                .get(i)
+                .is_some_and(|l| l.docs.binary_search(&doc).is_ok())
+        };
+        // A unit without any word of the query matches only if the query
+        // holds with every word absent (a filter or a NOT alone).
+        let wordless_unit_holds = resolved
+            .plan
+            .holds(&|i| resolved.leaves.get(i).is_some_and(|l| l.is_filter()) && in_doc(i));
+        let candidates: Vec<usize> = if wordless_unit_holds {
+            (0..starts.len()).collect()
         } else {
-            scored_occurrences(leaves, index, m.doc)
+            counts.keys().copied().collect()
         };
-        let snippet = snippet::build(
-            index,
-            m.doc,
-            document,
-            (region, positions),
-            &occurrences,
-            options.snippet_length,
-        );
-        let span = document.utf16_span(region);
-        Hit {
-            doc_id: document.id.clone(),
-            score: m.score,
-            start: span.start,
-            end: span.end,
-            snippet,
+        for u in candidates {
+            let tf = |i: usize| counts.get(&u).map_or(0, |c| c[i]);
+            let holds = resolved.plan.holds(&|i| match resolved.leaves.get(i) {
+                Some(leaf) if leaf.is_filter() => in_doc(i),
+                _ => tf(i) > 0,
+            });
+            if holds {
+                let len = unit_range(starts, u, entry.len);
+                let score = scorer.score_indexed(doc, len.1 - len.0, &tf);
+                out.push(Match {
+                    doc,
+                    unit: u,
+                    score,
+                });
+            }
         }
+    }
+    out
+}
+
+fn hit(corpus: &Corpus, m: &Match, leaves: &[Leaf], options: &SearchOptions) -> Hit {
+    let index = corpus.index();
+    let document = &corpus.documents()[m.doc as usize];
+    let doc_len = index.docs.get(m.doc as usize).map_or(0, |e| e.len);
+    let (region, positions) = match options.unit {
+        Unit::Document => (Span::new(0, document.text.len()), (0, doc_len)),
+        unit => {
+            let spans = if unit == Unit::Sentence {
+                &document.sentences
+            } else {
+                &document.paragraphs
+            };
+            let starts = index
+                .docs
+                .get(m.doc as usize)
+                .map_or(&[][..], |e| unit_starts(e, unit));
+            (
+                spans.get(m.unit).copied().unwrap_or_default(),
+                unit_range(starts, m.unit, doc_len),
+            )
+        }
+    };
+    let occurrences = if options.snippet_length == 0 {
+        Vec::new()
+    } else {
+        scored_occurrences(leaves, index, m.doc)
+    };
+    let snippet = snippet::build(
+        index,
+        m.doc,
+        document,
+        (region, positions),
+        &occurrences,
+        options.snippet_length,
+    );
+    let span = document.utf16_span(region);
+    Hit {
+        doc_id: document.id.clone(),
+        score: m.score,
+        start: span.start,
+        end: span.end,
+        snippet,
     }
 }
 
@@ -335,7 +369,7 @@ fn best_first(matches: &mut [Match], k: usize) {
 }
 
 /// The first token position of each unit.
-fn unit_starts(entry: &index::DocEntry, unit: Unit) -> &[u32] {
+fn unit_starts(entry: &DocEntry, unit: Unit) -> &[u32] {
     match unit {
         Unit::Sentence => &entry.sentence_starts,
         _ => &entry.paragraph_starts,

@@ -3,8 +3,8 @@
 use serde::Serialize;
 
 use super::eval::Occurrence;
-use super::index::Index;
-use crate::corpus::Document;
+use crate::document::Document;
+use crate::index::Index;
 use crate::text::Span;
 
 /// A passage of a document with the matches in it.

@@ -1,14 +1,15 @@
 //! Word lists: the most frequent terms, and one query's counts over time.
 
 use std::collections::{BTreeMap, HashSet};
-use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use super::index::fold;
-use super::{check_range, eval, scored_occurrences};
-use crate::corpus::{Corpus, Document};
+use super::{eval, resolve, scored_occurrences};
+use crate::corpus::Corpus;
+use crate::document::Document;
 use crate::error::Error;
+use crate::options::check_range;
+use crate::text::{english_stopwords, fold};
 
 /// Which words [`Corpus::terms`] leaves out.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -108,25 +109,7 @@ impl Corpus {
     /// # Errors
     /// An option out of range.
     pub fn terms(&self, options: &TermsOptions) -> Result<Vec<TermCount>, Error> {
-        check_range("limit", options.limit as f64, 1.0, 100_000.0)?;
-        let stop = stop_set(&options.stopwords);
-        let index = self.index();
-        let mut counts: Vec<TermCount> = index
-            .all_forms()
-            .iter()
-            .filter(|&&form| index.is_whole(form) && !stop.contains(index.form_text(form)))
-            .map(|&form| {
-                let postings = index.postings(form);
-                TermCount {
-                    term: index.form_text(form).to_string(),
-                    count: postings.count(),
-                    documents: postings.docs.len(),
-                }
-            })
-            .collect();
-        counts.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.term.cmp(&b.term)));
-        counts.truncate(options.limit);
-        Ok(counts)
+        terms(self, options)
     }
 
     /// Counts the matches of `query` in each bucket of documents.
@@ -134,63 +117,73 @@ impl Corpus {
     /// # Errors
     /// A malformed query.
     pub fn term_trend(&self, query: &str, options: &TrendOptions) -> Result<Trend, Error> {
-        let resolved = self.resolve(query)?;
-        let index = self.index();
-        let labels_of: Vec<String> = self
-            .documents()
-            .iter()
-            .map(|d| bucket_label(d, options.bucket))
-            .collect();
-        let labels = bucket_labels(&labels_of, options.bucket);
-        let position: BTreeMap<&str, usize> = labels
-            .iter()
-            .enumerate()
-            .map(|(i, l)| (l.as_str(), i))
-            .collect();
-        let mut counts = vec![0; labels.len()];
-        let mut words = vec![0; labels.len()];
-        for (doc, label) in labels_of.iter().enumerate() {
-            if let (Some(&b), Some(entry)) = (position.get(label.as_str()), index.docs.get(doc)) {
-                words[b] += entry.len as usize;
-            }
-        }
-        for doc in eval::documents(
-            &resolved.plan,
-            &resolved.leaves,
-            index.docs.len() as u32,
-            false,
-        ) {
-            let label = labels_of.get(doc as usize).map_or(UNDATED, String::as_str);
-            if let Some(&b) = position.get(label) {
-                counts[b] += scored_occurrences(&resolved.leaves, index, doc).len();
-            }
-        }
-        Ok(Trend {
-            query: query.to_string(),
-            bucket: options.bucket,
-            labels,
-            counts,
-            words,
-        })
+        term_trend(self, query, options)
     }
 }
 
-impl Corpus {
-    /// The documents (by number, ascending) that match `query`, for other
-    /// analyses (co-occurrence, keyness) to restrict themselves to.
-    ///
-    /// # Errors
-    /// A malformed query.
-    pub(crate) fn query_documents(&self, query: &str) -> Result<Vec<u32>, Error> {
-        let resolved = self.resolve(query)?;
-        let total = self.index().docs.len() as u32;
-        Ok(eval::documents(
-            &resolved.plan,
-            &resolved.leaves,
-            total,
-            false,
-        ))
+/// See [`Corpus::terms`].
+fn terms(corpus: &Corpus, options: &TermsOptions) -> Result<Vec<TermCount>, Error> {
+    check_range("limit", options.limit as f64, 1.0, 100_000.0)?;
+    let stop = stop_set(&options.stopwords);
+    let index = corpus.index();
+    let mut counts: Vec<TermCount> = index
+        .all_forms()
+        .iter()
+        .filter(|&&form| index.is_whole(form) && !stop.contains(index.form_text(form)))
+        .map(|&form| {
+            let postings = index.postings(form);
+            TermCount {
+                term: index.form_text(form).to_string(),
+                count: postings.count(),
+                documents: postings.docs.len(),
+            }
+        })
+        .collect();
+    counts.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.term.cmp(&b.term)));
+    counts.truncate(options.limit);
+    Ok(counts)
+}
+
+/// See [`Corpus::term_trend`].
+fn term_trend(corpus: &Corpus, query: &str, options: &TrendOptions) -> Result<Trend, Error> {
+    let resolved = resolve(corpus, query)?;
+    let index = corpus.index();
+    let labels_of: Vec<String> = corpus
+        .documents()
+        .iter()
+        .map(|d| bucket_label(d, options.bucket))
+        .collect();
+    let labels = bucket_labels(&labels_of, options.bucket);
+    let position: BTreeMap<&str, usize> = labels
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.as_str(), i))
+        .collect();
+    let mut counts = vec![0; labels.len()];
+    let mut words = vec![0; labels.len()];
+    for (doc, label) in labels_of.iter().enumerate() {
+        if let (Some(&b), Some(entry)) = (position.get(label.as_str()), index.docs.get(doc)) {
+            words[b] += entry.len as usize;
+        }
     }
+    for doc in eval::documents(
+        &resolved.plan,
+        &resolved.leaves,
+        index.docs.len() as u32,
+        false,
+    ) {
+        let label = labels_of.get(doc as usize).map_or(UNDATED, String::as_str);
+        if let Some(&b) = position.get(label) {
+            counts[b] += scored_occurrences(&resolved.leaves, index, doc).len();
+        }
+    }
+    Ok(Trend {
+        query: query.to_string(),
+        bucket: options.bucket,
+        labels,
+        counts,
+        words,
+    })
 }
 
 /// The folded words that `stopwords` leaves out.
@@ -209,19 +202,6 @@ fn stop_set(stopwords: &Stopwords) -> HashSet<String> {
                 .collect()
         }
     }
-}
-
-/// The built-in English stop words, folded.
-pub(crate) fn english_stopwords() -> &'static HashSet<String> {
-    static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
-    WORDS.get_or_init(|| {
-        include_str!("stopwords.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(str::to_string)
-            .collect()
-    })
 }
 
 /// The label of the bucket a document falls in.

@@ -1,10 +1,17 @@
-//! The one definition of a token, a sentence and a paragraph, and of offsets.
+//! The one definition of a token, a sentence and a paragraph, and of offsets;
+//! and of a word folded for matching, and of the English stop words.
 //!
 //! Everything here works on byte offsets into a `&str`; [`Utf16Index`]
 //! converts them to the UTF-16 code units that JavaScript counts, at the
 //! boundary only.
 
+mod fold;
+mod stopwords;
+
 use serde::Serialize;
+
+pub(crate) use self::fold::fold;
+pub(crate) use self::stopwords::english_stopwords;
 
 /// A half-open range of a text, `start..end`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

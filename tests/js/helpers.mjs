@@ -10,7 +10,7 @@ export const ROOT = path.resolve(fileURLToPath(import.meta.url), '../../..');
 const require = createRequire(import.meta.url);
 
 /** The wasm bindings, as `require('./pkg-node')` gives them to a user. */
-export const { Corpus, wasmMemoryBytes } = require(path.join(ROOT, 'pkg-node'));
+export const { Corpus, wasmMemoryBytes, measures } = require(path.join(ROOT, 'pkg-node'));
 
 /** A fixture as `Corpus.load` takes it: `{name, content}`. */
 export function fixture(name) {

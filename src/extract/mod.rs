@@ -1,5 +1,10 @@
-//! Named entities: extraction, canonical entities with aliases, source
-//! citations and normalised dates.
+//! Finding named entities: in one text, and in every document of a corpus
+//! (the [`EntityIndex`] the corpus holds), with canonical names through the
+//! alias table, source citations and normalised dates.
+//!
+//! This module sits below the corpus: it reads documents and knows nothing
+//! of the corpus or of search. What the corpus answers about its entities
+//! (lists, mentions, annotations) is in [`crate::entities`].
 //!
 //! Extraction is rules over the shared tokens ([`crate::text::tokens`]) and
 //! gazetteers compiled into the library (see `data/SOURCES.md`):
@@ -18,24 +23,23 @@
 
 mod aliases;
 mod citations;
-mod extract;
 mod gazetteer;
 mod index;
+mod mentions;
 mod resolve;
 mod temporal;
 
 use serde::{Deserialize, Serialize};
 
 use crate::dates::Date;
+use crate::error::Error;
+use crate::options;
 use crate::text::Utf16Index;
 
 pub use self::aliases::{AliasEntry, AliasTable};
-pub(crate) use self::citations::publication_month;
+pub(crate) use self::citations::{iso, publication_month, RawCitation};
 pub use self::citations::{Citation, CitationSource};
-pub use self::index::{
-    Annotation, DocumentCount, Entity, EntityDetail, EntityOptions, MentionOptions, MentionRecord,
-};
-pub(crate) use self::index::{EntityIndex, EntityState};
+pub(crate) use self::index::{EntityIndex, EntityState, Record};
 
 /// What kind of thing an entity is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -96,7 +100,7 @@ impl EntityType {
     }
 }
 
-/// Options of [`crate::Corpus::citations`].
+/// Options of `corpus.citations()` in JavaScript ([`crate::Corpus::citations`]).
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(default, rename_all = "camelCase", deny_unknown_fields)]
 pub struct CitationOptions {
@@ -121,11 +125,9 @@ pub struct ExtractOptions {
 pub fn extract_entities_with(
     text: &str,
     options: &ExtractOptions,
-) -> Result<Vec<ExtractedEntity>, crate::Error> {
+) -> Result<Vec<ExtractedEntity>, Error> {
     let date = match &options.date {
-        Some(date) => Some(Date::parse_iso(date).ok_or_else(|| crate::ErrorKind::InvalidArgument {
-            message: format!("the option date must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), got {date:?}"),
-        })?),
+        Some(date) => Some(options::iso_date("date", date)?),
         None => None,
     };
     Ok(extract_entities(text, date))
@@ -156,7 +158,7 @@ pub struct ExtractedEntity {
 /// full names the same text gives; the shipped alias table applies. Results
 /// are sorted by start, then end; offsets count UTF-16 code units.
 pub fn extract_entities(text: &str, date: Option<Date>) -> Vec<ExtractedEntity> {
-    let found = extract::extract(text, date);
+    let found = mentions::extract(text, date);
     let table = AliasTable::shipped();
     let names = resolve::document_names(&found.mentions, &table);
     let utf16 = Utf16Index::new(text);

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use crate::text::Span;
 
 use super::{normalise_name, Doc, Pending, CONNECTORS, PERSON_AFTER, PLACE_CUES};
-use crate::entities::EntityType;
+use crate::extract::EntityType;
 
 impl Doc<'_> {
     /// Finds every run of capitalised tokens and classifies it.

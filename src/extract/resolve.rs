@@ -17,7 +17,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::aliases::AliasTable;
-use super::extract::RawMention;
+use super::mentions::RawMention;
 use super::EntityType;
 
 /// The (type, name) of each mention of one document, after in-document

@@ -6,14 +6,11 @@
 //! of postings. A hyphenated compound is indexed whole and as its parts, at
 //! the same position: `Russian-Japanese` is found by `japanese`.
 
-use std::sync::OnceLock;
-
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap as HashMap;
-use unicode_normalization::char::is_combining_mark;
 
-use crate::corpus::Document;
-use crate::text::{self, Span};
+use crate::document::Document;
+use crate::text::{self, fold, Span};
 
 /// Token positions of every `CHECKPOINT`-th token keep their byte offset, so
 /// that any position can be found by scanning at most that many tokens.
@@ -427,81 +424,20 @@ fn mark_starts<'a, I>(
     }
 }
 
-/// Folds a word for matching: lower case, no accents, straight apostrophes
-/// and hyphens. `Zürich` → `zurich`, `Mori’s` → `mori's`.
-pub(crate) fn fold(word: &str, out: &mut String) {
-    out.clear();
-    if word.is_ascii() {
-        out.push_str(word);
-        out.make_ascii_lowercase();
-        return;
-    }
-    for c in word.chars() {
-        match c {
-            '\u{2019}' | '\u{2018}' | '\u{02bc}' => out.push('\''),
-            '\u{2010}' | '\u{2011}' => out.push('-'),
-            c if is_combining_mark(c) => {}
-            c => out.extend(base_letter(c).to_lowercase()),
-        }
-    }
-}
-
-/// The letter without its accents (`é` → `e`, `Ö` → `O`), from the table
-/// `scripts/fold-table.py` derives from Unicode's canonical decompositions;
-/// any other character as it is.
-fn base_letter(c: char) -> char {
-    static TABLE: OnceLock<Vec<(char, char)>> = OnceLock::new();
-    let table = TABLE.get_or_init(|| {
-        let mut pairs: Vec<(char, char)> = include_str!("fold.txt")
-            .lines()
-            .filter(|line| !line.starts_with('#'))
-            .filter_map(|line| {
-                let mut chars = line.chars();
-                Some((chars.next()?, chars.next()?))
-            })
-            .collect();
-        pairs.sort_unstable();
-        pairs
-    });
-    match table.binary_search_by_key(&c, |&(letter, _)| letter) {
-        Ok(i) => table.get(i).map_or(c, |&(_, base)| base),
-        Err(_) => c,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Corpus, LoadOptions, SourceFile};
+    use crate::document::DocumentFields;
 
-    fn corpus(texts: &[&str]) -> Corpus {
-        let files: Vec<SourceFile> = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| SourceFile::new(format!("d{i}.txt"), *t))
-            .collect();
-        Corpus::load(&files, &LoadOptions::default()).unwrap()
-    }
-
-    #[test]
-    fn fold_removes_case_accents_and_curly_apostrophes() {
-        let mut out = String::new();
-        for (word, folded) in [
-            ("Zürich", "zurich"),
-            ("O’Neill", "o'neill"),
-            ("ÉLAN", "elan"),
-            ("Itar‐Tass", "itar-tass"),
-            ("São Paulo", "sao paulo"),
-            ("Dvořák", "dvorak"),
-            ("Kraków", "krakow"),
-            ("Ἀθῆναι", "αθηναι"),
-            ("Йошкар", "иошкар"),
-            ("Zu\u{0308}rich", "zurich"), // already decomposed: the mark is dropped
-            ("Łódź", "łodz"),             // Ł has no canonical decomposition
-        ] {
-            fold(word, &mut out);
-            assert_eq!(out, folded);
-        }
+    fn documents(texts: &[&str]) -> Vec<Document> {
+        let document = |(i, text): (usize, &&str)| {
+            let fields = DocumentFields {
+                text: text.to_string(),
+                ..DocumentFields::default()
+            };
+            Document::new(format!("d{i}"), fields)
+        };
+        texts.iter().enumerate().map(document).collect()
     }
 
     #[test]
@@ -522,8 +458,8 @@ mod tests {
 
     #[test]
     fn postings_hold_positions_and_compound_parts() {
-        let c = corpus(&["Russian-Japanese talks. Japanese talks.", "No match here."]);
-        let index = Index::build(c.documents());
+        let c = documents(&["Russian-Japanese talks. Japanese talks.", "No match here."]);
+        let index = Index::build(&c);
         let japanese = index.form("japanese").unwrap();
         assert_eq!(index.postings(japanese).positions_in(0), [0, 2]);
         assert_eq!(index.postings(japanese).docs, [0]);
@@ -533,8 +469,8 @@ mod tests {
 
     #[test]
     fn stems_group_forms_and_prefixes_are_ranges() {
-        let c = corpus(&["treaty treaties kuril kurile kurils"]);
-        let index = Index::build(c.documents());
+        let c = documents(&["treaty treaties kuril kurile kurils"]);
+        let index = Index::build(&c);
         let names = |forms: &[u32]| {
             let mut v: Vec<&str> = forms.iter().map(|&f| index.form_text(f)).collect();
             v.sort_unstable();
@@ -553,9 +489,9 @@ mod tests {
     #[test]
     fn token_spans_resume_from_checkpoints() {
         let text: String = (0..200).map(|i| format!("w{i} ")).collect();
-        let c = corpus(&[&text]);
-        let index = Index::build(c.documents());
-        let doc = &c.documents()[0];
+        let c = documents(&[&text]);
+        let index = Index::build(&c);
+        let doc = &c[0];
         for position in [0, 63, 64, 130, 199] {
             let span = index.token_spans(0, &doc.text, position).next().unwrap();
             assert_eq!(span.of(&doc.text), format!("w{position}"));

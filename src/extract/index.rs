@@ -1,0 +1,262 @@
+//! The entities of a whole corpus: every document's mentions resolved to
+//! canonical entities, extracted once on first use with the alias table in
+//! force.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::sync::OnceLock;
+
+use super::aliases::AliasTable;
+use super::citations::RawCitation;
+use super::mentions::{self, normalise_name};
+use super::resolve;
+use super::EntityType;
+use crate::document::Document;
+use crate::error::{Error, ErrorKind};
+use crate::text::Span;
+
+/// The alias table in force and the entity index computed with it.
+#[derive(Clone, Debug)]
+pub(crate) struct EntityState {
+    aliases: AliasTable,
+    index: OnceLock<EntityIndex>,
+}
+
+impl Default for EntityState {
+    fn default() -> EntityState {
+        EntityState::new(AliasTable::shipped())
+    }
+}
+
+impl EntityState {
+    /// No entities extracted yet, and `aliases` to extract them with.
+    pub(crate) fn new(aliases: AliasTable) -> EntityState {
+        EntityState {
+            aliases,
+            index: OnceLock::new(),
+        }
+    }
+
+    /// The entities of `documents`, extracted on first use (always pass the
+    /// same documents).
+    pub(crate) fn index(&self, documents: &[Document]) -> &EntityIndex {
+        self.index
+            .get_or_init(|| EntityIndex::build(documents, &self.aliases))
+    }
+
+    /// The alias table in force.
+    pub(crate) fn aliases(&self) -> &AliasTable {
+        &self.aliases
+    }
+}
+
+/// One document's mentions as (byte span, entity), and its citations.
+type DocEntities = (Vec<(Span, usize)>, Vec<RawCitation>);
+
+/// Every entity of the corpus and, per document, its mentions.
+#[derive(Clone, Debug)]
+pub(crate) struct EntityIndex {
+    pub(crate) entities: Vec<Record>,
+    pub(crate) by_id: HashMap<String, usize>,
+    /// Per document (in corpus order): mentions as (byte span, entity), and citations.
+    pub(crate) docs: Vec<DocEntities>,
+    /// Per document, each mention's first and last token number, worked out
+    /// on first use by the co-occurrence windows (see `cooccur::count`).
+    pub(crate) mention_tokens: OnceLock<Vec<Vec<(usize, usize)>>>,
+}
+
+/// One canonical entity: its id, name, type, aliases and mentions per document.
+#[derive(Clone, Debug)]
+pub(crate) struct Record {
+    pub(crate) id: String,
+    pub(crate) name: String,
+    pub(crate) ty: EntityType,
+    pub(crate) aliases: BTreeSet<String>,
+    /// Mentions per document number.
+    pub(crate) per_doc: BTreeMap<usize, usize>,
+}
+
+impl Record {
+    /// Mentions in the whole corpus.
+    pub(crate) fn count(&self) -> usize {
+        self.per_doc.values().sum()
+    }
+}
+
+impl EntityIndex {
+    /// The number of the entity with the given id.
+    ///
+    /// # Errors
+    /// [`ErrorKind::InvalidArgument`] naming the id, if no entity has it.
+    pub(crate) fn entity_number(&self, id: &str) -> Result<usize, Error> {
+        self.by_id
+            .get(id)
+            .copied()
+            .filter(|&e| e < self.entities.len())
+            .ok_or_else(|| unknown_entity(id))
+    }
+
+    /// The entity with the given id.
+    ///
+    /// # Errors
+    /// As for [`EntityIndex::entity_number`].
+    pub(crate) fn record(&self, id: &str) -> Result<&Record, Error> {
+        let e = self.entity_number(id)?;
+        self.entities.get(e).ok_or_else(|| unknown_entity(id))
+    }
+
+    /// The documents (by number, ascending) mentioning an entity of one of
+    /// `types` (any type if empty) whose name or one of whose aliases
+    /// satisfies `matches`.
+    pub(crate) fn documents_naming(
+        &self,
+        types: &[EntityType],
+        matches: &dyn Fn(&str) -> bool,
+    ) -> Vec<u32> {
+        let mut docs = BTreeSet::new();
+        for record in &self.entities {
+            let typed = types.is_empty() || types.contains(&record.ty);
+            if typed && (matches(&record.name) || record.aliases.iter().any(|a| matches(a))) {
+                docs.extend(record.per_doc.keys().map(|&d| d as u32));
+            }
+        }
+        docs.into_iter().collect()
+    }
+}
+
+/// The one message for an entity id that names no entity.
+fn unknown_entity(id: &str) -> Error {
+    ErrorKind::InvalidArgument {
+        message: format!("no entity has the id {id:?}"),
+    }
+    .into()
+}
+
+/// A mention after resolution: document, span, type, name, surface.
+type Resolved = (usize, Span, EntityType, String, String);
+
+impl EntityIndex {
+    fn build(documents: &[Document], aliases: &AliasTable) -> EntityIndex {
+        let mut resolved: Vec<Resolved> = Vec::new();
+        let mut citations = Vec::with_capacity(documents.len());
+        for (d, doc) in documents.iter().enumerate() {
+            let found =
+                mentions::extract_with(&doc.text, &doc.sentences, doc.anchor_date(), aliases);
+            let names = resolve::document_names(&found.mentions, aliases);
+            for (m, (ty, name)) in found.mentions.iter().zip(names) {
+                let surface = normalise_name(m.span.of(&doc.text));
+                resolved.push((d, m.span, ty, name, surface));
+            }
+            citations.push(found.citations);
+        }
+        retype_media(&mut resolved);
+        let mut counts: BTreeMap<(EntityType, String), usize> = BTreeMap::new();
+        for (_, _, ty, name, _) in &resolved {
+            *counts.entry((*ty, name.clone())).or_default() += 1;
+        }
+        let merged = resolve::merge_variants(&counts, aliases);
+        EntityIndex::assemble(documents.len(), resolved, &merged, citations)
+    }
+
+    fn assemble(
+        n_docs: usize,
+        resolved: Vec<Resolved>,
+        merged: &HashMap<(EntityType, String), String>,
+        citations: Vec<Vec<RawCitation>>,
+    ) -> EntityIndex {
+        let mut keys: BTreeMap<(EntityType, String), usize> = BTreeMap::new();
+        let mut entities: Vec<Record> = Vec::new();
+        let mut docs: Vec<Vec<(Span, usize)>> = vec![Vec::new(); n_docs];
+        for (d, span, ty, name, surface) in resolved {
+            let name = merged.get(&(ty, name.clone())).cloned().unwrap_or(name);
+            let e = *keys.entry((ty, name.clone())).or_insert_with(|| {
+                entities.push(Record {
+                    id: String::new(),
+                    name: name.clone(),
+                    ty,
+                    aliases: BTreeSet::new(),
+                    per_doc: BTreeMap::new(),
+                });
+                entities.len() - 1
+            });
+            let record = &mut entities[e];
+            if surface != record.name && !matches!(ty, EntityType::Date) {
+                record.aliases.insert(surface);
+            }
+            *record.per_doc.entry(d).or_default() += 1;
+            docs[d].push((span, e));
+        }
+        let by_id = assign_ids(&mut entities);
+        let docs = docs.into_iter().zip(citations).collect();
+        EntityIndex {
+            entities,
+            by_id,
+            docs,
+            mention_tokens: OnceLock::new(),
+        }
+    }
+}
+
+/// A name that a citation names as a source is an outlet everywhere it is an
+/// organisation ("AFP" is found as an acronym, cited as a source).
+fn retype_media(resolved: &mut [Resolved]) {
+    let media: HashSet<String> = resolved
+        .iter()
+        .filter(|r| r.2 == EntityType::Media)
+        .map(|r| r.3.clone())
+        .collect();
+    for r in resolved.iter_mut() {
+        if r.2 == EntityType::Organization && media.contains(&r.3) {
+            r.2 = EntityType::Media;
+        }
+    }
+}
+
+/// Gives every entity its id, `type:slug`, unique in the corpus.
+fn assign_ids(entities: &mut [Record]) -> HashMap<String, usize> {
+    let mut order: Vec<usize> = (0..entities.len()).collect();
+    order.sort_by(|&a, &b| {
+        (entities[a].ty, &entities[a].name).cmp(&(entities[b].ty, &entities[b].name))
+    });
+    let mut by_id = HashMap::new();
+    for e in order {
+        let base = format!("{}:{}", entities[e].ty.as_str(), slug(&entities[e].name));
+        let mut id = base.clone();
+        let mut n = 2;
+        while by_id.contains_key(&id) {
+            id = format!("{base}~{n}");
+            n += 1;
+        }
+        entities[e].id = id.clone();
+        by_id.insert(id, e);
+    }
+    by_id
+}
+
+/// Lower-case letters and digits, other runs turned into one hyphen.
+fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_readable() {
+        assert_eq!(slug("Yoshiro Mori"), "yoshiro-mori");
+        assert_eq!(slug("RIA-Novosti"), "ria-novosti");
+        assert_eq!(slug("2005-11-20/2005-11-22"), "2005-11-20-2005-11-22");
+        assert_eq!(slug("U.S."), "u-s");
+    }
+}
