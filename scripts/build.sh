@@ -129,10 +129,11 @@ flock 9
 build web www/pkg
 build nodejs pkg-node
 bundle_charts
-# The widgets' style sheet (www/js/styles.js), then their bundle, the
-# explorer as one file and the custom elements manifest (www/dist/): quick,
-# so run every time.
+# The widgets' style sheet (www/js/styles.js) and the engine's measures
+# (www/js/measures.js), then their bundle, the explorer as one file and the
+# custom elements manifest (www/dist/): quick, so run every time.
 node scripts/styles.mjs
+node scripts/measures.mjs
 node scripts/bundle.mjs
 node_modules/.bin/cem analyze --quiet --config scripts/cem.config.mjs
 # The npm package in dist/ (see README "Install"); last, so it ships every bundle dist/ holds.

@@ -267,7 +267,7 @@ export class CorpusCompare extends HTMLElement {
     for (const input of this.#root.querySelectorAll('.corpus-compare-input')) input.removeAttribute('aria-invalid');
     if (!error) return;
     const box = side ? this.#root.querySelector(`.corpus-compare-error[data-for="${side}"]`) : this.#root.querySelector('.corpus-compare-general');
-    box.replaceChildren(...errorNodes(error.message, side ? state[side] : ''));
+    box.replaceChildren(...errorNodes(error, side ? state[side] : ''));
     if (side === 'b' && /^no reference documents/.test(error.message)) {
       box.append(element('p', 'corpus-compare-hint', 'A document that matches both queries counts as a target document.'));
     }
@@ -370,7 +370,7 @@ async function documentCount(corpus, query) {
  */
 async function blame(corpus, error, { a, b }) {
   const message = String(error?.message ?? '');
-  if (/^invalid query/.test(message)) {
+  if (error?.kind === 'invalid-query') {
     for (const [side, query] of [['a', a], ['b', b]]) {
       if (!query) continue;
       try {
@@ -386,12 +386,11 @@ async function blame(corpus, error, { a, b }) {
   return null;
 }
 
-/** The message, and the query with the character at the error's position marked. */
-function errorNodes(message, query) {
-  const nodes = [element('p', 'corpus-compare-error-message', message)];
-  const position = /at position (\d+)/.exec(message);
-  if (position && query) {
-    const at = Number(position[1]);
+/** The message, and the query with the character at the error's position (the engine's `position`) marked. */
+function errorNodes(error, query) {
+  const nodes = [element('p', 'corpus-compare-error-message', error.message)];
+  if (Number.isInteger(error.position) && query) {
+    const at = error.position;
     const shown = element('code', 'corpus-compare-error-query');
     appendMarked(shown, at >= query.length ? `${query} ` : query, [{ start: at, end: at + 1 }], 'corpus-compare-error-at');
     nodes.push(shown);

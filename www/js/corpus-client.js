@@ -123,7 +123,10 @@ export class CorpusClient extends EventTarget {
       return;
     }
     this.#pending.delete(id);
-    if (error) pending.reject(Object.assign(new Error(error.message), { name: error.name }));
+    if (error) {
+      const { message, ...fields } = error; // name, and the engine's kind, position, file and line
+      pending.reject(Object.assign(new Error(message), fields));
+    }
     else pending.resolve(result);
   }
 

@@ -27,6 +27,19 @@ function open(source, progress) {
   return { documents: corpus.documents(), stats: corpus.stats(), warnings: corpus.warnings(), shippedAliases };
 }
 
+/**
+ * What the page needs of a thrown error: a message can cross to the page
+ * alone, so the engine's structured fields (`kind`; `position` in a query;
+ * `file` and `line` in a loaded file) are copied across with it.
+ */
+function errorFields(error) {
+  const fields = { name: error?.name ?? 'Error', message: String(error?.message ?? error) };
+  for (const key of ['kind', 'position', 'file', 'line']) {
+    if (error?.[key] !== undefined) fields[key] = error[key];
+  }
+  return fields;
+}
+
 self.addEventListener('message', async ({ data: { id, method, args } }) => {
   try {
     await ready;
@@ -42,6 +55,6 @@ self.addEventListener('message', async ({ data: { id, method, args } }) => {
     }
     self.postMessage({ id, result });
   } catch (error) {
-    self.postMessage({ id, error: { name: error?.name ?? 'Error', message: String(error?.message ?? error) } });
+    self.postMessage({ id, error: errorFields(error) });
   }
 });

@@ -1,8 +1,12 @@
 // The co-occurrence options that the network and the heatmap share: the
-// units and association measures the engine offers, with the words the page
-// uses for them, and the translation from a form's state into the options
+// units and association measures the engine offers (the measures and their
+// labels as the engine lists them, measures.js), with the words the page
+// uses for the units, and the translation from a form's state into the options
 // object corpus.cooccurrence and corpus.matrix take. The engine rejects an
 // option it does not know, so only options that apply are passed.
+import { MEASURES } from './measures.js';
+
+export { MEASURES };
 
 /** [unit, label], as corpus.cooccurrence names them. */
 export const UNITS = [
@@ -10,19 +14,6 @@ export const UNITS = [
   ['paragraph', 'paragraph'],
   ['document', 'document'],
   ['window', 'window of words'],
-];
-
-/** [measure, label]; "count" first, as the plainest. */
-export const MEASURES = [
-  ['count', 'count'],
-  ['logdice', 'logDice'],
-  ['llr', 'log-likelihood (G²)'],
-  ['pmi', 'PMI'],
-  ['npmi', 'normalised PMI'],
-  ['chi2', 'chi-square'],
-  ['dice', 'Dice'],
-  ['jaccard', 'Jaccard'],
-  ['tscore', 't-score'],
 ];
 
 /** The label of a measure: "logDice" for "logdice". */

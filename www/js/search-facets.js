@@ -6,41 +6,33 @@
 import { formatCount } from './format.js';
 import { element } from './highlight.js';
 
-const ALL_MATCHES = 10000; // documents read for the counts; the engine's maximum page
-const SHOWN = 8; // values per facet
+const SHOWN = 8; // entities shown
+const SHOWN_VALUES = 24; // publications and years shown: the most documents first
 const ENTITY_FILTERS = { person: 'person', place: 'place', organization: 'org', media: 'media' };
 
 /**
- * The facet groups (elements) for `query`; `onChoose(filter)` receives the
- * query text a value stands for, such as `year:2005`.
+ * The facet groups (elements) for `query`, from the engine's counts over
+ * every match; `onChoose(filter)` receives the query text a value stands
+ * for, such as `year:2005`.
  */
 export async function searchFacets(corpus, query, onChoose) {
-  const [matches, entities] = await Promise.all([
-    corpus.search(query, { unit: 'document', limit: ALL_MATCHES, snippetLength: 0 }),
-    corpus.entities({ query, types: Object.keys(ENTITY_FILTERS), limit: SHOWN }),
-  ]);
-  const byId = new Map(corpus.documents().map((d) => [d.id, d]));
-  const docs = matches.hits.map((hit) => byId.get(hit.docId)).filter(Boolean);
-  const publications = [...new Set(corpus.documents().map((d) => d.publication).filter(Boolean))];
+  const { facets } = await corpus.search(query, {
+    limit: 1, snippetLength: 0, facets: { entities: SHOWN, types: Object.keys(ENTITY_FILTERS) },
+  });
+  const filters = await publicationFilters(corpus, facets.publication.slice(0, SHOWN_VALUES).map((p) => p.value));
+  const entities = Object.values(facets.entities).flat()
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name))
+    .slice(0, SHOWN);
+  const years = [...facets.year].sort((a, b) => b.count - a.count || a.value - b.value)
+    .slice(0, SHOWN_VALUES)
+    .sort((a, b) => a.value - b.value);
   const groups = [
-    group('Publication', countBy(docs, (d) => d.publication), (p) => publicationFilter(p, publications), query, onChoose),
-    group('Year', countBy(docs, (d) => d.year).sort((a, b) => a.value - b.value), (y) => `year:${y}`, query, onChoose),
-    group('Entity', entities.map((e) => ({ value: e.name, count: e.documents })),
+    group('Publication', facets.publication.slice(0, SHOWN_VALUES), (p) => filters.get(p), query, onChoose),
+    group('Year', years, (y) => `year:${y}`, query, onChoose),
+    group('Entity', entities.map((e) => ({ value: e.name, count: e.count })),
       (name) => `${ENTITY_FILTERS[entities.find((e) => e.name === name).type]}:${quoted(name)}`, query, onChoose),
   ];
   return groups.filter(Boolean);
-}
-
-/** [{value, count}] of the documents' non-null `key` values, most documents first. */
-function countBy(docs, key) {
-  const counts = new Map();
-  for (const doc of docs) {
-    const value = key(doc);
-    if (value != null && value !== '') counts.set(value, (counts.get(value) ?? 0) + 1);
-  }
-  return [...counts].map(([value, count]) => ({ value, count }))
-    .sort((a, b) => b.count - a.count || String(a.value).localeCompare(String(b.value)))
-    .slice(0, SHOWN * 3);
 }
 
 function group(label, values, filterOf, query, onChoose) {
@@ -66,24 +58,25 @@ function group(label, values, filterOf, query, onChoose) {
 }
 
 /**
- * The filter for one publication. A text field filter matches the words in
- * order anywhere in the field (`publication:monitor` also keeps "Eurasia
- * Daily Monitor"), so the publications that hold this one's words are
- * excluded, and the facet's count is what the filter then finds.
+ * The filter for each publication in `names`. A text field filter matches
+ * the words in order anywhere in the field (`publication:monitor` also
+ * keeps "Eurasia Daily Monitor"), so the other publications a name's filter
+ * matches, as the engine folds them, are excluded, and the facet's count is
+ * what the filter then finds. Kept per corpus: publications do not change.
  */
-function publicationFilter(name, all) {
-  const words = wordsOf(name);
-  const longer = all.filter((other) => other !== name && containsRun(wordsOf(other), words));
-  return [`publication:${quoted(name)}`, ...longer.map((other) => `-publication:${quoted(other)}`)].join(' ');
+async function publicationFilters(corpus, names) {
+  let known = filtersKnown.get(corpus);
+  if (!known) filtersKnown.set(corpus, known = new Map());
+  await Promise.all(names.filter((name) => !known.has(name)).map(async (name) => {
+    const filter = `publication:${quoted(name)}`;
+    const { facets } = await corpus.search(filter, { limit: 1, snippetLength: 0, facets: { entities: 0 } });
+    const longer = facets.publication.map((p) => p.value).filter((other) => other !== name);
+    known.set(name, [filter, ...longer.map((other) => `-publication:${quoted(other)}`)].join(' '));
+  }));
+  return known;
 }
 
-function wordsOf(text) {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-}
-
-function containsRun(haystack, needle) {
-  return haystack.some((_, i) => needle.every((word, j) => haystack[i + j] === word));
-}
+const filtersKnown = new WeakMap(); // corpus → publication → its filter
 
 /** A filter value as the query language reads it: quoted when it has spaces. */
 function quoted(value) {

@@ -301,7 +301,7 @@ export class CorpusSearch extends HTMLElement {
     if (focused) [...aside.querySelectorAll('.corpus-facet-value')].find((b) => b.dataset.filter === focused)?.focus();
   }
 
-  /** Shows the message, and the query with the character at the error's position marked. */
+  /** Shows the message, and the query with the character at the error's position (the engine's `position`) marked. */
   #showError(error, query = '') {
     const box = this.#root.querySelector('.corpus-search-error');
     const input = this.#root.querySelector('.corpus-search-input');
@@ -312,10 +312,9 @@ export class CorpusSearch extends HTMLElement {
     }
     input.setAttribute('aria-invalid', 'true');
     const message = element('p', 'corpus-search-error-message', error.message);
-    const position = /at position (\d+)/.exec(error.message);
     const nodes = [message];
-    if (position) {
-      const at = Number(position[1]);
+    if (Number.isInteger(error.position)) {
+      const at = error.position;
       const shown = element('code', 'corpus-search-error-query');
       const end = Math.min(query.length, at + 1);
       appendMarked(shown, at >= query.length ? `${query} ` : query, [{ start: at, end: Math.max(end, at + 1) }], 'corpus-search-error-at');
