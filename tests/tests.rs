@@ -4,6 +4,7 @@
 
 mod cooccur;
 mod entities;
+mod fuzzed;
 mod hay;
 mod search;
 
