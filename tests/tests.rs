@@ -6,6 +6,7 @@ mod cooccur;
 mod entities;
 mod fuzzed;
 mod hay;
+mod properties;
 mod search;
 
 use corpus_lens::{Corpus, DateSource, LoadOptions, MetaValue, SourceFile};
