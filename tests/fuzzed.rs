@@ -1,7 +1,11 @@
 //! Regression tests for what the fuzz targets (fuzz/) found, one a bug,
 //! each named after it.
 
-use corpus_lens::{Corpus, LoadOptions, SearchOptions, SourceFile, Unit};
+use corpus_lens::{
+    extract_entities_with, Corpus, Date, ExtractOptions, LoadOptions, SearchOptions, SourceFile,
+    TimelineOptions, TrendOptions, Unit,
+};
+use serde_json::json;
 
 fn load(name: &str, content: &str) -> Corpus {
     Corpus::load(&[SourceFile::new(name, content)], &LoadOptions::default()).unwrap()
@@ -31,5 +35,57 @@ fn two_words_of_one_compound_are_highlighted_once() {
             .map(|h| js_slice(&snippet.text, h.start, h.end))
             .collect();
         assert_eq!(marked, ["Putin-Mori", "Mori"], "{unit:?}");
+    }
+}
+
+/// A `Monitor` volume of 2,147,483,000 overflowed `1994 + volume` (a panic
+/// in a debug build, a negative year in the wasm one).
+#[test]
+fn a_huge_volume_is_no_year() {
+    let text = "Publication: Monitor Volume: 2147483000 Issue: 1\n\nPutin met Mori.";
+    let corpus = load("a.txt", text);
+    let doc = &corpus.documents()[0];
+    assert_eq!((doc.volume, doc.year), (Some(2_147_483_000), None));
+}
+
+/// A record dated year 2,000,000,000 beside one of year 0 made the term
+/// trend and the timeline fill two billion years: they never returned.
+#[test]
+fn a_year_beyond_9999_is_refused_rather_than_a_hang() {
+    let record = json!({ "text": "Putin met Mori.", "year": 2_000_000_000 });
+    let error = Corpus::from_records(vec![record], &LoadOptions::default()).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "documents record 1: the \"year\" field 2000000000 is not a year (0 to 9999)"
+    );
+    let records = vec![
+        json!({ "text": "Putin met Mori.", "date": 0 }),
+        json!({ "text": "Putin met Mori.", "year": 9999 }),
+    ];
+    let corpus = Corpus::from_records(records, &LoadOptions::default()).unwrap();
+    let trend = corpus
+        .term_trend("putin", &TrendOptions::default())
+        .unwrap();
+    assert_eq!(trend.labels.len(), 10_000);
+    let timeline = corpus.timeline(&TimelineOptions::default()).unwrap();
+    assert_eq!(timeline.buckets.len(), 10_000);
+}
+
+/// "last year" read against 0000 was "-001", "next year" against 9999
+/// "10000": neither an ISO date the library itself reads back.
+#[test]
+fn relative_dates_stay_within_four_digit_years() {
+    for (anchor, text) in [
+        ("0000-01-01", "Last year, last month and late last year."),
+        ("9999-12-31", "Next year and next month."),
+    ] {
+        let options = ExtractOptions {
+            date: Some(anchor.to_string()),
+        };
+        for entity in extract_entities_with(text, &options).unwrap() {
+            for date in entity.name.split('/') {
+                assert!(Date::parse_iso(date).is_some(), "{anchor}: {entity:?}");
+            }
+        }
     }
 }
