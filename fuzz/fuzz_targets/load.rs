@@ -8,7 +8,7 @@
 //! document's spans slice its text on UTF-16 boundaries.
 #![no_main]
 
-use corpus_lens::{Corpus, LoadOptions, SourceFile};
+use corpus_lens::{Bucket, Corpus, LoadOptions, SourceFile, TimelineOptions, TrendOptions};
 use corpus_lens_fuzz::{check_documents, check_error};
 use libfuzzer_sys::fuzz_target;
 
@@ -46,6 +46,7 @@ fuzz_target!(|data: &[u8]| {
     match &lenient {
         Ok(corpus) => {
             check_documents(corpus);
+            check_by_date(corpus);
             let lines = content.split('\n').count();
             for warning in corpus.warnings() {
                 assert_eq!(warning.file, name, "a warning names another file");
@@ -74,6 +75,26 @@ fuzz_target!(|data: &[u8]| {
         }
     }
 });
+
+/// The views by date answer, with a bucket per year (month) of the
+/// corpus' span at most: years stay within 0 to 9999.
+fn check_by_date(corpus: &Corpus) {
+    for bucket in [Bucket::Year, Bucket::Month] {
+        let trend = TrendOptions { bucket };
+        let trend = corpus.term_trend("a OR the", &trend).expect("a trend");
+        assert!(
+            trend.labels.len() <= 12 * 10_000,
+            "{} buckets",
+            trend.labels.len()
+        );
+        let timeline = TimelineOptions {
+            bucket,
+            ..TimelineOptions::default()
+        };
+        let timeline = corpus.timeline(&timeline).expect("a timeline");
+        assert!(timeline.buckets.len() <= 12 * 10_000);
+    }
+}
 
 /// How many records the file holds, counted without the library's readers,
 /// where that is simple to know.
