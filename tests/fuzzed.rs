@@ -89,3 +89,32 @@ fn relative_dates_stay_within_four_digit_years() {
         }
     }
 }
+
+/// `"putin mori"~4294967295` and `putin NEAR/4294967295 mori` overflowed
+/// the window's width (a panic in debug builds, in the wasm build a width
+/// that wrapped round to nothing); the largest distance means any distance.
+#[test]
+fn the_largest_slop_and_near_distance_mean_any_distance() {
+    let corpus = load(
+        "a.txt",
+        "Putin met Mori. Then Koizumi came. Mori left, and Putin stayed.",
+    );
+    for query in [
+        "\"putin mori\"~4294967295",
+        "\"putin mori koizumi\"~4294967295",
+        "putin NEAR/4294967295 koizumi",
+    ] {
+        let options = SearchOptions {
+            unit: Unit::Sentence,
+            ..SearchOptions::default()
+        };
+        let wide = corpus.search(query, &options).unwrap();
+        let near = query.replace("4294967295", "100");
+        assert_eq!(
+            wide.total,
+            corpus.search(&near, &options).unwrap().total,
+            "{query}"
+        );
+        assert!(wide.total > 0, "{query}");
+    }
+}
