@@ -118,3 +118,23 @@ fn the_largest_slop_and_near_distance_mean_any_distance() {
         assert!(wide.total > 0, "{query}");
     }
 }
+
+/// The search option `offset` has no upper bound, and `offset + limit`
+/// overflowed for an offset of 2^64 - 1 (a panic in debug builds).
+#[test]
+fn an_offset_past_every_hit_is_no_hits() {
+    let corpus = load("a.txt", "Putin met Mori. Putin left.");
+    for offset in [2, 1_000_000, usize::MAX] {
+        let options = SearchOptions {
+            offset,
+            unit: Unit::Sentence,
+            ..SearchOptions::default()
+        };
+        let results = corpus.search("putin", &options).unwrap();
+        assert_eq!(
+            (results.total, results.hits.len()),
+            (2, 0),
+            "offset {offset}"
+        );
+    }
+}

@@ -156,7 +156,8 @@ impl Corpus {
             unit => self.match_units(&resolved, options, unit),
         };
         let total = matches.len();
-        best_first(&mut matches, options.offset + options.limit);
+        // Saturating: any offset past the end is simply no hits.
+        best_first(&mut matches, options.offset.saturating_add(options.limit));
         let hits = matches
             .iter()
             .skip(options.offset)
