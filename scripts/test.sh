@@ -85,7 +85,7 @@ run_suite() {
 # on, so an integer overflow is a crash). libFuzzer starts from the committed
 # seeds, fuzz/corpus/TARGET, and writes what it finds to a scratch folder, so
 # the committed seeds stay as they are; a crash is saved to fuzz/artifacts/TARGET/
-# and replays with `cargo fuzz run -s none TARGET fuzz/artifacts/TARGET/FILE`.
+# and replays with `cargo fuzz run -s none --debug-assertions TARGET FILE`.
 run_fuzz() {
   local default=20 seconds target scratch
   if [ "${CI:-}" = true ]; then default=60; fi
