@@ -138,3 +138,52 @@ fn an_offset_past_every_hit_is_no_hits() {
         );
     }
 }
+
+/// 100,000 nested parentheses, `NOT`s or `NEAR`s overflowed the stack while
+/// parsing: the process aborted (in wasm, a `RuntimeError`) instead of
+/// showing an error under the query box.
+#[test]
+fn deeply_nested_queries_are_an_error_not_a_stack_overflow() {
+    let corpus = load("a.txt", "Putin met Mori.");
+    let deep = 100_000;
+    for (query, message) in [
+        (
+            format!("{}putin{}", "(".repeat(deep), ")".repeat(deep)),
+            "the parenthesis at position 32 nests the query deeper than 32 levels",
+        ),
+        (
+            "NOT ".repeat(deep) + "putin",
+            "NOT at position 128 nests the query deeper than 32 levels",
+        ),
+        (
+            vec!["putin"; deep].join(" NEAR/3 "),
+            "NEAR at position 422 nests the query deeper than 32 levels",
+        ),
+    ] {
+        let error = corpus
+            .search(&query, &SearchOptions::default())
+            .unwrap_err();
+        assert_eq!(error.to_string(), format!("invalid query: {message}"));
+    }
+}
+
+/// The deepest queries allowed are parsed, searched and dropped within a
+/// 1 MB stack, wasm's, even in a debug build.
+#[test]
+fn the_deepest_queries_allowed_fit_in_wasm_s_stack() {
+    let queries = [
+        format!("{}putin{}", "(".repeat(32), ")".repeat(32)),
+        format!("{}putin{}", "(NOT NOT ".repeat(10), ")".repeat(10)),
+        vec!["putin"; 33].join(" NEAR/3 "),
+        format!("{}mori", "-".repeat(32)),
+    ];
+    let run = move || {
+        let corpus = load("a.txt", "Putin met Mori.");
+        for query in &queries {
+            let results = corpus.search(query, &SearchOptions::default());
+            assert!(results.is_ok(), "{query}: {results:?}");
+        }
+    };
+    let thread = std::thread::Builder::new().stack_size(1 << 20);
+    thread.spawn(run).unwrap().join().unwrap();
+}

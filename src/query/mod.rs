@@ -103,7 +103,11 @@ pub enum FieldValue {
 /// `~N` or `NEAR/N`, or an empty query, naming the position (UTF-16 units).
 pub fn parse(query: &str) -> Result<Node, Error> {
     let tokens = lex(query)?;
-    let mut parser = Parser { tokens, next: 0 };
+    let mut parser = Parser {
+        tokens,
+        next: 0,
+        depth: 0,
+    };
     let node = parser.or()?;
     match parser.peek() {
         None => Ok(node),
@@ -126,9 +130,17 @@ fn syntax(message: String) -> Error {
     ErrorKind::InvalidQuery { message }.into()
 }
 
+/// How deep a query may nest (parentheses, `NOT`, `-`, `NEAR` chains): far
+/// more than anyone types, and shallow enough that parsing, evaluating and
+/// dropping the tree cannot exhaust the stack (1 MB in wasm), which 100,000
+/// `(` did. A debug build needs about 10 KB of stack a parenthesis.
+const MAX_DEPTH: usize = 32;
+
 struct Parser {
     tokens: Vec<Token>,
     next: usize,
+    /// How many parentheses, negations and NEARs enclose the next token.
+    depth: usize,
 }
 
 impl Parser {
@@ -139,6 +151,18 @@ impl Parser {
     fn peek_word(&self, word: &str) -> bool {
         self.peek()
             .is_some_and(|t| t.kind == Kind::Word && t.text == word)
+    }
+
+    /// Goes one level deeper, failing past [`MAX_DEPTH`]; `what` at `at`
+    /// names the operator for the message.
+    fn enter(&mut self, what: &str, at: usize) -> Result<(), Error> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(syntax(format!(
+                "{what} at position {at} nests the query deeper than {MAX_DEPTH} levels"
+            )));
+        }
+        Ok(())
     }
 
     fn bump(&mut self) -> Option<Token> {
@@ -191,7 +215,10 @@ impl Parser {
             if self.at_operand_end() {
                 return Err(missing_operand("NOT", not));
             }
-            return Ok(Node::Not(Box::new(self.unary()?)));
+            self.enter("NOT", op_start(&not))?;
+            let inner = self.unary()?;
+            self.depth -= 1;
+            return Ok(Node::Not(Box::new(inner)));
         }
         let negation = self.peek_word("-")
             && self
@@ -199,16 +226,22 @@ impl Parser {
                 .get(self.next + 1)
                 .is_some_and(|next| !next.spaced);
         if negation {
-            self.next += 1;
-            return Ok(Node::Not(Box::new(self.unary()?)));
+            let minus = self.bump();
+            self.enter("\"-\"", op_start(&minus))?;
+            let inner = self.unary()?;
+            self.depth -= 1;
+            return Ok(Node::Not(Box::new(inner)));
         }
         self.near()
     }
 
     fn near(&mut self) -> Result<Node, Error> {
+        let depth = self.depth;
         let mut left = self.primary()?;
         while let Some(distance) = self.peek().and_then(near_distance) {
             let op = self.bump();
+            // Each NEAR nests the tree one level deeper on the left.
+            self.enter("NEAR", op_start(&op))?;
             let distance = distance.map_err(|_| {
                 syntax(format!(
                     "\"{}\" at position {} needs a whole number, as in NEAR/5",
@@ -237,6 +270,7 @@ impl Parser {
                 distance,
             };
         }
+        self.depth = depth;
         Ok(left)
     }
 
@@ -252,7 +286,9 @@ impl Parser {
                         token.span.start
                     )));
                 }
+                self.enter("the parenthesis", token.span.start)?;
                 let inner = self.or()?;
+                self.depth -= 1;
                 match self.bump() {
                     Some(Token {
                         kind: Kind::Close, ..
