@@ -11,6 +11,7 @@
 #     firefox-esr, webkit2gtk-driver (WebKitWebDriver and its MiniBrowser)
 #     and xvfb (MiniBrowser needs a display);
 #   - geckodriver (cargo install), which drives Firefox;
+#   - cargo-fuzz (cargo install), which runs the fuzz targets of fuzz/;
 #   - node_modules, from package-lock.json (npm ci).
 # Prints one line per thing it installs and nothing when all is present.
 set -euo pipefail
@@ -101,6 +102,13 @@ ensure_geckodriver() {
   fi
 }
 
+ensure_cargo_fuzz() {
+  if ! command -v cargo-fuzz >/dev/null; then
+    echo "setup: installing cargo-fuzz (a few minutes)"
+    quietly cargo install cargo-fuzz
+  fi
+}
+
 ensure_node_modules() {
   # npm writes node_modules/.package-lock.json on every install: if it is
   # older than package-lock.json, the tree no longer matches the lock file.
@@ -116,4 +124,5 @@ ensure_debian_packages
 ensure_wasm_bindgen_cli
 ensure_wasm_pack
 ensure_geckodriver
+ensure_cargo_fuzz
 ensure_node_modules

@@ -6,6 +6,9 @@
 #   cargo test, wasm-pack test  "test result: ok. N passed; M failed; ..."
 #   node --test (TAP)           "# pass N" and "# fail N"
 #   checks (fmt, clippy)        one check each: passed when the exit code is 0
+#   fuzz targets                one check each: passed when libFuzzer found
+#                               nothing in FUZZ_SECONDS (default 60 under
+#                               CI=true, 20 otherwise)
 #   steps (setup, build)        not counted when they succeed, one failure if not
 # A suite that exits non-zero without reporting a failed test (a compile
 # error, a crash) counts as one failure. The browser suites are also summed
@@ -14,7 +17,8 @@
 # exit code is non-zero if anything failed.
 set -uo pipefail
 
-cd "$(dirname "$0")/.."
+# BASH_SOURCE rather than $0: the same folder when the script is sourced.
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 TOTAL_PASSED=0
 TOTAL_FAILED=0
@@ -76,6 +80,31 @@ run_suite() {
   fi
 }
 
+# Each fuzz target of fuzz/ for FUZZ_SECONDS, one check each. The targets
+# are built once first (stable Rust: no sanitizer, -s none; debug assertions
+# on, so an integer overflow is a crash). libFuzzer starts from the committed
+# seeds, fuzz/corpus/TARGET, and writes what it finds to a scratch folder, so
+# the committed seeds stay as they are; a crash is saved to fuzz/artifacts/TARGET/
+# and replays with `cargo fuzz run -s none --debug-assertions TARGET FILE`.
+run_fuzz() {
+  local default=20 seconds target scratch
+  if [ "${CI:-}" = true ]; then default=60; fi
+  seconds="${FUZZ_SECONDS:-$default}"
+  local fuzz=(cargo fuzz run -s none --debug-assertions)
+  run_suite "cargo fuzz build" step cargo fuzz build -s none --debug-assertions
+  for target in $(cargo fuzz list); do
+    scratch="$(mktemp -d "${TMPDIR:-/tmp}/corpus-lens-fuzz.XXXXXX")"
+    # -timeout: an input that takes 10 s is a hang; -rss_limit_mb: so is one
+    # that needs 2 GB. A dictionary (the query language's words, the option
+    # names) helps libFuzzer past the parser.
+    local flags=(-max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1)
+    if [ -f "fuzz/dict/$target.dict" ]; then flags+=(-dict="fuzz/dict/$target.dict"); fi
+    run_suite "fuzz $target (${seconds} s)" check "${fuzz[@]}" "$target" \
+      "$scratch" "fuzz/corpus/$target" -- "${flags[@]}"
+    rm -rf "$scratch"
+  done
+}
+
 # The browser suites of one engine: the wasm tests (wasm-pack's --chrome,
 # --firefox or --safari) and the cross-browser end-to-end suite.
 run_engine() {
@@ -96,8 +125,12 @@ main() {
   run_suite "setup" step bash scripts/setup.sh
   run_suite "build" step bash scripts/build.sh
   run_suite "cargo fmt" check cargo fmt --check
+  run_suite "cargo fmt (fuzz)" check cargo fmt --check --manifest-path fuzz/Cargo.toml
   run_suite "cargo clippy" check cargo clippy --all-targets -- -D warnings
+  run_suite "cargo clippy (wasm32)" check \
+    cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
   run_suite "cargo test" cargo cargo test
+  run_fuzz
   run_suite "wasm-pack test --node" cargo wasm-pack test --node
   run_suite "node --test tests/js" node node --test --test-reporter=tap tests/js/
   run_suite --engine chromium "node --test tests/e2e (chromium)" node \

@@ -2,6 +2,11 @@
 
 use std::fmt;
 
+/// The years a date can have: the four digits ISO 8601 writes without a
+/// sign, which [`Date::parse_iso`] reads back. Beyond them a year is not a
+/// date but a mistake, and a trend from year 0 to 2,000,000,000 would never end.
+pub(crate) const YEARS: std::ops::RangeInclusive<i32> = 0..=9999;
+
 /// A date known to the year, the month or the day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {

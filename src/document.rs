@@ -218,11 +218,14 @@ pub(crate) struct DocumentFields {
 /// *Monitor* volume N appeared in 1994+N, *Eurasia Daily Monitor* volume N in 2003+N.
 fn volume_year(publication: Option<&str>, volume: Option<u32>) -> Option<i32> {
     let volume = i32::try_from(volume?).ok()?;
-    match publication?.trim().to_lowercase().as_str() {
-        "monitor" => Some(1994 + volume),
-        "eurasia daily monitor" => Some(2003 + volume),
-        _ => None,
-    }
+    let first = match publication?.trim().to_lowercase().as_str() {
+        "monitor" => 1994,
+        "eurasia daily monitor" => 2003,
+        _ => return None,
+    };
+    // A volume of 2,147,483,000 is a typo, not a year (it overflowed).
+    let year = volume.checked_add(first)?;
+    crate::dates::YEARS.contains(&year).then_some(year)
 }
 
 /// A label such as "Monitor 6:74 (2000)" for a document with a header and no title.

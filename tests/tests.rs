@@ -4,8 +4,10 @@
 
 mod cooccur;
 mod entities;
+mod fuzzed;
 mod hay;
 mod layers;
+mod properties;
 mod search;
 
 use corpus_lens::{Corpus, DateSource, LoadOptions, MetaValue, SourceFile};

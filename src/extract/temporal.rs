@@ -301,7 +301,12 @@ fn relative(words: &[&str], anchor: Date) -> Option<(usize, DateValue)> {
         ["this", season, ..] => (2, season_of(anchor.year, season)?),
         _ => return None,
     };
-    Some(found)
+    // "last year" of 0000 or "next year" of 9999 has no ISO date to give.
+    let years = [found.1.start().year, found.1.end().year];
+    years
+        .iter()
+        .all(|y| dates::YEARS.contains(y))
+        .then_some(found)
 }
 
 fn season_of(year: i32, season: &str) -> Option<DateValue> {

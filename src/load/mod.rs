@@ -532,7 +532,10 @@ fn whole_number(key: &str, value: &Value) -> Result<u32, String> {
 
 fn year_field(key: &str, value: &Value) -> Result<i32, String> {
     let year = whole_number(key, value)?;
-    i32::try_from(year).map_err(|_| format!("the {key:?} field {year} is not a year"))
+    i32::try_from(year)
+        .ok()
+        .filter(|year| crate::dates::YEARS.contains(year))
+        .ok_or_else(|| format!("the {key:?} field {year} is not a year (0 to 9999)"))
 }
 
 fn date_field(key: &str, value: &Value) -> Result<Date, String> {

@@ -109,6 +109,7 @@ pub fn parse(query: &str) -> Result<Node, Error> {
         tokens,
         next: 0,
         end,
+        depth: 0,
     };
     let node = parser.or()?;
     match parser.peek() {
@@ -137,11 +138,19 @@ pub(crate) fn invalid_query(position: usize, message: String) -> Error {
     ErrorKind::InvalidQuery { message, position }.into()
 }
 
+/// How deep a query may nest (parentheses, `NOT`, `-`, `NEAR` chains): far
+/// more than anyone types, and shallow enough that parsing, evaluating and
+/// dropping the tree cannot exhaust the stack (1 MB in wasm), which 100,000
+/// `(` did. A debug build needs about 10 KB of stack a parenthesis.
+const MAX_DEPTH: usize = 32;
+
 struct Parser {
     tokens: Vec<Token>,
     /// The end of the last token (UTF-16 units), where the query ends.
     end: usize,
     next: usize,
+    /// How many parentheses, negations and NEARs enclose the next token.
+    depth: usize,
 }
 
 impl Parser {
@@ -152,6 +161,19 @@ impl Parser {
     fn peek_word(&self, word: &str) -> bool {
         self.peek()
             .is_some_and(|t| t.kind == Kind::Word && t.text == word)
+    }
+
+    /// Goes one level deeper, failing past [`MAX_DEPTH`]; `what` at `at`
+    /// names the operator for the message.
+    fn enter(&mut self, what: &str, at: usize) -> Result<(), Error> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(invalid_query(
+                at,
+                format!("{what} at position {at} nests the query deeper than {MAX_DEPTH} levels"),
+            ));
+        }
+        Ok(())
     }
 
     fn bump(&mut self) -> Option<Token> {
@@ -204,7 +226,10 @@ impl Parser {
             if self.at_operand_end() {
                 return Err(missing_operand("NOT", not));
             }
-            return Ok(Node::Not(Box::new(self.unary()?)));
+            self.enter("NOT", op_start(&not))?;
+            let inner = self.unary()?;
+            self.depth -= 1;
+            return Ok(Node::Not(Box::new(inner)));
         }
         let negation = self.peek_word("-")
             && self
@@ -212,16 +237,22 @@ impl Parser {
                 .get(self.next + 1)
                 .is_some_and(|next| !next.spaced);
         if negation {
-            self.next += 1;
-            return Ok(Node::Not(Box::new(self.unary()?)));
+            let minus = self.bump();
+            self.enter("\"-\"", op_start(&minus))?;
+            let inner = self.unary()?;
+            self.depth -= 1;
+            return Ok(Node::Not(Box::new(inner)));
         }
         self.near()
     }
 
     fn near(&mut self) -> Result<Node, Error> {
+        let depth = self.depth;
         let mut left = self.primary()?;
         while let Some(distance) = self.peek().and_then(near_distance) {
             let op = self.bump();
+            // Each NEAR nests the tree one level deeper on the left.
+            self.enter("NEAR", op_start(&op))?;
             let distance = distance.map_err(|_| {
                 invalid_query(
                     op_start(&op),
@@ -256,6 +287,7 @@ impl Parser {
                 distance,
             };
         }
+        self.depth = depth;
         Ok(left)
     }
 
@@ -271,7 +303,9 @@ impl Parser {
                         format!("empty parentheses at position {}", token.span.start),
                     ));
                 }
+                self.enter("the parenthesis", token.span.start)?;
                 let inner = self.or()?;
+                self.depth -= 1;
                 match self.bump() {
                     Some(Token {
                         kind: Kind::Close, ..

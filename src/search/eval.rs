@@ -390,7 +390,8 @@ fn windows(positions: &[Vec<u32>], slop: u32) -> Vec<Occurrence> {
         .collect();
     tagged.sort_unstable();
     let need = positions.len();
-    let max_width = slop + need as u32 - 1;
+    // Saturating: `~4294967295` means any distance, not an overflow.
+    let max_width = slop.saturating_add((need as u32).saturating_sub(1));
     let mut counts = vec![0usize; need];
     let (mut have, mut left, mut found) = (0, 0, Vec::new());
     let mut last_end: Option<u32> = None;
@@ -418,10 +419,11 @@ fn near_leaf(index: &Index, left: &Leaf, right: &Leaf, distance: u32) -> Leaf {
         let rights = right.occurrences(index, doc);
         let mut found: Vec<Occurrence> = Vec::new();
         for (ls, le) in left.occurrences(index, doc) {
-            let from = rights.partition_point(|&(_, re)| re + distance < ls);
+            // Saturating: `NEAR/4294967295` means any distance, not an overflow.
+            let from = rights.partition_point(|&(_, re)| re.saturating_add(distance) < ls);
             for &(rs, re) in rights[from..]
                 .iter()
-                .take_while(|&&(rs, _)| rs <= le + distance)
+                .take_while(|&&(rs, _)| rs <= le.saturating_add(distance))
             {
                 found.push((ls.min(rs), le.max(re)));
             }

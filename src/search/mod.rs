@@ -184,7 +184,8 @@ fn search(corpus: &Corpus, query: &str, options: &SearchOptions) -> Result<Searc
         docs.dedup(); // matches come in document order
         facets::count(corpus, &docs, f)
     });
-    best_first(&mut matches, options.offset + options.limit);
+    // Saturating: any offset past the end is simply no hits.
+    best_first(&mut matches, options.offset.saturating_add(options.limit));
     let hits = matches
         .iter()
         .skip(options.offset)

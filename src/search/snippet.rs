@@ -156,15 +156,33 @@ fn render(text: &str, region: Span, window: Span, spans: &[Span]) -> Snippet {
         out.push('…');
     }
     let utf16 = |byte: usize| lead + text[window.start..byte].encode_utf16().count();
-    let highlights = spans
+    let shown = spans
         .iter()
-        .filter(|s| s.start >= window.start && s.end <= window.end)
+        .filter(|s| s.start >= window.start && s.end <= window.end);
+    let highlights = merged(shown.copied())
+        .iter()
         .map(|s| Span::new(utf16(s.start), utf16(s.end)))
         .collect();
     Snippet {
         text: out,
         highlights,
     }
+}
+
+/// The spans sorted, overlapping ones joined: two words of a query can
+/// match one compound ("putin mori" in "Putin-Mori"), and phrases can
+/// overlap, but each stretch of text is marked once.
+fn merged(spans: impl Iterator<Item = Span>) -> Vec<Span> {
+    let mut spans: Vec<Span> = spans.collect();
+    spans.sort_unstable();
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    for span in spans {
+        match out.last_mut() {
+            Some(last) if span.start < last.end => last.end = last.end.max(span.end),
+            _ => out.push(span),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
