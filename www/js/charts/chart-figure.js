@@ -9,7 +9,12 @@ import { element } from '../widgets/highlight.js';
 // page's colour through currentColor.
 export const PLOT_STYLE = { background: 'transparent', color: 'currentColor', fontSize: '11px', fontFamily: 'inherit' };
 
-let figures = 0; // for the ids of figures' headings, unique in any shadow root
+let figures = 0;
+
+/** A new id for a figure's heading, unique in any shadow root. */
+export function figureTitleId() {
+  return `corpus-figure-${++figures}-title`;
+}
 
 /**
  * An empty chart figure: a caption with a heading (of `level`, one below
@@ -23,7 +28,7 @@ export function chartFigure(name, title, level = 4) {
   const caption = element('figcaption', 'corpus-figure-caption');
   const heading = element(`h${level}`, 'corpus-chart-title', title);
   // The figure, and its export menu, are named by its heading.
-  heading.id = `corpus-figure-${++figures}-title`;
+  heading.id = figureTitleId();
   figure.setAttribute('aria-labelledby', heading.id);
   caption.append(heading, element('p', 'corpus-figure-note'));
   figure.append(caption, element('div', 'corpus-figure-legend'), element('div', 'corpus-figure-chart'), element('div', 'corpus-figure-table'));

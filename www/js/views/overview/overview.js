@@ -12,7 +12,7 @@
 // `rendered` resolves once the latest render has finished. The charts are
 // redrawn to fit when the element's width changes.
 import { charts, loadCharts } from '../../charts/charts.js';
-import { PLOT_STYLE, chartFigure, clip, describedSvg, fillFigure } from '../../charts/chart-figure.js';
+import { PLOT_STYLE, chartFigure, clip, describedSvg, figureTitleId, fillFigure } from '../../charts/chart-figure.js';
 import { chartTable, cssPalette } from '../../charts/chart-table.js';
 import { displayDate, formatCount } from '../../widgets/format.js';
 import { typePluralLabel } from '../../widgets/entity-types.js';
@@ -109,7 +109,7 @@ export class CorpusOverview extends HTMLElement {
     const documentsSection = section('Documents', documents);
     // The figure's title (and its export menu's) is its section's heading.
     const heading = documentsSection.querySelector('.corpus-overview-heading');
-    heading.id = `corpus-figure-${++figures}-title`;
+    heading.id = figureTitleId();
     documents.setAttribute('aria-labelledby', heading.id);
     this.#root.replaceChildren(
       error,
