@@ -129,8 +129,8 @@ flock 9
 build web www/pkg
 build nodejs pkg-node
 bundle_charts
-# The widgets' style sheet (www/js/styles.js) and the engine's measures
-# (www/js/measures.js), then their bundle, the explorer as one file and the
+# The widgets' style sheet (www/js/widgets/styles.js) and the engine's measures
+# (www/js/engine/measures.js), then their bundle, the explorer as one file and the
 # custom elements manifest (www/dist/): quick, so run every time.
 node scripts/styles.mjs
 node scripts/measures.mjs

@@ -57,7 +57,7 @@ async function widgets() {
   mkdirSync(OUT, { recursive: true });
   await esbuild.build({
     ...COMMON,
-    entryPoints: { 'corpus-lens': path.join(WWW, 'js/corpus-lens.js'), 'corpus-worker': path.join(WWW, 'js/corpus-worker.js') },
+    entryPoints: { 'corpus-lens': path.join(WWW, 'js/corpus-lens.js'), 'corpus-worker': path.join(WWW, 'js/engine/corpus-worker.js') },
     outdir: OUT,
     splitting: true,
     chunkNames: 'corpus-lens-[name]-[hash]',
@@ -109,7 +109,7 @@ function singleFilePolicy({ scripts, styles }) {
 async function singleFile() {
   const wasm = readFileSync(path.join(WWW, 'pkg/corpus_lens_bg.wasm')).toString('base64');
   // A classic worker: Chromium starts no module worker from a blob in a page opened from a file.
-  const worker = await source(path.join(WWW, 'js/corpus-worker.js'), { wasm }, 'iife');
+  const worker = await source(path.join(WWW, 'js/engine/corpus-worker.js'), { wasm }, 'iife');
   const app = await source(path.join(WWW, 'js/app.js'), { worker });
   const inline = { scripts: [], styles: [] };
   const inlined = (kind, text) => {

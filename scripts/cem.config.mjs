@@ -81,8 +81,8 @@ function corpusLens() {
 }
 
 export default {
-  globs: ['www/js/*.js'],
-  exclude: ['www/js/styles.js', 'www/js/support.js'],
+  globs: ['www/js/**/*.js'],
+  exclude: ['www/js/widgets/styles.js', 'www/js/support.js'],
   outdir: 'www/dist',
   packagejson: false,
   plugins: [corpusLens()],

@@ -1,5 +1,5 @@
 // The association measures the engine offers, with its labels, written as a
-// module for the page, www/js/measures.js: the list is the engine's
+// module for the page, www/js/engine/measures.js: the list is the engine's
 // (`measures()`, Measure::ALL in src/cooccur/measures.rs), so the menus
 // cannot drift from what corpus.cooccurrence accepts.
 //
@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(fileURLToPath(import.meta.url), '../..');
 const { measures } = createRequire(import.meta.url)(path.join(ROOT, 'pkg-node'));
 
-writeFileSync(path.join(ROOT, 'www/js/measures.js'), `// Written by scripts/measures.mjs from the engine's measures(): do not edit.
+writeFileSync(path.join(ROOT, 'www/js/engine/measures.js'), `// Written by scripts/measures.mjs from the engine's measures(): do not edit.
 /** [measure, label] for every association measure, in the menus' order. */
 export const MEASURES = ${JSON.stringify(measures().map(({ id, label }) => [id, label]))};
 `);

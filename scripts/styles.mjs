@@ -1,5 +1,5 @@
 // The widgets' style sheet: www/css/theme.css and the component style sheets,
-// made fit for a shadow root and written as one string, www/js/styles.js,
+// made fit for a shadow root and written as one string, www/js/widgets/styles.js,
 // which widget.js adopts into every widget (one CSSStyleSheet, shared).
 //
 //   node scripts/styles.mjs   (scripts/build.sh runs it)
@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(fileURLToPath(import.meta.url), '../..');
 const CSS = path.join(ROOT, 'www/css');
-const OUT = path.join(ROOT, 'www/js/styles.js');
+const OUT = path.join(ROOT, 'www/js/widgets/styles.js');
 // The components' sheets, in cascade order.
 export const WIDGET_SHEETS = ['corpus.css', 'views.css', 'corpus-loader.css', 'overview.css', 'entity-page.css', 'export.css'];
 

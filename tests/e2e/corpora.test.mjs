@@ -53,14 +53,14 @@ function events(page, type) {
 }
 
 function storedCorpora(page) {
-  return page.evaluate(async () => (await import('/js/corpus-store.js')).listCorpora());
+  return page.evaluate(async () => (await import('/js/corpora/corpus-store.js')).listCorpora());
 }
 
 describe('the corpus store', () => {
   test('saves, lists newest first, reads, keeps aliases and deletes', async () => {
     const { page, errors, context } = await openCorporaPage();
     const result = await page.evaluate(async () => {
-      const store = await import('/js/corpus-store.js');
+      const store = await import('/js/corpora/corpus-store.js');
       const first = await store.saveCorpus({ name: 'first.jsonl', files: [{ name: 'first.jsonl', content: 'ab' }], documents: 1 });
       await new Promise((resolve) => setTimeout(resolve, 5)); // a later `created`
       const files = [{ name: 'a.txt', content: 'Mori’s visit' }, { name: 'b.txt', content: 'x' }];
@@ -78,7 +78,7 @@ describe('the corpus store', () => {
         gone: await store.getCorpus(second),
         goneAliases: await store.getAliases(second),
         embeddedAliases: await store.getAliases('embedded'),
-        sizes: [0, 999, 1234, 56_789, 1_234_567].map((await import('/js/format.js')).formatBytes),
+        sizes: [0, 999, 1234, 56_789, 1_234_567].map((await import('/js/widgets/format.js')).formatBytes),
       };
     });
     assert.match(result.first, /^c-[0-9a-z]+-[0-9a-z]+$/, 'ids are URL-safe');
@@ -106,7 +106,7 @@ describe('the corpus store', () => {
     const { page, context } = await openCorporaPage();
     const message = await page.evaluate(async () => {
       Object.defineProperty(window, 'indexedDB', { value: undefined });
-      const store = await import('/js/corpus-store.js?no-idb'); // a fresh module: no database opened yet
+      const store = await import('/js/corpora/corpus-store.js?no-idb'); // a fresh module: no database opened yet
       return store.listCorpora().then(() => 'resolved', (error) => error.message);
     });
     assert.match(message, /^Could not open the browser's storage \(IndexedDB\): this browser does not offer it/);
@@ -182,7 +182,7 @@ describe('the corpus loader', () => {
     assert.equal(await loader.getByRole('list', { name: 'Files not read (1)' }).locator('.corpus-loader-where').textContent(), 'notes.pdf');
     const [loaded] = await events(page, 'corpus-loaded');
     assert.equal(loaded.name, 'folder');
-    const names = await page.evaluate(async (id) => (await import('/js/corpus-store.js')).getCorpus(id)
+    const names = await page.evaluate(async (id) => (await import('/js/corpora/corpus-store.js')).getCorpus(id)
       .then((corpus) => corpus.files.map(({ name }) => name)), loaded.id);
     assert.deepEqual(names, ['a.txt', 'sub/b.md']);
     assert.deepEqual(errors, []);
@@ -271,7 +271,7 @@ describe('the corpus switcher', () => {
   async function withStoredCorpus(options) {
     const opened = await openCorporaPage(options);
     const id = await opened.page.evaluate(async () => {
-      const store = await import('/js/corpus-store.js');
+      const store = await import('/js/corpora/corpus-store.js');
       const content = 'x'.repeat(2100);
       return store.saveCorpus({ name: 'speeches.jsonl', files: [{ name: 'speeches.jsonl', content }], documents: 3 });
     });

@@ -21,13 +21,13 @@ const PUTIN = 'person:vladimir-putin';
 async function openEntity(kind, id, options = {}) {
   const opened = await openPage(app, '/', options);
   await opened.page.evaluate(async ({ kind, id }) => {
-    const { CorpusEntity } = await import('/js/entity-page.js');
-    const { CorpusAliasEditor } = await import('/js/alias-editor.js');
+    const { CorpusEntity } = await import('/js/views/entities/entity-page.js');
+    const { CorpusAliasEditor } = await import('/js/views/entities/alias-editor.js');
     if (!customElements.get('corpus-entity')) customElements.define('corpus-entity', CorpusEntity);
     if (!customElements.getName(CorpusAliasEditor)) customElements.define('corpus-alias-editor', CorpusAliasEditor);
     const corpus = kind === 'client'
-      ? await (await import('/js/corpus-client.js')).CorpusClient.open({ kind: 'embedded' })
-      : await (await import('/js/engine.js')).embeddedCorpus();
+      ? await (await import('/js/engine/corpus-client.js')).CorpusClient.open({ kind: 'embedded' })
+      : await (await import('/js/engine/engine.js')).embeddedCorpus();
     // The explorer stays loaded but out of sight: the test's page is alone.
     for (const node of document.body.children) node.hidden = true;
     const box = document.createElement('div');

@@ -1,4 +1,4 @@
-// Exports in a real browser: www/js/export.js's control on a Plot chart and
+// Exports in a real browser: www/js/export/export.js's control on a Plot chart and
 // a table holding hostile corpus text, and on the page's own network. The
 // downloads are caught as a user's browser would save them, and read back.
 import assert from 'node:assert/strict';
@@ -23,7 +23,7 @@ async function openFixture(options) {
   const { page } = opened;
   await page.addStyleTag({ url: '/css/export.css' });
   await page.evaluate(async ({ hostile, parameters }) => {
-    const { exportControls } = await import('/js/export.js');
+    const { exportControls } = await import('/js/export/export.js');
     const { barY, plot } = await import('/vendor/charts.js');
     window.alerts = 0;
     window.alert = () => window.alerts++;
@@ -253,7 +253,7 @@ describe('exporting a chart', () => {
 
     // Without its chart, the view offers the table only; with nothing, says so.
     const offered = await page.evaluate(async () => {
-      const { exportControls } = await import('/js/export.js');
+      const { exportControls } = await import('/js/export/export.js');
       const tableOnly = exportControls({ name: 'x', parameters: () => ({}), svg: () => null, table: () => ({ columns: ['a'], rows: [[1]] }) });
       const nothing = exportControls({ name: 'y', parameters: () => ({}), svg: () => { throw new Error('not drawn'); }, table: () => null });
       return [[...tableOnly.querySelectorAll('button')].map((b) => b.textContent), nothing.querySelector('.corpus-export-menu').textContent];
@@ -326,7 +326,7 @@ describe('exporting the page\'s charts', () => {
     const { page, errors, context } = await openNetwork();
     await page.locator('corpus-matrix svg.corpus-matrix-svg').waitFor();
     const svg = await page.evaluate(async () => {
-      const { svgForExport } = await import('/js/export-image.js');
+      const { svgForExport } = await import('/js/export/export-image.js');
       // Plot's own <figure>: the colour legend's <svg> and the chart's.
       const plotFigure = document.querySelector('corpus-matrix').shadowRoot.querySelector('svg.corpus-matrix-svg').parentElement;
       return svgForExport(plotFigure, { size: 15 });

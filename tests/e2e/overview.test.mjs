@@ -24,21 +24,21 @@ async function mount(tag, { kind = 'wasm', documents = null, state = null, ...op
     const style = document.createElement('style');
     style.textContent = 'body > :not(#test-container) { display: none !important; }';
     document.head.append(style);
-    const { CorpusOverview } = await import('/js/overview.js');
-    const { CorpusCompare } = await import('/js/compare.js');
-    const { CorpusDocuments } = await import('/js/documents-table.js');
+    const { CorpusOverview } = await import('/js/views/overview/overview.js');
+    const { CorpusCompare } = await import('/js/views/compare/compare.js');
+    const { CorpusDocuments } = await import('/js/views/overview/documents-table.js');
     const elements = { 'corpus-overview': CorpusOverview, 'corpus-compare': CorpusCompare, 'corpus-documents': CorpusDocuments };
     for (const [name, elementClass] of Object.entries(elements)) {
       if (!customElements.get(name)) customElements.define(name, elementClass);
     }
-    const engine = await import('/js/engine.js');
+    const engine = await import('/js/engine/engine.js');
     let corpus;
     if (documents) {
       await engine.initEngine();
       const { Corpus } = await import('/pkg/corpus_lens.js');
       corpus = Corpus.fromDocuments(documents, {});
     } else if (kind === 'worker') {
-      corpus = await (await import('/js/corpus-client.js')).CorpusClient.open({ kind: 'embedded' });
+      corpus = await (await import('/js/engine/corpus-client.js')).CorpusClient.open({ kind: 'embedded' });
     } else {
       corpus = await engine.embeddedCorpus();
     }
@@ -204,7 +204,7 @@ describe('the overview', () => {
     await overview.locator('figure[data-export-name="top-person"] svg').waitFor();
     // The worker's answers arrive after the small corpus has drawn: they must not replace it.
     await page.evaluate(async () => {
-      await (await import('/js/engine.js')).initEngine();
+      await (await import('/js/engine/engine.js')).initEngine();
       const { Corpus } = await import('/pkg/corpus_lens.js');
       const small = Corpus.fromDocuments([{ title: 'Only', year: 2001, text: 'Putin went to Tokyo.' }], {});
       window.view.corpus = window.corpus;

@@ -1,13 +1,13 @@
 // The pure parts of the exports: CSV and JSON of a table and safe file
-// names (www/js/export-formats.js), and the PNG text chunk that carries an
-// image's parameters (www/js/export-image.js). The DOM parts (SVG, PNG
+// names (www/js/export/export-formats.js), and the PNG text chunk that carries an
+// image's parameters (www/js/export/export-image.js). The DOM parts (SVG, PNG
 // drawing, the controls in export.js) run in tests/e2e/export.test.mjs.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import zlib from 'node:zlib';
 
-import { csvCell, exportFileName, tableToCsv, tableToJson } from '../../www/js/export-formats.js';
-import { crc32, pngWithText } from '../../www/js/export-image.js';
+import { csvCell, exportFileName, tableToCsv, tableToJson } from '../../www/js/export/export-formats.js';
+import { crc32, pngWithText } from '../../www/js/export/export-image.js';
 
 /**
  * Records of a CSV text as RFC 4180 reads them (quotes doubled inside

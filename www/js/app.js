@@ -7,12 +7,12 @@
 //   - a corpus loaded by <corpus-loader> or chosen in <corpus-switcher> is
 //     opened and handed to every view; alias edits are kept per corpus.
 import './elements.js';
-import { setAliasBaseline } from './alias-editor.js';
-import { CorpusClient } from './corpus-client.js';
-import { getAliases, getCorpus, saveAliases } from './corpus-store.js';
-import { embedControl } from './embed-snippets.js';
-import { focusStatic } from './widget.js';
-import { DEFAULT_VIEW, fragmentFor, readFragment } from './url-state.js';
+import { setAliasBaseline } from './views/entities/alias-editor.js';
+import { CorpusClient } from './engine/corpus-client.js';
+import { getAliases, getCorpus, saveAliases } from './corpora/corpus-store.js';
+import { embedControl } from './app/embed-snippets.js';
+import { focusStatic } from './widgets/widget.js';
+import { DEFAULT_VIEW, fragmentFor, readFragment } from './app/url-state.js';
 
 const views = new Map([...document.querySelectorAll('main > .corpus-view')].map((section) => [section.dataset.view, section]));
 const tabs = [...document.querySelectorAll('.corpus-tabs a')];

@@ -6,5 +6,5 @@
 //   <corpus-search corpus="articles.jsonl"></corpus-search>
 import './elements.js';
 
-export { CorpusClient } from './corpus-client.js';
+export { CorpusClient } from './engine/corpus-client.js';
 export { ELEMENTS } from './elements.js';

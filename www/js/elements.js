@@ -2,20 +2,20 @@
 // page that embeds them can import a class without registering it, or
 // register it under another name; the guard lets this module be imported
 // twice.
-import { CorpusAliasEditor } from './alias-editor.js';
-import { CorpusCompare } from './compare.js';
-import { CorpusLoader } from './corpus-loader.js';
-import { CorpusSwitcher } from './corpus-switcher.js';
-import { CorpusDocuments } from './documents-table.js';
-import { CorpusEntities } from './entities.js';
-import { CorpusEntity } from './entity-page.js';
-import { CorpusMatrix } from './matrix.js';
-import { CorpusNetwork } from './network.js';
-import { CorpusOverview } from './overview.js';
-import { CorpusReader } from './reader.js';
-import { CorpusSearch } from './search.js';
-import { CorpusStats } from './stats-line.js';
-import { CorpusTimeline } from './timeline.js';
+import { CorpusAliasEditor } from './views/entities/alias-editor.js';
+import { CorpusCompare } from './views/compare/compare.js';
+import { CorpusLoader } from './corpora/corpus-loader.js';
+import { CorpusSwitcher } from './corpora/corpus-switcher.js';
+import { CorpusDocuments } from './views/overview/documents-table.js';
+import { CorpusEntities } from './views/entities/entities.js';
+import { CorpusEntity } from './views/entities/entity-page.js';
+import { CorpusMatrix } from './views/network/matrix.js';
+import { CorpusNetwork } from './views/network/network.js';
+import { CorpusOverview } from './views/overview/overview.js';
+import { CorpusReader } from './views/reader/reader.js';
+import { CorpusSearch } from './views/search/search.js';
+import { CorpusStats } from './corpora/stats-line.js';
+import { CorpusTimeline } from './views/timeline/timeline.js';
 
 export const ELEMENTS = {
   'corpus-alias-editor': CorpusAliasEditor,

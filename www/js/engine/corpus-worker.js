@@ -1,0 +1,60 @@
+// The corpus lives here, in a Web Worker, so that loading, indexing,
+// extraction and network computation never freeze the page. The page talks to
+// it through corpus-client.js: each request is {id, method, args}; each reply
+// is {id, result} or {id, error}, and an open reports its phases as
+// {id, progress} before its result.
+import init, { Corpus } from '../../pkg/corpus_lens.js';
+import { INLINE } from './inline.js';
+
+// The wasm module beside the bundled worker, or inline in the single file.
+const ready = INLINE.wasm ? init({ module_or_path: Uint8Array.from(atob(INLINE.wasm), (c) => c.charCodeAt(0)) }) : init();
+let corpus = null;
+
+/** Build the corpus of a source, reporting each phase as it starts. */
+function open(source, progress) {
+  progress({ phase: 'index', label: 'Reading and indexing' });
+  // The explorer's loader keeps what it can and lists the rest; a widget asks.
+  const skipInvalid = source.skipInvalid ?? true;
+  const next = source.kind === 'embedded' ? Corpus.embedded() : Corpus.load(source.files, { skipInvalid });
+  // Extraction is lazy in the engine; running it now keeps the first click fast.
+  progress({ phase: 'entities', label: 'Finding entities' });
+  next.entities({ limit: 1 });
+  // The table before this corpus's saved edits: what undoing them restores.
+  const shippedAliases = next.aliases();
+  if (source.aliases) next.setAliases(source.aliases);
+  corpus?.free();
+  corpus = next;
+  return { documents: corpus.documents(), stats: corpus.stats(), warnings: corpus.warnings(), shippedAliases };
+}
+
+/**
+ * What the page needs of a thrown error: a message can cross to the page
+ * alone, so the engine's structured fields (`kind`; `position` in a query;
+ * `file` and `line` in a loaded file) are copied across with it.
+ */
+function errorFields(error) {
+  const fields = { name: error?.name ?? 'Error', message: String(error?.message ?? error) };
+  for (const key of ['kind', 'position', 'file', 'line']) {
+    if (error?.[key] !== undefined) fields[key] = error[key];
+  }
+  return fields;
+}
+
+self.addEventListener('message', async ({ data: { id, method, args } }) => {
+  try {
+    await ready;
+    let result;
+    if (method === 'open') {
+      result = open(args[0], (progress) => self.postMessage({ id, progress }));
+    } else if (!corpus) {
+      throw new Error('No corpus is open yet');
+    } else if (typeof corpus[method] !== 'function' || method === 'free' || method.startsWith('__')) {
+      throw new Error(`Unknown corpus method '${method}'`);
+    } else {
+      result = corpus[method](...args);
+    }
+    self.postMessage({ id, result });
+  } catch (error) {
+    self.postMessage({ id, error: errorFields(error) });
+  }
+});

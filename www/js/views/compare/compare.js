@@ -1,0 +1,566 @@
+// <corpus-compare>: the words that set two sets of documents apart
+// (keyness). Two search queries choose the target and the reference (an
+// empty reference is the rest of the corpus; a document matching both is a
+// target document); the measure is log-likelihood, chi-square or log ratio.
+// The terms more frequent in the target and those more frequent in the
+// reference are drawn as a diverging bar chart (Observable Plot) and listed
+// in a sortable table. Buttons offer comparisons that suit the corpus: the
+// earlier against the later years, its two largest publications, the most
+// mentioned person against the rest.
+//
+// Set `corpus` to a Corpus or a CorpusClient; a client's `change` event
+// reruns. Choosing a term dispatches a bubbling `corpus-search` with
+// `{query}`. `state` is `{a, b, measure, min}` (strings: the target and
+// reference queries, `llr`, `chi2` or `logratio`, the minimum count);
+// setting it reruns, and a change the user makes dispatches a bubbling
+// `corpus-state-change` with `{state}`. `figures()` lists the chart's figure
+// once drawn; `rendered` resolves once the latest run has finished.
+import { charts, loadCharts } from '../../charts/charts.js';
+import { cssPalette } from '../../charts/chart-table.js';
+import { suggestComparisons } from './compare-starters.js';
+import { formatCount, plural } from '../../widgets/format.js';
+import { h } from '../../widgets/dom.js';
+import { appendMarked, element } from '../../widgets/highlight.js';
+import { formatScore, optionElements } from '../../widgets/network-options.js';
+import { PLOT_STYLE, chartFigure, clip, describedSvg, fillFigure } from '../../charts/chart-figure.js';
+import { ViewSupport, widthChanged } from '../../widgets/view-support.js';
+import { Widget, defineStateProperties, widgetAttributes } from '../../widgets/widget.js';
+
+const MEASURES = [['llr', 'log-likelihood (G²)'], ['chi2', 'chi-square'], ['logratio', 'log ratio']];
+const DEFAULTS = { a: '', b: '', measure: 'llr', min: '3' };
+const LIMIT = 100; // terms listed per side
+const DRAWN = 15; // terms drawn per side: more bars than this are hard to read
+const ROW_STEP = 18; // px per bar
+const CHAR_WIDTH = 6.5; // px per character of an 11 px label
+
+// The table's columns: `value` reads a row, `text` shows it.
+const COLUMNS = [
+  { key: 'term', label: 'Term', value: (r) => r.term },
+  { key: 'side', label: 'More in', value: (r) => r.side, text: (r) => r.side },
+  { key: 'target', label: 'Target', numeric: true, value: (r) => r.target, text: (r) => formatCount(r.target) },
+  { key: 'reference', label: 'Reference', numeric: true, value: (r) => r.reference, text: (r) => formatCount(r.reference) },
+  { key: 'score', label: 'Score', numeric: true, value: (r) => r.score, text: (r) => formatScore(r.score) },
+  { key: 'pValue', label: 'p-value', numeric: true, value: (r) => r.pValue, text: (r) => formatP(r.pValue) },
+];
+
+/** One query box of the form: `name` is "a" (the target) or "b" (the reference). */
+function queryField(name, label, placeholder) {
+  return h('div', { class: 'corpus-compare-field' },
+    h('label', { for: `corpus-compare-${name}` }, label),
+    h('input', {
+      id: `corpus-compare-${name}`, name, class: 'corpus-compare-input', type: 'search', autocomplete: 'off', spellcheck: 'false',
+      placeholder, 'aria-describedby': `corpus-compare-${name}-error`,
+    }),
+    h('div', { id: `corpus-compare-${name}-error`, class: 'corpus-compare-error', 'data-for': name, role: 'alert', hidden: true }));
+}
+
+/** The view's fixed parts: the form, the starters, the messages. */
+function template() {
+  return [
+    h('form', { class: 'corpus-compare-form', novalidate: true },
+      h('div', { class: 'corpus-compare-queries' },
+        queryField('a', 'Target documents', 'a query, e.g. year:1999..2001'),
+        h('button', { type: 'button', class: 'corpus-compare-swap', title: 'Swap target and reference', 'aria-label': 'Swap target and reference' },
+          h('span', { class: 'corpus-compare-swap-icon', 'aria-hidden': 'true' }, '⇄')),
+        queryField('b', 'Reference documents', 'empty: the rest of the corpus')),
+      h('div', { class: 'corpus-compare-options' },
+        h('label', {}, 'Measure ', h('select', { name: 'measure', class: 'corpus-compare-measure' }, optionElements(MEASURES, DEFAULTS.measure))),
+        h('label', {}, 'Min. count ', h('input', {
+          name: 'min', class: 'corpus-compare-min', type: 'number', min: 1, max: 100000, step: 1, value: 3, inputmode: 'numeric',
+        })),
+        h('button', { type: 'submit', class: 'corpus-compare-submit' }, 'Compare'))),
+    h('div', { class: 'corpus-compare-starters', hidden: true }, h('span', { class: 'corpus-compare-starters-label' }, 'Try')),
+    h('div', { class: 'corpus-compare-error corpus-compare-general', role: 'alert', hidden: true }),
+    h('p', { class: 'corpus-compare-summary', 'aria-live': 'polite' }),
+  ];
+}
+
+const STATE_KEYS = ['a', 'b', 'measure', 'min'];
+
+export class CorpusCompare extends HTMLElement {
+  static observedAttributes = widgetAttributes(STATE_KEYS);
+  #widget = new Widget(this, { stateKeys: STATE_KEYS });
+  #root = this.#widget.root;
+  #corpus = null;
+  #state = { ...DEFAULTS };
+  #stateSet = false; // a state was given: the starters must not replace it
+  #result = null; // {rows, state, targetDocs, referenceDocs}
+  #sort = { key: 'score', descending: true };
+  #runs = 0; // the latest run; an older run's late answer is dropped
+  #rendered = Promise.resolve();
+  #drawnWidth = 0;
+  #support = new ViewSupport(this, { onChange: () => this.#start(), onResize: () => this.#onResize() });
+
+  connectedCallback() {
+    this.#widget.connect();
+    if (!this.#root.querySelector('form')) this.#build();
+    this.#support.connect();
+    this.#writeForm(this.#state);
+    this.#start();
+  }
+
+  disconnectedCallback() {
+    this.#widget.disconnect();
+    this.#support.disconnect();
+  }
+
+  attributeChangedCallback(name, old, value) {
+    this.#widget.attributeChanged(name, old, value);
+  }
+
+  /** The Corpus or CorpusClient compared within. */
+  get corpus() {
+    return this.#corpus;
+  }
+
+  set corpus(corpus) {
+    if (this.#widget.takesSource(corpus)) return;
+    this.#corpus = corpus;
+    if (this.#support.follow(corpus)) this.#start();
+  }
+
+  /** `{a, b, measure, min}`, as strings: the comparison shown. */
+  get state() {
+    return { ...this.#state };
+  }
+
+  set state(value) {
+    this.#state = normalise(value);
+    // A state without a target (a page's URL with no comparison in it)
+    // asks for nothing: the first starter is shown, as on arrival.
+    this.#stateSet = Boolean(this.#state.a);
+    if (this.#root.querySelector('form')) this.#writeForm(this.#state);
+    if (this.#stateSet) this.#run();
+    else this.#start();
+    this.#widget.stateChanged();
+  }
+
+  /** Resolves when the latest comparison has drawn (or failed and said so). */
+  get rendered() {
+    return this.#rendered;
+  }
+
+  /** The chart's figure, once drawn: the SVG and the table are inside. */
+  figures() {
+    return [...this.#root.querySelectorAll('figure.corpus-figure')].filter((figure) => !figure.hidden && figure.querySelector('svg'));
+  }
+
+  #build() {
+    this.#root.append(...template());
+    // Under the view's own heading (level 2 in the explorer): no section between.
+    const figure = chartFigure('keyness', 'Key terms', 3);
+    figure.hidden = true;
+    figure.querySelector('.corpus-figure-table').classList.add('corpus-compare-table');
+    this.#root.append(figure);
+    const form = this.#root.querySelector('form');
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.#userRun(this.#readForm());
+    });
+    for (const name of ['measure', 'min']) form.elements[name].addEventListener('change', () => this.#userRun(this.#readForm()));
+    this.#root.querySelector('.corpus-compare-swap').addEventListener('click', () => this.#swap());
+    figure.addEventListener('click', this.#onFigureClick);
+  }
+
+  /** A new corpus (or alias table): fresh starters, and the comparison again. */
+  async #start() {
+    if (!this.#corpus || !this.#root.querySelector('form')) return;
+    const corpus = this.#corpus;
+    if (this.#stateSet || this.#state.a) this.#run();
+    let starters = [];
+    try {
+      starters = await suggestComparisons(corpus);
+    } catch {
+      // Starters are a convenience: without them the form still works.
+    }
+    if (corpus !== this.#corpus) return;
+    this.#showStarters(starters);
+    // Nothing asked for yet (nor being typed): show the first starter rather than an empty view.
+    const typing = this.#root.querySelector('form').elements.a.value.trim() !== '';
+    if (!this.#stateSet && !this.#state.a && !typing && starters.length > 0) {
+      this.#state = normalise({ ...this.#state, ...starters[0].state });
+      this.#writeForm(this.#state);
+      this.#run();
+    }
+  }
+
+  #showStarters(starters) {
+    const box = this.#root.querySelector('.corpus-compare-starters');
+    const buttons = starters.map(({ label, title, state }) => {
+      const button = element('button', 'corpus-compare-starter', label);
+      button.type = 'button';
+      button.title = title;
+      button.addEventListener('click', () => this.#userRun(normalise({ ...this.#readForm(), a: state.a, b: state.b })));
+      return button;
+    });
+    box.replaceChildren(box.querySelector('.corpus-compare-starters-label'), ...buttons);
+    box.hidden = buttons.length === 0;
+  }
+
+  #readForm() {
+    const form = this.#root.querySelector('form').elements;
+    return normalise({ a: form.a.value, b: form.b.value, measure: form.measure.value, min: form.min.value });
+  }
+
+  #writeForm({ a, b, measure, min }) {
+    const form = this.#root.querySelector('form').elements;
+    form.a.value = a;
+    form.b.value = b;
+    form.measure.value = measure;
+    form.min.value = min;
+    this.#root.querySelector('.corpus-compare-swap').disabled = !b;
+  }
+
+  #swap() {
+    const state = this.#readForm();
+    if (!state.b) return;
+    this.#writeForm({ ...state, a: state.b, b: state.a });
+    this.#userRun(this.#readForm());
+  }
+
+  /** Run a comparison the user asked for, and tell the page if it changed. */
+  #userRun(state) {
+    const changed = JSON.stringify(state) !== JSON.stringify(this.#state);
+    this.#state = state;
+    this.#stateSet = true;
+    this.#writeForm(state);
+    if (changed) this.dispatchEvent(new CustomEvent('corpus-state-change', { bubbles: true, composed: true, detail: { state: { ...state } } }));
+    return this.#run();
+  }
+
+  #run() {
+    if (!this.#corpus || !this.#root.querySelector('form')) return this.#rendered;
+    const run = ++this.#runs;
+    this.#rendered = this.#compare(run, { ...this.#state });
+    return this.#rendered;
+  }
+
+  async #compare(run, state) {
+    await loadCharts();
+    this.#showErrors(null);
+    if (!state.a) {
+      this.#showResult(null);
+      if (this.#stateSet) this.#showErrors({ message: 'Type a query for the target documents, or choose a comparison below.' }, 'a', state);
+      return;
+    }
+    this.setAttribute('aria-busy', 'true');
+    try {
+      const result = await keyTerms(this.#corpus, state);
+      if (run !== this.#runs) return;
+      this.#showResult(result);
+    } catch (error) {
+      const side = await blame(this.#corpus, error, state);
+      if (run !== this.#runs) return;
+      this.#showResult(null);
+      this.#showErrors(error, side, state);
+    } finally {
+      if (run === this.#runs) this.removeAttribute('aria-busy');
+    }
+  }
+
+  /** The error under the box it is about (`side` 'a' or 'b'), else under the form. */
+  #showErrors(error, side = null, state = null) {
+    for (const box of this.#root.querySelectorAll('.corpus-compare-error')) {
+      box.hidden = true;
+      box.replaceChildren();
+    }
+    for (const input of this.#root.querySelectorAll('.corpus-compare-input')) input.removeAttribute('aria-invalid');
+    if (!error) return;
+    const box = side ? this.#root.querySelector(`.corpus-compare-error[data-for="${side}"]`) : this.#root.querySelector('.corpus-compare-general');
+    box.replaceChildren(...errorNodes(error, side ? state[side] : ''));
+    if (side === 'b' && /^no reference documents/.test(error.message)) {
+      box.append(element('p', 'corpus-compare-hint', 'A document that matches both queries counts as a target document.'));
+    }
+    box.hidden = false;
+    if (side) this.#root.querySelector('form').elements[side].setAttribute('aria-invalid', 'true');
+  }
+
+  #showResult(result) {
+    this.#result = result;
+    const figure = this.#root.querySelector('figure.corpus-figure');
+    const summary = this.#root.querySelector('.corpus-compare-summary');
+    figure.hidden = !result;
+    summary.textContent = result ? describeResult(result) : '';
+    if (result) this.#draw();
+  }
+
+  #onResize() {
+    // Redraw the chart to fit; the table stays as it is (its order, its
+    // scroll, the focus in it).
+    if (this.#result && widthChanged(this.clientWidth, this.#drawnWidth)) this.#draw({ keepTable: true });
+  }
+
+  #draw({ keepTable = false } = {}) {
+    this.#drawnWidth = this.clientWidth;
+    const figure = this.#root.querySelector('figure.corpus-figure');
+    const colours = cssPalette(this.#root, 'corpus-chart', 2);
+    const width = Math.floor(figure.querySelector('.corpus-figure-chart').clientWidth) || 600;
+    fillFigure(figure, { ...keynessChart(this.#result, colours, width), keepTable });
+    if (!keepTable) this.#drawTable();
+  }
+
+  #drawTable() {
+    const holder = this.#root.querySelector('.corpus-compare-table');
+    holder.replaceChildren(sortableTable(this.#result, this.#sort, (key) => {
+      const same = this.#sort.key === key;
+      // A second click on a column reverses it; text sorts A to Z first, numbers largest first.
+      this.#sort = { key, descending: same ? !this.#sort.descending : !['term', 'side'].includes(key) };
+      this.#drawTable();
+      holder.querySelector(`th[data-key="${key}"] button`)?.focus();
+    }));
+  }
+
+  /** A bar, a term label or a term in the table was chosen: search for the term. */
+  #onFigureClick = (event) => {
+    const term = termAt(event.target, this.#result);
+    if (term) this.dispatchEvent(new CustomEvent('corpus-search', { bubbles: true, composed: true, detail: { query: term } }));
+  };
+}
+
+/** A state with every key a string, the measure one we offer. */
+function normalise(value = {}) {
+  const state = { ...DEFAULTS };
+  for (const key of Object.keys(DEFAULTS)) {
+    if (value?.[key] != null) state[key] = String(value[key]).trim();
+  }
+  if (!MEASURES.some(([m]) => m === state.measure)) state.measure = DEFAULTS.measure;
+  const min = Number(state.min);
+  state.min = Number.isInteger(min) && min >= 1 ? String(Math.min(min, 100000)) : DEFAULTS.min;
+  return state;
+}
+
+/**
+ * The reference as a query of its own: `b` without the target's documents,
+ * or every document outside the target. Both sides are then disjoint, so
+ * the keyness of each against the other counts the same documents.
+ */
+function referenceQuery({ a, b }) {
+  return b ? `(${b}) -(${a})` : `-(${a})`;
+}
+
+/**
+ * The terms of both sides, each as `{term, side, target, reference, score,
+ * pValue}` with the counts in the target and the reference; a reference
+ * term's score is negative.
+ */
+async function keyTerms(corpus, state) {
+  const options = { measure: state.measure, minCount: Number(state.min), limit: LIMIT };
+  // The target first: its errors are the user's queries' own.
+  const forward = await corpus.keyness({ ...options, target: state.a, ...(state.b ? { reference: state.b } : {}) });
+  const rest = referenceQuery(state);
+  const [backward, targetDocs, referenceDocs] = await Promise.all([
+    corpus.keyness({ ...options, target: rest, reference: state.a }),
+    documentCount(corpus, state.a),
+    documentCount(corpus, rest),
+  ]);
+  const rows = [
+    ...forward.map((k) => ({ term: k.term, side: 'target', target: k.target, reference: k.reference, score: k.score, pValue: k.pValue })),
+    ...backward.map((k) => ({ term: k.term, side: 'reference', target: k.reference, reference: k.target, score: -k.score, pValue: k.pValue })),
+  ];
+  return { rows, state, targetDocs, referenceDocs };
+}
+
+async function documentCount(corpus, query) {
+  return (await corpus.search(query, { limit: 1, snippetLength: 0 })).total;
+}
+
+/**
+ * Which box an engine error is about: a malformed query is checked in each
+ * box on its own; "the target …"/"no reference …" say so themselves.
+ */
+async function blame(corpus, error, { a, b }) {
+  const message = String(error?.message ?? '');
+  if (error?.kind === 'invalid-query') {
+    for (const [side, query] of [['a', a], ['b', b]]) {
+      if (!query) continue;
+      try {
+        await corpus.search(query, { limit: 1, snippetLength: 0 });
+      } catch {
+        return side;
+      }
+    }
+    return null;
+  }
+  if (/^the target\b/.test(message)) return 'a';
+  if (/^(no reference|the reference)\b/.test(message)) return 'b';
+  return null;
+}
+
+/** The message, and the query with the character at the error's position (the engine's `position`) marked. */
+function errorNodes(error, query) {
+  const nodes = [element('p', 'corpus-compare-error-message', error.message)];
+  if (Number.isInteger(error.position) && query) {
+    const at = error.position;
+    const shown = element('code', 'corpus-compare-error-query');
+    appendMarked(shown, at >= query.length ? `${query} ` : query, [{ start: at, end: at + 1 }], 'corpus-compare-error-at');
+    nodes.push(shown);
+  }
+  return nodes;
+}
+
+function describeResult({ rows, state, targetDocs, referenceDocs }) {
+  const inTarget = rows.filter((r) => r.side === 'target').length;
+  const rest = state.b ? '' : ' (the rest of the corpus)';
+  return `Target: ${plural(targetDocs, 'document', 'documents')} · Reference: ${plural(referenceDocs, 'document', 'documents')}${rest} · ` +
+    `${formatCount(inTarget)} key terms in the target, ${formatCount(rows.length - inTarget)} in the reference`;
+}
+
+function measureName(measure) {
+  return MEASURES.find(([m]) => m === measure)?.[1] ?? measure;
+}
+
+/** The strongest terms of each side, target first, in the chart's order. */
+function drawnRows(rows) {
+  const side = (name) => rows.filter((r) => r.side === name).sort((x, y) => Math.abs(y.score) - Math.abs(x.score) || x.term.localeCompare(y.term)).slice(0, DRAWN);
+  return [...side('target'), ...side('reference').reverse()];
+}
+
+/**
+ * Diverging bars: a target term to the right of zero, a reference term to
+ * the left, each labelled at the zero line on the other side.
+ */
+function keynessChart(result, [targetColour, referenceColour], width) {
+  const { state } = result;
+  const measure = measureName(state.measure);
+  const shown = drawnRows(result.rows);
+  const title = 'Key terms';
+  const legend = [sideLegend(state, [targetColour, referenceColour])];
+  if (shown.length === 0) return { title, legend, empty: `No term is more frequent on either side at least ${state.min} times.` };
+  const extent = Math.max(...shown.map((r) => Math.abs(r.score))) * 1.02;
+  const maxChars = Math.max(6, Math.floor((width / 2 - 16) / CHAR_WIDTH));
+  const label = (r) => clip(r.term, maxChars);
+  const svg = charts.plot({
+    width,
+    height: shown.length * ROW_STEP + 50,
+    marginLeft: 12,
+    marginRight: 12,
+    marginTop: 8,
+    style: PLOT_STYLE,
+    x: { domain: [-extent, extent], label: axisLabel(measure, width), labelAnchor: 'center', labelArrow: 'none', grid: true, tickFormat: (n) => formatScore(Math.abs(n)), ticks: Math.max(3, Math.floor(width / 90)) },
+    y: { domain: shown.map((r) => r.term), axis: null, padding: 0.15 },
+    color: { type: 'ordinal', domain: ['target', 'reference'], range: [targetColour, referenceColour] },
+    marks: [
+      charts.barX(shown, { x: 'score', y: 'term', fill: 'side', title: rowTitle(measure) }),
+      charts.text(shown, { filter: (r) => r.side === 'target', x: 0, y: 'term', text: label, dx: -5, textAnchor: 'end' }),
+      charts.text(shown, { filter: (r) => r.side === 'reference', x: 0, y: 'term', text: label, dx: 5, textAnchor: 'start' }),
+      charts.ruleX([0]),
+    ],
+  });
+  svg.dataset.terms = JSON.stringify(shown.map((r) => r.term));
+  const list = (side) => shown.filter((r) => r.side === side).map((r) => r.term).join(', ') || 'none';
+  const description = `Diverging bar chart of ${measure}: terms more frequent in the target (${list('target')}) to the right, in the reference (${list('reference')}) to the left. The table below has every term.`;
+  return {
+    title,
+    note: `The ${DRAWN} strongest of each side by ${measure}; choose a term to search for it`,
+    legend,
+    svg: describedSvg(svg, 'corpus-compare-svg', description),
+  };
+}
+
+/** Which way is which, with the measure where the chart is wide enough for it. */
+function axisLabel(measure, width) {
+  const long = `← more in the reference · ${measure} · more in the target →`;
+  return long.length * 6 + 24 <= width ? long : '← reference · target →';
+}
+
+function rowTitle(measure) {
+  return (r) => `${r.term}: ${formatCount(r.target)} in the target, ${formatCount(r.reference)} in the reference; ${measure} ${formatScore(Math.abs(r.score))}, p = ${formatP(r.pValue)}`;
+}
+
+/** The two sides' colours, each with its query. */
+function sideLegend(state, colours) {
+  const list = element('ul', 'corpus-figure-keys');
+  const sides = [['Target', state.a], ['Reference', state.b || 'the rest of the corpus']];
+  sides.forEach(([name, query], i) => {
+    const item = element('li', 'corpus-figure-key');
+    const swatch = element('span', 'corpus-figure-swatch corpus-figure-swatch-box');
+    swatch.setAttribute('aria-hidden', 'true');
+    swatch.style.setProperty('--corpus-swatch', colours[i]);
+    item.append(swatch, `${name}: `, element('code', 'corpus-compare-query', query));
+    list.append(item);
+  });
+  return list;
+}
+
+/** 0.0123 → "0.012"; 1.2e-7 → "1.2e-7": two significant digits. */
+function formatP(p) {
+  if (p == null || Number.isNaN(p)) return '';
+  if (p === 0) return '0';
+  return p >= 0.001 ? String(Number(p.toPrecision(2))) : p.toExponential(1).replace('e-', 'e−');
+}
+
+function sortRows(rows, { key, descending }) {
+  const column = COLUMNS.find((c) => c.key === key) ?? COLUMNS[4];
+  const compare = (x, y) => {
+    const [u, v] = [column.value(x), column.value(y)];
+    const order = typeof u === 'string' ? u.localeCompare(v) : u - v;
+    return (descending ? -order : order) || x.term.localeCompare(y.term);
+  };
+  return [...rows].sort(compare);
+}
+
+/** Every term of both sides; a header button sorts by its column. */
+function sortableTable(result, sort, onSort) {
+  const table = element('table', 'corpus-data-table corpus-compare-terms');
+  const caption = `Key terms by ${measureName(result.state.measure)}: occurrences in the target and the reference; the score is negative for a term more frequent in the reference.`;
+  // The caption is as wide as the table, which scrolls sideways on a phone:
+  // the same words are shown above it, at the width of the view.
+  table.createCaption().textContent = caption;
+  table.caption.className = 'corpus-visually-hidden';
+  const shown = element('p', 'corpus-figure-note corpus-compare-caption', caption);
+  shown.setAttribute('aria-hidden', 'true');
+  const head = table.createTHead().insertRow();
+  for (const column of COLUMNS) {
+    const th = element('th', cellClass(column));
+    th.scope = 'col';
+    th.dataset.key = column.key;
+    const button = element('button', 'corpus-compare-sort', column.label);
+    button.type = 'button';
+    button.addEventListener('click', () => onSort(column.key));
+    if (sort.key === column.key) th.setAttribute('aria-sort', sort.descending ? 'descending' : 'ascending');
+    th.append(button);
+    head.append(th);
+  }
+  const body = table.createTBody();
+  for (const row of sortRows(result.rows, sort)) body.append(termRow(row));
+  const scroller = element('div', 'corpus-chart-table-scroll corpus-compare-scroll');
+  // Scrolls sideways on a phone: focusable, so the keyboard can scroll it, and named.
+  scroller.tabIndex = 0;
+  scroller.setAttribute('role', 'region');
+  scroller.setAttribute('aria-label', 'Key terms as a table');
+  scroller.append(table);
+  const holder = document.createDocumentFragment();
+  holder.append(shown, scroller);
+  return holder;
+}
+
+function cellClass(column) {
+  return `corpus-compare-col-${column.key}${column.numeric ? ' numeric' : ''}`;
+}
+
+function termRow(row) {
+  const tr = document.createElement('tr');
+  tr.dataset.side = row.side;
+  const term = element('th', 'corpus-compare-term');
+  term.scope = 'row';
+  const search = element('button', 'corpus-link', row.term);
+  search.type = 'button';
+  search.dataset.term = row.term;
+  search.title = `Search for ${row.term}`;
+  term.append(search);
+  tr.append(term);
+  for (const column of COLUMNS.slice(1)) tr.append(element('td', cellClass(column), column.text(row)));
+  return tr;
+}
+
+/** The term behind a clicked bar or label (Plot binds each to its index), or table button. */
+function termAt(target, result) {
+  const button = target.closest?.('button[data-term]');
+  if (button) return button.dataset.term;
+  const mark = target.closest?.('.corpus-compare-svg :is(g[data-mark="bar"] rect, g[data-mark="text"] text)');
+  if (!mark || !result) return null;
+  const terms = JSON.parse(mark.ownerSVGElement.dataset.terms);
+  return Number.isInteger(mark.__data__) ? (terms[mark.__data__] ?? null) : null;
+}
+
+defineStateProperties(CorpusCompare, STATE_KEYS);

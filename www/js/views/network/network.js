@@ -1,0 +1,402 @@
+// <corpus-network>: the entities that occur together, as a force-directed
+// network. Controls choose the co-occurrence unit (sentence, paragraph,
+// document, or a window of N words), the association measure, the minimum
+// count, how many nodes and which entity types. Node size is mentions,
+// colour is community; hovering a node lights its neighbours. Choosing an
+// edge lists the units behind it (corpus.evidence) with both entities
+// marked in their type colours: the count on an edge is always readable.
+// The drawing is one Tab stop, walked with the keys of network-keys.js; a
+// link chosen by keyboard moves focus to its evidence, and Escape there goes
+// back. Tables under the drawing list its links and its entities.
+//
+// Set `corpus` to a Corpus or a CorpusClient. Choosing a node dispatches
+// `corpus-open-entity` with `{id}`; choosing an evidence unit dispatches
+// `corpus-open-document` with `{id, start, end}`; each change of the controls
+// dispatches `corpus-network-change` with `{options}` (the shared
+// co-occurrence options, see network-options.js), so a page can keep a
+// heatmap on the same measure, and `corpus-state-change`. `state` is
+// `{unit, window, measure, min, score, nodes, types, edge}` (strings; `types`
+// comma-separated, `edge` the two entity ids of the link whose evidence is
+// shown, joined by a space).
+import { loadCharts } from '../../charts/charts.js';
+import { chartTable } from '../../charts/chart-table.js';
+import { formatCount } from '../../widgets/format.js';
+import { ENTITY_TYPES, typeLabel, typeSwatch } from '../../widgets/entity-types.js';
+import { h } from '../../widgets/dom.js';
+import { appendMarked, element } from '../../widgets/highlight.js';
+import { drawNetwork, layoutNetwork } from './network-chart.js';
+import { edgeNetwork } from '../../charts/chart-edges.js';
+import { keyMap } from './network-keys.js';
+import { MEASURES, UNITS, cooccurrenceOptions, formatScore, measureLabel, optionElements, unitPlural } from '../../widgets/network-options.js';
+import { Widget, defineStateProperties, themeValue, widgetAttributes } from '../../widgets/widget.js';
+import { ViewSupport } from '../../widgets/view-support.js';
+
+const STATE_KEYS = ['unit', 'window', 'measure', 'min', 'score', 'nodes', 'types', 'edge'];
+const NETWORK_FORMATS = [['GEXF', 'gexf', 'application/gexf+xml'], ['GraphML', 'graphml', 'application/graphml+xml']];
+
+// Dates, money and quantities link to everything and say little: off at first.
+const DEFAULT_TYPES = ['person', 'place', 'organization', 'media', 'event'];
+const EVIDENCE_LIMIT = 100;
+// Enough edges to show structure; past this a network is a hairball.
+const EDGE_LIMIT = 300;
+// The key map's id, which describes the drawing (ids are the shadow root's own).
+const KEYS_ID = 'corpus-network-keys';
+
+/** The view's fixed parts: the controls, the messages, the figure and the evidence. */
+function template() {
+  const number = (name, attributes) => h('input', { class: `corpus-network-${name}`, type: 'number', ...attributes });
+  return [
+    h('form', { class: 'corpus-network-controls' },
+      h('label', {}, 'Unit ', h('select', { class: 'corpus-network-unit' }, optionElements(UNITS, 'sentence'))),
+      h('label', { class: 'corpus-network-window-field', hidden: true },
+        'Window ', number('window', { min: 1, max: 1000, value: 5, inputmode: 'numeric' }), ' words'),
+      h('label', {}, 'Measure ', h('select', { class: 'corpus-network-measure' }, optionElements(MEASURES, 'count'))),
+      h('label', {}, 'Min. count ', number('min-count', { min: 1, value: 1, inputmode: 'numeric' })),
+      h('label', {}, 'Min. score ', number('min-score', { step: 'any', placeholder: 'any', inputmode: 'decimal' })),
+      h('label', {}, 'Nodes ', number('nodes', { min: 2, max: 200, value: 30, inputmode: 'numeric' })),
+      h('fieldset', { class: 'corpus-network-types' }, h('legend', {}, 'Types'), ENTITY_TYPES.map(typeCheckbox))),
+    h('p', { class: 'corpus-network-error', role: 'alert', hidden: true }),
+    h('p', { class: 'corpus-network-summary', 'aria-live': 'polite' }),
+    h('figure', { class: 'corpus-figure corpus-network-figure', 'data-export-name': 'network' },
+      h('div', { class: 'corpus-network-chart' }),
+      keyMap(KEYS_ID),
+      h('div', { class: 'corpus-network-table' })),
+    // Not a live region: it would read every sentence out. Focus comes here instead.
+    h('section', { class: 'corpus-network-evidence' }),
+  ];
+}
+
+export class CorpusNetwork extends HTMLElement {
+  static observedAttributes = widgetAttributes(STATE_KEYS);
+  #widget = new Widget(this, { stateKeys: STATE_KEYS });
+  #support = new ViewSupport(this, { onChange: () => this.#run() });
+  #root = this.#widget.root;
+  #corpus = null;
+  #titles = new Map();
+  #network = null; // the last corpus.cooccurrence result
+  #names = new Map(); // entity id → node
+  #timer = 0;
+  #runs = 0; // the latest run; an older run's late answer is dropped
+  #edge = ''; // "a b": the link whose evidence is shown
+  #returnTo = null; // where Escape in the evidence goes: the table's button, else the drawing's link
+
+  constructor() {
+    super();
+    this.#root.append(...template());
+    const form = this.#root.querySelector('form');
+    form.addEventListener('submit', (event) => event.preventDefault());
+    form.addEventListener('change', () => this.#changed());
+    // Typing a number waits a moment, so "25" does not first draw "2".
+    form.addEventListener('input', (event) => {
+      if (event.target.type !== 'number') return;
+      clearTimeout(this.#timer);
+      this.#timer = setTimeout(() => this.#changed(), 250);
+    });
+    this.#root.querySelector('.corpus-network-evidence').addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      const back = this.#returnTo?.isConnected ? this.#returnTo : this.#root.querySelector('.corpus-network-edge.is-selected');
+      if (!back) return;
+      event.preventDefault();
+      back.focus();
+    });
+  }
+
+  connectedCallback() {
+    this.#widget.connect();
+    this.#support.connect();
+    this.#run();
+  }
+
+  disconnectedCallback() {
+    this.#widget.disconnect();
+    this.#support.disconnect();
+  }
+
+  attributeChangedCallback(name, old, value) {
+    this.#widget.attributeChanged(name, old, value);
+  }
+
+  /** The network's own exports, beside SVG, PNG, CSV and JSON: GEXF and GraphML from the engine. */
+  exportExtras() {
+    return NETWORK_FORMATS.map(([label, format, mime]) => ({
+      label,
+      filename: `network.${format}`,
+      mime,
+      data: () => this.#corpus.exportNetwork(format, this.exportOptions),
+    }));
+  }
+
+  #changed() {
+    clearTimeout(this.#timer);
+    this.#edge = '';
+    this.#run();
+    this.dispatchEvent(new CustomEvent('corpus-state-change', { bubbles: true, composed: true }));
+  }
+
+  /** The controls and the link shown, as strings (see above). */
+  get state() {
+    const value = (name) => this.#root.querySelector(`.corpus-network-${name}`)?.value ?? '';
+    return {
+      unit: value('unit'), window: value('window'), measure: value('measure'), min: value('min-count'),
+      score: value('min-score'), nodes: value('nodes'), types: this.options.types.join(','), edge: this.#edge,
+    };
+  }
+
+  set state(state) {
+    const set = (name, value, fallback) => {
+      const field = this.#root.querySelector(`.corpus-network-${name}`);
+      field.value = value ?? fallback;
+      if (field.tagName === 'SELECT' && field.selectedIndex < 0) field.value = fallback;
+    };
+    set('unit', state.unit, 'sentence');
+    set('window', state.window, '5');
+    set('measure', state.measure, 'count');
+    set('min-count', state.min, '1');
+    set('min-score', state.score, '');
+    set('nodes', state.nodes, '30');
+    const types = state.types == null ? DEFAULT_TYPES : state.types.split(',').filter(Boolean);
+    for (const box of this.#root.querySelectorAll('.corpus-network-types input')) box.checked = types.includes(box.value);
+    this.#edge = state.edge ?? '';
+    this.#widget.stateChanged();
+    this.#run();
+  }
+
+  /** The Corpus whose network is drawn. */
+  get corpus() {
+    return this.#corpus;
+  }
+
+  set corpus(corpus) {
+    if (this.#widget.takesSource(corpus)) return;
+    this.#corpus = corpus;
+    if (!this.#support.follow(corpus)) return;
+    this.#titles = new Map(corpus.documents().map((d) => [d.id, d.title ?? d.id]));
+    this.#run();
+  }
+
+  /** The shared co-occurrence options the controls describe. */
+  get options() {
+    const value = (name) => this.#root.querySelector(`.corpus-network-${name}`).value;
+    const number = (name, fallback) => {
+      const n = Math.round(Number(value(name)));
+      return Number.isFinite(n) && n >= 1 ? n : fallback;
+    };
+    const types = [...this.#root.querySelectorAll('.corpus-network-types input:checked')].map((box) => box.value);
+    const score = value('min-score').trim();
+    const minScore = score === '' || !Number.isFinite(Number(score)) ? null : Number(score);
+    return { unit: value('unit'), window: number('window', 5), measure: value('measure'), minCount: number('min-count', 1), minScore, types };
+  }
+
+  /** How many nodes, at most (the most connected by the measure). */
+  get nodeLimit() {
+    return Math.max(2, Math.round(Number(this.#root.querySelector('.corpus-network-nodes').value)) || 30);
+  }
+
+  async #run() {
+    if (!this.#corpus) return;
+    await loadCharts();
+    const run = ++this.#runs;
+    const state = this.options;
+    this.#root.querySelector('.corpus-network-window-field').hidden = state.unit !== 'window';
+    this.dispatchEvent(new CustomEvent('corpus-network-change', { bubbles: true, composed: true, detail: { options: state } }));
+    let network = null;
+    let failure = null;
+    try {
+      network = await this.#corpus.cooccurrence(this.exportOptions);
+    } catch (error) {
+      failure = error;
+    }
+    if (run !== this.#runs) return;
+    this.#network = network;
+    this.#showError(failure);
+    this.#render();
+    const [a, b] = this.#edge.split(' ');
+    if (a && b) this.#showEvidence(a, b);
+  }
+
+  /** The options of the network drawn, as corpus.exportNetwork takes them. */
+  get exportOptions() {
+    return { ...cooccurrenceOptions(this.options), nodes: this.nodeLimit, limit: EDGE_LIMIT };
+  }
+
+  /** The network drawn (`corpus.cooccurrence`), or null. */
+  get network() {
+    return this.#network;
+  }
+
+  #showError(error) {
+    const box = this.#root.querySelector('.corpus-network-error');
+    box.hidden = !error;
+    box.textContent = error ? error.message : '';
+  }
+
+  #render() {
+    const network = this.#network ?? { nodes: [], edges: [] };
+    this.#names = new Map(network.nodes.map((n) => [n.id, n]));
+    const { unit, measure } = this.options;
+    this.#root.querySelector('.corpus-network-summary').textContent =
+      `${formatCount(network.nodes.length)} entities, ${formatCount(network.edges.length)} links by ${unitPlural(unit, 1)}, weighted by ${measureLabel(measure)}. `
+      + 'Size: mentions; colour: community. Choose a link to read the text behind it, an entity to open it.';
+    this.#root.querySelector('.corpus-network-evidence').replaceChildren();
+    const chart = this.#root.querySelector('.corpus-network-chart');
+    this.#root.querySelector('.corpus-network-keys').hidden = network.nodes.length === 0;
+    if (network.nodes.length === 0) {
+      chart.replaceChildren(element('p', 'corpus-network-empty', 'No entities occur together with these settings.'));
+      this.#root.querySelector('.corpus-network-table').replaceChildren();
+      return;
+    }
+    // Laid out for the width it is shown at, so text stays at its CSS size.
+    const width = Math.max(320, Math.round(chart.clientWidth || 960));
+    // Wide and low on a screen, taller than wide on a phone.
+    const height = Math.round(width < 640 ? width * 1.25 : Math.min(600, Math.max(380, width * 0.55)));
+    const layout = layoutNetwork(network, width, height);
+    const drawing = drawNetwork(layout, {
+      font: themeValue(this.#root, 'font') || 'sans-serif',
+      width,
+      height,
+      label: `Entity network: ${network.nodes.length} entities, ${network.edges.length} links`,
+      describedBy: KEYS_ID,
+      onNode: (node) => this.#openEntity(node.id),
+      onEdge: (edge, { keyboard }) => this.#chooseEdge(edge.source, edge.target, { keyboard }),
+      describeEdge: (edge) => this.#describeEdge(edge),
+    });
+    chart.replaceChildren(drawing);
+    edgeNetwork(drawing, this.#root); // pale nodes ringed, to stand 3:1 from the surface
+    this.#root.querySelector('.corpus-network-table').replaceChildren(this.#table(network), this.#nodeTable(network));
+  }
+
+  #openEntity(id) {
+    this.dispatchEvent(new CustomEvent('corpus-open-entity', { bubbles: true, composed: true, detail: { id } }));
+  }
+
+  /**
+   * Show a link's evidence, chosen in the drawing or from `from` (a button
+   * of the table). By keyboard, focus follows to the evidence's heading,
+   * and Escape there comes back.
+   */
+  async #chooseEdge(a, b, { keyboard, from = null }) {
+    this.#returnTo = from;
+    await this.showEvidence(a, b);
+    if (keyboard && this.#edge === `${a} ${b}`) this.#root.querySelector('.corpus-network-evidence-title')?.focus();
+  }
+
+  #describeEdge(edge) {
+    const { unit, measure } = this.options;
+    const score = measure === 'count' ? '' : `, ${measureLabel(measure)} ${formatScore(edge.score)}`;
+    return `${this.#name(edge.source)} and ${this.#name(edge.target)}: ${formatCount(edge.count)} ${unitPlural(unit, edge.count)}${score}`;
+  }
+
+  #name(id) {
+    return this.#names.get(id)?.name ?? id;
+  }
+
+  /** The edges as a table, each with a button to its evidence. */
+  #table(network) {
+    const { measure } = this.options;
+    const rows = network.edges.map((edge) => {
+      const show = element('button', 'corpus-link', 'evidence');
+      show.type = 'button';
+      // Named by its text first, then by what it shows: a list of the page's
+      // buttons would otherwise hold a hundred "evidence".
+      show.setAttribute('aria-label', `evidence: ${this.#name(edge.source)} and ${this.#name(edge.target)}`);
+      show.addEventListener('click', (event) => this.#chooseEdge(edge.source, edge.target, { keyboard: event.detail === 0, from: show }));
+      return [this.#name(edge.source), this.#name(edge.target), formatCount(edge.count), formatScore(edge.expected), formatScore(edge.score), show];
+    });
+    const columns = [{ label: 'Entity' }, { label: 'With' }, { label: 'Count', numeric: true }, { label: 'Expected', numeric: true },
+      { label: measureLabel(measure), numeric: true }, { label: 'Evidence' }];
+    return chartTable(`Links as a table (${formatCount(network.edges.length)})`, 'Links between entities, strongest first', columns, rows);
+  }
+
+  /** The nodes as a table, most mentioned first, each name a button that opens the entity. */
+  #nodeTable(network) {
+    const nodes = [...network.nodes].sort((x, y) => y.count - x.count || x.name.localeCompare(y.name));
+    const rows = nodes.map((node) => {
+      const open = element('button', 'corpus-link', node.name);
+      open.type = 'button';
+      open.addEventListener('click', () => this.#openEntity(node.id));
+      return [open, typeLabel(node.type), formatCount(node.count), formatCount(node.degree), String(node.community)];
+    });
+    const columns = [{ label: 'Entity' }, { label: 'Type' }, { label: 'Mentions', numeric: true }, { label: 'Links', numeric: true }, { label: 'Community', numeric: true }];
+    return chartTable(`Entities as a table (${formatCount(network.nodes.length)})`, 'Entities of the network, most mentioned first', columns, rows);
+  }
+
+  /** List the units in which entities `a` and `b` occur together, both marked; resolves once they show. */
+  showEvidence(a, b) {
+    this.#edge = `${a} ${b}`;
+    const shown = this.#showEvidence(a, b);
+    this.dispatchEvent(new CustomEvent('corpus-state-change', { bubbles: true, composed: true }));
+    return shown;
+  }
+
+  async #showEvidence(a, b) {
+    const { unit, window } = this.options;
+    const box = this.#root.querySelector('.corpus-network-evidence');
+    for (const edge of this.#root.querySelectorAll('.corpus-network-edge')) {
+      const chosen = (edge.dataset.source === a && edge.dataset.target === b) || (edge.dataset.source === b && edge.dataset.target === a);
+      edge.classList.toggle('is-selected', chosen);
+    }
+    let units;
+    try {
+      units = await this.#corpus.evidence(a, b, unit === 'window' ? { unit, window, limit: EVIDENCE_LIMIT } : { unit, limit: EVIDENCE_LIMIT });
+    } catch (error) {
+      box.replaceChildren(element('p', 'corpus-network-error', error.message));
+      return;
+    }
+    const heading = element('h3', 'corpus-network-evidence-title');
+    heading.tabIndex = -1; // focused from script when a link is chosen by keyboard
+    heading.append(this.#entityLabel(a), ' and ', this.#entityLabel(b), ` · ${formatCount(units.length)} ${unitPlural(unit, units.length)}`);
+    const list = element('ol', 'corpus-evidence');
+    list.setAttribute('aria-label', `${this.#name(a)} with ${this.#name(b)}`);
+    for (const found of units) list.append(this.#evidenceItem(found, new Set([a, b])));
+    box.replaceChildren(heading, list);
+  }
+
+  #entityLabel(id) {
+    const span = element('span', 'corpus-network-evidence-entity');
+    const type = this.#names.get(id)?.type;
+    if (type) span.append(typeSwatch(type));
+    span.append(this.#name(id));
+    return span;
+  }
+
+  /** One unit of evidence: its document's title and its text, the two entities marked. */
+  #evidenceItem({ docId, start, end, text, mentions }, pair) {
+    // Offsets are the document's: shift them into the unit's text. The
+    // ranges are made ascending and disjoint here, so that the marks
+    // appendMarked makes line up one for one with `ranges`.
+    const ranges = [];
+    for (const m of [...mentions].sort((x, y) => x.start - y.start || y.end - x.end)) {
+      if (!pair.has(m.entityId) || m.start < (ranges.at(-1)?.end ?? -1) + start) continue;
+      ranges.push({ start: m.start - start, end: m.end - start, id: m.entityId });
+    }
+    const button = element('button', 'corpus-evidence-open');
+    button.type = 'button';
+    button.append(element('span', 'corpus-evidence-doc', this.#titles.get(docId) ?? docId));
+    const quote = appendMarked(element('span', 'corpus-evidence-text'), text, ranges, 'corpus-entity');
+    quote.querySelectorAll('mark').forEach((mark, i) => {
+      const node = this.#names.get(ranges[i].id);
+      mark.dataset.type = node?.type ?? '';
+      mark.title = node ? `${node.name} · ${node.type}` : ranges[i].id;
+    });
+    button.append(quote);
+    button.addEventListener('click', () => {
+      this.dispatchEvent(new CustomEvent('corpus-open-document', { bubbles: true, composed: true, detail: { id: docId, start, end } }));
+    });
+    const item = element('li');
+    item.append(button);
+    return item;
+  }
+}
+
+/** A checkbox chip for one entity type, with its colour swatch. */
+function typeCheckbox(type) {
+  const label = element('label', 'corpus-network-type');
+  const box = document.createElement('input');
+  box.type = 'checkbox';
+  box.value = type;
+  box.checked = DEFAULT_TYPES.includes(type);
+  label.append(box, typeSwatch(type), typeLabel(type));
+  return label;
+}
+
+defineStateProperties(CorpusNetwork, STATE_KEYS);

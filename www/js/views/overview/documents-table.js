@@ -1,0 +1,158 @@
+// <corpus-documents>: a table of the corpus's documents, one row each.
+//
+// Set `documents` to the result of `corpus.documents()`. Choosing a row (a
+// click anywhere in it, or its title, a button, from the keyboard)
+// dispatches a bubbling `corpus-open-document` event whose `detail.id` is
+// the document's id. Each row's button is in the tab order; ArrowUp,
+// ArrowDown, Home and End move between them. Set `selectedId` to mark the
+// document being read (aria-current="true" on its row).
+import { displayDate, formatCount } from '../../widgets/format.js';
+import { Widget, defineStateProperties, widgetAttributes } from '../../widgets/widget.js';
+
+// `name` is the cells' class, for styling; numbers and dates align right.
+const COLUMNS = [
+  { name: 'publication', label: 'Publication', value: (doc) => doc.publication ?? '' },
+  { name: 'volume numeric', label: 'Vol.', value: (doc) => doc.volume ?? '' },
+  { name: 'issue numeric', label: 'Issue', value: (doc) => doc.issue ?? '' },
+  { name: 'date numeric', label: 'Date', value: displayDate },
+  { name: 'title', label: 'Title', value: (doc) => doc.title ?? doc.id },
+  { name: 'words numeric', label: 'Words', value: (doc) => formatCount(doc.words) },
+];
+
+const ROW_KEYS = { ArrowUp: -1, ArrowDown: 1 };
+
+const STATE_KEYS = [];
+
+export class CorpusDocuments extends HTMLElement {
+  static observedAttributes = widgetAttributes(STATE_KEYS);
+  #widget = new Widget(this, { stateKeys: STATE_KEYS });
+  #root = this.#widget.root;
+  #documents = [];
+  #selectedId = null;
+
+  connectedCallback() {
+    this.#widget.connect();
+    // On the inner root: a listener on the element would see every event
+    // retargeted to the element itself.
+    this.#root.addEventListener('click', this.#onClick);
+    this.#root.addEventListener('keydown', this.#onKeydown);
+    this.#render();
+  }
+
+  disconnectedCallback() {
+    this.#widget.disconnect();
+    this.#root.removeEventListener('click', this.#onClick);
+    this.#root.removeEventListener('keydown', this.#onKeydown);
+  }
+
+  attributeChangedCallback(name, old, value) {
+    this.#widget.attributeChanged(name, old, value);
+  }
+
+  /** The rows shown: `corpus.documents()`. */
+  get documents() {
+    return this.#documents;
+  }
+
+  set documents(value) {
+    this.#documents = value ?? [];
+    this.#render();
+  }
+
+  /** The id of the row marked as open, or null. */
+  get selectedId() {
+    return this.#selectedId;
+  }
+
+  set selectedId(id) {
+    this.#selectedId = id;
+    for (const row of this.#rows()) {
+      if (row.dataset.id === id) row.setAttribute('aria-current', 'true');
+      else row.removeAttribute('aria-current');
+    }
+  }
+
+  #rows() {
+    return [...this.#root.querySelectorAll('tbody tr')];
+  }
+
+  #render() {
+    const table = document.createElement('table');
+    table.className = 'corpus-documents-table';
+    table.append(headerRow(), body(this.#documents));
+    this.#root.replaceChildren(table);
+    this.selectedId = this.#selectedId;
+  }
+
+  #open(row) {
+    const id = row.dataset.id;
+    this.selectedId = id;
+    this.dispatchEvent(new CustomEvent('corpus-open-document', { bubbles: true, composed: true, detail: { id } }));
+  }
+
+  #onClick = (event) => {
+    const row = event.target.closest('tbody tr');
+    if (row && this.#root.contains(row)) this.#open(row);
+  };
+
+  // Enter and Space are the button's own (a click); the arrows move between rows.
+  #onKeydown = (event) => {
+    const row = event.target.closest('tbody tr');
+    if (!row || !event.target.matches('.corpus-documents-open')) return;
+    if (this.#moveFocus(row, event.key)) event.preventDefault();
+  };
+
+  /** Focus the button of the row a navigation key leads to; false if the key is not one. */
+  #moveFocus(row, key) {
+    const rows = this.#rows();
+    const index = rows.indexOf(row);
+    let next;
+    if (key in ROW_KEYS) next = rows[index + ROW_KEYS[key]];
+    else if (key === 'Home') next = rows[0];
+    else if (key === 'End') next = rows.at(-1);
+    else return false;
+    next?.querySelector('.corpus-documents-open')?.focus();
+    return true;
+  }
+}
+
+function headerRow() {
+  const head = document.createElement('thead');
+  const row = head.insertRow();
+  for (const column of COLUMNS) {
+    const cell = document.createElement('th');
+    cell.scope = 'col';
+    cell.textContent = column.label;
+    cell.className = column.name;
+    row.append(cell);
+  }
+  return head;
+}
+
+function body(documents) {
+  const tbody = document.createElement('tbody');
+  for (const doc of documents) {
+    const row = tbody.insertRow();
+    row.dataset.id = doc.id;
+    for (const column of COLUMNS) {
+      const cell = row.insertCell();
+      cell.className = column.name;
+      // textContent makes a text node: corpus text from users' files is never parsed as HTML.
+      const text = String(column.value(doc));
+      if (column.name === 'title') cell.append(openButton(text));
+      else cell.textContent = text;
+    }
+  }
+  return tbody;
+}
+
+/** The row's one control: its title, as a button that opens the document. */
+function openButton(title) {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'corpus-row-open corpus-documents-open';
+  button.textContent = title;
+  return button;
+}
+
+defineStateProperties(CorpusDocuments, STATE_KEYS);

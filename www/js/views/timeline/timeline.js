@@ -1,0 +1,321 @@
+// <corpus-timeline>: mentions of chosen entities, and matches of a query,
+// over time (corpus.timeline and corpus.termTrend, drawn with Observable
+// Plot's line and dot marks), by year, month or issue, with the same numbers
+// as a table beneath.
+//
+// Set `corpus` to a Corpus or a CorpusClient. The chips choose the entities
+// drawn, from the most mentioned people, places and organisations and any
+// added by name; the query box adds a line of its matches. `state` is
+// `{entities, bucket, q}` (strings, `entities` comma-separated ids); a change
+// the user makes dispatches `corpus-state-change`.
+import { charts, loadCharts } from '../../charts/charts.js';
+import { edgeChart } from '../../charts/chart-edges.js';
+import { chartTable, cssPalette } from '../../charts/chart-table.js';
+import { formatCount } from '../../widgets/format.js';
+import { element } from '../../widgets/highlight.js';
+import { optionElements } from '../../widgets/network-options.js';
+import { Widget, defineStateProperties, widgetAttributes } from '../../widgets/widget.js';
+import { ViewSupport } from '../../widgets/view-support.js';
+
+const BUCKETS = [['year', 'by year'], ['month', 'by month'], ['issue', 'by issue']];
+const CANDIDATE_TYPES = ['person', 'place', 'organization'];
+const CANDIDATES = 7; // chips, one palette colour each; the eighth colour is the query's
+const QUERY_SLOT = 7;
+const CHOSEN = 4; // drawn at first: more lines than this are hard to follow
+const NAMED = 1000; // entities offered by name
+
+let instances = 0;
+
+const STATE_KEYS = ['entities', 'bucket', 'q'];
+
+export class CorpusTimeline extends HTMLElement {
+  static observedAttributes = widgetAttributes(STATE_KEYS);
+  #widget = new Widget(this, { stateKeys: STATE_KEYS });
+  #support = new ViewSupport(this, { onChange: () => this.#load() });
+  #root = this.#widget.root;
+  #corpus = null;
+  #candidates = []; // [{id, name}], each keeping its colour slot
+  #named = new Map(); // "Name (type)" → id, for the add-by-name box
+  #chosen = null; // ids to draw; null: the first CHOSEN candidates
+  #renders = 0;
+  #listId = `corpus-timeline-names-${++instances}`;
+
+  constructor() {
+    super();
+    this.#build();
+  }
+
+  connectedCallback() {
+    this.#widget.connect();
+    this.#support.connect();
+  }
+
+  disconnectedCallback() {
+    this.#widget.disconnect();
+    this.#support.disconnect();
+  }
+
+  attributeChangedCallback(name, old, value) {
+    this.#widget.attributeChanged(name, old, value);
+  }
+
+  #build() {
+    const controls = element('form', 'corpus-chart-controls corpus-timeline-controls');
+    controls.addEventListener('submit', (event) => event.preventDefault());
+    const bucket = element('select', 'corpus-timeline-bucket');
+    bucket.setAttribute('aria-label', 'Time step');
+    bucket.append(...optionElements(BUCKETS, 'year'));
+    bucket.addEventListener('change', () => this.#changed());
+    const query = input('search', 'corpus-timeline-query', 'Matches of a query', 'e.g. "peace treaty"');
+    query.field.addEventListener('change', () => this.#changed());
+    const add = input('text', 'corpus-timeline-add', 'Add an entity', 'a name');
+    add.field.setAttribute('list', this.#listId);
+    add.field.addEventListener('change', () => this.#addNamed(add.field));
+    const names = element('datalist');
+    names.id = this.#listId;
+    const title = element('h3', 'corpus-chart-title', 'Mentions over time');
+    title.id = 'corpus-timeline-title';
+    controls.append(title, bucket, query.label, add.label, names);
+    const chips = element('fieldset', 'corpus-timeline-entities');
+    chips.append(element('legend', 'corpus-visually-hidden', 'Entities drawn'));
+    chips.addEventListener('change', () => {
+      this.#chosen = this.#checked();
+      this.#changed();
+    });
+    const error = element('p', 'corpus-chart-error');
+    error.setAttribute('role', 'alert');
+    error.hidden = true;
+    const figure = element('figure', 'corpus-figure corpus-timeline-figure');
+    figure.dataset.exportName = 'timeline';
+    figure.setAttribute('aria-labelledby', title.id); // named, and its export menu too, by the heading above
+    figure.append(element('div', 'corpus-timeline-chart'), element('div', 'corpus-timeline-table'));
+    this.#root.replaceChildren(controls, chips, error, figure);
+    if (this.#corpus) this.#load();
+  }
+
+  set corpus(corpus) {
+    if (this.#widget.takesSource(corpus)) return;
+    this.#corpus = corpus;
+    if (this.#support.follow(corpus)) this.#load();
+  }
+
+  get corpus() {
+    return this.#corpus;
+  }
+
+  /** The ids of the entities drawn. */
+  get entities() {
+    return this.#checked();
+  }
+
+  set entities(ids) {
+    this.state = { ...this.state, entities: ids.join(',') };
+  }
+
+  /** `{entities, bucket, q}`, as strings. */
+  get state() {
+    return {
+      entities: (this.#chosen ?? this.#checked()).join(','),
+      bucket: this.#root.querySelector('.corpus-timeline-bucket')?.value ?? 'year',
+      q: this.#root.querySelector('.corpus-timeline-query')?.value ?? '',
+    };
+  }
+
+  set state(state) {
+    const bucket = this.#root.querySelector('.corpus-timeline-bucket');
+    bucket.value = state.bucket ?? 'year';
+    if (bucket.selectedIndex < 0) bucket.value = 'year';
+    this.#root.querySelector('.corpus-timeline-query').value = state.q ?? '';
+    this.#chosen = state.entities ? state.entities.split(',').filter(Boolean) : null;
+    this.#load();
+    this.#widget.stateChanged();
+  }
+
+  #changed() {
+    this.#render();
+    this.dispatchEvent(new CustomEvent('corpus-state-change', { bubbles: true, composed: true }));
+  }
+
+  #checked() {
+    return [...this.#root.querySelectorAll('.corpus-timeline-entities input:checked')].map((box) => box.value);
+  }
+
+  /** The candidates for a corpus (and any chosen entity not among them), then draw. */
+  async #load() {
+    if (!this.#corpus || !this.#root.querySelector('.corpus-timeline-controls')) return;
+    const render = ++this.#renders;
+    const [top, all] = await Promise.all([
+      this.#corpus.entities({ types: CANDIDATE_TYPES, limit: CANDIDATES }),
+      this.#corpus.entities({ limit: NAMED }),
+    ]);
+    if (render !== this.#renders) return;
+    this.#named = new Map(all.map((e) => [`${e.name} (${e.type})`, e.id]));
+    this.#root.querySelector('datalist').replaceChildren(...[...this.#named.keys()].map((label) => {
+      const option = document.createElement('option');
+      option.value = label;
+      return option;
+    }));
+    this.#candidates = top.map(({ id, name }) => ({ id, name }));
+    const chosen = this.#chosen ?? this.#candidates.slice(0, CHOSEN).map((c) => c.id);
+    const byId = new Map(all.map((e) => [e.id, e]));
+    for (const id of chosen.filter((id) => !this.#candidates.some((c) => c.id === id)).reverse()) {
+      const name = byId.get(id)?.name ?? (await this.#corpus.entity(id).then((e) => e.name, () => null));
+      if (name) this.#candidates = [{ id, name }, ...this.#candidates].slice(0, CANDIDATES);
+    }
+    if (render !== this.#renders) return;
+    this.#renderChips(chosen);
+    this.#render();
+  }
+
+  #addNamed(field) {
+    const id = this.#named.get(field.value);
+    if (!id) return;
+    field.value = '';
+    this.#chosen = [...new Set([...this.#checked(), id])];
+    this.#load().then(() => this.dispatchEvent(new CustomEvent('corpus-state-change', { bubbles: true, composed: true })));
+  }
+
+  #renderChips(chosen) {
+    const colours = cssPalette(this.#root, 'corpus-chart', CANDIDATES + 1);
+    const chips = this.#candidates.map((c, i) => {
+      const label = element('label', 'corpus-timeline-entity');
+      const box = document.createElement('input');
+      box.type = 'checkbox';
+      box.value = c.id;
+      box.checked = chosen.includes(c.id);
+      box.dataset.slot = String(i);
+      const swatch = element('span', 'corpus-timeline-swatch');
+      swatch.setAttribute('aria-hidden', 'true');
+      swatch.style.setProperty('--corpus-swatch', colours[i]);
+      label.append(box, swatch, c.name);
+      return label;
+    });
+    const fieldset = this.#root.querySelector('.corpus-timeline-entities');
+    fieldset.replaceChildren(fieldset.querySelector('legend'), ...chips);
+    edgeChart(fieldset, this.#root); // pale keys edged, as their lines are
+  }
+
+  async #render() {
+    await loadCharts();
+    const chart = this.#root.querySelector('.corpus-timeline-chart');
+    if (!this.#corpus || !chart) return;
+    const render = ++this.#renders;
+    const { bucket, q } = this.state;
+    const ids = this.#checked();
+    const error = this.#root.querySelector('.corpus-chart-error');
+    const table = this.#root.querySelector('.corpus-timeline-table');
+    if (ids.length === 0 && !q.trim()) {
+      chart.replaceChildren(element('p', 'corpus-chart-empty', 'Choose an entity or type a query to draw it over time.'));
+      table.replaceChildren();
+      return;
+    }
+    let timeline;
+    try {
+      const [entities, trend] = await Promise.all([
+        ids.length > 0 ? this.#corpus.timeline({ entities: ids, bucket }) : null,
+        q.trim() ? this.#corpus.termTrend(q, { bucket }) : null,
+      ]);
+      timeline = withQuery(entities, trend);
+      if (render !== this.#renders) return;
+      error.hidden = true;
+    } catch (e) {
+      if (render !== this.#renders) return;
+      error.textContent = e.message;
+      error.hidden = false;
+      chart.replaceChildren();
+      table.replaceChildren();
+      return;
+    }
+    const nodes = [this.#plot(timeline, chart.clientWidth || 600)];
+    if (q.trim()) nodes.unshift(this.#queryKey(q));
+    chart.replaceChildren(...nodes);
+    edgeChart(chart, this.#root); // pale lines and keys edged, to stand 3:1 from the surface
+    table.replaceChildren(this.#table(timeline));
+  }
+
+  /** The dashed line's key: the query it draws. */
+  #queryKey(q) {
+    const key = element('p', 'corpus-timeline-query-key');
+    const swatch = element('span', 'corpus-timeline-query-swatch');
+    swatch.setAttribute('aria-hidden', 'true');
+    swatch.style.setProperty('--corpus-swatch', cssPalette(this.#root, 'corpus-chart', CANDIDATES + 1)[QUERY_SLOT]);
+    key.append(swatch, `Matches of ${q.trim()}`);
+    return key;
+  }
+
+  #plot({ buckets, tokens, series }, width) {
+    const colours = cssPalette(this.#root, 'corpus-chart', CANDIDATES + 1);
+    const slot = new Map(this.#candidates.map((c, i) => [c.id, i]));
+    slot.set(QUERY_ID, QUERY_SLOT);
+    // A period without documents has no count, rather than a count of 0:
+    // the line breaks there instead of dipping to the axis.
+    const empty = (i) => tokens?.[i] === 0;
+    const points = series.flatMap((s) => s.values.map((value, i) => ({ id: s.id, name: s.name, bucket: buckets[i], value: empty(i) ? null : value })));
+    // At most about one tick label per 70 px; the rest are left unlabelled.
+    const step = Math.max(1, Math.ceil((buckets.length * 70) / width));
+    // Labels slant only when, level, they would run into each other.
+    const longest = Math.max(...buckets.map((b) => b.length));
+    const slant = longest * 6.5 + 8 > (width - 60) / Math.ceil(buckets.length / step);
+    const svg = charts.plot({
+      width,
+      height: 260,
+      marginBottom: slant ? 70 : 30,
+      style: { background: 'transparent', color: 'currentColor', fontSize: '11px', fontFamily: 'inherit' },
+      x: { type: 'point', domain: buckets, ticks: buckets.filter((_, i) => i % step === 0), label: null, tickRotate: slant ? -30 : 0 },
+      y: { grid: true, label: 'mentions', nice: true, zero: true },
+      color: { domain: series.map((s) => s.id), range: series.map((s) => colours[slot.get(s.id) ?? 0]) },
+      marks: [
+        charts.ruleY([0]),
+        charts.line(points.filter((p) => p.id !== QUERY_ID), { x: 'bucket', y: 'value', stroke: 'id', strokeWidth: 2 }),
+        // The query's matches: dashed, to tell them from mentions.
+        charts.line(points.filter((p) => p.id === QUERY_ID), { x: 'bucket', y: 'value', stroke: 'id', strokeWidth: 2, strokeDasharray: '6 4' }),
+        charts.dot(points.filter((p) => p.value != null), { x: 'bucket', y: 'value', fill: 'id', r: 3, title: (p) => `${p.name}, ${p.bucket}: ${formatCount(p.value)}` }),
+      ],
+    });
+    svg.classList.add('corpus-timeline-svg');
+    svg.setAttribute('role', 'img');
+    svg.setAttribute('aria-label', `Over time: ${series.map((s) => s.name).join(', ')}; the table below has the numbers`);
+    return svg;
+  }
+
+  #table({ buckets, tokens, series }) {
+    const columns = [{ label: 'Period' }, ...series.map((s) => ({ label: s.name, numeric: true }))];
+    // "–": no documents in that period (not the same as no mentions).
+    const rows = buckets.map((b, i) => [b, ...series.map((s) => (tokens?.[i] === 0 ? '–' : formatCount(s.values[i])))]);
+    return chartTable('Mentions over time as a table', 'Mentions (and query matches) per period', columns, rows);
+  }
+}
+
+const QUERY_ID = '\u0000query'; // no entity id starts with a control character
+
+/**
+ * The entities' timeline (or null) with the query's matches (or null) as one
+ * more series. Both count over every document, so they have the same
+ * periods in the same order.
+ */
+function withQuery(timeline, trend) {
+  if (!trend) return timeline;
+  if (!timeline) timeline = { bucket: trend.bucket, buckets: trend.labels, tokens: trend.words, series: [] };
+  const buckets = [...new Set([...timeline.buckets, ...trend.labels])];
+  const at = (labels, values) => {
+    const byLabel = new Map(labels.map((label, i) => [label, values[i]]));
+    return buckets.map((b) => byLabel.get(b) ?? 0);
+  };
+  const tokens = buckets.map((b, i) => Math.max(at(timeline.buckets, timeline.tokens)[i], at(trend.labels, trend.words)[i]));
+  const series = timeline.series.map((s) => ({ ...s, values: at(timeline.buckets, s.values) }));
+  series.push({ id: QUERY_ID, name: `Matches of ${trend.query}`, type: 'query', values: at(trend.labels, trend.counts), total: trend.counts.reduce((a, b) => a + b, 0) });
+  return { ...timeline, buckets, tokens, series };
+}
+
+function input(type, className, labelText, placeholder) {
+  const label = element('label', 'corpus-timeline-field');
+  const field = document.createElement('input');
+  field.type = type;
+  field.className = className;
+  field.placeholder = placeholder;
+  field.autocomplete = 'off';
+  label.append(element('span', '', labelText), field);
+  return { label, field };
+}
+
+defineStateProperties(CorpusTimeline, STATE_KEYS);
