@@ -5,7 +5,7 @@
 # Each suite's output is shown as it runs and its counts are read back:
 #   cargo test, wasm-pack test  "test result: ok. N passed; M failed; ..."
 #   node --test (TAP)           "# pass N" and "# fail N"
-#   checks (fmt, clippy)        one check each: passed when the exit code is 0
+#   checks (fmt, clippy, tsc)   one check each: passed when the exit code is 0
 #   steps (setup, build)        not counted when they succeed, one failure if not
 # A suite that exits non-zero without reporting a failed test (a compile
 # error, a crash) counts as one failure. The browser suites are also summed
@@ -97,6 +97,8 @@ main() {
   run_suite "build" step bash scripts/build.sh
   run_suite "cargo fmt" check cargo fmt --check
   run_suite "cargo clippy" check cargo clippy --all-targets -- -D warnings
+  # www/js against the engine's declarations (www/pkg/corpus_lens.d.ts); see tsconfig.json.
+  run_suite "tsc --checkJs" check node_modules/.bin/tsc -p .
   run_suite "cargo test" cargo cargo test
   run_suite "wasm-pack test --node" cargo wasm-pack test --node
   run_suite "node --test tests/js" node node --test --test-reporter=tap tests/js/

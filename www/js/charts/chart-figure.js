@@ -11,6 +11,11 @@ export const PLOT_STYLE = { background: 'transparent', color: 'currentColor', fo
 
 let figures = 0; // for the ids of figures' headings, unique in any shadow root
 
+/** A new id for a figure's heading: `corpus-figure-<n>-title`. */
+export function figureHeadingId() {
+  return `corpus-figure-${++figures}-title`;
+}
+
 /**
  * An empty chart figure: a caption with a heading (of `level`, one below
  * the view's section's) and a note, then the chart, then its table. Renders
@@ -23,7 +28,7 @@ export function chartFigure(name, title, level = 4) {
   const caption = element('figcaption', 'corpus-figure-caption');
   const heading = element(`h${level}`, 'corpus-chart-title', title);
   // The figure, and its export menu, are named by its heading.
-  heading.id = `corpus-figure-${++figures}-title`;
+  heading.id = figureHeadingId();
   figure.setAttribute('aria-labelledby', heading.id);
   caption.append(heading, element('p', 'corpus-figure-note'));
   figure.append(caption, element('div', 'corpus-figure-legend'), element('div', 'corpus-figure-chart'), element('div', 'corpus-figure-table'));
@@ -33,10 +38,12 @@ export function chartFigure(name, title, level = 4) {
 /**
  * Put a drawn chart `{title, note, legend?, svg?, empty?, table?}` into its
  * figure; `keepTable` leaves the table there as it is.
+ * @param {HTMLElement} figure
+ * @param {{title: string, note?: string, legend?: Node[], svg?: Element | null, empty?: string, table?: Node | null, keepTable?: boolean}} chart
  */
 export function fillFigure(figure, { title, note, legend = [], svg = null, empty = '', table = null, keepTable = false }) {
   figure.querySelector('.corpus-chart-title').textContent = title;
-  const noteBox = figure.querySelector('.corpus-figure-note');
+  const noteBox = /** @type {HTMLElement} */ (figure.querySelector('.corpus-figure-note'));
   noteBox.textContent = note ?? '';
   noteBox.hidden = !note;
   figure.querySelector('.corpus-figure-legend').replaceChildren(...legend);
