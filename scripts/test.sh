@@ -5,7 +5,7 @@
 # Each suite's output is shown as it runs and its counts are read back:
 #   cargo test, wasm-pack test  "test result: ok. N passed; M failed; ..."
 #   node --test (TAP)           "# pass N" and "# fail N"
-#   checks (fmt, clippy)        one check each: passed when the exit code is 0
+#   checks (fmt, clippy, tsc)   one check each: passed when the exit code is 0
 #   fuzz targets                one check each: passed when libFuzzer found
 #                               nothing in FUZZ_SECONDS (default 60 under
 #                               CI=true, 20 otherwise)
@@ -129,6 +129,8 @@ main() {
   run_suite "cargo clippy" check cargo clippy --all-targets -- -D warnings
   run_suite "cargo clippy (wasm32)" check \
     cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+  # www/js against the engine's declarations (www/pkg/corpus_lens.d.ts); see tsconfig.json.
+  run_suite "tsc --checkJs" check node_modules/.bin/tsc -p .
   run_suite "cargo test" cargo cargo test
   run_fuzz
   run_suite "wasm-pack test --node" cargo wasm-pack test --node

@@ -14,17 +14,26 @@ import { embedControl } from './app/embed-snippets.js';
 import { focusStatic } from './widgets/widget.js';
 import { DEFAULT_VIEW, fragmentFor, readFragment } from './app/url-state.js';
 
-const views = new Map([...document.querySelectorAll('main > .corpus-view')].map((section) => [section.dataset.view, section]));
-const tabs = [...document.querySelectorAll('.corpus-tabs a')];
-const stats = document.querySelector('corpus-stats');
-const switcher = document.querySelector('corpus-switcher');
+/**
+ * The elements of index.html as this module uses them.
+ * @typedef {import('./engine/corpus-client.js').Client} Client
+ * @typedef {import('../pkg/corpus_lens.js').LoadWarning} LoadWarning
+ * @typedef {HTMLElement & {corpus: Client}} CorpusView an element that takes the corpus
+ * @typedef {HTMLElement & {state: Record<string, string>}} StateOwner a [data-state] element: the URL holds its state
+ * @typedef {import('./views/reader/reader.js').CorpusReader | import('./views/entities/entity-page.js').CorpusEntity | import('./views/search/search.js').CorpusSearch} OpenedView
+ */
+
+const views = new Map([.../** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('main > .corpus-view'))].map((section) => [section.dataset.view, section]));
+const tabs = [.../** @type {NodeListOf<HTMLAnchorElement>} */ (document.querySelectorAll('.corpus-tabs a'))];
+const stats = /** @type {import('./corpora/stats-line.js').CorpusStats} */ (document.querySelector('corpus-stats'));
+const switcher = /** @type {import('./corpora/corpus-switcher.js').CorpusSwitcher} */ (document.querySelector('corpus-switcher'));
 const loadButton = document.querySelector('.corpus-load-open');
-const loadPanel = document.querySelector('#corpus-load-panel');
+const loadPanel = /** @type {HTMLElement} */ (document.querySelector('#corpus-load-panel'));
 const status = document.querySelector('.corpus-status');
 const announcer = document.querySelector('.corpus-announcer');
-const errorBox = document.querySelector('.corpus-error');
+const errorBox = /** @type {HTMLElement} */ (document.querySelector('.corpus-error'));
 // Every element that takes the corpus.
-const corpusViews = [...document.querySelectorAll('main corpus-overview, main corpus-search, main corpus-entities, main corpus-entity, main corpus-network, main corpus-matrix, main corpus-timeline, main corpus-compare, main corpus-reader')];
+const corpusViews = [.../** @type {NodeListOf<CorpusView>} */ (document.querySelectorAll('main corpus-overview, main corpus-search, main corpus-entities, main corpus-entity, main corpus-network, main corpus-matrix, main corpus-timeline, main corpus-compare, main corpus-reader'))];
 
 let current = { id: null, client: null };
 // embed=1: the view alone, for an iframe (no header, tabs or Embed control).
@@ -72,14 +81,17 @@ const OPENED = {
  */
 async function focusOpened(view) {
   const [name, label] = OPENED[view];
-  const element = views.get(view).querySelector(name);
+  const element = /** @type {OpenedView} */ (views.get(view).querySelector(name));
   const said = await element.focusView();
   if (shownView === view) announce(`${label}: ${said}`);
 }
 
 // ---- corpora
 
-/** What to open for a corpus id: the embedded corpus, or one kept in this browser. */
+/**
+ * What to open for a corpus id: the embedded corpus, or one kept in this browser.
+ * @returns {Promise<import('./engine/corpus-client.js').Source>}
+ */
 async function sourceOf(id) {
   const aliases = await getAliases(id).catch(() => null);
   if (id === 'embedded') return { kind: 'embedded', aliases };
@@ -138,8 +150,9 @@ function handToShown() {
 
 // ---- views and the URL
 
+/** @returns {StateOwner[]} */
 function stateOwners(view) {
-  return [...(views.get(view)?.querySelectorAll('[data-state]') ?? [])];
+  return [.../** @type {NodeListOf<StateOwner> | []} */ (views.get(view)?.querySelectorAll('[data-state]') ?? [])];
 }
 
 function viewState(view) {
@@ -231,23 +244,23 @@ async function applyLocation() {
 
 /** Views asking for each other, and telling the history what changed. */
 function wireViews() {
-  document.addEventListener('corpus-state-change', (event) => {
-    if (views.get(shownView)?.contains(event.target)) record({ typing: event.detail?.typing === true });
+  document.addEventListener('corpus-state-change', (/** @type {CustomEvent<{typing?: boolean} | null>} */ event) => {
+    if (views.get(shownView)?.contains(/** @type {Node} */ (event.target))) record({ typing: event.detail?.typing === true });
   });
-  document.addEventListener('corpus-open-document', ({ detail: { id, start, end, query } }) => {
+  document.addEventListener('corpus-open-document', (/** @type {CustomEvent<{id: string, start?: number, end?: number, query?: string}>} */ { detail: { id, start, end, query } }) => {
     go('reader', { doc: id, start: start ?? '', end: end ?? '', q: query ?? '' });
     focusOpened('reader');
   });
-  document.addEventListener('corpus-open-entity', ({ detail: { id } }) => {
+  document.addEventListener('corpus-open-entity', (/** @type {CustomEvent<{id: string}>} */ { detail: { id } }) => {
     go('entities', { entity: id });
     focusOpened('entities');
   });
-  document.addEventListener('corpus-search', ({ detail: { query } }) => {
+  document.addEventListener('corpus-search', (/** @type {CustomEvent<{query: string}>} */ { detail: { query } }) => {
     go('search', { q: query });
     focusOpened('search');
   });
-  document.addEventListener('corpus-network-change', ({ detail: { options } }) => {
-    document.querySelector('corpus-matrix').options = options;
+  document.addEventListener('corpus-network-change', (/** @type {CustomEvent<{options: object}>} */ { detail: { options } }) => {
+    /** @type {import('./views/network/matrix.js').CorpusMatrix} */ (document.querySelector('corpus-matrix')).options = options;
   });
   for (const tab of tabs) {
     tab.addEventListener('click', (event) => {
@@ -261,7 +274,7 @@ function wireViews() {
 
 /** Loading, switching and deleting corpora. */
 function wireCorpora() {
-  document.addEventListener('corpus-loaded', ({ detail: { client, id, name, warnings } }) => {
+  document.addEventListener('corpus-loaded', (/** @type {CustomEvent<{client: Client, id: string | null, name: string, warnings: LoadWarning[]}>} */ { detail: { client, id, name, warnings } }) => {
     // A corpus the browser would not keep has no id: it stays until reload.
     useCorpus(id ?? `unsaved-${Date.now().toString(36)}`, client);
     switcher.refresh();
@@ -276,10 +289,10 @@ function wireCorpora() {
       focusStatic(document.querySelector('#view-overview'));
     }
   });
-  document.addEventListener('corpus-switch', async ({ detail: { id } }) => {
+  document.addEventListener('corpus-switch', async (/** @type {CustomEvent<{id: string}>} */ { detail: { id } }) => {
     if (await openCorpus(id)) go(shownView);
   });
-  document.addEventListener('corpus-deleted', async ({ detail: { id } }) => {
+  document.addEventListener('corpus-deleted', async (/** @type {CustomEvent<{id: string}>} */ { detail: { id } }) => {
     if (id === current.id && (await openCorpus('embedded'))) go(shownView);
   });
   loadButton.addEventListener('click', () => setLoadPanel(loadPanel.hidden));
@@ -289,14 +302,14 @@ function wireCorpora() {
     if (event.defaultPrevented || !event.dataTransfer?.files.length) return;
     event.preventDefault();
     setLoadPanel(true);
-    document.querySelector('corpus-loader').loadDropped(event.dataTransfer);
+    /** @type {import('./corpora/corpus-loader.js').CorpusLoader} */ (document.querySelector('corpus-loader')).loadDropped(event.dataTransfer);
   });
 }
 
 function setLoadPanel(open) {
   loadPanel.hidden = !open;
   loadButton.setAttribute('aria-expanded', String(open));
-  if (open) loadPanel.querySelector('corpus-loader').focus();
+  if (open) /** @type {HTMLElement} */ (loadPanel.querySelector('corpus-loader')).focus();
 }
 
 async function main() {

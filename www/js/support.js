@@ -42,7 +42,7 @@
     if (has(window, 'trustedTypes')) return true;
     var read = false;
     try {
-      new Worker('http://[', { get type() { read = true; return 'module'; } });
+      new Worker('http://[', { get type() { read = true; return /** @type {WorkerType} */ ('module'); } });
     } catch (error) {
       // expected: the URL does not parse
     }

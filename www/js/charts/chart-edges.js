@@ -81,7 +81,7 @@ export function edgeColour(colour, background, text) {
 export function edgeChart(container, where = container) {
   const background = themeValue(where, 'surface');
   const text = themeValue(where, 'fg');
-  const edge = (colour, grounds = background) => edgeColour(colour, grounds, text);
+  const edge = (/** @type {string} */ colour, /** @type {string | string[]} */ grounds = background) => edgeColour(colour, grounds, text);
   const keyGrounds = [background, themeValue(where, 'selected-bg')];
   const within = (selector) => [...(container.matches?.(selector) ? [container] : []), ...container.querySelectorAll(selector)];
   for (const mark of within(FILLED)) {

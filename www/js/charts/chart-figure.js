@@ -9,10 +9,10 @@ import { element } from '../widgets/highlight.js';
 // page's colour through currentColor.
 export const PLOT_STYLE = { background: 'transparent', color: 'currentColor', fontSize: '11px', fontFamily: 'inherit' };
 
-let figures = 0;
+let figures = 0; // for the ids of figures' headings, unique in any shadow root
 
-/** A new id for a figure's heading, unique in any shadow root. */
-export function figureTitleId() {
+/** A new id for a figure's heading: `corpus-figure-<n>-title`. */
+export function figureHeadingId() {
   return `corpus-figure-${++figures}-title`;
 }
 
@@ -28,7 +28,7 @@ export function chartFigure(name, title, level = 4) {
   const caption = element('figcaption', 'corpus-figure-caption');
   const heading = element(`h${level}`, 'corpus-chart-title', title);
   // The figure, and its export menu, are named by its heading.
-  heading.id = figureTitleId();
+  heading.id = figureHeadingId();
   figure.setAttribute('aria-labelledby', heading.id);
   caption.append(heading, element('p', 'corpus-figure-note'));
   figure.append(caption, element('div', 'corpus-figure-legend'), element('div', 'corpus-figure-chart'), element('div', 'corpus-figure-table'));
@@ -38,10 +38,12 @@ export function chartFigure(name, title, level = 4) {
 /**
  * Put a drawn chart `{title, note, legend?, svg?, empty?, table?}` into its
  * figure; `keepTable` leaves the table there as it is.
+ * @param {HTMLElement} figure
+ * @param {{title: string, note?: string, legend?: Node[], svg?: Element | null, empty?: string, table?: Node | null, keepTable?: boolean}} chart
  */
 export function fillFigure(figure, { title, note, legend = [], svg = null, empty = '', table = null, keepTable = false }) {
   figure.querySelector('.corpus-chart-title').textContent = title;
-  const noteBox = figure.querySelector('.corpus-figure-note');
+  const noteBox = /** @type {HTMLElement} */ (figure.querySelector('.corpus-figure-note'));
   noteBox.textContent = note ?? '';
   noteBox.hidden = !note;
   figure.querySelector('.corpus-figure-legend').replaceChildren(...legend);

@@ -6,7 +6,7 @@
 // loaded when the first chart is drawn: a page showing only a search widget
 // never downloads them. Call `await loadCharts()` before drawing; then
 // `charts.plot(…)`, `charts.forceSimulation(…)` and the rest are there.
-export const charts = {};
+export const charts = /** @type {typeof import('../../vendor/charts.js')} */ ({});
 
 let loading = null;
 

@@ -122,7 +122,7 @@ export class CorpusSwitcher extends HTMLElement {
     this.#root.querySelector('.corpus-switcher-name').textContent = name;
     const list = this.#root.querySelector('.corpus-switcher-list');
     // Keep focus where it was (on the same row's button) across the redraw.
-    const active = this.shadowRoot.activeElement;
+    const active = /** @type {HTMLElement} */ (this.shadowRoot.activeElement);
     const focused = list.contains(active) ? active.dataset.focusKey : null;
     list.replaceChildren(this.#embeddedItem(), ...this.#corpora.map((corpus) => this.#item(corpus)));
     if (focused) list.querySelector(`[data-focus-key="${CSS.escape(focused)}"]`)?.focus();

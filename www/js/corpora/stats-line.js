@@ -5,6 +5,8 @@
 import { formatCount } from '../widgets/format.js';
 import { Widget, widgetAttributes } from '../widgets/widget.js';
 
+/** @typedef {import('../engine/corpus-client.js').AnyCorpus} AnyCorpus */
+
 const PARTS = [
   ['documents', 'document', 'documents'],
   ['paragraphs', 'paragraph', 'paragraphs'],
@@ -18,6 +20,7 @@ export class CorpusStats extends HTMLElement {
   #widget = new Widget(this);
   #root = this.#widget.root;
   #stats = null;
+  /** @type {AnyCorpus} */
   #corpus = null;
 
   constructor() {
@@ -43,6 +46,7 @@ export class CorpusStats extends HTMLElement {
     return this.#corpus;
   }
 
+  /** @param {AnyCorpus} corpus */
   set corpus(corpus) {
     this.#corpus = corpus;
     this.stats = corpus ? corpus.stats() : null;

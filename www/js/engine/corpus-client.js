@@ -13,11 +13,39 @@ import { INLINE } from './inline.js';
 import { scriptBlobUrl, workerScriptUrl } from './trusted-types.js';
 
 /** The wasm Corpus methods a client forwards; see the README's JS API. */
-const METHODS = [
+const METHODS = /** @type {const} */ ([
   'document', 'memory', 'search', 'kwic', 'terms', 'termTrend', 'entities', 'entity', 'mentions',
   'annotate', 'citations', 'aliases', 'cooccurrence', 'cooccurrenceColumns', 'matrix', 'timeline',
   'keyness', 'collocates', 'evidence', 'exportNetwork',
-];
+]);
+
+/**
+ * The types the engine declares (src/wasm.d.ts), for `npm run typecheck`.
+ * @typedef {import('../../pkg/corpus_lens.js').Corpus} Corpus
+ * @typedef {import('../../pkg/corpus_lens.js').AliasEntry} AliasEntry
+ * @typedef {import('../../pkg/corpus_lens.js').DocumentSummary} DocumentSummary
+ * @typedef {import('../../pkg/corpus_lens.js').CorpusStats} CorpusStats
+ * @typedef {import('../../pkg/corpus_lens.js').LoadWarning} LoadWarning
+ * @typedef {import('../../pkg/corpus_lens.js').SourceFile} SourceFile
+ */
+
+/**
+ * What a worker opens: the embedded corpus, or files; `aliases` replaces
+ * the shipped alias table; `skipInvalid` (default true) skips bad records.
+ * @typedef {{kind: 'embedded' | 'files', files?: SourceFile[], aliases?: AliasEntry[] | null, skipInvalid?: boolean, name?: string}} Source
+ */
+
+/**
+ * A CorpusClient with the forwarded methods as the engine declares them,
+ * each result promised: `await client.search(...)` is a SearchResults.
+ * @typedef {CorpusClient & {[M in typeof METHODS[number]]: (...args: Parameters<Corpus[M]>) => Promise<ReturnType<Corpus[M]>>}} Client
+ */
+
+/**
+ * What a view is handed as its `corpus`: a Client, or a wasm Corpus on the
+ * main thread (engine.js); `await corpus.search(...)` reads either.
+ * @typedef {Client | Corpus} AnyCorpus
+ */
 
 /**
  * The worker that holds a corpus. Beside this module as a rule; a page on
@@ -29,6 +57,7 @@ const METHODS = [
 function startWorker() {
   const beside = new URL('./corpus-worker.js', import.meta.url).href;
   if (INLINE.worker) return new Worker(workerScriptUrl(scriptBlobUrl(INLINE.worker), beside));
+  /** @type {WorkerOptions} */
   const options = { type: 'module' };
   if (new URL(beside).origin === location.origin) return new Worker(workerScriptUrl(beside, beside), options);
   const importer = scriptBlobUrl(`import ${JSON.stringify(beside)};`);
@@ -40,6 +69,7 @@ export class CorpusClient extends EventTarget {
   #pending = new Map(); // id → {resolve, reject, onProgress}
   #nextId = 0;
   /** `corpus.documents()`, `stats()` and `warnings()` as of the open: they change only with a new corpus. */
+  /** @type {{documents: DocumentSummary[], stats: CorpusStats, warnings: LoadWarning[], shippedAliases: AliasEntry[]}} */
   #summary = { documents: [], stats: null, warnings: [], shippedAliases: [] };
 
   constructor() {
@@ -54,6 +84,9 @@ export class CorpusClient extends EventTarget {
    * `{kind: 'files', files: [{name, content}], aliases?}`. `onProgress`
    * receives `{phase, label}`; aborting `signal` terminates the worker and
    * rejects with an AbortError.
+   * @param {Source} source
+   * @param {{onProgress?: (progress: {phase: string, label: string}) => void, signal?: AbortSignal}} [options]
+   * @returns {Promise<Client>}
    */
   static async open(source, { onProgress, signal } = {}) {
     const cancelled = () => new DOMException('Loading was cancelled', 'AbortError');
@@ -67,7 +100,7 @@ export class CorpusClient extends EventTarget {
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
       client.#summary = await client.#request('open', [source], onProgress);
-      return client;
+      return /** @type {Client} */ (client);
     } catch (error) {
       client.close();
       throw error;

@@ -241,7 +241,7 @@ function stacked(svgs) {
     width = Math.max(width, left + box.width + Math.ceil(over.right));
   }
   const height = Math.max(0, y - 8);
-  for (const [name, value] of [['viewBox', `0 0 ${width} ${height}`], ['width', width], ['height', height]]) root.setAttribute(name, String(value));
+  for (const [name, value] of /** @type {[string, string | number][]} */ ([['viewBox', `0 0 ${width} ${height}`], ['width', width], ['height', height]])) root.setAttribute(name, String(value));
   return { svg: root, box: { x: 0, y: 0, width, height } };
 }
 

@@ -2,7 +2,10 @@
 // with the words the page uses for them. Each type's colour is the CSS
 // custom property --corpus-entity-<type> (see css/corpus.css).
 
-/** [type, singular label, plural label], most useful to an analyst first. */
+/**
+ * [type, singular label, plural label], most useful to an analyst first.
+ * @type {[import('../../pkg/corpus_lens.js').EntityType, string, string][]}
+ */
 const TYPES = [
   ['person', 'Person', 'People'],
   ['place', 'Place', 'Places'],

@@ -6,6 +6,19 @@
 // option it does not know, so only options that apply are passed.
 import { MEASURES } from '../engine/measures.js';
 
+/**
+ * The engine's types (src/wasm.d.ts).
+ * @typedef {import('../../pkg/corpus_lens.js').CooccurrenceOptions} CooccurrenceOptions
+ * @typedef {import('../../pkg/corpus_lens.js').CooccurUnit} CooccurUnit
+ * @typedef {import('../../pkg/corpus_lens.js').AssociationMeasure} AssociationMeasure
+ * @typedef {import('../../pkg/corpus_lens.js').EntityType} EntityType
+ */
+
+/**
+ * The state the network's controls describe and the heatmap shares.
+ * @typedef {{unit: CooccurUnit, window?: number, measure: AssociationMeasure, minCount?: number, minScore?: number | null, types?: EntityType[]}} NetworkState
+ */
+
 export { MEASURES };
 
 /** [unit, label], as corpus.cooccurrence names them. */
@@ -32,8 +45,11 @@ export function unitPlural(unit, n = 2) {
  * `{unit, window, measure, minCount, minScore, types}`: `window` only with
  * the window unit, `minScore` only when set, `types` only when some are
  * chosen.
+ * @param {NetworkState} state
+ * @returns {CooccurrenceOptions}
  */
 export function cooccurrenceOptions({ unit, window, measure, minCount, minScore, types }) {
+  /** @type {CooccurrenceOptions} */
   const options = { unit, measure, minCount };
   if (unit === 'window') options.window = window;
   if (minScore != null) options.minScore = minScore;

@@ -132,6 +132,8 @@ export class Widget {
    * For the element's `corpus` setter: a string is a source, set as the
    * `corpus` attribute (true: nothing more to do); anything else is a Corpus
    * or CorpusClient for the element itself (false).
+   * @param {unknown} value
+   * @returns {value is string}
    */
   takesSource(value) {
     if (typeof value !== 'string') return false;

@@ -1,11 +1,14 @@
 // The comparisons <corpus-compare> offers as starters, built from the
 // corpus itself: never hard-coded to one corpus.
 
+/** @typedef {import('../../engine/corpus-client.js').AnyCorpus} AnyCorpus */
+
 /**
  * Up to three comparisons that suit this corpus, each `{label, title,
  * state}`: the earlier years against the later, split where half the
  * documents are; the two largest publications; the most mentioned person
  * against the documents without them.
+ * @param {AnyCorpus} corpus
  */
 export async function suggestComparisons(corpus) {
   const documents = await corpus.documents();

@@ -26,6 +26,8 @@ import { PLOT_STYLE, chartFigure, clip, describedSvg, fillFigure } from '../../c
 import { ViewSupport, widthChanged } from '../../widgets/view-support.js';
 import { Widget, defineStateProperties, widgetAttributes } from '../../widgets/widget.js';
 
+/** @typedef {import('../../engine/corpus-client.js').AnyCorpus} AnyCorpus */
+
 const MEASURES = [['llr', 'log-likelihood (G²)'], ['chi2', 'chi-square'], ['logratio', 'log ratio']];
 const DEFAULTS = { a: '', b: '', measure: 'llr', min: '3' };
 const LIMIT = 100; // terms listed per side
@@ -81,6 +83,7 @@ export class CorpusCompare extends HTMLElement {
   static observedAttributes = widgetAttributes(STATE_KEYS);
   #widget = new Widget(this, { stateKeys: STATE_KEYS });
   #root = this.#widget.root;
+  /** @type {AnyCorpus} */
   #corpus = null;
   #state = { ...DEFAULTS };
   #stateSet = false; // a state was given: the starters must not replace it
@@ -113,6 +116,7 @@ export class CorpusCompare extends HTMLElement {
     return this.#corpus;
   }
 
+  /** @param {AnyCorpus | string} corpus */
   set corpus(corpus) {
     if (this.#widget.takesSource(corpus)) return;
     this.#corpus = corpus;
@@ -342,6 +346,7 @@ function referenceQuery({ a, b }) {
  * The terms of both sides, each as `{term, side, target, reference, score,
  * pValue}` with the counts in the target and the reference; a reference
  * term's score is negative.
+ * @param {AnyCorpus} corpus
  */
 async function keyTerms(corpus, state) {
   const options = { measure: state.measure, minCount: Number(state.min), limit: LIMIT };
@@ -360,6 +365,7 @@ async function keyTerms(corpus, state) {
   return { rows, state, targetDocs, referenceDocs };
 }
 
+/** @param {AnyCorpus} corpus */
 async function documentCount(corpus, query) {
   return (await corpus.search(query, { limit: 1, snippetLength: 0 })).total;
 }
@@ -367,6 +373,7 @@ async function documentCount(corpus, query) {
 /**
  * Which box an engine error is about: a malformed query is checked in each
  * box on its own; "the target …"/"no reference …" say so themselves.
+ * @param {AnyCorpus} corpus
  */
 async function blame(corpus, error, { a, b }) {
   const message = String(error?.message ?? '');
@@ -418,6 +425,9 @@ function drawnRows(rows) {
 /**
  * Diverging bars: a target term to the right of zero, a reference term to
  * the left, each labelled at the zero line on the other side.
+ * @param {Awaited<ReturnType<typeof keyTerms>>} result
+ * @param {string[]} colours the target's and the reference's
+ * @param {number} width
  */
 function keynessChart(result, [targetColour, referenceColour], width) {
   const { state } = result;

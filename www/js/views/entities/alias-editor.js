@@ -29,6 +29,8 @@ import { typeSwatch } from '../../widgets/entity-types.js';
 import { element } from '../../widgets/highlight.js';
 import { Widget, defineStateProperties, focusStatic, widgetAttributes } from '../../widgets/widget.js';
 
+/** @typedef {import('../../engine/corpus-client.js').AnyCorpus} AnyCorpus */
+
 // Per corpus: the table as first seen (what undo restores). Kept outside
 // the element, which a page may re-create, so that the edits stay undoable.
 const corpora = new WeakMap();
@@ -41,6 +43,7 @@ export class CorpusAliasEditor extends HTMLElement {
   static observedAttributes = widgetAttributes(STATE_KEYS);
   #widget = new Widget(this, { stateKeys: STATE_KEYS });
   #root = this.#widget.root;
+  /** @type {AnyCorpus} */
   #corpus = null;
   #entity = null;
   #renders = 0;
@@ -77,6 +80,7 @@ export class CorpusAliasEditor extends HTMLElement {
     return this.#corpus;
   }
 
+  /** @param {AnyCorpus | string} corpus */
   set corpus(corpus) {
     if (this.#widget.takesSource(corpus)) return;
     if (corpus !== this.#corpus) this.#picker?.reset();
@@ -145,9 +149,10 @@ export class CorpusAliasEditor extends HTMLElement {
    * or going to the message that says what happened when it is gone.
    */
   #keepingFocus(draw) {
-    const key = this.shadowRoot.activeElement?.dataset.focusKey;
+    const focusKey = () => /** @type {HTMLElement} */ (this.shadowRoot.activeElement)?.dataset.focusKey;
+    const key = focusKey();
     draw();
-    if (!key || this.shadowRoot.activeElement?.dataset.focusKey === key) return;
+    if (!key || focusKey() === key) return;
     const same = [...this.#root.querySelectorAll('[data-focus-key]')].find((button) => button.dataset.focusKey === key);
     if (same) same.focus();
     else this.#focusMessage();
@@ -325,7 +330,7 @@ export class CorpusAliasEditor extends HTMLElement {
       this.#render();
       // The button pressed was disabled while the edit ran, and may be gone
       // (an undone edit's): focus goes to what the edit says it did.
-      const active = this.shadowRoot.activeElement;
+      const active = /** @type {HTMLElement & {disabled?: boolean}} */ (this.shadowRoot.activeElement);
       if (!active || !active.isConnected || active.disabled) this.#focusMessage();
     }
   }
@@ -374,12 +379,16 @@ export class CorpusAliasEditor extends HTMLElement {
  * Count the edits of `corpus`'s alias table against `table` (what undo
  * restores) rather than against the table in force when an editor first
  * sees the corpus.
+ * @param {AnyCorpus} corpus
  */
 export function setAliasBaseline(corpus, table) {
   corpora.set(corpus, { first: Promise.resolve(structuredClone(table)) });
 }
 
-/** The table in force when `corpus` was first seen here (a promise, shared). */
+/**
+ * The table in force when `corpus` was first seen here (a promise, shared).
+ * @param {AnyCorpus} corpus
+ */
 function baseline(corpus) {
   let state = corpora.get(corpus);
   if (!state) {

@@ -14,6 +14,8 @@ import { element } from '../../widgets/highlight.js';
 import { Widget, defineStateProperties, widgetAttributes } from '../../widgets/widget.js';
 import { ViewSupport } from '../../widgets/view-support.js';
 
+/** @typedef {import('../../engine/corpus-client.js').AnyCorpus} AnyCorpus */
+
 // Enough to scan by eye; a long tail is better reached by the name filter.
 const LIST_LIMIT = 300;
 
@@ -27,6 +29,7 @@ export class CorpusEntities extends HTMLElement {
   #widget = new Widget(this, { stateKeys: STATE_KEYS });
   #support = new ViewSupport(this, { onChange: () => this.#load() });
   #root = this.#widget.root;
+  /** @type {AnyCorpus} */
   #corpus = null;
   #byType = new Map(); // type → entities, in the engine's order
   #state = { type: '', min: '1', name: '' };
@@ -54,6 +57,7 @@ export class CorpusEntities extends HTMLElement {
     return this.#corpus;
   }
 
+  /** @param {AnyCorpus | string} corpus */
   set corpus(corpus) {
     if (this.#widget.takesSource(corpus)) return;
     this.#corpus = corpus;

@@ -14,6 +14,8 @@ import { element } from '../../widgets/highlight.js';
 import { MEASURES, formatScore, measureLabel, optionElements, unitPlural } from '../../widgets/network-options.js';
 import { PLOT_STYLE, clip, describedSvg } from '../../charts/chart-figure.js';
 
+/** @typedef {import('../../engine/corpus-client.js').AnyCorpus} AnyCorpus */
+
 const TOP = 12; // bars of the association charts
 const COLLOCATES = 40; // rows of the collocates table
 const BUCKETS = [['year', 'Year'], ['month', 'Month'], ['issue', 'Issue']];
@@ -120,6 +122,7 @@ export function sectionError(section, error) {
 
 // ---- mentions over time
 
+/** @param {AnyCorpus} corpus */
 async function loadTimeline(corpus, entity, section) {
   const bucket = section.querySelector('.corpus-entity-switch input:checked')?.value ?? 'year';
   return { entity, timeline: await corpus.timeline({ entities: [entity.id], bucket }) };
@@ -173,6 +176,7 @@ function timelineChart(points, { buckets, bars, width, colour }) {
 
 // ---- associated entities
 
+/** @param {AnyCorpus} corpus */
 async function loadCooccurrence(corpus, entity, section) {
   const unit = section.querySelector('.corpus-entity-unit').value;
   const measure = section.querySelector('.corpus-entity-measure').value;
@@ -243,6 +247,7 @@ function neighbours({ nodes, edges }, id) {
 
 // ---- collocates
 
+/** @param {AnyCorpus} corpus */
 async function loadCollocates(corpus, entity, section) {
   const within = Number(section.querySelector('.corpus-entity-window').value);
   const measure = section.querySelector('.corpus-entity-collocate-measure').value;

@@ -7,6 +7,8 @@
 import { formatCount, plural } from '../../widgets/format.js';
 import { appendMarked, element } from '../../widgets/highlight.js';
 
+/** @typedef {import('../../engine/corpus-client.js').AnyCorpus} AnyCorpus */
+
 /** Mentions shown at first, and added by "Show more". */
 export const MENTION_PAGE = 10;
 
@@ -24,6 +26,7 @@ export function mentionsSection(ids) {
 /**
  * The first `limit` mentions of the entity `id`, once `texts` (docId →
  * text, a cache kept per corpus) has the text of every document they are in.
+ * @param {AnyCorpus} corpus
  */
 export async function fetchMentions(corpus, id, limit, texts) {
   const mentions = await corpus.mentions(id, { limit });

@@ -29,6 +29,8 @@ import { element } from '../../widgets/highlight.js';
 import { ViewSupport, widthChanged } from '../../widgets/view-support.js';
 import { Widget, defineStateProperties, focusStatic, settled, themeValue, widgetAttributes } from '../../widgets/widget.js';
 
+/** @typedef {import('../../engine/corpus-client.js').AnyCorpus} AnyCorpus */
+
 let instances = 0;
 
 const STATE_KEYS = ['entity'];
@@ -37,6 +39,7 @@ export class CorpusEntity extends HTMLElement {
   static observedAttributes = widgetAttributes(STATE_KEYS);
   #widget = new Widget(this, { stateKeys: STATE_KEYS });
   #root = this.#widget.root;
+  /** @type {AnyCorpus} */
   #corpus = null;
   #entityId = null;
   #entity = null; // the EntityDetail shown
@@ -79,6 +82,7 @@ export class CorpusEntity extends HTMLElement {
     return this.#corpus;
   }
 
+  /** @param {AnyCorpus | string} corpus */
   set corpus(corpus) {
     if (this.#widget.takesSource(corpus)) return;
     const same = corpus === this.#corpus;
@@ -216,7 +220,10 @@ export class CorpusEntity extends HTMLElement {
     return undefined;
   }
 
-  /** The id of the entity that now has `entity`'s name, as its name or an alias; null if none. */
+  /**
+   * The id of the entity that now has `entity`'s name, as its name or an alias; null if none.
+   * @param {AnyCorpus} corpus
+   */
   async #holder(corpus, { type, name }) {
     const fold = (n) => n.toLocaleLowerCase();
     const entities = await corpus.entities({ types: [type] });
@@ -238,6 +245,7 @@ export class CorpusEntity extends HTMLElement {
       'An alias edit may have merged it into another entity or renamed it (an id follows the name), or the link comes from another corpus. Choose an entity from the list.'));
   }
 
+  /** @param {AnyCorpus} corpus */
   async #loadTitles(corpus) {
     if (this.#titles) return;
     const documents = await corpus.documents();

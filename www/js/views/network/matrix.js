@@ -13,7 +13,10 @@ import { cooccurrenceOptions, formatScore, measureLabel, optionElements, unitPlu
 import { Widget, defineStateProperties, widgetAttributes } from '../../widgets/widget.js';
 import { ViewSupport } from '../../widgets/view-support.js';
 
+/** @typedef {import('../../engine/corpus-client.js').AnyCorpus} AnyCorpus */
+
 const SIZES = [[10, '10'], [15, '15'], [20, '20'], [30, '30']];
+/** @type {import('../../widgets/network-options.js').NetworkState} */
 const DEFAULT_OPTIONS = { unit: 'sentence', window: 5, measure: 'count', minCount: 1, types: ['person', 'place', 'organization', 'media', 'event'] };
 
 const STATE_KEYS = [];
@@ -23,6 +26,7 @@ export class CorpusMatrix extends HTMLElement {
   #widget = new Widget(this, { stateKeys: STATE_KEYS });
   #support = new ViewSupport(this, { onChange: () => this.#render() });
   #root = this.#widget.root;
+  /** @type {AnyCorpus} */
   #corpus = null;
   #options = DEFAULT_OPTIONS;
 
@@ -67,6 +71,7 @@ export class CorpusMatrix extends HTMLElement {
     this.#render();
   }
 
+  /** @param {AnyCorpus | string} corpus */
   set corpus(corpus) {
     if (this.#widget.takesSource(corpus)) return;
     this.#corpus = corpus;

@@ -31,6 +31,8 @@ import { MEASURES, UNITS, cooccurrenceOptions, formatScore, measureLabel, option
 import { Widget, defineStateProperties, themeValue, widgetAttributes } from '../../widgets/widget.js';
 import { ViewSupport } from '../../widgets/view-support.js';
 
+/** @typedef {import('../../engine/corpus-client.js').AnyCorpus} AnyCorpus */
+
 const STATE_KEYS = ['unit', 'window', 'measure', 'min', 'score', 'nodes', 'types', 'edge'];
 const NETWORK_FORMATS = [['GEXF', 'gexf', 'application/gexf+xml'], ['GraphML', 'graphml', 'application/graphml+xml']];
 
@@ -71,6 +73,7 @@ export class CorpusNetwork extends HTMLElement {
   #widget = new Widget(this, { stateKeys: STATE_KEYS });
   #support = new ViewSupport(this, { onChange: () => this.#run() });
   #root = this.#widget.root;
+  /** @type {AnyCorpus} */
   #corpus = null;
   #titles = new Map();
   #network = null; // the last corpus.cooccurrence result
@@ -166,6 +169,7 @@ export class CorpusNetwork extends HTMLElement {
     return this.#corpus;
   }
 
+  /** @param {AnyCorpus | string} corpus */
   set corpus(corpus) {
     if (this.#widget.takesSource(corpus)) return;
     this.#corpus = corpus;

@@ -12,7 +12,7 @@
 // `rendered` resolves once the latest render has finished. The charts are
 // redrawn to fit when the element's width changes.
 import { charts, loadCharts } from '../../charts/charts.js';
-import { PLOT_STYLE, chartFigure, clip, describedSvg, figureTitleId, fillFigure } from '../../charts/chart-figure.js';
+import { PLOT_STYLE, chartFigure, clip, describedSvg, figureHeadingId, fillFigure } from '../../charts/chart-figure.js';
 import { chartTable, cssPalette } from '../../charts/chart-table.js';
 import { displayDate, formatCount } from '../../widgets/format.js';
 import { typePluralLabel } from '../../widgets/entity-types.js';
@@ -20,6 +20,9 @@ import { element } from '../../widgets/highlight.js';
 import { ViewSupport, widthChanged } from '../../widgets/view-support.js';
 import { Widget, defineStateProperties, themeValue, widgetAttributes } from '../../widgets/widget.js';
 
+/** @typedef {import('../../engine/corpus-client.js').AnyCorpus} AnyCorpus */
+
+/** @type {import('../../../pkg/corpus_lens.js').EntityType[]} */
 const ENTITY_TYPES = ['person', 'place', 'organization', 'media'];
 const TOP = 10; // bars per entity chart
 // A corpus spanning fewer years than this, every document dated to the
@@ -35,6 +38,7 @@ export class CorpusOverview extends HTMLElement {
   static observedAttributes = widgetAttributes(STATE_KEYS);
   #widget = new Widget(this, { stateKeys: STATE_KEYS });
   #root = this.#widget.root;
+  /** @type {AnyCorpus} */
   #corpus = null;
   #data = null; // the last render's results, redrawn on a resize
   #runs = 0; // the latest render; an older render's late answer is dropped
@@ -63,6 +67,7 @@ export class CorpusOverview extends HTMLElement {
     return this.#corpus;
   }
 
+  /** @param {AnyCorpus | string} corpus */
   set corpus(corpus) {
     if (this.#widget.takesSource(corpus)) return;
     this.#corpus = corpus;
@@ -109,7 +114,7 @@ export class CorpusOverview extends HTMLElement {
     const documentsSection = section('Documents', documents);
     // The figure's title (and its export menu's) is its section's heading.
     const heading = documentsSection.querySelector('.corpus-overview-heading');
-    heading.id = figureTitleId();
+    heading.id = figureHeadingId();
     documents.setAttribute('aria-labelledby', heading.id);
     this.#root.replaceChildren(
       error,
@@ -198,7 +203,10 @@ export class CorpusOverview extends HTMLElement {
   };
 }
 
-/** Everything the overview draws, fetched in parallel (a client answers in turn). */
+/**
+ * Everything the overview draws, fetched in parallel (a client answers in turn).
+ * @param {AnyCorpus} corpus
+ */
 async function loadOverview(corpus) {
   const [stats, documents] = await Promise.all([corpus.stats(), corpus.documents()]);
   const time = timeBuckets(documents);
@@ -253,6 +261,8 @@ function yearOf(doc) {
  * Documents per period: `{bucket, labels, counts, dated, undated}`, every
  * period from the first to the last (gaps included); `bucket` is null when
  * no document is dated.
+ * @param {import('../../../pkg/corpus_lens.js').DocumentSummary[]} documents
+ * @returns {{bucket: 'year' | 'month' | null, labels: string[], counts: number[], dated: number, undated: number}}
  */
 function timeBuckets(documents) {
   const dated = documents.filter((doc) => yearOf(doc) != null);

@@ -14,6 +14,8 @@ import { ENTITY_TYPES, typeLabel, typeSwatch } from '../../widgets/entity-types.
 import { Widget, defineStateProperties, focusStatic, settled, widgetAttributes } from '../../widgets/widget.js';
 import { ViewSupport } from '../../widgets/view-support.js';
 
+/** @typedef {import('../../engine/corpus-client.js').AnyCorpus} AnyCorpus */
+
 // How the engine arrived at a date (`dateSource`), as the reader shows it.
 const DATE_SOURCES = {
   metadata: 'from the metadata',
@@ -30,6 +32,7 @@ export class CorpusReader extends HTMLElement {
   #widget = new Widget(this, { stateKeys: STATE_KEYS });
   #support = new ViewSupport(this, { onChange: () => this.#reload() });
   #root = this.#widget.root;
+  /** @type {AnyCorpus} */
   #corpus = null;
   #state = {};
   #document = null;
@@ -64,6 +67,7 @@ export class CorpusReader extends HTMLElement {
     return this.#corpus;
   }
 
+  /** @param {AnyCorpus | string} corpus */
   set corpus(corpus) {
     if (this.#widget.takesSource(corpus)) return;
     this.#corpus = corpus;
@@ -128,7 +132,8 @@ export class CorpusReader extends HTMLElement {
         same ? this.#document : this.#corpus.document(doc),
         same ? this.#annotations : this.#corpus.annotate(doc),
         same ? this.#citations : this.#corpus.citations({ docId: doc }),
-        q.trim() ? this.#corpus.kwic(q, { docId: doc, limit: MAX_MARKED, width: 1 }).then((k) => k.lines) : [],
+        // Promise.resolve: a Corpus answers at once, a CorpusClient with a promise.
+        q.trim() ? Promise.resolve(this.#corpus.kwic(q, { docId: doc, limit: MAX_MARKED, width: 1 })).then((k) => k.lines) : [],
       ]);
       if (load !== this.#loads) return;
       this.#document = document;
@@ -210,7 +215,7 @@ export class CorpusReader extends HTMLElement {
       marks[at].focus({ preventScroll: true });
       marks[at].scrollIntoView({ block: 'center' });
     };
-    for (const [label, by] of [['Previous match', -1], ['Next match', 1]]) {
+    for (const [label, by] of /** @type {[string, number][]} */ ([['Previous match', -1], ['Next match', 1]])) {
       const button = element('button', 'corpus-reader-hits-step', by < 0 ? '↑' : '↓');
       button.type = 'button';
       button.setAttribute('aria-label', label);

@@ -6,6 +6,11 @@
 import { formatCount } from '../../widgets/format.js';
 import { element } from '../../widgets/highlight.js';
 
+/**
+ * @typedef {import('../../engine/corpus-client.js').AnyCorpus} AnyCorpus
+ * @typedef {import('../../../pkg/corpus_lens.js').EntityType} EntityType
+ */
+
 const SHOWN = 8; // entities shown
 const SHOWN_VALUES = 24; // publications and years shown: the most documents first
 const ENTITY_FILTERS = { person: 'person', place: 'place', organization: 'org', media: 'media' };
@@ -14,10 +19,11 @@ const ENTITY_FILTERS = { person: 'person', place: 'place', organization: 'org', 
  * The facet groups (elements) for `query`, from the engine's counts over
  * every match; `onChoose(filter)` receives the query text a value stands
  * for, such as `year:2005`.
+ * @param {AnyCorpus} corpus
  */
 export async function searchFacets(corpus, query, onChoose) {
   const { facets } = await corpus.search(query, {
-    limit: 1, snippetLength: 0, facets: { entities: SHOWN, types: Object.keys(ENTITY_FILTERS) },
+    limit: 1, snippetLength: 0, facets: { entities: SHOWN, types: /** @type {EntityType[]} */ (Object.keys(ENTITY_FILTERS)) },
   });
   const filters = await publicationFilters(corpus, facets.publication.slice(0, SHOWN_VALUES).map((p) => p.value));
   const entities = Object.values(facets.entities).flat()
@@ -63,6 +69,7 @@ function group(label, values, filterOf, query, onChoose) {
  * keeps "Eurasia Daily Monitor"), so the other publications a name's filter
  * matches, as the engine folds them, are excluded, and the facet's count is
  * what the filter then finds. Kept per corpus: publications do not change.
+ * @param {AnyCorpus} corpus
  */
 async function publicationFilters(corpus, names) {
   let known = filtersKnown.get(corpus);

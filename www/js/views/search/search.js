@@ -15,6 +15,8 @@ import { kwicTable } from './kwic-table.js';
 import { Widget, defineStateProperties, settled, widgetAttributes } from '../../widgets/widget.js';
 import { ViewSupport } from '../../widgets/view-support.js';
 
+/** @typedef {import('../../engine/corpus-client.js').AnyCorpus} AnyCorpus */
+
 /** The view's fixed parts: the query form, the error line, the syntax help, the output. */
 function template() {
   const option = (value, label) => h('option', { value }, label);
@@ -64,6 +66,7 @@ export class CorpusSearch extends HTMLElement {
   #widget = new Widget(this, { stateKeys: STATE_KEYS });
   #support = new ViewSupport(this, { onChange: () => this.#run() });
   #root = this.#widget.root;
+  /** @type {AnyCorpus} */
   #corpus = null;
   #titles = new Map();
   #timer = 0;
@@ -93,7 +96,10 @@ export class CorpusSearch extends HTMLElement {
     this.#widget.attributeChanged(name, old, value);
   }
 
-  /** The Corpus or CorpusClient to search (or a source, see widget.js). */
+  /**
+   * The Corpus or CorpusClient to search (or a source, see widget.js).
+   * @param {AnyCorpus | string} corpus
+   */
   set corpus(corpus) {
     if (this.#widget.takesSource(corpus)) return;
     this.#corpus = corpus;
@@ -295,7 +301,7 @@ export class CorpusSearch extends HTMLElement {
   #showFacets(facets) {
     const aside = this.#root.querySelector('.corpus-facets');
     // A facet chosen from the keyboard keeps focus across the redraw it caused.
-    const focused = this.shadowRoot.activeElement?.closest('.corpus-facet-value')?.dataset.filter;
+    const focused = /** @type {HTMLElement} */ (this.shadowRoot.activeElement?.closest('.corpus-facet-value'))?.dataset.filter;
     aside.hidden = !facets;
     aside.replaceChildren(...(facets ?? []));
     if (focused) [...aside.querySelectorAll('.corpus-facet-value')].find((b) => b.dataset.filter === focused)?.focus();

@@ -17,7 +17,10 @@ import { optionElements } from '../../widgets/network-options.js';
 import { Widget, defineStateProperties, widgetAttributes } from '../../widgets/widget.js';
 import { ViewSupport } from '../../widgets/view-support.js';
 
+/** @typedef {import('../../engine/corpus-client.js').AnyCorpus} AnyCorpus */
+
 const BUCKETS = [['year', 'by year'], ['month', 'by month'], ['issue', 'by issue']];
+/** @type {import('../../../pkg/corpus_lens.js').EntityType[]} */
 const CANDIDATE_TYPES = ['person', 'place', 'organization'];
 const CANDIDATES = 7; // chips, one palette colour each; the eighth colour is the query's
 const QUERY_SLOT = 7;
@@ -33,6 +36,7 @@ export class CorpusTimeline extends HTMLElement {
   #widget = new Widget(this, { stateKeys: STATE_KEYS });
   #support = new ViewSupport(this, { onChange: () => this.#load() });
   #root = this.#widget.root;
+  /** @type {AnyCorpus} */
   #corpus = null;
   #candidates = []; // [{id, name}], each keeping its colour slot
   #named = new Map(); // "Name (type)" → id, for the add-by-name box
@@ -93,6 +97,7 @@ export class CorpusTimeline extends HTMLElement {
     if (this.#corpus) this.#load();
   }
 
+  /** @param {AnyCorpus | string} corpus */
   set corpus(corpus) {
     if (this.#widget.takesSource(corpus)) return;
     this.#corpus = corpus;
@@ -159,7 +164,7 @@ export class CorpusTimeline extends HTMLElement {
     const chosen = this.#chosen ?? this.#candidates.slice(0, CHOSEN).map((c) => c.id);
     const byId = new Map(all.map((e) => [e.id, e]));
     for (const id of chosen.filter((id) => !this.#candidates.some((c) => c.id === id)).reverse()) {
-      const name = byId.get(id)?.name ?? (await this.#corpus.entity(id).then((e) => e.name, () => null));
+      const name = byId.get(id)?.name ?? (await nameOf(this.#corpus, id));
       if (name) this.#candidates = [{ id, name }, ...this.#candidates].slice(0, CANDIDATES);
     }
     if (render !== this.#renders) return;
@@ -305,6 +310,19 @@ function withQuery(timeline, trend) {
   const series = timeline.series.map((s) => ({ ...s, values: at(timeline.buckets, s.values) }));
   series.push({ id: QUERY_ID, name: `Matches of ${trend.query}`, type: 'query', values: at(trend.labels, trend.counts), total: trend.counts.reduce((a, b) => a + b, 0) });
   return { ...timeline, buckets, tokens, series };
+}
+
+/**
+ * The name of entity `id`, or null if `corpus` has no such entity: a
+ * CorpusClient rejects, a Corpus throws at once.
+ * @param {AnyCorpus} corpus
+ */
+async function nameOf(corpus, id) {
+  try {
+    return (await corpus.entity(id)).name;
+  } catch {
+    return null;
+  }
 }
 
 function input(type, className, labelText, placeholder) {
