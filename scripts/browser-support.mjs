@@ -32,7 +32,7 @@ export const BROWSERS = {
   safari_ios: 'Safari on iOS',
 };
 
-/** [BCD key, what it is, a pattern that finds its use in www/]. */
+/** @type {[string, string, RegExp][]} [BCD key, what it is, a pattern that finds its use in www/]. */
 const FEATURES = [
   ['html.elements.script.type.module', 'JavaScript modules', /<script type="module"/],
   ['javascript.operators.import_meta', 'import.meta', /import\.meta\.url/],

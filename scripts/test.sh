@@ -129,8 +129,10 @@ main() {
   run_suite "cargo clippy" check cargo clippy --all-targets -- -D warnings
   run_suite "cargo clippy (wasm32)" check \
     cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
-  # www/js against the engine's declarations (www/pkg/corpus_lens.d.ts); see tsconfig.json.
-  run_suite "tsc --checkJs" check node_modules/.bin/tsc -p .
+  # www/js against the engine's declarations (www/pkg/corpus_lens.d.ts), and
+  # the Node tests against pkg-node's; see tsconfig.json and tests/js/tsconfig.json.
+  run_suite "tsc --checkJs (www/js)" check node_modules/.bin/tsc -p .
+  run_suite "tsc --checkJs (tests/js)" check node_modules/.bin/tsc -p tests/js
   run_suite "cargo test" cargo cargo test
   run_fuzz
   run_suite "wasm-pack test --node" cargo wasm-pack test --node

@@ -24,6 +24,7 @@ test('every browser needs at least the version that brought module workers and W
 
 test('each WebAssembly probe in support.js is a valid module that uses only its feature', () => {
   const source = readFileSync(path.join(ROOT, 'www/js/support.js'), 'utf8');
+  /** @type {[string, Uint8Array<ArrayBuffer>][]} */
   const probes = [...source.matchAll(/'([a-z -]+)': \[([\d, ]+)\]/g)].map(([, name, bytes]) => [name, Uint8Array.from(bytes.split(',').map(Number))]);
   assert.deepEqual(probes.map(([name]) => name),
     ['bulk memory', 'non-trapping float-to-int', 'sign extension', 'multi-value', 'reference types', 'mutable globals']);

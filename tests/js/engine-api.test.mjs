@@ -5,13 +5,16 @@ import { describe, test } from 'node:test';
 
 import { Corpus, measures, withCorpus } from './helpers.mjs';
 
-/** The error `fn` throws; fails if it throws none or a non-Error. */
+/**
+ * The error `fn` throws; fails if it throws none or a non-Error.
+ * @returns {import('../../pkg-node/corpus_lens.js').CorpusError}
+ */
 function thrown(fn) {
   try {
     fn();
   } catch (error) {
-    assert.ok(error instanceof Error, 'an Error is thrown');
-    return error;
+    assert.ok(error instanceof Error && 'kind' in error, 'an Error with its kind is thrown');
+    return /** @type {import('../../pkg-node/corpus_lens.js').CorpusError} */ (error);
   }
   throw new Error('expected an error, but none was thrown');
 }

@@ -72,7 +72,10 @@ describe('Corpus.load rejects bad input, naming the file and line', () => {
 
   test('an unknown option, naming it', () => {
     const files = [fixture('records.jsonl')];
+    // Misspelt on purpose: the declarations refuse them too.
+    // @ts-expect-error
     assert.match(errorMessage(() => Corpus.load(files, { skipInvalid: true, skipBroken: true })), /skipBroken/);
+    // @ts-expect-error
     assert.match(errorMessage(() => Corpus.fromDocuments([{ text: 'a' }], { strict: true })), /strict/);
   });
 

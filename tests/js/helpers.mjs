@@ -9,8 +9,12 @@ export const ROOT = path.resolve(fileURLToPath(import.meta.url), '../../..');
 
 const require = createRequire(import.meta.url);
 
-/** The wasm bindings, as `require('./pkg-node')` gives them to a user. */
-export const { Corpus, wasmMemoryBytes, measures } = require(path.join(ROOT, 'pkg-node'));
+/**
+ * The wasm bindings, as `require('./pkg-node')` gives them to a user.
+ * @type {typeof import('../../pkg-node/corpus_lens.js')}
+ */
+const bindings = require(path.join(ROOT, 'pkg-node'));
+export const { Corpus, wasmMemoryBytes, measures } = bindings;
 
 /** A fixture as `Corpus.load` takes it: `{name, content}`. */
 export function fixture(name) {

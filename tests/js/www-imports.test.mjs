@@ -16,7 +16,7 @@ const WWW_JS = path.join(ROOT, 'www/js');
 
 /** Every .js file under www/js, relative to it ("views/search/search.js"). */
 function modules() {
-  return readdirSync(WWW_JS, { recursive: true }).filter((file) => file.endsWith('.js')).map((file) => file.split(path.sep).join('/')).sort();
+  return readdirSync(WWW_JS, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.js')).map((file) => file.split(path.sep).join('/')).sort();
 }
 
 /** The relative modules `file` imports, statically or dynamically, relative to www/js ('../pkg/…' left as is). */
