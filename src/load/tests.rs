@@ -57,3 +57,10 @@ fn csv_rows_know_their_lines_across_quoted_newlines() {
     let lines: Vec<usize> = result.iter().flatten().map(|r| r.at.line).collect();
     assert_eq!(lines, [2, 4]);
 }
+
+#[test]
+fn a_closing_quote_followed_by_text_on_its_own_line_is_still_read() {
+    let result = records("a.csv", "text\n\"a\"b\n\"two\nlines\" \n");
+    let texts: Vec<&Value> = result.iter().flatten().map(|r| &r.fields["text"]).collect();
+    assert_eq!(texts, ["ab", "two\nlines "]);
+}
