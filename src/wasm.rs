@@ -66,11 +66,12 @@ impl JsCorpus {
     ) -> JsResult<JsCorpus> {
         let options: LoadOptions = options_from(options)?;
         expect_array(&files, "load expects an array of {name, content} files")?;
-        let files: Vec<SourceFile> = serde_wasm_bindgen::from_value(files).map_err(|e| {
+        let files: Vec<serde_json::Value> = serde_wasm_bindgen::from_value(files).map_err(|e| {
             invalid_argument(&format!(
                 "load expects an array of {{name, content}} files: {e}"
             ))
         })?;
+        let files = SourceFile::from_values(files).map_err(to_js_error)?;
         Core::load(&files, &options)
             .map(|core| JsCorpus { core })
             .map_err(to_js_error)
@@ -521,7 +522,7 @@ fn options_from<T: DeserializeOwned + Default>(value: JsValue) -> JsResult<T> {
         if path == "." || names_itself {
             invalid_argument(&message)
         } else {
-            invalid_argument(&format!("the option {path}: {message}"))
+            invalid_argument(&crate::options::refused(&path, &message))
         }
     })
 }

@@ -36,6 +36,60 @@ impl SourceFile {
             content: content.into(),
         }
     }
+
+    /// Files from `{name, content}` objects, as JavaScript hands them over.
+    ///
+    /// # Errors
+    /// [`ErrorKind::InvalidArgument`] naming the file by its number (from 1)
+    /// and, where it has one, its name: `file 2 ("notes.txt") has no
+    /// "content"`.
+    pub fn from_values(values: Vec<Value>) -> Result<Vec<SourceFile>, Error> {
+        values
+            .into_iter()
+            .enumerate()
+            .map(|(i, value)| source_file(i + 1, value))
+            .collect()
+    }
+}
+
+fn source_file(number: usize, value: Value) -> Result<SourceFile, Error> {
+    let refuse = |what: String| -> Error {
+        ErrorKind::InvalidArgument {
+            message: format!("load expects {{name, content}} files: {what}"),
+        }
+        .into()
+    };
+    let Value::Object(mut fields) = value else {
+        return Err(refuse(format!(
+            "file {number} is {}, not an object",
+            describe(&value)
+        )));
+    };
+    let name = match fields.remove("name") {
+        Some(Value::String(name)) => name,
+        None | Some(Value::Null) => return Err(refuse(format!("file {number} has no \"name\""))),
+        Some(other) => {
+            return Err(refuse(format!(
+                "the \"name\" of file {number} is {}, not a string",
+                describe(&other)
+            )))
+        }
+    };
+    let content = match fields.remove("content") {
+        Some(Value::String(content)) => content,
+        None | Some(Value::Null) => {
+            return Err(refuse(format!(
+                "file {number} ({name:?}) has no \"content\""
+            )))
+        }
+        Some(other) => {
+            return Err(refuse(format!(
+                "the \"content\" of file {number} ({name:?}) is {}, not a string",
+                describe(&other)
+            )))
+        }
+    };
+    Ok(SourceFile { name, content })
 }
 
 /// Options for [`crate::Corpus::load`] and [`crate::Corpus::from_records`].
