@@ -434,7 +434,7 @@ fn to_js_error(error: crate::Error) -> JsValue {
 /// A JS `Error` with `message` and a `kind` property: a core error kind,
 /// `invalid-argument` for an argument the bindings refuse (not a string,
 /// not an array, an unknown option), `internal` for a result that could not
-/// be converted.
+/// be converted (the core's broken invariants are `internal` too).
 fn thrown(kind: &str, message: &str) -> JsValue {
     let error: JsValue = js_sys::Error::new(message).into();
     set(&error, "kind", JsValue::from_str(kind));
