@@ -93,6 +93,12 @@ pub enum ErrorKind {
         /// What is wrong, naming the option.
         message: String,
     },
+    /// A broken invariant of the engine itself, not of the input: a bug to
+    /// report, never a plausible wrong answer.
+    Internal {
+        /// What broke.
+        message: String,
+    },
 }
 
 impl Error {
@@ -141,7 +147,18 @@ impl ErrorKind {
             ErrorKind::UnknownDocument { .. } => "unknown-document",
             ErrorKind::InvalidQuery { .. } => "invalid-query",
             ErrorKind::InvalidArgument { .. } => "invalid-argument",
+            ErrorKind::Internal { .. } => "internal",
         }
+    }
+}
+
+impl Error {
+    /// An [`ErrorKind::Internal`] error saying what broke.
+    pub(crate) fn internal(message: impl Into<String>) -> Error {
+        ErrorKind::Internal {
+            message: message.into(),
+        }
+        .into()
     }
 }
 
@@ -184,6 +201,7 @@ impl fmt::Display for Error {
             ErrorKind::UnknownDocument { id } => write!(f, "no document has the id {id:?}"),
             ErrorKind::InvalidQuery { message, .. } => write!(f, "invalid query: {message}"),
             ErrorKind::InvalidArgument { message } => f.write_str(message),
+            ErrorKind::Internal { message } => write!(f, "internal error: {message}"),
         }
     }
 }

@@ -179,7 +179,7 @@ export interface LoadOptions {
   skipInvalid?: boolean;
 }
 
-/** What a failure is: the error kinds of the engine, and `internal` for a result that could not be converted. */
+/** What a failure is: the error kinds of the engine; `internal` is a bug in the engine (a broken invariant, or a result that could not be converted), never a problem with the input. */
 export type CorpusErrorKind =
   | "syntax" | "invalid-record" | "missing-text-column" | "duplicate-id" | "unsupported-file" | "empty-corpus"
   | "unknown-document" | "invalid-query" | "invalid-argument" | "internal";

@@ -66,11 +66,12 @@ impl JsCorpus {
     ) -> JsResult<JsCorpus> {
         let options: LoadOptions = options_from(options)?;
         expect_array(&files, "load expects an array of {name, content} files")?;
-        let files: Vec<SourceFile> = serde_wasm_bindgen::from_value(files).map_err(|e| {
+        let files: Vec<serde_json::Value> = serde_wasm_bindgen::from_value(files).map_err(|e| {
             invalid_argument(&format!(
                 "load expects an array of {{name, content}} files: {e}"
             ))
         })?;
+        let files = SourceFile::from_values(files).map_err(to_js_error)?;
         Core::load(&files, &options)
             .map(|core| JsCorpus { core })
             .map_err(to_js_error)
@@ -433,7 +434,7 @@ fn to_js_error(error: crate::Error) -> JsValue {
 /// A JS `Error` with `message` and a `kind` property: a core error kind,
 /// `invalid-argument` for an argument the bindings refuse (not a string,
 /// not an array, an unknown option), `internal` for a result that could not
-/// be converted.
+/// be converted (the core's broken invariants are `internal` too).
 fn thrown(kind: &str, message: &str) -> JsValue {
     let error: JsValue = js_sys::Error::new(message).into();
     set(&error, "kind", JsValue::from_str(kind));
@@ -521,7 +522,7 @@ fn options_from<T: DeserializeOwned + Default>(value: JsValue) -> JsResult<T> {
         if path == "." || names_itself {
             invalid_argument(&message)
         } else {
-            invalid_argument(&format!("the option {path}: {message}"))
+            invalid_argument(&crate::options::refused(&path, &message))
         }
     })
 }

@@ -27,6 +27,21 @@ pub const QUOTED_CSV: &str = "id,title,text,party\nx1,\"Quoted, title\",\"He sai
 /// TSV, in which a `"` is just a character.
 pub const RECORDS_TSV: &str = "Title\tText\tyear\nT1\tSays \"hi\" here.\t2001\n";
 
+/// A CSV whose second row opens a quote it never closes, then two good rows.
+pub const UNCLOSED_QUOTE_CSV: &str =
+    "id,text\nA,\"Putin in Tokyo.\nB,Mori in Moscow.\nC,\"Talks, \"\"again\"\".\"\nD,\"Open\nE,Last.\n";
+
+/// A TSV whose field holds one `"`: text, not the start of a quoted field.
+pub const LONE_QUOTE_TSV: &str = "id\ttext\nA\tHe said \"no.\nB\tSecond row.\n";
+
+/// Markdown with three `Publication:` headers, the second one with no text.
+pub const HEADERS_MD: &str = "Publication: Monitor Volume: 1 Issue: 1\n# First\nOne.\nPublication: Monitor Volume: 1 Issue: 2\nPublication: Monitor Volume: 1 Issue: 3\n# Third\nThree.\n";
+
+/// [`TWO_ARTICLES_TXT`] with Windows line ends.
+pub fn two_articles_crlf() -> String {
+    TWO_ARTICLES_TXT.replace('\n', "\r\n")
+}
+
 /// A bad input, the file it is in, and the exact message it must produce.
 pub struct BadInput {
     pub name: &'static str,
@@ -55,6 +70,23 @@ pub const BAD_INPUTS: &[BadInput] = &[
         name: "empty-text.json",
         content: "[{\"text\": \"   \"}]",
         message: "empty-text.json line 1: the \"text\" field is empty",
+    },
+    BadInput {
+        // Regression: the open quote swallowed every later row into one field.
+        name: "unclosed.csv",
+        content: "id,text\nA,\"Putin in Tokyo.\nB,Mori in Moscow.\nC,Talks.\n",
+        message: "unclosed.csv line 2, column 3: the quote that opens this field is never closed, so the rows after it would be read as part of it",
+    },
+    BadInput {
+        name: "empty-cell.csv",
+        content: "id,text\nA,\n",
+        message: "empty-cell.csv line 2: the \"text\" field is empty",
+    },
+    BadInput {
+        // A raw line break inside a string: an error on its first line, not a merge.
+        name: "broken-string.jsonl",
+        content: "{\"text\": \"one\nline two\"}\n{\"text\": \"three\"}\n",
+        message: "broken-string.jsonl line 1, column 13: invalid JSON: the line ends before the record does; a JSON Lines record is one line (write a line break inside a string as \\n)",
     },
     BadInput {
         name: "notext.csv",

@@ -240,7 +240,25 @@ fn wrong_argument_and_option_types_are_named() {
         .unwrap();
     assert_eq!(
         message(error),
-        "the option skipInvalid: invalid type: string \"yes\", expected a boolean"
+        "the option skipInvalid must be true or false, got the string \"yes\""
+    );
+}
+
+#[wasm_bindgen_test]
+fn an_option_of_the_wrong_type_says_what_it_must_be_and_got() {
+    assert_eq!(
+        seeds_search("putin", json!({"limit": "3"})).unwrap_err(),
+        "the option limit must be a whole number of 0 or more, got the string \"3\""
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_file_without_content_is_named_by_number_and_name() {
+    let files = js(&json!([{"name": "a.txt", "content": "A."}, {"name": "notes.txt"}]));
+    let error = JsCorpus::load(files, JsValue::UNDEFINED).err().unwrap();
+    assert_eq!(
+        message(error),
+        "load expects {name, content} files: file 2 (\"notes.txt\") has no \"content\""
     );
 }
 

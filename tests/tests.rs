@@ -256,6 +256,91 @@ fn bad_inputs_fail_with_messages_naming_file_and_line() {
 }
 
 #[test]
+fn unclosed_csv_quote_skips_only_its_row_and_keeps_the_rest() {
+    // Regression: the quote opened on line 2 swallowed every later row.
+    let options = LoadOptions { skip_invalid: true };
+    let files = [SourceFile::new("u.csv", hay::UNCLOSED_QUOTE_CSV)];
+    let corpus = Corpus::load(&files, &options).unwrap();
+    let ids: Vec<&str> = corpus.documents().iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["B", "C", "E"]);
+    assert_eq!(corpus.document("C").unwrap().text, "Talks, \"again\".");
+    assert_eq!(corpus.document("E").unwrap().text, "Last.");
+    let warnings: Vec<(usize, &str)> = corpus
+        .warnings()
+        .iter()
+        .map(|w| (w.line, w.message.as_str()))
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            (2, "u.csv line 2, column 3: the quote that opens this field closes only on line 4, followed by text, so the rows between would be read as part of it"),
+            (5, "u.csv line 5, column 3: the quote that opens this field is never closed, so the rows after it would be read as part of it"),
+        ]
+    );
+}
+
+#[test]
+fn unclosed_quote_in_the_csv_header_is_an_error() {
+    let error = load("h.csv", "id,\"text\nA,one\n").unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "h.csv line 1, column 4: the quote that opens this field is never closed, so the rows after it would be read as part of it"
+    );
+}
+
+#[test]
+fn tsv_lone_quote_does_not_merge_rows() {
+    let corpus = load("q.tsv", hay::LONE_QUOTE_TSV).unwrap();
+    let texts: Vec<&str> = corpus.documents().iter().map(|d| d.text.as_str()).collect();
+    assert_eq!(texts, ["He said \"no.", "Second row."]);
+}
+
+#[test]
+fn jsonl_raw_newline_in_a_string_is_skipped_with_warnings_not_merged() {
+    let options = LoadOptions { skip_invalid: true };
+    let content = "{\"text\": \"one\nline two\"}\n{\"text\": \"three\"}\n";
+    let corpus = Corpus::load(&[SourceFile::new("b.jsonl", content)], &options).unwrap();
+    let texts: Vec<&str> = corpus.documents().iter().map(|d| d.text.as_str()).collect();
+    assert_eq!(texts, ["three"]);
+    let lines: Vec<usize> = corpus.warnings().iter().map(|w| w.line).collect();
+    assert_eq!(lines, [1, 2]);
+}
+
+#[test]
+fn markdown_with_several_headers_makes_a_document_each_and_names_an_empty_one() {
+    let error = load("h.md", hay::HEADERS_MD).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "h.md line 4: the \"text\" field is empty"
+    );
+    let options = LoadOptions { skip_invalid: true };
+    let corpus = Corpus::load(&[SourceFile::new("h.md", hay::HEADERS_MD)], &options).unwrap();
+    let docs: Vec<(&str, &str, Option<u32>)> = corpus
+        .documents()
+        .iter()
+        .map(|d| (d.id.as_str(), d.title.as_str(), d.issue))
+        .collect();
+    assert_eq!(docs, [("h-1", "First", Some(1)), ("h-3", "Third", Some(3))]);
+}
+
+#[test]
+fn txt_with_crlf_line_ends_reads_as_with_lf() {
+    let crlf = load("pair.txt", &hay::two_articles_crlf()).unwrap();
+    let lf = load("pair.txt", hay::TWO_ARTICLES_TXT).unwrap();
+    let shape = |c: &Corpus| -> Vec<(String, Option<u32>, usize, usize)> {
+        c.documents()
+            .iter()
+            .map(|d| (d.id.clone(), d.issue, d.sentences.len(), d.paragraphs.len()))
+            .collect()
+    };
+    assert_eq!(shape(&crlf), shape(&lf));
+    assert_eq!(
+        crlf.documents()[1].text.trim_end(),
+        "Koizumi met Putin in Tokyo."
+    );
+}
+
+#[test]
 fn duplicate_ids_across_files_name_both_places() {
     let files = [
         SourceFile::new("a.jsonl", "{\"id\": \"x\", \"text\": \"one\"}"),

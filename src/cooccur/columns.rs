@@ -6,6 +6,7 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use super::{CooccurUnit, Measure, Network};
+use crate::error::Error;
 use crate::extract::EntityType;
 
 /// [`Network`] in columns (`cooccurrenceColumns` in JavaScript).
@@ -89,15 +90,26 @@ pub enum Numbers<'a> {
 
 impl NetworkColumns {
     /// The network's nodes and edges turned into columns.
-    pub fn new(network: &Network) -> NetworkColumns {
+    ///
+    /// # Errors
+    /// An internal error if an edge names a node the network does not hold
+    /// (a broken invariant, never a plausible index).
+    pub fn new(network: &Network) -> Result<NetworkColumns, Error> {
         let position: FxHashMap<&str, u32> = network
             .nodes
             .iter()
             .enumerate()
             .map(|(i, n)| (n.id.as_str(), i as u32))
             .collect();
-        // Every edge's ends are nodes of the network; u32::MAX never shows.
-        let node_of = |id: &str| position.get(id).copied().unwrap_or(u32::MAX);
+        // Every edge's ends are nodes of the network; if one is not, the
+        // network is broken, and an index that points nowhere would hide it.
+        let node_of = |id: &str| {
+            position.get(id).copied().ok_or_else(|| {
+                Error::internal(format!(
+                    "an edge of the network ends at {id:?}, which is not one of its nodes"
+                ))
+            })
+        };
         let mut nodes = NodeColumns::default();
         for n in &network.nodes {
             nodes.id.push(n.id.clone());
@@ -111,20 +123,20 @@ impl NetworkColumns {
         }
         let mut edges = EdgeColumns::default();
         for e in &network.edges {
-            edges.source.push(node_of(&e.source));
-            edges.target.push(node_of(&e.target));
+            edges.source.push(node_of(&e.source)?);
+            edges.target.push(node_of(&e.target)?);
             edges.count.push(e.count as f64);
             edges.expected.push(e.expected);
             edges.score.push(e.score);
             edges.p_value.push(e.p_value);
         }
-        NetworkColumns {
+        Ok(NetworkColumns {
             unit: network.unit,
             measure: network.measure,
             units: network.units,
             nodes,
             edges,
-        }
+        })
     }
 
     /// The numeric columns as (`nodes` or `edges`, the column's name in
@@ -144,5 +156,48 @@ impl NetworkColumns {
             ("edges", "score", Numbers::F64(&e.score)),
             ("edges", "pValue", Numbers::F64(&e.p_value)),
         ]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cooccur::{Edge, Node};
+
+    fn node(id: &str) -> Node {
+        Node {
+            id: id.into(),
+            name: id.into(),
+            ty: EntityType::Person,
+            count: 1,
+            degree: 1,
+            weighted_degree: 1,
+            betweenness: 0.0,
+            community: 0,
+        }
+    }
+
+    #[test]
+    fn an_edge_to_a_missing_node_is_an_internal_error_not_u32_max() {
+        let network = Network {
+            unit: CooccurUnit::default(),
+            measure: Measure::default(),
+            units: 1,
+            nodes: vec![node("a")],
+            edges: vec![Edge {
+                source: "a".into(),
+                target: "gone".into(),
+                count: 1,
+                expected: 0.0,
+                score: 0.0,
+                p_value: 1.0,
+            }],
+        };
+        let error = NetworkColumns::new(&network).unwrap_err();
+        assert_eq!(error.kind().name(), "internal");
+        assert_eq!(
+            error.to_string(),
+            "internal error: an edge of the network ends at \"gone\", which is not one of its nodes"
+        );
     }
 }

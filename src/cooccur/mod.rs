@@ -248,7 +248,7 @@ fn cooccurrence(corpus: &Corpus, options: &CooccurrenceOptions) -> Result<Networ
     let mut pairs = filter_pairs(pairs, options);
     sort_pairs(corpus, &mut pairs);
     pairs.truncate(options.limit.unwrap_or(usize::MAX));
-    Ok(network(corpus, options, &counts, &pairs))
+    network(corpus, options, &counts, &pairs)
 }
 
 /// See [`Corpus::cooccurrence_columns`].
@@ -256,7 +256,7 @@ fn cooccurrence_columns(
     corpus: &Corpus,
     options: &CooccurrenceOptions,
 ) -> Result<NetworkColumns, Error> {
-    cooccurrence(corpus, options).map(|n| NetworkColumns::new(&n))
+    NetworkColumns::new(&cooccurrence(corpus, options)?)
 }
 
 /// Counts and scores every pair, keeping those among the top `nodes`.
@@ -430,7 +430,7 @@ fn network(
     options: &CooccurrenceOptions,
     counts: &Counts,
     pairs: &[Scored],
-) -> Network {
+) -> Result<Network, Error> {
     let mut members: Vec<usize> = pairs.iter().flat_map(|p| [p.a, p.b]).collect();
     members.sort_unstable();
     members.dedup();
@@ -452,29 +452,41 @@ fn network(
         .iter()
         .zip(analytics)
         .map(|(&e, a)| node(corpus, e, counts.freq[e], a))
-        .collect();
+        .collect::<Result<_, _>>()?;
     let edges = pairs.iter().map(|p| edge(corpus, p)).collect();
-    Network {
+    Ok(Network {
         unit: options.unit,
         measure: options.measure,
         units: counts.units,
         nodes,
         edges,
-    }
+    })
 }
 
-fn node(corpus: &Corpus, e: usize, count: u64, a: crate::network::NodeAnalytics) -> Node {
-    let record = corpus.entity_index().entities.get(e);
-    Node {
-        id: record.map(|r| r.id.clone()).unwrap_or_default(),
-        name: record.map(|r| r.name.clone()).unwrap_or_default(),
-        ty: record.map_or(EntityType::Person, |r| r.ty),
+/// # Errors
+/// An internal error if `e` is not an entity of the corpus: a node without a
+/// record would otherwise pass as an unnamed `person`.
+fn node(
+    corpus: &Corpus,
+    e: usize,
+    count: u64,
+    a: crate::network::NodeAnalytics,
+) -> Result<Node, Error> {
+    let record = corpus.entity_index().entities.get(e).ok_or_else(|| {
+        Error::internal(format!(
+            "the network's node {e} is not an entity of the corpus"
+        ))
+    })?;
+    Ok(Node {
+        id: record.id.clone(),
+        name: record.name.clone(),
+        ty: record.ty,
         count,
         degree: a.degree,
         weighted_degree: a.weighted_degree.round() as u64,
         betweenness: a.betweenness,
         community: a.community,
-    }
+    })
 }
 
 fn edge(corpus: &Corpus, p: &Scored) -> Edge {
@@ -528,4 +540,20 @@ fn bounds(date: Date) -> ((i32, u8, u8), (i32, u8, u8)) {
     let lo = (date.year, date.month.unwrap_or(1), date.day.unwrap_or(1));
     let hi = (date.year, date.month.unwrap_or(12), date.day.unwrap_or(31));
     (lo, hi)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_node_that_is_no_entity_is_an_internal_error_not_a_person() {
+        let corpus = Corpus::embedded().unwrap();
+        let error = node(&corpus, usize::MAX, 1, Default::default()).unwrap_err();
+        assert_eq!(error.kind().name(), "internal");
+        assert!(
+            error.to_string().contains("is not an entity of the corpus"),
+            "{error}"
+        );
+    }
 }

@@ -57,3 +57,37 @@ fn csv_rows_know_their_lines_across_quoted_newlines() {
     let lines: Vec<usize> = result.iter().flatten().map(|r| r.at.line).collect();
     assert_eq!(lines, [2, 4]);
 }
+
+#[test]
+fn a_closing_quote_followed_by_text_on_its_own_line_is_still_read() {
+    let result = records("a.csv", "text\n\"a\"b\n\"two\nlines\" \n");
+    let texts: Vec<&Value> = result.iter().flatten().map(|r| &r.fields["text"]).collect();
+    assert_eq!(texts, ["ab", "two\nlines "]);
+}
+
+#[test]
+fn files_without_content_or_name_are_named_by_number_and_name() {
+    let message = |values: Value| {
+        let Value::Array(values) = values else {
+            unreachable!()
+        };
+        SourceFile::from_values(values).unwrap_err().to_string()
+    };
+    let ok = serde_json::json!({"name": "a.txt", "content": "A."});
+    assert_eq!(
+        message(serde_json::json!([ok, {"name": "notes.txt"}])),
+        "load expects {name, content} files: file 2 (\"notes.txt\") has no \"content\""
+    );
+    assert_eq!(
+        message(serde_json::json!([{"name": "b.txt", "content": 3}])),
+        "load expects {name, content} files: the \"content\" of file 1 (\"b.txt\") is a number, not a string"
+    );
+    assert_eq!(
+        message(serde_json::json!([ok, ok, {"content": "x"}])),
+        "load expects {name, content} files: file 3 has no \"name\""
+    );
+    assert_eq!(
+        message(serde_json::json!(["a.txt"])),
+        "load expects {name, content} files: file 1 is a string, not an object"
+    );
+}

@@ -198,7 +198,7 @@ impl Resolver<'_> {
                 })
             }
             Node::Term(_) | Node::Phrase { .. } | Node::Near { .. } => {
-                let mut leaf = self.positional(node);
+                let mut leaf = self.positional(node)?;
                 leaf.scored = positive;
                 self.push(leaf)
             }
@@ -211,8 +211,12 @@ impl Resolver<'_> {
     }
 
     /// A word, phrase or NEAR as a leaf with positions.
-    fn positional(&mut self, node: &Node) -> Leaf {
-        match node {
+    ///
+    /// # Errors
+    /// An internal error for any other node: the parser puts only words,
+    /// phrases and NEARs here, and an empty filter would pass for "no match".
+    fn positional(&mut self, node: &Node) -> Result<Leaf, Error> {
+        Ok(match node {
             Node::Term(term) => self.term(term),
             Node::Phrase { words, slop, .. } => {
                 let parts: Vec<Vec<u32>> = words.iter().map(|w| self.exact_forms(w)).collect();
@@ -223,16 +227,16 @@ impl Resolver<'_> {
                 right,
                 distance,
             } => {
-                let left = self.positional(left);
-                let right = self.positional(right);
+                let left = self.positional(left)?;
+                let right = self.positional(right)?;
                 near_leaf(self.index, &left, &right, *distance)
             }
-            _ => Leaf {
-                scored: false,
-                docs: Vec::new(),
-                kind: LeafKind::Filter,
-            },
-        }
+            other => {
+                return Err(Error::internal(format!(
+                    "the query node {other:?} has no positions, yet is an operand of NEAR"
+                )))
+            }
+        })
     }
 
     fn term(&mut self, term: &Term) -> Leaf {
@@ -523,6 +527,19 @@ mod tests {
         // words at 3 and 1: two apart, one word between
         assert_eq!(windows(&[vec![3], vec![1]], 1), [(1, 3)]);
         assert_eq!(windows(&[vec![3], vec![1]], 0), []);
+    }
+
+    #[test]
+    fn near_of_a_node_without_positions_is_an_internal_error_not_an_empty_filter() {
+        let corpus = Corpus::embedded().unwrap();
+        let near = Node::Near {
+            left: Box::new(Node::And(Vec::new())),
+            right: Box::new(Node::Not(Box::new(Node::And(Vec::new())))),
+            distance: 3,
+        };
+        let error = resolve(&near, &corpus).err().unwrap();
+        assert_eq!(error.kind().name(), "internal");
+        assert!(error.to_string().contains("operand of NEAR"), "{error}");
     }
 
     #[test]
