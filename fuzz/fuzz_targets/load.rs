@@ -119,6 +119,9 @@ fn records(extension: &str, content: &str) -> Option<usize> {
             let mut reader = csv::ReaderBuilder::new()
                 .delimiter(delimiter)
                 .quoting(delimiter == b',')
+                // A row of the wrong length is still one record (a warning):
+                // read it, to see whether it spans lines.
+                .flexible(true)
                 .from_reader(content.as_bytes());
             let headers = reader.headers().ok()?.clone();
             if !headers
