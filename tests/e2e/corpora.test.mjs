@@ -174,6 +174,23 @@ describe('the corpus loader', () => {
     await context.close();
   });
 
+  test('a file in another encoding than UTF-8 is not read, and says why; a UTF-16 one is', async () => {
+    const { page, errors, context } = await openCorporaPage();
+    const loader = page.locator('corpus-loader');
+    const latin1 = { name: 'latin1.txt', mimeType: 'text/plain', buffer: Buffer.from('Réunion à Tokyo.\n\nLe café du matin.', 'latin1') };
+    const utf16 = { name: 'utf16.txt', mimeType: 'text/plain', buffer: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Réunion à Tokyo.', 'utf16le')]) };
+    await loader.locator('input.corpus-loader-files').setInputFiles([latin1, utf16]);
+    await loader.getByText('Loaded 1 document from 1 file.').waitFor();
+    const skipped = loader.getByRole('list', { name: 'Files not read (1)' });
+    assert.equal(await skipped.textContent(), 'latin1.txt could not be read (it is not UTF-8 text: save it as UTF-8 and load it again)');
+    const [loaded] = await events(page, 'corpus-loaded');
+    const text = await page.evaluate(async (id) => (await import('/js/corpora/corpus-store.js')).getCorpus(id)
+      .then((corpus) => corpus.files[0].content), loaded.id);
+    assert.equal(text, 'Réunion à Tokyo.', 'the UTF-16 file, decoded');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test('a picked folder is named after the folder, its files by their paths inside it', async () => {
     const { page, errors, context } = await openCorporaPage();
     const loader = page.locator('corpus-loader');

@@ -17,6 +17,7 @@
 import { h } from '../widgets/dom.js';
 import { CorpusClient } from '../engine/corpus-client.js';
 import { deleteCorpus, saveCorpus } from './corpus-store.js';
+import { fileText } from './file-text.js';
 import { formatBytes, formatCount, plural } from '../widgets/format.js';
 import { element } from '../widgets/highlight.js';
 import { Widget, defineStateProperties, widgetAttributes } from '../widgets/widget.js';
@@ -220,7 +221,7 @@ export class CorpusLoader extends HTMLElement {
       this.#parts.progressLabel.textContent =
         `Reading ${formatCount(i + 1)} of ${plural(accepted.length, 'file')}, ${formatBytes(done)} of ${formatBytes(total)}`;
       try {
-        files.push({ name: path, content: await file.text() });
+        files.push({ name: path, content: fileText(await file.arrayBuffer()) });
       } catch (error) {
         skipped.push({ path, reason: `could not be read (${error.message || error.name})` });
       }
