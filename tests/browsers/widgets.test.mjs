@@ -252,6 +252,11 @@ describe(`${ENGINE}: the explorer's Embed snippets`, () => {
     await browser.open('/#view=search&q=putin&unit=sentence');
     await browser.waitFor(['corpus-search', '.corpus-result']);
     await browser.click(['.corpus-embed-summary']);
+    // The snippets are written as the panel opens: read them once they are there.
+    await browser.waitUntil('the Embed snippets', () => {
+      const areas = [...document.querySelectorAll('.corpus-embed-code')];
+      return areas.length === 2 && areas.every((area) => area.value);
+    });
     const [iframe, elements] = await browser.run(() => [...document.querySelectorAll('.corpus-embed-code')].map((area) => area.value));
     assert.match(iframe, /^<iframe src="http:\/\/localhost:\d+\/#embed=1&amp;view=search&amp;q=putin&amp;unit=sentence[^"]*" title="corpus-lens: Search" /);
     assert.equal(elements.split('\n')[1], '<corpus-search corpus="embedded" q="putin" unit="sentence" mode="results" sort="document"></corpus-search>');
