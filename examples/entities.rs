@@ -5,6 +5,7 @@
 //! cargo run --release --example entities                 # the seeds
 //! cargo run --release --example entities -- FILE.txt     # one text
 //! cargo run --release --example entities -- --time FILE.jsonl
+//! cargo run --release --example entities -- --top FILE.jsonl  # top 40 people, places, organisations
 //! ```
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -16,6 +17,7 @@ fn main() -> Result<(), corpus_lens::Error> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.as_slice() {
         [flag, path] if flag == "--time" => time(path),
+        [flag, path] if flag == "--top" => top(path),
         [path] => {
             let text = std::fs::read_to_string(path).expect("a readable file");
             for e in extract_entities(&text, None) {
@@ -50,6 +52,33 @@ fn time(path: &str) -> Result<(), corpus_lens::Error> {
         elapsed.as_secs_f64(),
         mb / elapsed.as_secs_f64()
     );
+    Ok(())
+}
+
+/// The 40 most mentioned people, places and organisations of a corpus
+/// (the native twin of `eval/sotu-entities.mjs`).
+fn top(path: &str) -> Result<(), corpus_lens::Error> {
+    use corpus_lens::EntityType;
+    let content = std::fs::read_to_string(path).expect("a readable file");
+    let corpus = Corpus::load(
+        &[SourceFile::new(path, content.as_str())],
+        &LoadOptions::default(),
+    )?;
+    for ty in [
+        EntityType::Person,
+        EntityType::Place,
+        EntityType::Organization,
+    ] {
+        let options = EntityOptions {
+            types: vec![ty],
+            limit: Some(40),
+            ..EntityOptions::default()
+        };
+        println!("\n## {}", ty.as_str());
+        for (i, e) in corpus.entities(&options)?.iter().enumerate() {
+            println!("{:>2}. {} ({})", i + 1, e.name, e.count);
+        }
+    }
     Ok(())
 }
 

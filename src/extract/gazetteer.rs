@@ -47,6 +47,10 @@ pub(crate) struct Gazetteer {
     heads: HashMap<&'static str, EntityType>,
     leads: HashMap<&'static str, EntityType>,
     plain_acronyms: HashSet<&'static str>,
+    /// Demonym → its country ("Spanish" → "Spain"), the first listed.
+    countries: HashMap<&'static str, &'static str>,
+    /// US postal code → its state ("VA" → "Virginia").
+    states: HashMap<&'static str, &'static str>,
 }
 
 /// The sources of the automaton, in priority order: when two lists hold the
@@ -69,8 +73,13 @@ const NAME_LISTS: [(EntityType, &str); 9] = [
     (EntityType::Nationality, EXTRA_NATIONALITIES),
 ];
 
-/// Demonyms of former states and regions that no country list carries.
-const EXTRA_NATIONALITIES: &str = "Soviet\nEuropean\nAsian\nArab\nKurdish\nSiberian\nWestern\n";
+/// Demonyms of former states and continents that no country list carries, and
+/// the adjectives of religions and of the Philippines: all of them are first
+/// names too ("Christian nations", "the Philippine Islands"), and as first
+/// names they would make people of every such adjective.
+const EXTRA_NATIONALITIES: &str =
+    "Soviet\nEuropean\nAsian\nAfrican\nArab\nKurdish\nSiberian\nWestern\n\
+    Christian\nMuslim\nJewish\nCatholic\nProtestant\nPhilippine\n";
 
 static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
 
@@ -102,6 +111,8 @@ impl Gazetteer {
             heads: parse_heads(include_str!("data/heads.txt")),
             leads: parse_heads(include_str!("data/leads.txt")),
             plain_acronyms: words(include_str!("data/acronyms.txt")),
+            countries: parse_pairs(include_str!("data/demonyms.txt")),
+            states: parse_pairs(include_str!("data/postal_codes.txt")),
         }
     }
 
@@ -175,6 +186,16 @@ impl Gazetteer {
     /// "Lake", "West").
     pub fn lead(&self, word: &str) -> Option<EntityType> {
         self.leads.get(word).copied()
+    }
+
+    /// The country of a demonym ("Spanish" → "Spain").
+    pub fn country_of(&self, demonym: &str) -> Option<&'static str> {
+        self.countries.get(demonym).copied()
+    }
+
+    /// The state a US postal code stands for ("VA" → "Virginia").
+    pub fn state_of_code(&self, code: &str) -> Option<&'static str> {
+        self.states.get(code).copied()
     }
 
     /// Whether an all-capital `word` is an ordinary abbreviation ("CD",
@@ -398,6 +419,17 @@ fn words(list: &'static str) -> HashSet<&'static str> {
     data_lines(list).collect()
 }
 
+/// `Key|Value` lines into a map; the first line of a key wins.
+fn parse_pairs(list: &'static str) -> HashMap<&'static str, &'static str> {
+    let mut pairs = HashMap::default();
+    for line in data_lines(list) {
+        if let Some((key, value)) = line.split_once('|') {
+            pairs.entry(key.trim()).or_insert(value.trim());
+        }
+    }
+    pairs
+}
+
 fn parse_heads(list: &'static str) -> HashMap<&'static str, EntityType> {
     let mut heads = HashMap::default();
     let mut section = None;
@@ -450,5 +482,7 @@ mod tests {
         assert!(needs_exact_case("US"));
         assert!(needs_exact_case("Rossiiskaya gazeta"));
         assert!(!needs_exact_case("Kuril Islands"));
+        assert_eq!(g.country_of("Spanish"), Some("Spain"));
+        assert_eq!(g.country_of("French"), Some("France"));
     }
 }

@@ -149,11 +149,12 @@ impl EntityIndex {
             citations.push(found.citations);
         }
         retype_media(&mut resolved);
+        drop_ordinary_people(&mut resolved, documents, aliases);
         let mut counts: BTreeMap<(EntityType, String), usize> = BTreeMap::new();
         for (_, _, ty, name, _) in &resolved {
             *counts.entry((*ty, name.clone())).or_default() += 1;
         }
-        let merged = resolve::merge_variants(&counts, aliases);
+        let merged = resolve::link_across(&counts, aliases);
         EntityIndex::assemble(documents.len(), resolved, &merged, citations)
     }
 
@@ -209,6 +210,26 @@ fn retype_media(resolved: &mut [Resolved]) {
             r.2 = EntityType::Media;
         }
     }
+}
+
+/// Drops the "people" named by the corpus's ordinary words (see
+/// [`resolve::is_ordinary_name`]), unless the alias table lists them.
+fn drop_ordinary_people(resolved: &mut Vec<Resolved>, documents: &[Document], table: &AliasTable) {
+    let names: BTreeSet<&str> = resolved
+        .iter()
+        .filter(|r| r.2 == EntityType::Person && !table.names(r.2, &r.3))
+        .map(|r| r.3.as_str())
+        .collect();
+    let ordinary = resolve::ordinary_words(
+        documents.iter().map(|d| d.text.as_str()),
+        names.iter().copied(),
+    );
+    let dropped: HashSet<String> = names
+        .into_iter()
+        .filter(|n| resolve::is_ordinary_name(n, &ordinary))
+        .map(str::to_string)
+        .collect();
+    resolved.retain(|r| r.2 != EntityType::Person || !dropped.contains(&r.3));
 }
 
 /// Gives every entity its id, `type:slug`, unique in the corpus.

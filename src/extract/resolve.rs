@@ -14,11 +14,13 @@
 //! So an entry whose name is a surname or a variant ("Putin", "Alexander
 //! Losyukov") splits it off as an entity of its own.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::aliases::AliasTable;
+use super::gazetteer::Gazetteer;
 use super::mentions::RawMention;
 use super::EntityType;
+use crate::text;
 
 /// The (type, name) of each mention of one document, after in-document
 /// resolution and the alias table.
@@ -55,24 +57,30 @@ fn by_table(table: &AliasTable, ty: EntityType, name: &str) -> Option<(EntityTyp
     }
 }
 
-/// Short form → the one full name of the document it can stand for.
+/// Short form → the one full name of the document it can stand for: a
+/// surname ("Mori" → "Yoshiro Mori"), else a first name ("Michelle" →
+/// "Michelle Obama").
 fn full_names(mentions: &[RawMention]) -> HashMap<String, String> {
     let mut by_last: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    let mut by_first: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     for m in mentions.iter().filter(|m| m.ty == EntityType::Person) {
         let words: Vec<&str> = m.name.split(' ').collect();
-        if words.len() >= 2 {
-            if let Some(last) = words.last() {
-                let names = by_last.entry(last).or_default();
+        if let [first, .., last] = words.as_slice() {
+            for (key, map) in [(last, &mut by_last), (first, &mut by_first)] {
+                let names = map.entry(key).or_default();
                 if !names.contains(&m.name.as_str()) {
                     names.push(&m.name);
                 }
             }
         }
     }
-    by_last
+    // A surname wins over a first name spelt the same.
+    by_first.retain(|first, _| !by_last.contains_key(first));
+    by_first
         .into_iter()
-        .filter_map(|(last, names)| match names.as_slice() {
-            [one] => Some((last.to_string(), one.to_string())),
+        .chain(by_last)
+        .filter_map(|(key, names)| match names.as_slice() {
+            [one] => Some((key.to_string(), one.to_string())),
             _ => None,
         })
         .collect()
@@ -115,6 +123,310 @@ pub(crate) fn merge_variants(
         }
     }
     out
+}
+
+/// The number of documents that must write a word in lower case for it to be
+/// an ordinary word of the corpus ("Federal", "Treasury", "Members" in the
+/// nineteenth century's capitals). One document is not enough: "king" and
+/// "grant" are written so somewhere.
+const LOWER_CASE_DOCUMENTS: usize = 3;
+
+/// The words of `names`, lower-cased, that at least
+/// [`LOWER_CASE_DOCUMENTS`] of `texts` write in lower case.
+pub(crate) fn ordinary_words<'a>(
+    texts: impl Iterator<Item = &'a str>,
+    names: impl Iterator<Item = &'a str>,
+) -> HashSet<String> {
+    let candidates: HashSet<String> = names
+        .flat_map(|n| n.split(' '))
+        .map(str::to_lowercase)
+        .collect();
+    let mut documents: HashMap<&str, usize> = HashMap::new();
+    for text in texts {
+        let mut seen = HashSet::new();
+        for token in text::tokens(text) {
+            let word = token.of(text);
+            if !word.starts_with(|c: char| c.is_lowercase()) {
+                continue;
+            }
+            if let Some(word) = candidates.get(word) {
+                if seen.insert(word.as_str()) {
+                    *documents.entry(word.as_str()).or_default() += 1;
+                }
+            }
+        }
+    }
+    documents
+        .into_iter()
+        .filter(|&(_, n)| n >= LOWER_CASE_DOCUMENTS)
+        .map(|(w, _)| w.to_string())
+        .collect()
+}
+
+/// Whether a person's name is made of the corpus's ordinary words: a single
+/// one that is no known surname ("Treasury"), or a name that does not open
+/// with a first name and holds one ("Federal Constitution").
+pub(crate) fn is_ordinary_name(name: &str, ordinary: &HashSet<String>) -> bool {
+    let g = Gazetteer::get();
+    let is_ordinary = |w: &&str| ordinary.contains(&w.to_lowercase());
+    let words: Vec<&str> = name.split(' ').collect();
+    match words.as_slice() {
+        [one] => is_ordinary(one) && !g.is_last_name(one),
+        [first, ..] => !g.is_first_name(first) && words.iter().any(is_ordinary),
+        [] => false,
+    }
+}
+
+/// How many times the mentions of all other candidates together a full
+/// name must have for a bare surname to join it across documents.
+const DOMINANT: usize = 4;
+
+/// The least mentions of a full name for a bare surname of another document
+/// to join it: a full name named once in passing ("George H.W. Bush" in an
+/// article about his son's years) is no evidence that the surname is his.
+const LEAST_FULL_MENTIONS: usize = 2;
+
+/// For each (type, name) of the corpus, the name it links to across
+/// documents: spelling variants ([`merge_variants`]), then people (a full
+/// name with and without its middle names, a bare surname or first name
+/// with the one full name it can stand for) and the variants of one body
+/// ("State Department" / "Department of State").
+pub(crate) fn link_across(
+    counts: &BTreeMap<(EntityType, String), usize>,
+    table: &AliasTable,
+) -> HashMap<(EntityType, String), String> {
+    let mut out = merge_variants(counts, table);
+    let mut merged: BTreeMap<(EntityType, String), usize> = BTreeMap::new();
+    for ((ty, name), &n) in counts {
+        let name = out.get(&(*ty, name.clone())).unwrap_or(name);
+        *merged.entry((*ty, name.clone())).or_default() += n;
+    }
+    let people = link_people(&merged, table);
+    let bodies = link_bodies(&merged, table);
+    let second = |ty: EntityType, name: &str| match ty {
+        EntityType::Person => people.get(name),
+        EntityType::Organization => bodies.get(name),
+        _ => None,
+    };
+    for (ty, name) in counts.keys() {
+        let first = out.get(&(*ty, name.clone())).unwrap_or(name).clone();
+        if let Some(last) = second(*ty, &first) {
+            out.insert((*ty, name.clone()), last.clone());
+        }
+    }
+    out
+}
+
+/// The names of one person's full names, grouped: same first and last word,
+/// middle names that agree ("John F. Kennedy", "John Fitzgerald Kennedy",
+/// "John Kennedy").
+struct Person<'a> {
+    first: &'a str,
+    last: &'a str,
+    names: Vec<(&'a str, usize)>,
+}
+
+impl Person<'_> {
+    fn total(&self) -> usize {
+        self.names.iter().map(|n| n.1).sum()
+    }
+
+    /// The most mentioned name, then the longest, then the first.
+    fn canonical(&self) -> &str {
+        self.names
+            .iter()
+            .max_by(|a, b| (a.1, a.0.len(), b.0).cmp(&(b.1, b.0.len(), a.0)))
+            .map_or("", |n| n.0)
+    }
+}
+
+/// Person name → the name it links to.
+fn link_people(
+    counts: &BTreeMap<(EntityType, String), usize>,
+    table: &AliasTable,
+) -> HashMap<String, String> {
+    let people = counts
+        .iter()
+        .filter(|((ty, _), _)| *ty == EntityType::Person)
+        .map(|((_, name), &n)| (name.as_str(), n));
+    let mut by_ends: BTreeMap<(&str, &str), Vec<(&str, usize)>> = BTreeMap::new();
+    let mut bare = Vec::new();
+    for (name, n) in people {
+        match name.split(' ').collect::<Vec<_>>().as_slice() {
+            [first, .., last] => by_ends.entry((first, last)).or_default().push((name, n)),
+            _ => bare.push(name),
+        }
+    }
+    let groups: Vec<Person> = by_ends
+        .into_iter()
+        .flat_map(|((first, last), names)| {
+            group_middles(names)
+                .into_iter()
+                .map(move |names| Person { first, last, names })
+        })
+        .collect();
+    let mut out = HashMap::new();
+    for group in &groups {
+        for &(name, _) in &group.names {
+            if name != group.canonical() && !table.names(EntityType::Person, name) {
+                out.insert(name.to_string(), group.canonical().to_string());
+            }
+        }
+    }
+    for word in bare {
+        if table.names(EntityType::Person, word) {
+            continue;
+        }
+        if let Some(group) = bare_target(word, &groups) {
+            out.insert(word.to_string(), group.canonical().to_string());
+        }
+    }
+    out
+}
+
+/// The one person a bare word stands for in the corpus: the full name whose
+/// surname it is, if it has [`DOMINANT`] times the mentions of all others
+/// with that surname; else, if it is no one's surname, the only full name
+/// with that first name. Either way, a full name mentioned at least
+/// [`LEAST_FULL_MENTIONS`] times.
+fn bare_target<'g, 'a>(word: &str, groups: &'g [Person<'a>]) -> Option<&'g Person<'a>> {
+    let surnamed: Vec<&Person> = groups.iter().filter(|g| g.last == word).collect();
+    let found = if surnamed.is_empty() {
+        let named: Vec<&Person> = groups.iter().filter(|g| g.first == word).collect();
+        match named[..] {
+            [one] => Some(one),
+            _ => None,
+        }
+    } else {
+        let total: usize = surnamed.iter().map(|g| g.total()).sum();
+        surnamed
+            .into_iter()
+            .find(|g| g.total() >= DOMINANT * (total - g.total()))
+    };
+    found.filter(|g| g.total() >= LEAST_FULL_MENTIONS)
+}
+
+/// Splits the full names of one first and last word into people: names
+/// whose middle names agree are one; a name without middle names joins the
+/// one group there is, or stays alone when there are several.
+fn group_middles(names: Vec<(&str, usize)>) -> Vec<Vec<(&str, usize)>> {
+    let middle = |name: &str| -> Vec<String> {
+        let words: Vec<&str> = name.split(' ').collect();
+        words[1..words.len() - 1]
+            .iter()
+            .map(|w| w.to_string())
+            .collect()
+    };
+    let (plain, middled): (Vec<_>, Vec<_>) =
+        names.into_iter().partition(|n| middle(n.0).is_empty());
+    let mut groups: Vec<Vec<(&str, usize)>> = Vec::new();
+    for name in middled {
+        let agrees = |g: &Vec<(&str, usize)>| {
+            g.iter()
+                .all(|m| middles_agree(&middle(m.0), &middle(name.0)))
+        };
+        match groups.iter_mut().find(|g| agrees(g)) {
+            Some(group) => group.push(name),
+            None => groups.push(vec![name]),
+        }
+    }
+    match groups.as_mut_slice() {
+        [one] => one.extend(plain),
+        _ => groups.extend(plain.into_iter().map(|p| vec![p])),
+    }
+    groups
+}
+
+/// Whether two lists of middle names can be one person's: "F." and
+/// "Fitzgerald" agree, "H.W." and "W." do not.
+fn middles_agree(a: &[String], b: &[String]) -> bool {
+    let letters = |words: &[String]| -> Vec<(char, Option<String>)> {
+        words
+            .iter()
+            .flat_map(|w| {
+                let initials = w
+                    .trim_end_matches('.')
+                    .split('.')
+                    .all(|p| p.chars().count() == 1);
+                if initials {
+                    w.split('.')
+                        .filter_map(|p| p.chars().next())
+                        .map(|c| (c, None))
+                        .collect()
+                } else {
+                    w.chars()
+                        .next()
+                        .map(|c| (c, Some(w.clone())))
+                        .into_iter()
+                        .collect::<Vec<_>>()
+                }
+            })
+            .collect()
+    };
+    let (a, b) = (letters(a), letters(b));
+    a.len() == b.len()
+        && a.iter().zip(&b).all(|(x, y)| {
+            x.0 == y.0
+                && match (&x.1, &y.1) {
+                    (Some(x), Some(y)) => x == y,
+                    _ => true,
+                }
+        })
+}
+
+/// Organisation name → the name of the same body it links to: "State
+/// Department" and "Department of State", "Spanish Government" and
+/// "Government of Spain" (a demonym read as its country, a country through
+/// the alias table).
+fn link_bodies(
+    counts: &BTreeMap<(EntityType, String), usize>,
+    table: &AliasTable,
+) -> HashMap<String, String> {
+    let mut by_key: BTreeMap<(String, String), Vec<(&str, usize)>> = BTreeMap::new();
+    for ((ty, name), &n) in counts {
+        if *ty == EntityType::Organization && !table.names(*ty, name) {
+            if let Some(key) = body_key(name, table) {
+                by_key.entry(key).or_default().push((name, n));
+            }
+        }
+    }
+    let mut out = HashMap::new();
+    for names in by_key.into_values().filter(|names| names.len() > 1) {
+        let Some(&(kept, _)) = names
+            .iter()
+            .max_by(|a, b| (a.1, a.0.len(), b.0).cmp(&(b.1, b.0.len(), a.0)))
+        else {
+            continue;
+        };
+        for (name, _) in names.into_iter().filter(|n| n.0 != kept) {
+            out.insert(name.to_string(), kept.to_string());
+        }
+    }
+    out
+}
+
+/// An organisation's head word and what it is of: "Department of the
+/// Treasury" and "Treasury Department" → ("Department", "Treasury").
+fn body_key(name: &str, table: &AliasTable) -> Option<(String, String)> {
+    let g = Gazetteer::get();
+    let is_head = |w: &str| g.head(w) == Some(EntityType::Organization);
+    let words: Vec<&str> = name.split(' ').collect();
+    let (head, of) = match words.as_slice() {
+        [head, "of", rest @ ..] if is_head(head) && !rest.is_empty() => {
+            let rest = rest.strip_prefix(&["the"]).unwrap_or(rest);
+            (*head, rest.join(" "))
+        }
+        [rest @ .., head] if is_head(head) && !rest.is_empty() => {
+            let rest = rest.join(" ");
+            (*head, g.country_of(&rest).map_or(rest, str::to_string))
+        }
+        _ => return None,
+    };
+    let of = match table.canonical(&of) {
+        Some((EntityType::Place, canonical)) => canonical.to_string(),
+        _ => of,
+    };
+    Some((head.to_string(), of))
 }
 
 /// The first letter and the consonants of a name, lower-cased, with "ks"

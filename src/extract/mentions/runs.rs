@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use crate::text::Span;
 
 use super::{normalise_name, Doc, Pending, CONNECTORS, PERSON_AFTER, PLACE_CUES};
+use crate::extract::gazetteer::FUNCTION_WORDS;
 use crate::extract::EntityType;
 
 impl Doc<'_> {
@@ -24,8 +25,10 @@ impl Doc<'_> {
 
     /// The end of the run starting at token `i`, if one starts there.
     fn run_at(&self, i: usize) -> Option<usize> {
-        let starts =
-            self.forced.contains_key(&i) || self.hits.contains_key(&i) || self.is_name_word(i);
+        let starts = self.forced.contains_key(&i)
+            || self.hits.contains_key(&i)
+            || self.is_name_word(i)
+            || self.is_patronymic(i);
         if !starts || self.taken[i] {
             return None;
         }
@@ -61,6 +64,15 @@ impl Doc<'_> {
             && capitalised_month_or_day(word).is_none()
             && !month_abbreviation
             && word != "I"
+    }
+
+    /// "bin Laden", "ibn Saud": a particle that makes a person's name of
+    /// the capitalised word after it.
+    fn is_patronymic(&self, i: usize) -> bool {
+        matches!(self.word(i), "bin" | "ibn" | "Bin" | "Ibn")
+            && self.joinable(i)
+            && self.is_name_word(i + 1)
+            && !self.taken.get(i).copied().unwrap_or(true)
     }
 
     fn joins_next(&self, i: usize) -> bool {
@@ -101,9 +113,13 @@ impl Doc<'_> {
         while a < b && !self.hits.contains_key(&a) && !self.forced.contains_key(&a) {
             let lower = self.lower(a);
             let article = matches!(lower.as_str(), "the" | "a" | "an");
-            let opener =
-                self.initial[a] && self.is_common(a) && !self.g.is_first_name(self.word(a));
-            let connector = CONNECTORS.contains(&self.word(a));
+            // "May God", "Had Paredes", "My Administration": a function word
+            // opening a sentence is no name, though it is a first name too.
+            let function = FUNCTION_WORDS.contains(&lower.as_str());
+            let opener = self.initial[a]
+                && !self.is_title_at(a)
+                && (function || self.is_common(a) && !self.g.is_first_name(self.word(a)));
+            let connector = CONNECTORS.contains(&self.word(a)) && !self.is_patronymic(a);
             if !(article || opener || connector) {
                 break;
             }
@@ -114,7 +130,12 @@ impl Doc<'_> {
 
     /// "Foreign Minister Yohei Kono": a role, then a person.
     fn split_title(&mut self, a: usize, b: usize) -> bool {
-        let Some(t) = (a..b).rev().find(|&t| self.is_title_at(t)) else {
+        // "(Reverend) Martin Luther King": a title ending a run, after a
+        // first name, is a surname.
+        let surname = |t: usize| {
+            t + 1 == b && (a..t).any(|j| !self.is_title_at(j) && self.g.is_first_name(self.word(j)))
+        };
+        let Some(t) = (a..b).rev().find(|&t| self.is_title_at(t) && !surname(t)) else {
             return false;
         };
         // The words of a role: only the gazetteer names in it (nationalities,
@@ -133,6 +154,12 @@ impl Doc<'_> {
         if name >= b {
             return true;
         }
+        // "President Washington", "Queen Victoria": a personal name that is
+        // also a place's, right after a title, is the person.
+        if name == t + 1 && b == name + 1 && self.place_named_like_a_person(name) {
+            self.push_toks(name, b, EntityType::Person);
+            return true;
+        }
         let headed = self.head_of(b - 1).is_some();
         if name > t + 1 || headed || self.hit_entry(name).is_some_and(|(e, _)| e == b) {
             self.classify(name, b);
@@ -142,8 +169,84 @@ impl Doc<'_> {
         true
     }
 
+    /// Whether token `t` is a title or role, or its plural ("Presidents
+    /// Cleveland and Harrison").
     fn is_title_at(&self, t: usize) -> bool {
-        !self.hits.contains_key(&t) && self.g.is_title(&self.lower(t))
+        let lower = self.lower(t);
+        let title = |word: &str| {
+            let singular = word.strip_suffix('s').filter(|s| s.len() > 2);
+            self.g.is_title(word) || singular.is_some_and(|s| self.g.is_title(s))
+        };
+        // "Major-General", "Vice-Admiral": a hyphenated rank ending in a title.
+        !self.hits.contains_key(&t)
+            && (title(&lower) || lower.rsplit('-').next().is_some_and(title))
+    }
+
+    /// "Washington" in a sentence that names George (or President)
+    /// Washington is the person, unless a preposition of place or a place
+    /// noun ("the city of") comes before it.
+    fn people_named_like_places(&mut self) {
+        for k in 0..self.out.len() {
+            let m = &self.out[k];
+            let Some(i) = self.tok_at(m.span.start) else {
+                continue;
+            };
+            if m.ty != EntityType::Place
+                || !self.place_named_like_a_person(i)
+                || self.place_context(i)
+            {
+                continue;
+            }
+            let word = self.word(i);
+            let sentence = self.sentence_of(i);
+            let named = self.out.iter().any(|p| {
+                p.ty == EntityType::Person
+                    && sentence.start <= p.span.start
+                    && p.span.end <= sentence.end
+                    && p.name.rsplit(' ').next() == Some(word)
+            });
+            if named {
+                self.out[k].ty = EntityType::Person;
+                self.out[k].name = word.to_string();
+            }
+        }
+    }
+
+    /// Whether the words before token `i` make it a place: "in", "at"…,
+    /// or "the city of", "the State of", "the treaty of".
+    fn place_context(&self, i: usize) -> bool {
+        const PLACE_NOUNS: &[&str] = &[
+            "city",
+            "state",
+            "territory",
+            "district",
+            "county",
+            "port",
+            "treaty",
+            "convention",
+            "conference",
+        ];
+        let before = |k: usize| i.checked_sub(k).map(|j| self.lower(j)).unwrap_or_default();
+        PLACE_CUES.contains(&before(1).as_str())
+            || before(1) == "of" && PLACE_NOUNS.contains(&before(2).as_str())
+    }
+
+    /// The byte span of the sentence holding token `i`.
+    fn sentence_of(&self, i: usize) -> Span {
+        let first = (0..=i).rev().find(|&j| self.initial[j]).unwrap_or(0);
+        let end = (i + 1..self.toks.len())
+            .find(|&j| self.initial[j])
+            .unwrap_or(self.toks.len());
+        Span::new(self.toks[first].start, self.toks[end - 1].end)
+    }
+
+    /// Whether token `i` is found as a one-word place whose name is also a
+    /// first name or a surname ("Washington", "Cleveland", "Victoria").
+    fn place_named_like_a_person(&self, i: usize) -> bool {
+        let word = self.word(i);
+        self.hit_entry(i)
+            .is_some_and(|(end, e)| end == i + 1 && e.ty == EntityType::Place)
+            && (self.g.is_first_name(word) || self.g.is_last_name(word))
     }
 
     /// A leading nationality or place split off the rest of the run:
@@ -155,9 +258,11 @@ impl Doc<'_> {
         if end >= b || self.head_of(b - 1).is_some() {
             return false;
         }
+        // A place, then a first name and more: "Japan Alexander Losyukov";
+        // a place and one first name is one name ("Porto Rico").
         let splits = match entry.ty {
             EntityType::Nationality => true,
-            EntityType::Place => self.g.is_first_name(self.word(end)),
+            EntityType::Place => self.g.is_first_name(self.word(end)) && b - end >= 2,
             _ => false,
         };
         if splits {
@@ -180,9 +285,10 @@ impl Doc<'_> {
         if b - a == 1 {
             return self.single(a);
         }
-        // "in Al Huwayjah" is a place, "from John Smith" a person.
+        // "in Al Huwayjah", "the treaty of Guadalupe Hidalgo" are places,
+        // "from John Smith" a person.
         let from_person = self.lower(a - a.min(1)) == "from" && self.g.is_first_name(self.word(a));
-        if self.after_place_cue(a) && !from_person {
+        if self.place_context(a) && !from_person {
             return self.push_toks(a, b, EntityType::Place);
         }
         if self.person_like(a, b) {
@@ -208,18 +314,17 @@ impl Doc<'_> {
         (b - a >= 2 && !(rest && lead == EntityType::Place && self.is_common(a))).then_some(lead)
     }
 
-    /// Whether a preposition of place comes just before token `a` ("in Tal Afar").
-    fn after_place_cue(&self, a: usize) -> bool {
-        a > 0 && PLACE_CUES.contains(&self.lower(a - 1).as_str())
-    }
-
     /// Whether a run of two or more words reads as a person's name.
     fn person_like(&self, a: usize, b: usize) -> bool {
         let digits = (a..b).any(|i| self.word(i).contains(|c: char| c.is_ascii_digit()));
         if digits {
             return false;
         }
-        if self.g.is_first_name(self.word(a)) && !self.is_common(b - 1) {
+        let last = !self.is_common(b - 1) || self.is_title_at(b - 1);
+        if self.g.is_first_name(self.word(a)) && last {
+            return true;
+        }
+        if (a..b).any(|i| self.is_patronymic(i)) {
             return true;
         }
         let acronym = (a..b).any(|i| is_acronym(self.word(i)));
@@ -250,6 +355,17 @@ impl Doc<'_> {
         if word.contains('-') && self.compound(i) {
             return;
         }
+        if let Some(state) = self.state_code(i) {
+            let span = self.toks[i];
+            return self.push(span, EntityType::Place, state.to_string());
+        }
+        if self.g.lead(word) == Some(EntityType::Place) {
+            // "the West", "the South": a region, never a person.
+            if i > 0 && self.lower(i - 1) == "the" {
+                self.push_toks(i, i + 1, EntityType::Place);
+            }
+            return;
+        }
         if is_acronym(word) {
             if !self.g.is_plain_acronym(word) && !self.is_common(i) {
                 self.push_toks(i, i + 1, EntityType::Organization);
@@ -264,6 +380,19 @@ impl Doc<'_> {
             span: self.toks[i],
             cue,
         });
+    }
+
+    /// The state a postal code stands for where it follows a place and a
+    /// comma ("Hampton, VA") or another code ("MD and VA").
+    fn state_code(&self, i: usize) -> Option<&'static str> {
+        let state = self.g.state_of_code(self.word(i))?;
+        let prev = self.toks.get(i.checked_sub(1)?)?;
+        let after_place = self.text[prev.end..self.toks[i].start].trim() == ","
+            && prev.of(self.text).starts_with(|c: char| c.is_uppercase());
+        let after_code = matches!(self.word(i - 1), "and" | "or")
+            && i >= 2
+            && self.g.state_of_code(self.word(i - 2)).is_some();
+        (after_place || after_code).then_some(state)
     }
 
     /// What the words around a single name suggest it is.
@@ -314,12 +443,21 @@ impl Doc<'_> {
     /// Types the pending single words from the rest of the text: a surname of
     /// a full name, a name typed elsewhere, or else their own cue.
     pub(super) fn resolve_pending(&mut self) {
+        self.people_named_like_places();
         let mut known: HashMap<String, EntityType> = HashMap::new();
         for m in &self.out {
             if m.ty == EntityType::Person {
                 if let Some(last) = m.name.rsplit(' ').next() {
                     known.insert(last.to_string(), m.ty);
                 }
+            }
+            // "Saddam" after "Saddam Hussein": the first word of a full name.
+            if let Some((first, _)) = m
+                .name
+                .split_once(' ')
+                .filter(|_| m.ty == EntityType::Person)
+            {
+                known.entry(first.to_string()).or_insert(m.ty);
             }
             if !matches!(
                 m.ty,
