@@ -408,7 +408,8 @@ fn table_path(path: &serde_path_to_error::Path) -> String {
         "types" => "type override",
         "notEntities" => "non-entity",
         "reviewed" => "reviewed entity",
-        other => other,
+        // An unknown list: the table itself is at fault ("unknown field").
+        _ => return "alias table".to_string(),
     };
     let rest: Vec<&serde_path_to_error::Segment> = segments.collect();
     match rest.split_first() {
