@@ -12,8 +12,8 @@ use crate::corpus::Corpus;
 use crate::document::Document;
 use crate::error::Error;
 use crate::extract::{
-    iso, AliasEntry, AliasTable, Citation, CitationSource, EntityIndex, EntityType, RawCitation,
-    Record,
+    iso, AliasEntry, AliasTable, AliasTableData, Citation, CitationSource, EntityIndex, EntityType,
+    RawCitation, Record,
 };
 use crate::text::Span;
 
@@ -163,7 +163,9 @@ impl Corpus {
         citations(self, doc_id)
     }
 
-    /// Replaces the alias table; every entity view recomputes on next use.
+    /// Replaces the entries of the alias table, keeping its decisions (type
+    /// overrides, non-entities, reviewed marks); every entity view
+    /// recomputes on next use.
     ///
     /// # Errors
     /// [`ErrorKind::InvalidArgument`] naming the first bad entry; the table
@@ -172,9 +174,29 @@ impl Corpus {
         set_aliases(self, entries)
     }
 
-    /// The alias table in force.
+    /// The entries of the alias table in force.
     pub fn aliases(&self) -> &[AliasEntry] {
         aliases(self)
+    }
+
+    /// Replaces the whole alias table, entries and decisions: a type
+    /// override changes an entity's type (its id takes the new type, and
+    /// the former id still finds it); a non-entity's mentions are dropped
+    /// from every list, network, facet and annotation; a reviewed mark
+    /// changes nothing but is kept.
+    ///
+    /// # Errors
+    /// [`ErrorKind::InvalidArgument`] naming the first bad entry or
+    /// decision and its list; the table in force is then left as it was.
+    pub fn set_alias_table(&mut self, table: AliasTableData) -> Result<(), Error> {
+        let table = AliasTable::from_data(table)?;
+        self.replace_aliases(table);
+        Ok(())
+    }
+
+    /// The whole alias table in force, entries and decisions.
+    pub fn alias_table_data(&self) -> AliasTableData {
+        self.alias_table().data()
     }
 }
 
@@ -321,7 +343,7 @@ fn citations(corpus: &Corpus, doc_id: Option<&str>) -> Result<Vec<Citation>, Err
 
 /// See [`Corpus::set_aliases`].
 fn set_aliases(corpus: &mut Corpus, entries: Vec<AliasEntry>) -> Result<(), Error> {
-    let table = AliasTable::new(entries)?;
+    let table = corpus.alias_table().with_entries(entries)?;
     corpus.replace_aliases(table);
     Ok(())
 }

@@ -58,8 +58,9 @@ pub use crate::entities::{
 };
 pub use crate::error::{Error, ErrorKind, Location};
 pub use crate::extract::{
-    extract_entities, extract_entities_with, AliasEntry, AliasTable, Citation, CitationOptions,
-    CitationSource, EntityType, ExtractOptions, ExtractedEntity,
+    extract_entities, extract_entities_with, AliasEntry, AliasTable, AliasTableData, Citation,
+    CitationOptions, CitationSource, EntityKey, EntityType, ExtractOptions, ExtractedEntity,
+    TypeOverride,
 };
 pub use crate::load::{LoadOptions, SourceFile};
 pub use crate::search::{

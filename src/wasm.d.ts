@@ -60,6 +60,16 @@ export interface CitationOptions { docId?: string }
 export interface Citation { docId: string; start: number; end: number; sources: { name: string; entityId: string | null; dates: string[] }[] }
 /** An alias table entry: every alias becomes `name`. */
 export interface AliasEntry { name: string; type: EntityType; aliases: string[] }
+/** An entity as a reviewer names it: its canonical name (compared ignoring case) and its type. */
+export interface EntityKey { name: string; type: EntityType }
+/** The entity `name` of type `from` is of type `to` (its id takes the new type; the former id still finds it). */
+export interface TypeOverride { name: string; from: EntityType; to: EntityType }
+/**
+ * The whole alias table (`corpus.aliases()`; `corpus.setAliases(table)` takes it, any list left out being empty):
+ * its entries; type overrides; entities that are not entities (dropped from every list, network, facet and annotation);
+ * entities reviewed and accepted (a mark only).
+ */
+export interface AliasTable { entries?: AliasEntry[]; types?: TypeOverride[]; notEntities?: EntityKey[]; reviewed?: EntityKey[] }
 export interface ExtractOptions { date?: string }
 export interface ExtractedEntity { start: number; end: number; text: string; type: EntityType; name: string }
 

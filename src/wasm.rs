@@ -9,8 +9,8 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::{
-    AliasEntry, CitationOptions, Corpus as Core, ExportFormat, LoadOptions, NetworkColumns,
-    Numbers, SourceFile,
+    AliasEntry, AliasTableData, CitationOptions, Corpus as Core, ExportFormat, LoadOptions,
+    NetworkColumns, Numbers, SourceFile,
 };
 
 /// What every binding returns: on failure, the `Error` JavaScript receives
@@ -224,32 +224,35 @@ impl JsCorpus {
         )
     }
 
-    /// Replaces the alias table; throws (keeping the old one) on a bad entry.
+    /// Replaces the alias table: an array replaces its entries (the
+    /// decisions stay), an object `{entries, types, notEntities, reviewed}`
+    /// the whole table; throws (keeping the old one) on a bad item.
     #[wasm_bindgen(js_name = setAliases)]
     pub fn set_aliases(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "AliasEntry[]")] table: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "AliasTable | AliasEntry[]")] table: JsValue,
     ) -> JsResult<()> {
-        expect_array(
-            &table,
-            "setAliases expects an array of {name, type, aliases} entries",
-        )?;
-        let raw: serde_json::Value = serde_wasm_bindgen::from_value(table)
-            .map_err(|e| invalid_argument(&format!("invalid alias table: {e}")))?;
-        let entries: Vec<AliasEntry> = serde_path_to_error::deserialize(raw).map_err(|e| {
-            invalid_argument(&format!(
-                "alias table entry {}: {}",
-                entry_path(e.path()),
-                e.inner()
-            ))
-        })?;
-        self.core.set_aliases(entries).map_err(to_js_error)
+        if js_sys::Array::is_array(&table) {
+            let entries: Vec<AliasEntry> = table_from(table, |path| {
+                format!("alias table entry {}", entry_path(path))
+            })?;
+            return self.core.set_aliases(entries).map_err(to_js_error);
+        }
+        if !table.is_object() || table.is_function() {
+            return Err(invalid_argument(&format!(
+                "setAliases expects an alias table {{entries, types, notEntities, reviewed}} \
+                 or an array of {{name, type, aliases}} entries, got {}",
+                type_of(&table)
+            )));
+        }
+        let data: AliasTableData = table_from(table, table_path)?;
+        self.core.set_alias_table(data).map_err(to_js_error)
     }
 
-    /// The alias table in force.
-    #[wasm_bindgen(unchecked_return_type = "AliasEntry[]")]
+    /// The alias table in force: its entries and the reviewer's decisions.
+    #[wasm_bindgen(unchecked_return_type = "Required<AliasTable>")]
     pub fn aliases(&self) -> JsResult<JsValue> {
-        to_js(self.core.aliases())
+        to_js(&self.core.alias_table_data())
     }
 }
 
@@ -379,6 +382,51 @@ fn columns_to_js(columns: &NetworkColumns) -> JsResult<JsValue> {
 }
 
 /// "3 (type)" for the path "[2].type": entries count from 1, like the core's messages.
+/// An alias table, or its entries, read from JavaScript; a value of the
+/// wrong shape is an error saying where, as `label(path)` words it.
+fn table_from<T: DeserializeOwned>(
+    table: JsValue,
+    label: impl Fn(&serde_path_to_error::Path) -> String,
+) -> JsResult<T> {
+    let raw: serde_json::Value = serde_wasm_bindgen::from_value(table)
+        .map_err(|e| invalid_argument(&format!("invalid alias table: {e}")))?;
+    serde_path_to_error::deserialize(raw)
+        .map_err(|e| invalid_argument(&format!("{}: {}", label(e.path()), e.inner())))
+}
+
+/// Where in a whole alias table a bad value is, in the words of the core's
+/// own messages: `alias table type override 2 (to)`; `alias table` for the
+/// table itself (an unknown list).
+fn table_path(path: &serde_path_to_error::Path) -> String {
+    let mut segments = path.iter();
+    let list = match segments.next() {
+        Some(serde_path_to_error::Segment::Map { key }) => key.clone(),
+        _ => return "alias table".to_string(),
+    };
+    let name = match list.as_str() {
+        "entries" => "entry",
+        "types" => "type override",
+        "notEntities" => "non-entity",
+        "reviewed" => "reviewed entity",
+        // An unknown list: the table itself is at fault ("unknown field").
+        _ => return "alias table".to_string(),
+    };
+    let rest: Vec<&serde_path_to_error::Segment> = segments.collect();
+    match rest.split_first() {
+        None => format!("alias table {list}"),
+        Some((serde_path_to_error::Segment::Seq { index }, field)) => {
+            let field: Vec<String> = field.iter().map(|s| s.to_string()).collect();
+            let at = format!("alias table {name} {}", index + 1);
+            if field.is_empty() {
+                at
+            } else {
+                format!("{at} ({})", field.join("."))
+            }
+        }
+        Some(_) => format!("alias table {list}"),
+    }
+}
+
 fn entry_path(path: &serde_path_to_error::Path) -> String {
     let mut segments = path.iter();
     let entry = match segments.next() {
@@ -484,13 +532,16 @@ fn expect_array(value: &JsValue, what: &str) -> JsResult<()> {
     if js_sys::Array::is_array(value) {
         return Ok(());
     }
-    let given = value.js_typeof().as_string().unwrap_or_default();
-    let given = if value.is_null() {
+    Err(invalid_argument(&format!("{what}, got {}", type_of(value))))
+}
+
+/// What a value is, for a message: its `typeof`, or `null`.
+fn type_of(value: &JsValue) -> String {
+    if value.is_null() {
         "null".to_string()
     } else {
-        given
-    };
-    Err(invalid_argument(&format!("{what}, got {given}")))
+        value.js_typeof().as_string().unwrap_or_default()
+    }
 }
 
 /// Reads an options object; `undefined` and `null` mean the defaults.

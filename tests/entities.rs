@@ -2,7 +2,8 @@
 //! dates and the alias table.
 
 use corpus_lens::{
-    extract_entities, AliasEntry, Corpus, Date, EntityOptions, EntityType, MentionOptions,
+    extract_entities, AliasEntry, AliasTableData, CooccurrenceOptions, Corpus, Date, EntityKey,
+    EntityOptions, EntityType, MentionOptions, SearchOptions, TypeOverride,
 };
 
 fn seeds() -> Corpus {
@@ -504,6 +505,179 @@ fn a_bad_alias_table_is_an_error_naming_the_entry() {
         .unwrap_err()
         .to_string()
         .contains("unknown variant `planet`"));
+}
+
+fn key(name: &str, ty: EntityType) -> EntityKey {
+    EntityKey {
+        name: name.into(),
+        ty,
+    }
+}
+
+/// The seeds with the shipped entries and these decisions.
+fn reviewed(types: Vec<TypeOverride>, not_entities: Vec<EntityKey>) -> Corpus {
+    let mut corpus = seeds();
+    let table = AliasTableData {
+        types,
+        not_entities,
+        ..corpus.alias_table_data()
+    };
+    corpus.set_alias_table(table).unwrap();
+    corpus
+}
+
+#[test]
+fn a_type_override_retypes_the_entity_and_its_former_id_still_finds_it() {
+    let before = seeds().entity("organization:kremlin").unwrap().entity;
+    let corpus = reviewed(
+        vec![TypeOverride {
+            name: "kremlin".into(), // names compare ignoring case
+            from: EntityType::Organization,
+            to: EntityType::Place,
+        }],
+        vec![],
+    );
+    let now = corpus.entity("place:kremlin").unwrap().entity;
+    assert_eq!((now.ty, now.count), (EntityType::Place, before.count));
+    // A link made before the override opens the entity under its new id.
+    assert_eq!(
+        corpus.entity("organization:kremlin").unwrap().entity.id,
+        "place:kremlin"
+    );
+    let organisations = corpus
+        .entities(&EntityOptions {
+            types: vec![EntityType::Organization],
+            ..EntityOptions::default()
+        })
+        .unwrap();
+    assert!(!organisations.iter().any(|e| e.name == "Kremlin"));
+    let search = |q: &str| corpus.search(q, &SearchOptions::default()).unwrap().total;
+    assert!(search("place:kremlin") > 0);
+    assert_eq!(search("org:kremlin"), 0);
+    // Annotations carry the new type, their UTF-16 spans still slice the text.
+    for doc in corpus.documents() {
+        let text = corpus.document(&doc.id).unwrap().text.clone();
+        for a in corpus.annotate(&doc.id).unwrap() {
+            assert_eq!(js_slice(&text, a.start, a.end), a.text);
+            if a.name == "Kremlin" {
+                assert_eq!(
+                    (a.ty, a.entity_id.as_str()),
+                    (EntityType::Place, "place:kremlin")
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_non_entity_is_gone_from_lists_search_networks_and_annotations() {
+    let corpus = reviewed(vec![], vec![key("boris yeltsin", EntityType::Person)]);
+    let all = corpus.entities(&EntityOptions::default()).unwrap();
+    assert!(!all.iter().any(|e| e.name == "Boris Yeltsin"));
+    assert_eq!(
+        corpus.entity("person:boris-yeltsin").unwrap_err().to_string(),
+        "no entity has the id \"person:boris-yeltsin\": the alias table says \"Boris Yeltsin\" is not an entity"
+    );
+    let search = corpus
+        .search("person:yeltsin", &SearchOptions::default())
+        .unwrap();
+    assert_eq!(search.total, 0);
+    let network = corpus
+        .cooccurrence(&CooccurrenceOptions::default())
+        .unwrap();
+    assert!(!network.nodes.iter().any(|n| n.name == "Boris Yeltsin"));
+    for doc in corpus.documents() {
+        assert!(!corpus
+            .annotate(&doc.id)
+            .unwrap()
+            .iter()
+            .any(|a| a.name == "Boris Yeltsin"));
+    }
+    // Only that entity: another type's entity of another name is untouched.
+    assert_eq!(entity(&all, "Vladimir Putin").count, 30);
+    // The control: without the decision, each of these finds Yeltsin.
+    let plain = seeds();
+    assert!(
+        plain
+            .search("person:yeltsin", &SearchOptions::default())
+            .unwrap()
+            .total
+            > 0
+    );
+}
+
+#[test]
+fn setting_entries_keeps_the_decisions_and_a_reviewed_mark_changes_nothing() {
+    let mut corpus = reviewed(vec![], vec![key("Boris Yeltsin", EntityType::Person)]);
+    let mut table = corpus.alias_table_data();
+    table
+        .reviewed
+        .push(key("Vladimir Putin", EntityType::Person));
+    let before = corpus.entities(&EntityOptions::default()).unwrap();
+    corpus.set_alias_table(table.clone()).unwrap();
+    assert_eq!(corpus.alias_table_data(), table, "read back as set");
+    assert_eq!(corpus.entities(&EntityOptions::default()).unwrap(), before);
+    let mut entries = corpus.aliases().to_vec();
+    entries.push(AliasEntry {
+        name: "Kremlin".into(),
+        ty: EntityType::Organization,
+        aliases: vec!["Moscow".into()],
+    });
+    corpus.set_aliases(entries.clone()).unwrap();
+    let now = corpus.alias_table_data();
+    assert_eq!(now.entries, entries);
+    assert_eq!(
+        (now.not_entities, now.reviewed),
+        (table.not_entities, table.reviewed)
+    );
+}
+
+#[test]
+fn bad_decisions_are_named_with_their_list_and_keep_the_old_table() {
+    let mut corpus = reviewed(vec![], vec![key("Boris Yeltsin", EntityType::Person)]);
+    let kept = corpus.alias_table_data();
+    let bad = |corpus: &mut Corpus, table: AliasTableData| {
+        corpus.set_alias_table(table).unwrap_err().to_string()
+    };
+    let empty = AliasTableData {
+        not_entities: vec![
+            key("West", EntityType::Person),
+            key("  ", EntityType::Person),
+        ],
+        ..AliasTableData::default()
+    };
+    assert_eq!(
+        bad(&mut corpus, empty),
+        "alias table non-entity 2: the name is empty"
+    );
+    let same = AliasTableData {
+        types: vec![TypeOverride {
+            name: "Kremlin".into(),
+            from: EntityType::Organization,
+            to: EntityType::Organization,
+        }],
+        ..AliasTableData::default()
+    };
+    assert_eq!(
+        bad(&mut corpus, same),
+        "alias table type override 1 (\"Kremlin\"): the type is already organization"
+    );
+    assert_eq!(
+        corpus.alias_table_data(),
+        kept,
+        "the old table stays in force"
+    );
+    let unknown: Result<AliasTableData, _> =
+        serde_json::from_str(r#"{"types": [{"name": "X", "from": "place", "to": "planet"}]}"#);
+    assert!(unknown
+        .unwrap_err()
+        .to_string()
+        .contains("unknown variant `planet`"));
+    let misspelt: Result<AliasTableData, _> = serde_json::from_str(r#"{"nonEntities": []}"#);
+    assert!(misspelt
+        .unwrap_err()
+        .to_string()
+        .contains("unknown field `nonEntities`"));
 }
 
 #[test]

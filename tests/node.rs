@@ -327,16 +327,17 @@ fn alias_editing_merges_and_bad_tables_keep_the_old_one() {
     let mut corpus = JsCorpus::embedded().unwrap();
     let mut table = rust(corpus.aliases().unwrap());
     let merged = json!({"name": "Yomiuri Shimbun", "type": "media", "aliases": ["Yomiuri"]});
-    assert!(table
+    assert!(table["entries"]
         .as_array()
         .unwrap()
         .iter()
         .any(|e| e["name"] == "Kuril Islands"));
-    table
+    table["entries"]
         .as_array_mut()
         .unwrap()
         .push(json!({"name": "Japanese government", "type": "organization", "aliases": ["Tokyo"]}));
-    corpus.set_aliases(js(&table)).unwrap();
+    // An array sets the entries alone, as before the table had decisions.
+    corpus.set_aliases(js(&table["entries"])).unwrap();
     let places = rust(corpus.entities(js(&json!({"types": ["place"]}))).unwrap());
     assert!(
         places
@@ -363,6 +364,46 @@ fn alias_editing_merges_and_bad_tables_keep_the_old_one() {
     assert_eq!(
         rust(corpus.aliases().unwrap()),
         table,
+        "the table in force is unchanged"
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_whole_alias_table_sets_decisions_and_a_bad_one_says_where() {
+    let mut corpus = JsCorpus::embedded().unwrap();
+    let table = json!({
+        "types": [{"name": "Kremlin", "from": "organization", "to": "place"}],
+        "notEntities": [{"name": "Boris Yeltsin", "type": "person"}],
+        "reviewed": [{"name": "Vladimir Putin", "type": "person"}]
+    });
+    corpus.set_aliases(js(&table)).unwrap();
+    let now = rust(corpus.aliases().unwrap());
+    assert_eq!(now["entries"], json!([]), "a list left out is empty");
+    assert_eq!(now["types"], table["types"]);
+    let kremlin = rust(corpus.entity(js(&json!("organization:kremlin"))).unwrap());
+    assert_eq!(
+        (&kremlin["id"], &kremlin["type"]),
+        (&json!("place:kremlin"), &json!("place"))
+    );
+    let mut bad = |value: serde_json::Value| message(corpus.set_aliases(js(&value)).err().unwrap());
+    assert_eq!(
+        bad(json!({"types": [{"name": "X", "from": "place", "to": "planet"}]})),
+        "alias table type override 1 (to): unknown variant `planet`, expected one of `person`, \
+         `place`, `organization`, `media`, `nationality`, `event`, `date`, `money`, `quantity`"
+    );
+    assert_eq!(
+        bad(json!({"notEntities": [{"name": "", "type": "person"}]})),
+        "alias table non-entity 1: the name is empty"
+    );
+    assert!(bad(json!({"nonEntities": []})).starts_with("alias table: unknown field `nonEntities`"));
+    assert_eq!(
+        bad(json!(7)),
+        "setAliases expects an alias table {entries, types, notEntities, reviewed} or an array \
+         of {name, type, aliases} entries, got number"
+    );
+    assert_eq!(
+        rust(corpus.aliases().unwrap()),
+        now,
         "the table in force is unchanged"
     );
 }

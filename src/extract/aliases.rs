@@ -6,7 +6,10 @@
 //! place: Kuril Islands = Northern Territories; south Kuril Islands; South Kurils
 //! ```
 //!
-//! and can be replaced at runtime with [`crate::Corpus::set_aliases`].
+//! and can be replaced at runtime with [`crate::Corpus::set_aliases`], or,
+//! with the reviewer's decisions about whole entities (type overrides,
+//! names that are not entities, entities accepted: see [`super::review`]),
+//! with [`crate::Corpus::set_alias_table`].
 
 // FxHash: several times faster than SipHash on short words; the keys are
 // the library's own lists and the user's text, no HashDoS concern.
@@ -16,6 +19,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use serde::{Deserialize, Serialize};
 
 use super::gazetteer::data_lines;
+use super::review::{EntityKey, Review, TypeOverride};
 use super::EntityType;
 use crate::error::{Error, ErrorKind};
 
@@ -32,10 +36,30 @@ pub struct AliasEntry {
     pub aliases: Vec<String>,
 }
 
+/// The whole alias table as plain data, as JavaScript sets and reads it and
+/// as a team shares it in a file: the entries, and the reviewer's decisions.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+pub struct AliasTableData {
+    /// The entities of the table, each with its aliases.
+    pub entries: Vec<AliasEntry>,
+    /// Entities whose type is changed.
+    pub types: Vec<TypeOverride>,
+    /// Entities that are not entities: their mentions are dropped everywhere.
+    pub not_entities: Vec<EntityKey>,
+    /// Entities reviewed and accepted as they are (a mark only: it changes
+    /// no entity, so that a resumed review skips them).
+    pub reviewed: Vec<EntityKey>,
+}
+
 /// A validated alias table.
 #[derive(Clone, Debug, Default)]
 pub struct AliasTable {
     entries: Vec<AliasEntry>,
+    types: Vec<TypeOverride>,
+    not_entities: Vec<EntityKey>,
+    reviewed: Vec<EntityKey>,
+    review: Review,
     /// Lower-cased alias or name → index of its entry.
     lookup: HashMap<String, usize>,
     /// Finds every name and alias in a text, so that an alias no gazetteer
@@ -106,7 +130,55 @@ impl AliasTable {
             lookup,
             automaton,
             patterns,
+            ..AliasTable::default()
         })
+    }
+
+    /// Builds a table from its plain data, checking the entries, then the
+    /// decisions.
+    ///
+    /// # Errors
+    /// As for [`AliasTable::new`]; then [`ErrorKind::InvalidArgument`]
+    /// naming the first bad decision and its list (an empty name, an
+    /// override to the type the entity has, an entity listed twice).
+    pub fn from_data(data: AliasTableData) -> Result<AliasTable, Error> {
+        let review = Review::new(&data.types, &data.not_entities, &data.reviewed)?;
+        Ok(AliasTable {
+            types: data.types,
+            not_entities: data.not_entities,
+            reviewed: data.reviewed,
+            review,
+            ..AliasTable::new(data.entries)?
+        })
+    }
+
+    /// The table as plain data: entries and decisions, in the order given.
+    pub fn data(&self) -> AliasTableData {
+        AliasTableData {
+            entries: self.entries.clone(),
+            types: self.types.clone(),
+            not_entities: self.not_entities.clone(),
+            reviewed: self.reviewed.clone(),
+        }
+    }
+
+    /// The same decisions with other entries.
+    ///
+    /// # Errors
+    /// As for [`AliasTable::new`].
+    pub fn with_entries(&self, entries: Vec<AliasEntry>) -> Result<AliasTable, Error> {
+        Ok(AliasTable {
+            types: self.types.clone(),
+            not_entities: self.not_entities.clone(),
+            reviewed: self.reviewed.clone(),
+            review: self.review.clone(),
+            ..AliasTable::new(entries)?
+        })
+    }
+
+    /// The reviewer's decisions, for resolving entities.
+    pub(crate) fn review(&self) -> &Review {
+        &self.review
     }
 
     /// Every name and alias of the table in `text`: byte range, spelling, type

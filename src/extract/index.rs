@@ -57,6 +57,12 @@ type DocEntities = (Vec<(Span, usize)>, Vec<RawCitation>);
 pub(crate) struct EntityIndex {
     pub(crate) entities: Vec<Record>,
     pub(crate) by_id: HashMap<String, usize>,
+    /// The id an entity had before a type override changed its type (and
+    /// so its id's prefix) → the entity: links made before still open it.
+    moved: HashMap<String, usize>,
+    /// The id of an entity the alias table says is not one → its name, to
+    /// say so when a link still holds it.
+    dropped: HashMap<String, String>,
     /// Per document (in corpus order): mentions as (byte span, entity), and citations.
     pub(crate) docs: Vec<DocEntities>,
     /// Per document, each mention's first and last token number, worked out
@@ -90,9 +96,13 @@ impl EntityIndex {
     pub(crate) fn entity_number(&self, id: &str) -> Result<usize, Error> {
         self.by_id
             .get(id)
+            .or_else(|| self.moved.get(id))
             .copied()
             .filter(|&e| e < self.entities.len())
-            .ok_or_else(|| unknown_entity(id))
+            .ok_or_else(|| match self.dropped.get(id) {
+                Some(name) => not_an_entity(id, name),
+                None => unknown_entity(id),
+            })
     }
 
     /// The entity with the given id.
@@ -131,6 +141,16 @@ fn unknown_entity(id: &str) -> Error {
     .into()
 }
 
+/// An id the alias table's non-entities removed: the usual message, and why.
+fn not_an_entity(id: &str, name: &str) -> Error {
+    ErrorKind::InvalidArgument {
+        message: format!(
+            "no entity has the id {id:?}: the alias table says {name:?} is not an entity"
+        ),
+    }
+    .into()
+}
+
 /// A mention after resolution: document, span, type, name, surface.
 type Resolved = (usize, Span, EntityType, String, String);
 
@@ -155,7 +175,7 @@ impl EntityIndex {
             *counts.entry((*ty, name.clone())).or_default() += 1;
         }
         let merged = resolve::link_across(&counts, aliases);
-        EntityIndex::assemble(documents.len(), resolved, &merged, citations)
+        EntityIndex::assemble(documents.len(), resolved, &merged, citations, aliases)
     }
 
     fn assemble(
@@ -163,12 +183,21 @@ impl EntityIndex {
         resolved: Vec<Resolved>,
         merged: &HashMap<(EntityType, String), String>,
         citations: Vec<Vec<RawCitation>>,
+        aliases: &AliasTable,
     ) -> EntityIndex {
         let mut keys: BTreeMap<(EntityType, String), usize> = BTreeMap::new();
         let mut entities: Vec<Record> = Vec::new();
         let mut docs: Vec<Vec<(Span, usize)>> = vec![Vec::new(); n_docs];
-        for (d, span, ty, name, surface) in resolved {
-            let name = merged.get(&(ty, name.clone())).cloned().unwrap_or(name);
+        // Entities the reviewer's decisions retyped (by their former type)
+        // or dropped, for their former ids.
+        let mut retyped: BTreeMap<(EntityType, String), usize> = BTreeMap::new();
+        let mut dropped: BTreeSet<(EntityType, String)> = BTreeSet::new();
+        for (d, span, was, name, surface) in resolved {
+            let name = merged.get(&(was, name.clone())).cloned().unwrap_or(name);
+            let Some(ty) = aliases.review().decide(was, &name) else {
+                dropped.insert((was, name));
+                continue;
+            };
             let e = *keys.entry((ty, name.clone())).or_insert_with(|| {
                 entities.push(Record {
                     id: String::new(),
@@ -185,12 +214,28 @@ impl EntityIndex {
             }
             *record.per_doc.entry(d).or_default() += 1;
             docs[d].push((span, e));
+            if ty != was {
+                retyped.insert((was, name), e);
+            }
         }
         let by_id = assign_ids(&mut entities);
+        let former = |(ty, name): &(EntityType, String)| format!("{}:{}", ty.as_str(), slug(name));
+        let moved = retyped
+            .iter()
+            .map(|(key, &e)| (former(key), e))
+            .filter(|(id, _)| !by_id.contains_key(id))
+            .collect();
+        let dropped = dropped
+            .iter()
+            .map(|key| (former(key), key.1.clone()))
+            .filter(|(id, _)| !by_id.contains_key(id))
+            .collect();
         let docs = docs.into_iter().zip(citations).collect();
         EntityIndex {
             entities,
             by_id,
+            moved,
+            dropped,
             docs,
             mention_tokens: OnceLock::new(),
         }

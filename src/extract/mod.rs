@@ -19,7 +19,9 @@
 //!
 //! Mentions then resolve to canonical entities ([`resolve`]): a surname to the
 //! full name its document gives, spelling variants across the corpus to one
-//! entity, and any name through the alias table ([`AliasTable`]).
+//! entity, and any name through the alias table ([`AliasTable`]); last, the
+//! reviewer's decisions in the table change an entity's type or drop it
+//! (`review`).
 
 mod aliases;
 mod citations;
@@ -27,6 +29,7 @@ mod gazetteer;
 mod index;
 mod mentions;
 mod resolve;
+mod review;
 mod temporal;
 
 use serde::{Deserialize, Serialize};
@@ -36,10 +39,11 @@ use crate::error::Error;
 use crate::options;
 use crate::text::Utf16Index;
 
-pub use self::aliases::{AliasEntry, AliasTable};
+pub use self::aliases::{AliasEntry, AliasTable, AliasTableData};
 pub(crate) use self::citations::{iso, publication_month, RawCitation};
 pub use self::citations::{Citation, CitationSource};
 pub(crate) use self::index::{EntityIndex, EntityState, Record};
+pub use self::review::{EntityKey, TypeOverride};
 
 /// What kind of thing an entity is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

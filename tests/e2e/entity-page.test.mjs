@@ -168,7 +168,7 @@ for (const kind of ['corpus', 'client']) {
       assert.equal(await engineEntity(page, 'person:bush'), null, 'no entity Bush is left');
       const change = await page.evaluate(() => window.seen.findLast((e) => e.type === 'corpus-aliases-change').detail);
       assert.equal(change.entityId, 'person:george-h-w-bush');
-      assert.ok(change.table.some((e) => e.name === 'George H.W. Bush' && e.aliases.includes('Bush')));
+      assert.ok(change.table.entries.some((e) => e.name === 'George H.W. Bush' && e.aliases.includes('Bush')));
 
       // The edit is listed; undoing it brings Bush back.
       const edit = entity.locator('.corpus-alias-edit', { hasText: 'George H.W. Bush = Bush' });

@@ -17,7 +17,7 @@ const SCRIPT_URL = 'javascript:window.__pwned=3;alert(3)';
 /** Every view with every key its state reads (app.js and the elements' STATE_KEYS). */
 const VIEWS = {
   search: ['q', 'unit', 'mode', 'sort'],
-  entities: ['type', 'min', 'name', 'entity'],
+  entities: ['type', 'min', 'name', 'review', 'entity'],
   network: ['unit', 'window', 'measure', 'min', 'score', 'nodes', 'types', 'edge'],
   timeline: ['entities', 'bucket', 'q'],
   compare: ['a', 'b', 'measure', 'min'],

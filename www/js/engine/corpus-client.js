@@ -23,6 +23,7 @@ const METHODS = /** @type {const} */ ([
  * The types the engine declares (src/wasm.d.ts), for `npm run typecheck`.
  * @typedef {import('../../pkg/corpus_lens.js').Corpus} Corpus
  * @typedef {import('../../pkg/corpus_lens.js').AliasEntry} AliasEntry
+ * @typedef {import('../../pkg/corpus_lens.js').AliasTable} AliasTable
  * @typedef {import('../../pkg/corpus_lens.js').DocumentSummary} DocumentSummary
  * @typedef {import('../../pkg/corpus_lens.js').CorpusStats} CorpusStats
  * @typedef {import('../../pkg/corpus_lens.js').LoadWarning} LoadWarning
@@ -31,8 +32,9 @@ const METHODS = /** @type {const} */ ([
 
 /**
  * What a worker opens: the embedded corpus, or files; `aliases` replaces
- * the shipped alias table; `skipInvalid` (default true) skips bad records.
- * @typedef {{kind: 'embedded' | 'files', files?: SourceFile[], aliases?: AliasEntry[] | null, skipInvalid?: boolean, name?: string}} Source
+ * the shipped alias table (a whole table, or the entries of one kept before
+ * tables had decisions); `skipInvalid` (default true) skips bad records.
+ * @typedef {{kind: 'embedded' | 'files', files?: SourceFile[], aliases?: AliasTable | AliasEntry[] | null, skipInvalid?: boolean, name?: string}} Source
  */
 
 /**
@@ -69,8 +71,8 @@ export class CorpusClient extends EventTarget {
   #pending = new Map(); // id → {resolve, reject, onProgress}
   #nextId = 0;
   /** `corpus.documents()`, `stats()` and `warnings()` as of the open: they change only with a new corpus. */
-  /** @type {{documents: DocumentSummary[], stats: CorpusStats, warnings: LoadWarning[], shippedAliases: AliasEntry[]}} */
-  #summary = { documents: [], stats: null, warnings: [], shippedAliases: [] };
+  /** @type {{documents: DocumentSummary[], stats: CorpusStats, warnings: LoadWarning[], shippedAliases: Required<AliasTable>}} */
+  #summary = { documents: [], stats: null, warnings: [], shippedAliases: { entries: [], types: [], notEntities: [], reviewed: [] } };
 
   constructor() {
     super();

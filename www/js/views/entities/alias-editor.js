@@ -5,6 +5,9 @@
 // another name) and splits a name off as an entity of its own; it lists the
 // edits of the table, each with an undo, and the table in force.
 //
+// The edits here are the table's entries; its other lists (the review's
+// type overrides, non-entities and reviewed marks) are kept as they are.
+//
 // Set `corpus` (a Corpus or a CorpusClient) and `entity` (an entity as
 // `corpus.entity` or `corpus.entities` return it). After an edit it
 // dispatches a bubbling `corpus-aliases-change` with
@@ -25,6 +28,7 @@
 import { plural } from '../../widgets/format.js';
 import { AliasPicker } from './alias-picker.js';
 import { describe, diff, locate, mergeInto, revert, sameName, splitOff } from './alias-table.js';
+import { wholeTable } from './review-decisions.js';
 import { typeSwatch } from '../../widgets/entity-types.js';
 import { element } from '../../widgets/highlight.js';
 import { Widget, defineStateProperties, focusStatic, widgetAttributes } from '../../widgets/widget.js';
@@ -140,7 +144,7 @@ export class CorpusAliasEditor extends HTMLElement {
       return [null, null];
     });
     if (render !== this.#renders || !table) return;
-    this.#keepingFocus(() => this.#renderEdits(table, first));
+    this.#keepingFocus(() => this.#renderEdits(wholeTable(table).entries, wholeTable(first).entries));
   }
 
   /**
@@ -281,7 +285,7 @@ export class CorpusAliasEditor extends HTMLElement {
 
   async #undo(edit) {
     const target = this.#entity;
-    const first = await baseline(this.#corpus);
+    const first = wholeTable(await baseline(this.#corpus)).entries;
     await this.#apply(async (table) => revert(table, first, edit.key), {
       check: () => null,
       follow: target ? [target.name, ...target.aliases] : [],
@@ -291,9 +295,9 @@ export class CorpusAliasEditor extends HTMLElement {
   }
 
   /**
-   * Set the table `change(table)` makes; if `check` finds the engine did not
-   * do what was meant, put the old one back. Then say which entity now holds
-   * the names in `follow`.
+   * Set the table whose entries `change(entries)` makes; if `check` finds
+   * the engine did not do what was meant, put the old one back. Then say
+   * which entity now holds the names in `follow`.
    */
   async #apply(change, { check, follow, type, done }) {
     if (this.#busy || !this.#corpus) return;
@@ -302,8 +306,8 @@ export class CorpusAliasEditor extends HTMLElement {
     this.#setBusy(true);
     this.#clearMessages();
     try {
-      const before = await corpus.aliases();
-      const table = await change(structuredClone(before));
+      const before = wholeTable(await corpus.aliases());
+      const table = { ...before, entries: await change(structuredClone(before.entries)) };
       try {
         await corpus.setAliases(table);
       } catch (error) {

@@ -2,8 +2,11 @@
 // of mentions drawn as a bar, in the engine's order (count, then name),
 // filtered by a least count and by name; the same numbers in a table below.
 //
-// Set `corpus` to a Corpus or a CorpusClient. `state` is `{type, min, name}`
-// (strings); a change the user makes dispatches `corpus-state-change`.
+// Set `corpus` to a Corpus or a CorpusClient. `state` is `{type, min, name,
+// review}` (strings); a change the user makes dispatches `corpus-state-change`.
+// `review` "on" shows review mode in place of the list (entity-review.js):
+// the type's entities one at a time, a key per decision, each written into
+// the alias table (`corpus-aliases-change`).
 // Choosing an entity dispatches `corpus-open-entity` with `{id}`;
 // `selectedId` marks the one open elsewhere. All corpus text goes in as text
 // nodes.
@@ -13,6 +16,7 @@ import { ENTITY_TYPES, typePluralLabel, typeSwatch } from '../../widgets/entity-
 import { element } from '../../widgets/highlight.js';
 import { Widget, defineStateProperties, widgetAttributes } from '../../widgets/widget.js';
 import { ViewSupport } from '../../widgets/view-support.js';
+import { EntityReview } from './entity-review.js';
 
 /** @typedef {import('../../engine/corpus-client.js').AnyCorpus} AnyCorpus */
 
@@ -22,7 +26,7 @@ const LIST_LIMIT = 300;
 // Radio groups need a page-unique name; several of these may share a page.
 let instances = 0;
 
-const STATE_KEYS = ['type', 'min', 'name'];
+const STATE_KEYS = ['type', 'min', 'name', 'review'];
 
 export class CorpusEntities extends HTMLElement {
   static observedAttributes = widgetAttributes(STATE_KEYS);
@@ -32,10 +36,18 @@ export class CorpusEntities extends HTMLElement {
   /** @type {AnyCorpus} */
   #corpus = null;
   #byType = new Map(); // type → entities, in the engine's order
-  #state = { type: '', min: '1', name: '' };
+  #state = { type: '', min: '1', name: '', review: '' };
   #selectedId = null;
   #loads = 0;
-  #radioName = `corpus-entities-type-${++instances}`;
+  #ids = `corpus-entities-${++instances}`;
+  #radioName = `${this.#ids}-type`;
+  #review = new EntityReview(this, this.#ids, {
+    onClose: () => this.#setReview(false),
+    // A plain Corpus sends no change event: the list is read again here.
+    onChange: () => {
+      if (!(this.#corpus instanceof EventTarget)) this.#load();
+    },
+  });
 
   connectedCallback() {
     this.#widget.connect();
@@ -64,14 +76,14 @@ export class CorpusEntities extends HTMLElement {
     if (this.#support.follow(corpus)) this.#load();
   }
 
-  /** `{type, min, name}`: the type listed, the least mentions, a name filter. */
+  /** `{type, min, name, review}`: the type listed, the least mentions, a name filter, "on" in review mode. */
   get state() {
     return { ...this.#state };
   }
 
   /** Also reads `entity` (the entity page's key): it is marked, and its type listed unless `type` says otherwise. */
   set state(state) {
-    this.#state = { type: state.type ?? '', min: state.min ?? '1', name: state.name ?? '' };
+    this.#state = { type: state.type ?? '', min: state.min ?? '1', name: state.name ?? '', review: state.review === 'on' ? 'on' : '' };
     if ('entity' in state) this.#selectedId = state.entity || null;
     if (this.#byType.size > 0) this.#renderAll();
     this.#widget.stateChanged();
@@ -87,12 +99,24 @@ export class CorpusEntities extends HTMLElement {
     for (const button of this.#root.querySelectorAll('.corpus-entities-item')) markCurrent(button, button.dataset.id === id);
   }
 
+  /** The review panel: its `settled` resolves once the decisions keyed so far are made. */
+  get review() {
+    return this.#review;
+  }
+
   async #load() {
     const load = ++this.#loads;
     const entities = await this.#corpus.entities({});
     if (load !== this.#loads) return;
     this.#byType = groupByType(entities);
     this.#renderAll();
+  }
+
+  /** Enter or leave review mode, as the user asked: focus goes to the card, or back to the Review button. */
+  #setReview(on) {
+    this.#changed({ review: on ? 'on' : '' });
+    if (on) this.#review.settled.then(() => this.#review.focus());
+    else this.#root.querySelector('.corpus-entities-review-toggle')?.focus();
   }
 
   /** The type listed: the state's, if the corpus has it, else the selected entity's, else the first. */
@@ -107,12 +131,24 @@ export class CorpusEntities extends HTMLElement {
       this.#root.replaceChildren(element('p', 'corpus-entities-empty', 'No entities found in this corpus.'));
       return;
     }
-    this.#root.replaceChildren(this.#typePicker(), this.#filters(), element('div', 'corpus-entities-list'));
+    // The list's box stays in place: focus in the review panel inside it
+    // survives a reload of the entities (after every decision).
+    const box = this.#root.querySelector('.corpus-entities-list');
+    const [picker, filters] = [this.#typePicker(), this.#filters()];
+    const old = [this.#root.querySelector('.corpus-entities-types'), this.#root.querySelector('.corpus-entities-filters')];
+    if (box && old[0] && old[1]) {
+      old[0].replaceWith(picker);
+      old[1].replaceWith(filters);
+    } else {
+      this.#root.replaceChildren(picker, filters, element('div', 'corpus-entities-list'));
+    }
     this.#renderList();
   }
 
   #changed(patch, { typing = false } = {}) {
     this.#state = { ...this.#state, ...patch };
+    const toggle = this.#root.querySelector('.corpus-entities-review-toggle');
+    if (toggle) toggle.setAttribute('aria-pressed', String(this.#state.review === 'on'));
     this.#renderList();
     this.dispatchEvent(new CustomEvent('corpus-state-change', { bubbles: true, composed: true, detail: { typing } }));
   }
@@ -146,7 +182,12 @@ export class CorpusEntities extends HTMLElement {
     const min = input('number', 'At least … mentions', this.#state.min);
     min.input.min = '1';
     min.input.addEventListener('change', () => this.#changed({ min: min.input.value || '1' }));
-    box.append(name.label, min.label);
+    const review = element('button', 'corpus-entities-review-toggle', 'Review');
+    review.type = 'button';
+    review.setAttribute('aria-pressed', String(this.#state.review === 'on'));
+    review.setAttribute('aria-description', 'Walk the most mentioned entities of this type, one key per decision');
+    review.addEventListener('click', () => this.#setReview(this.#state.review !== 'on'));
+    box.append(name.label, min.label, review);
     return box;
   }
 
@@ -154,6 +195,12 @@ export class CorpusEntities extends HTMLElement {
     const box = this.#root.querySelector('.corpus-entities-list');
     if (!box) return;
     const type = this.#type();
+    box.classList.toggle('corpus-entities-reviewing', this.#state.review === 'on');
+    if (this.#state.review === 'on') {
+      if (box.firstElementChild !== this.#review.panel) box.replaceChildren(this.#review.panel);
+      this.#review.restart(this.#corpus, type);
+      return;
+    }
     const least = Math.max(1, Number(this.#state.min) || 1);
     const words = this.#state.name.trim().toLocaleLowerCase();
     const entities = (this.#byType.get(type) ?? []).filter((e) => e.count >= least

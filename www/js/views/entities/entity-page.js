@@ -203,6 +203,12 @@ export class CorpusEntity extends HTMLElement {
       return this.#render();
     }
     if (render !== this.#renders) return undefined;
+    if (entity.id !== id) {
+      // A link made before a type override: the engine found the entity by
+      // its former id; the page, and the URL, take the id it has now.
+      this.#entityId = entity.id;
+      this.dispatchEvent(new CustomEvent('corpus-state-change', { bubbles: true, composed: true }));
+    }
     const moved = this.#entity?.id !== entity.id;
     this.#entity = entity;
     this.#fillHead(entity);
