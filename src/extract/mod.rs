@@ -27,6 +27,7 @@ mod gazetteer;
 mod index;
 mod mentions;
 mod resolve;
+mod tagger;
 mod temporal;
 
 use serde::{Deserialize, Serialize};
@@ -40,6 +41,11 @@ pub use self::aliases::{AliasEntry, AliasTable};
 pub(crate) use self::citations::{iso, publication_month, RawCitation};
 pub use self::citations::{Citation, CitationSource};
 pub(crate) use self::index::{EntityIndex, EntityState, Record};
+pub use self::tagger::{
+    load_model as load_entity_model, model_loaded as entity_model_loaded,
+    training_sequences as entity_training_sequences, unload_model as unload_entity_model,
+    TrainingSequence,
+};
 
 /// What kind of thing an entity is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
