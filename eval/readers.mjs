@@ -4,67 +4,104 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-const WIKIGOLD_TYPES = { PER: 'PER', LOC: 'LOC', ORG: 'ORG' };
 const RE3D_TYPES = { Person: 'PER', Location: 'LOC', Organisation: 'ORG' };
 
 /**
- * wikigold (CoNLL, IO tags): one text per article, its sentences one a line
- * and their tokens joined by single spaces. A line break is a sentence
- * boundary for every system, and a whole article gives the document context
- * a reader has (a surname after the full name), so this is fairer than
- * scoring sentences cut from their article.
+ * A CoNLL file: one token a line (`token` first, the tag last, split by
+ * `separator`), a blank line between sentences, `-DOCSTART-` between
+ * documents. One text per document (or per sentence, for tweets), its
+ * sentences one a line and their tokens joined by single spaces. A line
+ * break is a sentence boundary for every system, and a whole article gives
+ * the document context a reader has (a surname after the full name), so
+ * this is fairer than scoring sentences cut from their article.
+ *
+ * Tags are IO (`I-PER` throughout a name; a change of tag ends it) or BIO
+ * (`B-` starts a name); `types` maps a tag's type to PER, LOC or ORG, and
+ * any other type is dropped.
  */
-export function readWikigold(dir) {
-  const file = path.join(dir, 'wikigold.conll.txt');
+export function readConll(file, { name, separator = /\s+/, types, documentPer = 'article' }) {
   const articles = [];
   let sentences = [];
   let sentence = [];
+  const endArticle = () => {
+    if (sentences.length) articles.push(articleFromSentences(`${name}-${articles.length}`, sentences, types));
+    sentences = [];
+  };
   const endSentence = () => {
     if (sentence.length) sentences.push(sentence);
     sentence = [];
-  };
-  const endArticle = () => {
-    endSentence();
-    if (sentences.length) articles.push(articleFromSentences(`wikigold-${articles.length}`, sentences));
-    sentences = [];
+    if (documentPer === 'sentence') endArticle();
   };
   for (const line of readFileSync(file, 'utf8').split('\n')) {
     const trimmed = line.trim();
-    if (trimmed.startsWith('-DOCSTART-')) endArticle();
-    else if (trimmed === '') endSentence();
+    if (trimmed.startsWith('-DOCSTART-')) {
+      endSentence();
+      endArticle();
+    } else if (trimmed === '') endSentence();
     else {
-      const cut = trimmed.lastIndexOf(' ');
-      sentence.push({ token: trimmed.slice(0, cut), tag: trimmed.slice(cut + 1) });
+      const cells = trimmed.split(separator);
+      sentence.push({ token: cells[0], tag: cells[cells.length - 1] });
     }
   }
+  endSentence();
   endArticle();
   return articles;
 }
 
-/** Joins tokens into text, keeping each token's offsets, and reads the IO spans. */
-function articleFromSentences(id, sentences) {
+/** Joins tokens into text, keeping each token's offsets, and reads the IO or BIO spans. */
+function articleFromSentences(id, sentences, types) {
   let text = '';
   const gold = [];
   for (const tokens of sentences) {
     if (text) text += '\n';
     let open = null;
+    const close = () => {
+      if (open?.type) gold.push(open);
+      open = null;
+    };
     tokens.forEach(({ token, tag }, i) => {
       if (i > 0) text += ' ';
       const start = text.length;
       text += token;
-      const type = WIKIGOLD_TYPES[tag.slice(2)] ?? (tag === 'O' ? null : 'MISC');
-      if (open && open.tag === tag) open.end = text.length;
+      const [prefix, type] = tag === 'O' ? ['O', null] : [tag.slice(0, 1), tag.slice(2)];
+      if (open && prefix === 'I' && open.tag === type) open.end = text.length;
       else {
-        if (open) gold.push(open);
-        open = tag === 'O' ? null : { start, end: text.length, type, tag };
+        close();
+        if (prefix !== 'O') open = { start, end: text.length, type: types[type] ?? null, tag: type };
       }
     });
-    if (open) gold.push(open);
+    close();
   }
   // A leading "the" is dropped here as in re3d and from every system's
   // spans, so that "The Scout Association" and "Scout Association" agree.
-  const spans = gold.filter((g) => g.type !== 'MISC').map(({ start, end, type }) => ({ ...dropThe(text, start, end), type }));
+  const spans = gold.map(({ start, end, type }) => ({ ...dropThe(text, start, end), type }));
   return { id, text, gold: spans };
+}
+
+const CONLL_TYPES = { PER: 'PER', LOC: 'LOC', ORG: 'ORG' };
+const WNUT_TYPES = { person: 'PER', location: 'LOC', corporation: 'ORG', group: 'ORG' };
+
+/** wikigold: 145 Wikipedia articles, IO tags. */
+export function readWikigold(dir) {
+  return readConll(path.join(dir, 'wikigold.conll.txt'), { name: 'wikigold', separator: ' ', types: CONLL_TYPES });
+}
+
+/** The Broad Twitter Corpus, sections a, b, e, f, g, h: one text per tweet. */
+export function readBtc(dir) {
+  return ['a', 'b', 'e', 'f', 'g', 'h'].flatMap((section) =>
+    readConll(path.join(dir, `${section}.conll`), { name: `btc-${section}`, separator: '\t', types: CONLL_TYPES, documentPer: 'sentence' }));
+}
+
+/** Financial agreements from SEC filings: CoNLL columns, IO tags. */
+export function readSecFilings(dir) {
+  return ['FIN5.txt', 'FIN3.txt'].flatMap((file) =>
+    readConll(path.join(dir, file), { name: `sec-${file}`, separator: ' ', types: CONLL_TYPES }));
+}
+
+/** WNUT 2017: one text per post; person, location, corporation and group. */
+export function readWnut17(dir) {
+  return ['wnut17train.conll', 'emerging.dev.conll', 'emerging.test.annotated'].flatMap((file) =>
+    readConll(path.join(dir, file), { name: `wnut17-${file}`, separator: '\t', types: WNUT_TYPES, documentPer: 'sentence' }));
 }
 
 /** re3d (JSON lines, MongoDB export): both public-domain folders. */
@@ -106,4 +143,15 @@ export function dropThe(text, start, end) {
 export function nerData(root) {
   const dir = process.env.NER_DATA ?? path.resolve(root, '../shared/data/ner');
   return existsSync(path.join(dir, 'wikigold')) && existsSync(path.join(dir, 're3d-public-domain')) ? dir : null;
+}
+
+/** Every shared set by name, as the cross-validation folds. */
+export function readAllSets(dir) {
+  return {
+    wikigold: readWikigold(path.join(dir, 'wikigold')),
+    re3d: readRe3d(path.join(dir, 're3d-public-domain')),
+    btc: readBtc(path.join(dir, 'btc')),
+    sec: readSecFilings(path.join(dir, 'sec-filings')),
+    wnut17: readWnut17(path.join(dir, 'wnut17')),
+  };
 }

@@ -101,6 +101,22 @@ build() {
   echo "build: $out ($(du -k "$out/corpus_lens_bg.wasm" | cut -f1) KiB wasm)"
 }
 
+# entity_model TARGET OUT_DIR: the learned entity tagger's model beside the
+# module, which does not embed it (src/extract/tagger/mod.rs). The Node
+# build's glue loads it when required; the worker fetches it (www/js/engine).
+entity_model() {
+  local target="$1" out="$2" model=src/extract/data/entities.crfsuite
+  cp "$model" "$out/entities.crfsuite"
+  if [ "$target" = nodejs ] && ! grep -q 'Added by corpus-lens' "$out/corpus_lens.js"; then
+    cat >>"$out/corpus_lens.js" <<'JS'
+
+// Added by corpus-lens' scripts/build.sh: the learned entity tagger's model,
+// which the wasm module does not embed, read from beside this file.
+module.exports.loadEntityModel(require('node:fs').readFileSync(require('node:path').join(__dirname, 'entities.crfsuite')));
+JS
+  fi
+}
+
 # bundle_charts: the chart libraries (d3-force, Observable Plot) as one ES
 # module, www/vendor/charts.js, from the re-exports in www/vendor-src/charts.js;
 # the page's own modules are served as written. Skipped when the bundle is
@@ -132,6 +148,8 @@ flock 9
 
 build web www/pkg
 build nodejs pkg-node
+entity_model web www/pkg
+entity_model nodejs pkg-node
 bundle_charts
 # The widgets' style sheet (www/js/widgets/styles.js) and the engine's measures
 # (www/js/engine/measures.js), then their bundle, the explorer as one file and the

@@ -6,6 +6,7 @@
 //                               chunk of their own, loaded by the first chart.
 //   www/dist/corpus-worker.js   the engine's worker, beside the wasm module
 //   www/dist/corpus_lens_bg.wasm
+//   www/dist/entities.crfsuite  the entity tagger's model, which the worker fetches
 //   www/dist/corpus-lens.html   the explorer in one file: scripts, styles, the
 //                               worker and the wasm module (with the embedded
 //                               corpus) inlined, so that it opens from file://;
@@ -61,8 +62,9 @@ async function widgets() {
     outdir: OUT,
     splitting: true,
     chunkNames: 'corpus-lens-[name]-[hash]',
+    plugins: [inlined({ modelPath: './entities.crfsuite' })],
   });
-  copyFileSync(path.join(WWW, 'pkg/corpus_lens_bg.wasm'), path.join(OUT, 'corpus_lens_bg.wasm'));
+  for (const file of ['corpus_lens_bg.wasm', 'entities.crfsuite']) copyFileSync(path.join(WWW, 'pkg', file), path.join(OUT, file));
 }
 
 /** One script's source, built in memory, as an ES module or (`format: 'iife'`) a classic script. */
@@ -109,7 +111,8 @@ function singleFilePolicy({ scripts, styles }) {
 async function singleFile() {
   const wasm = readFileSync(path.join(WWW, 'pkg/corpus_lens_bg.wasm')).toString('base64');
   // A classic worker: Chromium starts no module worker from a blob in a page opened from a file.
-  const worker = await source(path.join(WWW, 'js/engine/corpus-worker.js'), { wasm }, 'iife');
+  const model = readFileSync(path.join(WWW, 'pkg/entities.crfsuite')).toString('base64');
+  const worker = await source(path.join(WWW, 'js/engine/corpus-worker.js'), { wasm, model }, 'iife');
   const app = await source(path.join(WWW, 'js/app.js'), { worker });
   const inline = { scripts: [], styles: [] };
   const inlined = (kind, text) => {

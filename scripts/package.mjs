@@ -18,7 +18,7 @@ const DIST = path.join(ROOT, 'dist');
 
 // The files a user needs from a wasm-pack output directory; not wasm-pack's
 // package.json, README or .gitignore, nor the raw exports' _bg.wasm.d.ts.
-const MODULE_FILES = ['corpus_lens.js', 'corpus_lens_bg.wasm', 'corpus_lens.d.ts'];
+const MODULE_FILES = ['corpus_lens.js', 'corpus_lens_bg.wasm', 'corpus_lens.d.ts', 'entities.crfsuite'];
 
 // The widgets' files in www/dist/ exported by a name of their own.
 const BUNDLES = {
@@ -58,6 +58,8 @@ function exportsMap() {
     './web': { types: './web/corpus_lens.d.ts', default: './web/corpus_lens.js' },
     // For `init({ module_or_path })` where a bundler or server places the wasm.
     './web/corpus_lens_bg.wasm': './web/corpus_lens_bg.wasm',
+    // The entity model, for `loadEntityModel` after `init()` (the web build does not load it itself).
+    './web/entities.crfsuite': './web/entities.crfsuite',
     './package.json': './package.json',
   };
   for (const [file, subpath] of Object.entries(BUNDLES)) {

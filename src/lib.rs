@@ -58,9 +58,10 @@ pub use crate::entities::{
 };
 pub use crate::error::{Error, ErrorKind, Location};
 pub use crate::extract::{
-    extract_entities, extract_entities_with, AliasEntry, AliasTable, AliasTableData, Citation,
+    entity_model_loaded, entity_training_sequences, extract_entities, extract_entities_with,
+    load_entity_model, unload_entity_model, AliasEntry, AliasTable, AliasTableData, Citation,
     CitationOptions, CitationSource, EntityKey, EntityType, ExtractOptions, ExtractedEntity,
-    TypeOverride,
+    TrainingSequence, TypeOverride,
 };
 pub use crate::load::{LoadOptions, SourceFile};
 pub use crate::search::{
@@ -70,5 +71,7 @@ pub use crate::search::{
 };
 #[cfg(target_arch = "wasm32")]
 pub use crate::wasm::{
-    extract_entities as js_extract_entities, measures as js_measures, wasm_memory_bytes, JsCorpus,
+    entity_model_loaded as js_entity_model_loaded, extract_entities as js_extract_entities,
+    load_entity_model as js_load_entity_model, measures as js_measures,
+    unload_entity_model as js_unload_entity_model, wasm_memory_bytes, JsCorpus,
 };

@@ -452,6 +452,27 @@ pub fn extract_entities(
     to_js(&crate::extract_entities_with(text, &options).map_err(to_js_error)?)
 }
 
+/// Loads the learned entity tagger's model (the package's
+/// `entities.crfsuite`), which the WebAssembly module does not embed. Until
+/// it is loaded, entities come from the rules alone.
+#[wasm_bindgen(js_name = loadEntityModel)]
+pub fn load_entity_model(bytes: &[u8]) -> JsResult<()> {
+    crate::load_entity_model(bytes.to_vec()).map_err(to_js_error)
+}
+
+/// Drops the learned entity tagger's model: entities come from the rules
+/// alone from now on (corpora that have already extracted keep theirs).
+#[wasm_bindgen(js_name = unloadEntityModel)]
+pub fn unload_entity_model() {
+    crate::unload_entity_model();
+}
+
+/// Whether the learned entity tagger's model is loaded.
+#[wasm_bindgen(js_name = entityModelLoaded)]
+pub fn entity_model_loaded() -> bool {
+    crate::entity_model_loaded()
+}
+
 /// Every association measure, `[{id, label}]`, in the order a menu lists them.
 #[wasm_bindgen(unchecked_return_type = "MeasureInfo[]")]
 pub fn measures() -> JsResult<JsValue> {

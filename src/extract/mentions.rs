@@ -36,7 +36,9 @@ pub(crate) fn extract(text: &str, date: Option<Date>) -> Found {
     extract_with(text, &sentences, date, &AliasTable::shipped())
 }
 
-/// Extracts the mentions of `text`, whose sentences are given.
+/// Extracts the mentions of `text`, whose sentences are given: the rules'
+/// mentions, then the learned tagger's names combined with them
+/// ([`super::tagger::combine`]).
 pub(crate) fn extract_with(
     text: &str,
     sentences: &[Span],
@@ -44,11 +46,24 @@ pub(crate) fn extract_with(
     aliases: &AliasTable,
 ) -> Found {
     let toks = text::tokens(text);
-    let mut doc = Doc::new(text, &toks, sentences);
+    let mut found = extract_rules(text, &toks, sentences, date, aliases);
+    found.mentions = super::tagger::combine(text, &toks, sentences, found.mentions);
+    found
+}
+
+/// The rules' mentions alone: what the learned tagger reads as features.
+pub(crate) fn extract_rules(
+    text: &str,
+    toks: &[Span],
+    sentences: &[Span],
+    date: Option<Date>,
+    aliases: &AliasTable,
+) -> Found {
+    let mut doc = Doc::new(text, toks, sentences);
     doc.alias_hits(aliases);
     let citations = citations::parse(text, date.map(|d| d.year));
     doc.force_sources(&citations);
-    let measures = Scanner::new(text, &toks, date).scan();
+    let measures = Scanner::new(text, toks, date).scan();
     doc.year_events(&measures);
     for m in measures {
         if !doc.taken_any(m.first, m.end) {

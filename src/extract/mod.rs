@@ -30,6 +30,7 @@ mod index;
 mod mentions;
 mod resolve;
 mod review;
+mod tagger;
 mod temporal;
 
 use serde::{Deserialize, Serialize};
@@ -44,6 +45,11 @@ pub(crate) use self::citations::{iso, publication_month, RawCitation};
 pub use self::citations::{Citation, CitationSource};
 pub(crate) use self::index::{EntityIndex, EntityState, Record};
 pub use self::review::{EntityKey, TypeOverride};
+pub use self::tagger::{
+    load_model as load_entity_model, model_loaded as entity_model_loaded,
+    training_sequences as entity_training_sequences, unload_model as unload_entity_model,
+    TrainingSequence,
+};
 
 /// What kind of thing an entity is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

@@ -3,11 +3,28 @@
 // it through corpus-client.js: each request is {id, method, args}; each reply
 // is {id, result} or {id, error}, and an open reports its phases as
 // {id, progress} before its result.
-import init, { Corpus } from '../../pkg/corpus_lens.js';
+import init, { Corpus, loadEntityModel } from '../../pkg/corpus_lens.js';
 import { INLINE } from './inline.js';
 
+const base64 = (text) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+
+/**
+ * The learned entity tagger's model, which the wasm module does not embed:
+ * inline in the single file, else fetched from beside the module while it
+ * compiles. Without it entities would silently differ, so a failed fetch
+ * fails every request, saying why.
+ */
+async function entityModel() {
+  if (INLINE.model) return base64(INLINE.model);
+  const url = new URL(INLINE.modelPath ?? '../../pkg/entities.crfsuite', import.meta.url);
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`The entity model could not be fetched: HTTP ${response.status} for ${url}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
 // The wasm module beside the bundled worker, or inline in the single file.
-const ready = INLINE.wasm ? init({ module_or_path: Uint8Array.from(atob(INLINE.wasm), (c) => c.charCodeAt(0)) }) : init();
+const ready = Promise.all([INLINE.wasm ? init({ module_or_path: base64(INLINE.wasm) }) : init(), entityModel()])
+  .then(([, model]) => loadEntityModel(model));
 let corpus = null;
 
 /** Build the corpus of a source, reporting each phase as it starts. */
