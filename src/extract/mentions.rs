@@ -147,11 +147,7 @@ impl<'t> Doc<'t> {
                 *flag = true;
             }
         }
-        let lower_seen = toks
-            .iter()
-            .map(|t| t.of(text))
-            .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
-            .collect();
+        let lower_seen = lower_case_words(text, toks);
         let mut doc = Doc {
             text,
             toks,
@@ -363,6 +359,15 @@ fn case_fits(found: &str, pattern: &str, exact: bool) -> bool {
             (Some(f), Some(p)) => !p.is_uppercase() || f.is_uppercase(),
             _ => true,
         })
+}
+
+/// The words a text writes somewhere in lower case: a capitalised one of them
+/// is likely an ordinary word opening a sentence or a title, not a name.
+pub(crate) fn lower_case_words<'t>(text: &'t str, toks: &[Span]) -> HashSet<&'t str> {
+    toks.iter()
+        .map(|t| t.of(text))
+        .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+        .collect()
 }
 
 /// A name as it should be compared: no leading article, single spaces.

@@ -29,14 +29,6 @@ pub(crate) fn rule_labels(toks: &[Span], mentions: &[RawMention]) -> Vec<Option<
     labels
 }
 
-/// The lower-case words a text writes somewhere in lower case.
-pub(crate) fn lower_case_words<'t>(text: &'t str, toks: &[Span]) -> HashSet<&'t str> {
-    toks.iter()
-        .map(|t| t.of(text))
-        .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
-        .collect()
-}
-
 /// The features of each token of one sentence, `toks[range]`.
 pub(crate) fn sentence_features(
     text: &str,

@@ -20,10 +20,10 @@ use crate::error::{Error, ErrorKind};
 use crate::text::{Span, Utf16Index};
 
 use super::aliases::AliasTable;
-use super::mentions::{extract_rules, normalise_name, RawMention};
+use super::mentions::{extract_rules, lower_case_words, normalise_name, RawMention};
 use super::EntityType;
 
-pub(crate) use self::features::{lower_case_words, rule_labels, sentence_features};
+use self::features::{rule_labels, sentence_features};
 
 /// The model's labels, by type: `B-PER`, `I-PER`, …, and `O`.
 const TYPES: [(&str, EntityType); 3] = [
@@ -32,7 +32,10 @@ const TYPES: [(&str, EntityType); 3] = [
     ("ORG", EntityType::Organization),
 ];
 
-static MODEL: RwLock<Option<&'static Model<'static>>> = RwLock::new(None);
+/// The model in force: `None` until the first load, unload or use, which
+/// takes the embedded one; then `Some(None)` for the rules alone.
+type Slot = Option<Option<&'static Model<'static>>>;
+static MODEL: RwLock<Slot> = RwLock::new(None);
 
 /// The model this build embeds: native builds only.
 #[cfg(not(target_arch = "wasm32"))]
@@ -40,38 +43,35 @@ const EMBEDDED: Option<&[u8]> = Some(include_bytes!("../data/entities.crfsuite")
 #[cfg(target_arch = "wasm32")]
 const EMBEDDED: Option<&[u8]> = None;
 
+fn slot() -> std::sync::RwLockWriteGuard<'static, Slot> {
+    MODEL
+        .write()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 /// Loads the tagger's model from its bytes (`data/entities.crfsuite`),
 /// replacing any loaded before. Corpora extract their entities with the
 /// model loaded when they first need them.
 ///
 /// # Errors
 /// [`ErrorKind::InvalidArgument`] when the bytes are not a CRFsuite model
-/// with the tagger's labels.
+/// with the tagger's labels; the model in force stays.
 pub fn load_model(bytes: Vec<u8>) -> Result<(), Error> {
+    parse(&bytes)?;
+    // Kept for the rest of the process: a model is loaded once or twice.
     let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
     let model = parse(bytes)?;
-    let mut slot = MODEL
-        .write()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    *slot = Some(Box::leak(Box::new(model)));
-    UNLOADED.store(false, std::sync::atomic::Ordering::Relaxed);
+    *slot() = Some(Some(Box::leak(Box::new(model))));
     Ok(())
 }
 
 /// Drops the loaded model: entities come from the rules alone from now on,
 /// in native builds too.
 pub fn unload_model() {
-    let mut slot = MODEL
-        .write()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    *slot = None;
-    UNLOADED.store(true, std::sync::atomic::Ordering::Relaxed);
+    *slot() = Some(None);
 }
 
-/// Set once the model is unloaded, so that the embedded one is not taken again.
-static UNLOADED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
-
-fn parse(bytes: &'static [u8]) -> Result<Model<'static>, Error> {
+fn parse(bytes: &[u8]) -> Result<Model<'_>, Error> {
     let invalid = |why: String| {
         Error::new(ErrorKind::InvalidArgument {
             message: format!("the entity model is not usable: {why}"),
@@ -110,19 +110,13 @@ fn model() -> Option<&'static Model<'static>> {
         .read()
         .unwrap_or_else(std::sync::PoisonError::into_inner)
     {
-        return Some(model);
+        return model;
     }
-    if UNLOADED.load(std::sync::atomic::Ordering::Relaxed) {
-        return None;
-    }
-    let bytes = EMBEDDED?;
-    let mut slot = MODEL
-        .write()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    if slot.is_none() {
-        *slot = parse(bytes).ok().map(|m| &*Box::leak(Box::new(m)));
-    }
-    *slot
+    *slot().get_or_insert_with(|| {
+        EMBEDDED
+            .and_then(|bytes| parse(bytes).ok())
+            .map(|m| &*Box::leak(Box::new(m)))
+    })
 }
 
 /// Whether entity extraction has the learned tagger (else: rules alone).

@@ -12,6 +12,7 @@
 // the entity before; U undo the last decision; Escape leaves review.
 //
 // Corpus text is untrusted: it goes in as text nodes only.
+import { fileText } from '../../corpora/file-text.js';
 import { downloadIn } from '../../export/export.js';
 import { formatCount, plural } from '../../widgets/format.js';
 import { typeLabel, typePluralLabel, typeSwatch } from '../../widgets/entity-types.js';
@@ -550,7 +551,7 @@ export class EntityReview {
   async #import(file) {
     let table;
     try {
-      table = readAliasFile(await file.text(), file.name);
+      table = readAliasFile(fileText(await file.arrayBuffer()), file.name);
       await this.#apply(table, `Imported ${file.name}: ${describeTable(wholeTable(table))}.`, { advance: true, focus: 'none' });
     } catch (error) {
       // The engine's message names the list and item; the file is named here.
