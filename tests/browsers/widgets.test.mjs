@@ -214,8 +214,9 @@ describe(`${ENGINE}: a widget's attributes`, () => {
 <corpus-network corpus="embedded" no-export nodes="12"></corpus-network>`;
     const base = await serveHost({ '/blog/posts/two.html': hostPage(markup, { plain: true }) });
     await browser.open(`${base}blog/posts/two.html`);
+    // The elements are upgraded when the script arrives: until then they have no shadow root.
     await browser.waitUntil('both networks drawn', () => [...document.querySelectorAll('corpus-network')]
-      .every((n) => n.shadowRoot.querySelectorAll('.corpus-network-node').length === 12));
+      .every((n) => n.shadowRoot?.querySelectorAll('.corpus-network-node').length === 12));
     const look = await browser.run(() => [...document.querySelectorAll('corpus-network')].map((n) => ({
       background: getComputedStyle(n.shadowRoot.querySelector('.corpus-root')).backgroundColor,
       exports: n.shadowRoot.querySelectorAll('.corpus-export').length,
