@@ -117,6 +117,36 @@ JS
   fi
 }
 
+# freed_guard OUT_DIR: a call on a Corpus after its free() says so. The glue
+# wasm-bindgen writes passes the freed handle's null pointer on, and the
+# module answers "null pointer passed to rust" before any of our code runs;
+# this wraps each method to name the cause instead, and makes a second
+# free() do nothing, as closing a closed file does.
+freed_guard() {
+  local glue="$1/corpus_lens.js"
+  if grep -q 'corpus-lens: freed guard' "$glue"; then return; fi
+  cat >>"$glue" <<'JS'
+
+// Added by corpus-lens: freed guard (scripts/build.sh freed_guard).
+for (const [name, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(Corpus.prototype))) {
+  const method = descriptor.value;
+  if (typeof method !== 'function' || name === 'constructor' || name.startsWith('__')) continue;
+  Object.defineProperty(Corpus.prototype, name, {
+    ...descriptor,
+    value: name === 'free'
+      ? function free() { if (this.__wbg_ptr) method.call(this); }
+      : {
+          [name](...args) {
+            if (!this.__wbg_ptr) throw new Error(`Corpus.${name}: this corpus was freed (free() was called on it); open the corpus again to use it`);
+            return method.apply(this, args);
+          },
+        }[name],
+  });
+}
+if (Symbol.dispose) Corpus.prototype[Symbol.dispose] = Corpus.prototype.free;
+JS
+}
+
 # bundle_charts: the chart libraries (d3-force, Observable Plot) as one ES
 # module, www/vendor/charts.js, from the re-exports in www/vendor-src/charts.js;
 # the page's own modules are served as written. Skipped when the bundle is
@@ -150,6 +180,8 @@ build web www/pkg
 build nodejs pkg-node
 entity_model web www/pkg
 entity_model nodejs pkg-node
+freed_guard www/pkg
+freed_guard pkg-node
 bundle_charts
 # The widgets' style sheet (www/js/widgets/styles.js) and the engine's measures
 # (www/js/engine/measures.js), then their bundle, the explorer as one file and the

@@ -128,3 +128,15 @@ describe('Corpus.load with {skipInvalid: true}', () => {
     assert.match(loadError('mixed.jsonl', mixed), /mixed\.jsonl line 2\b/);
   });
 });
+
+describe('a freed corpus', () => {
+  test('every method says the corpus was freed, and a second free() does nothing', () => {
+    const corpus = Corpus.fromDocuments([{ id: 'a', text: 'Putin met Mori in Tokyo.' }]);
+    corpus.free();
+    corpus.free();
+    corpus[Symbol.dispose]();
+    for (const call of [() => corpus.search('putin'), () => corpus.stats(), () => corpus.entities(), () => corpus.documents()]) {
+      assert.match(errorMessage(call), /^Corpus\.\w+: this corpus was freed \(free\(\) was called on it\)/);
+    }
+  });
+});
