@@ -68,6 +68,15 @@ pub enum ErrorKind {
         /// The file name.
         file: String,
     },
+    /// A file given as bytes is not valid text in its encoding.
+    NotText {
+        /// The file name.
+        file: String,
+        /// The encoding its byte-order mark names, else UTF-8.
+        encoding: &'static str,
+        /// The offset of the first byte that is not valid, from the file's start.
+        offset: usize,
+    },
     /// Loading produced no documents at all.
     EmptyCorpus {
         /// The files read (none for in-memory records).
@@ -143,6 +152,7 @@ impl ErrorKind {
             ErrorKind::MissingTextColumn { .. } => "missing-text-column",
             ErrorKind::DuplicateId { .. } => "duplicate-id",
             ErrorKind::UnsupportedFile { .. } => "unsupported-file",
+            ErrorKind::NotText { .. } => "not-text",
             ErrorKind::EmptyCorpus { .. } => "empty-corpus",
             ErrorKind::UnknownDocument { .. } => "unknown-document",
             ErrorKind::InvalidQuery { .. } => "invalid-query",
@@ -196,6 +206,14 @@ impl fmt::Display for Error {
             ErrorKind::UnsupportedFile { file } => write!(
                 f,
                 "{file}: unsupported file type; expected .txt, .md, .json, .jsonl, .ndjson, .csv or .tsv"
+            ),
+            ErrorKind::NotText {
+                file,
+                encoding,
+                offset,
+            } => write!(
+                f,
+                "{file}: it is not {encoding} text (the bytes from offset {offset} are not valid {encoding}); save it as UTF-8 and load it again"
             ),
             ErrorKind::EmptyCorpus { files, skipped } => empty_corpus(f, files, skipped),
             ErrorKind::UnknownDocument { id } => write!(f, "no document has the id {id:?}"),

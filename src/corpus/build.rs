@@ -129,7 +129,9 @@ fn file_and_line(error: &Error) -> (String, usize) {
     match (error.location(), error.kind()) {
         (Some(at), _) => (at.file.clone(), at.line),
         (None, ErrorKind::MissingTextColumn { file, .. }) => (file.clone(), 1),
-        (None, ErrorKind::UnsupportedFile { file }) => (file.clone(), 0),
+        (None, ErrorKind::UnsupportedFile { file } | ErrorKind::NotText { file, .. }) => {
+            (file.clone(), 0)
+        }
         (None, _) => (String::new(), 0),
     }
 }

@@ -4,6 +4,7 @@
 //! The analyses (search, entities, co-occurrence) sit above this module and
 //! add their methods to [`Corpus`] as thin façades over their own functions.
 
+use std::borrow::Borrow;
 use std::collections::HashMap;
 
 use serde::Serialize;
@@ -115,9 +116,16 @@ impl Corpus {
     /// duplicate id, or no document at all. With `skip_invalid`, bad records
     /// and files (a duplicate id included: the first keeps it) become
     /// [`Warning`]s instead, but an empty corpus is still an error.
-    pub fn load(files: &[SourceFile], options: &LoadOptions) -> Result<Corpus, Error> {
+    ///
+    /// Files given by value are dropped as soon as they are read, so their
+    /// text is not held twice while the index is built.
+    pub fn load<F: Borrow<SourceFile>>(
+        files: impl IntoIterator<Item = F>,
+        options: &LoadOptions,
+    ) -> Result<Corpus, Error> {
         let mut builder = Builder::new(options);
         for file in files {
+            let file = file.borrow();
             builder.sources.push(file.name.clone());
             builder.add_all(load::read_file(file))?;
         }

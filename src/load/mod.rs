@@ -19,79 +19,6 @@ use crate::error::{Error, ErrorKind, Location};
 /// `line` is the record number).
 pub const IN_MEMORY: &str = "documents";
 
-/// A file as a browser's file picker yields it: a name and its text.
-#[derive(Clone, Debug, Deserialize)]
-pub struct SourceFile {
-    /// The file name; its extension chooses the format.
-    pub name: String,
-    /// The whole content, decoded as text.
-    pub content: String,
-}
-
-impl SourceFile {
-    /// A file with the given name and content.
-    pub fn new(name: impl Into<String>, content: impl Into<String>) -> SourceFile {
-        SourceFile {
-            name: name.into(),
-            content: content.into(),
-        }
-    }
-
-    /// Files from `{name, content}` objects, as JavaScript hands them over.
-    ///
-    /// # Errors
-    /// [`ErrorKind::InvalidArgument`] naming the file by its number (from 1)
-    /// and, where it has one, its name: `file 2 ("notes.txt") has no
-    /// "content"`.
-    pub fn from_values(values: Vec<Value>) -> Result<Vec<SourceFile>, Error> {
-        values
-            .into_iter()
-            .enumerate()
-            .map(|(i, value)| source_file(i + 1, value))
-            .collect()
-    }
-}
-
-fn source_file(number: usize, value: Value) -> Result<SourceFile, Error> {
-    let refuse = |what: String| -> Error {
-        ErrorKind::InvalidArgument {
-            message: format!("load expects {{name, content}} files: {what}"),
-        }
-        .into()
-    };
-    let Value::Object(mut fields) = value else {
-        return Err(refuse(format!(
-            "file {number} is {}, not an object",
-            describe(&value)
-        )));
-    };
-    let name = match fields.remove("name") {
-        Some(Value::String(name)) => name,
-        None | Some(Value::Null) => return Err(refuse(format!("file {number} has no \"name\""))),
-        Some(other) => {
-            return Err(refuse(format!(
-                "the \"name\" of file {number} is {}, not a string",
-                describe(&other)
-            )))
-        }
-    };
-    let content = match fields.remove("content") {
-        Some(Value::String(content)) => content,
-        None | Some(Value::Null) => {
-            return Err(refuse(format!(
-                "file {number} ({name:?}) has no \"content\""
-            )))
-        }
-        Some(other) => {
-            return Err(refuse(format!(
-                "the \"content\" of file {number} ({name:?}) is {}, not a string",
-                describe(&other)
-            )))
-        }
-    };
-    Ok(SourceFile { name, content })
-}
-
 /// Options for [`crate::Corpus::load`] and [`crate::Corpus::from_records`].
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(default, rename_all = "camelCase", deny_unknown_fields)]
@@ -125,10 +52,10 @@ pub(crate) type Records<'a> = Box<dyn Iterator<Item = Result<Record, Error>> + '
 
 /// Reads a file, choosing the format by its extension.
 pub(crate) fn read_file(file: &SourceFile) -> Records<'_> {
-    let content = file
-        .content
-        .strip_prefix('\u{feff}')
-        .unwrap_or(&file.content);
+    let content = match file.text() {
+        Ok(text) => text.strip_prefix('\u{feff}').unwrap_or(text),
+        Err(error) => return Box::new(std::iter::once(Err(error))),
+    };
     let extension = file
         .name
         .rsplit_once('.')
@@ -576,5 +503,10 @@ fn meta_value(key: &str, value: Value) -> Result<MetaValue, String> {
     }
 }
 mod delimited;
+mod source;
+
+#[cfg(target_arch = "wasm32")]
+pub(crate) use self::source::checked_name;
+pub use self::source::SourceFile;
 #[cfg(test)]
 mod tests;

@@ -76,18 +76,35 @@ fn files_without_content_or_name_are_named_by_number_and_name() {
     let ok = serde_json::json!({"name": "a.txt", "content": "A."});
     assert_eq!(
         message(serde_json::json!([ok, {"name": "notes.txt"}])),
-        "load expects {name, content} files: file 2 (\"notes.txt\") has no \"content\""
+        "load expects {name, content} or {name, bytes} files: file 2 (\"notes.txt\") has no \"content\" or \"bytes\""
     );
     assert_eq!(
         message(serde_json::json!([{"name": "b.txt", "content": 3}])),
-        "load expects {name, content} files: the \"content\" of file 1 (\"b.txt\") is a number, not a string"
+        "load expects {name, content} or {name, bytes} files: the \"content\" of file 1 (\"b.txt\") is a number, not a string"
     );
     assert_eq!(
         message(serde_json::json!([ok, ok, {"content": "x"}])),
-        "load expects {name, content} files: file 3 has no \"name\""
+        "load expects {name, content} or {name, bytes} files: file 3 has no \"name\""
     );
     assert_eq!(
         message(serde_json::json!(["a.txt"])),
-        "load expects {name, content} files: file 1 is a string, not an object"
+        "load expects {name, content} or {name, bytes} files: file 1 is a string, not an object"
     );
+}
+
+#[test]
+fn bytes_are_decoded_strictly_and_named_where_they_stop_being_text() {
+    let text = |bytes: &[u8]| SourceFile::from_bytes("a.txt", bytes.to_vec()).text().map(str::to_string);
+    assert_eq!(text(b"\xef\xbb\xbfPutin\xe2\x80\x99s").unwrap(), "Putin\u{2019}s");
+    assert_eq!(text(b"\xff\xfeP\x00\x19\x20").unwrap(), "P\u{2019}");
+    assert_eq!(text(b"\xfe\xff\x00P\x20\x19").unwrap(), "P\u{2019}");
+    let error = |bytes: &[u8]| text(bytes).unwrap_err().to_string();
+    // Windows-1252's closing quote, 0x92, is not UTF-8.
+    assert_eq!(
+        error(b"Putin\x92s"),
+        "a.txt: it is not UTF-8 text (the bytes from offset 5 are not valid UTF-8); save it as UTF-8 and load it again"
+    );
+    // A lone surrogate, then an odd trailing byte.
+    assert!(error(b"\xff\xfeP\x00\x00\xd8P\x00").contains("UTF-16LE text (the bytes from offset 4 "));
+    assert!(error(b"\xff\xfeP\x00P").contains("from offset 4 "));
 }

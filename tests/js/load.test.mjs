@@ -134,3 +134,56 @@ describe('Corpus.fromDocuments', () => {
     });
   });
 });
+
+describe('files given as bytes', () => {
+  const encode = (text) => new TextEncoder().encode(text);
+
+  test('UTF-8, with or without a byte-order mark, and UTF-16 with one, load as their text', () => {
+    const utf16le = Uint8Array.from([0xff, 0xfe, ...[...'Putin\u2019s visit.'].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8])]);
+    const files = [
+      { name: 'a.txt', bytes: encode('Putin\u2019s \u201chistoric\u201d visit.') },
+      { name: 'b.txt', bytes: Uint8Array.from([0xef, 0xbb, 0xbf, ...encode('Mori in Tokyo.')]) },
+      { name: 'c.txt', bytes: utf16le },
+      { name: 'd.txt', content: 'Text as a string still loads.' },
+    ];
+    withCorpus(() => Corpus.load(files), (corpus) => {
+      const texts = corpus.documents().map((d) => corpus.document(d.id).text);
+      assert.deepEqual(texts, ['Putin\u2019s \u201chistoric\u201d visit.', 'Mori in Tokyo.', 'Putin\u2019s visit.', 'Text as a string still loads.']);
+    });
+  });
+
+  test('Windows-1252 bytes are refused with the file and the offset, or skipped with a warning', () => {
+    const files = [
+      { name: 'good.txt', bytes: encode('Fine text.') },
+      { name: 'cp1252.txt', bytes: Uint8Array.from([...encode('Putin'), 0x92, ...encode('s visit.')]) },
+    ];
+    assert.throws(() => Corpus.load(files), {
+      kind: 'not-text',
+      message: 'cp1252.txt: it is not UTF-8 text (the bytes from offset 5 are not valid UTF-8); save it as UTF-8 and load it again',
+    });
+    withCorpus(() => Corpus.load(files, { skipInvalid: true }), (corpus) => {
+      assert.equal(corpus.documents().length, 1);
+      assert.deepEqual(corpus.warnings().map(({ file, line }) => ({ file, line })), [{ file: 'cp1252.txt', line: 0 }]);
+    });
+  });
+
+  test('a file without a string name is named by its number', () => {
+    assert.throws(() => Corpus.load([{ name: 'a.txt', content: 'A.' }, { bytes: encode('B.') }]), {
+      message: 'load expects {name, content} or {name, bytes} files: file 2 has no "name"',
+    });
+  });
+
+  test('files too large for the memory the engine can have are refused before any is copied in, and the open corpus stays usable', () => {
+    withCorpus(() => Corpus.load([{ name: 'a.txt', content: 'Putin met Mori in Tokyo.' }]), (open) => {
+      // 1.5 GB of zeros, never written to (the pages stay untouched): loading it
+      // would need about 4.5 GB, past the 4 GB a wasm32 module can address.
+      const huge = new Uint8Array(1.5e9);
+      assert.throws(() => Corpus.load([{ name: 'huge.txt', bytes: huge }]), {
+        kind: 'too-large',
+        message: /^the files are too large to load here: 1500 MB of files need about 4500 MB of memory while they load, and the browser gives this page no more \(it holds \d+ MB already\); load fewer or smaller files$/,
+      });
+      assert.equal(open.search('mori').total, 1);
+      withCorpus(() => Corpus.load([{ name: 'b.txt', content: 'Mori went to Moscow.' }]), (next) => assert.equal(next.search('moscow').total, 1));
+    });
+  });
+});

@@ -7,10 +7,13 @@
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+mod files;
 
 use crate::{
     AliasEntry, AliasTableData, CitationOptions, Corpus as Core, ExportFormat, LoadOptions,
-    NetworkColumns, Numbers, SourceFile,
+    NetworkColumns, Numbers,
 };
 
 /// What every binding returns: on failure, the `Error` JavaScript receives
@@ -20,7 +23,7 @@ type JsResult<T> = Result<T, JsValue>;
 // The TypeScript declarations of every option and result shape, added to the
 // generated `corpus_lens.d.ts`; the methods below name them.
 #[wasm_bindgen(typescript_custom_section)]
-const TYPES: &'static str = include_str!("wasm.d.ts");
+const TYPES: &'static str = include_str!("../wasm.d.ts");
 
 /// A parsed corpus and everything computed from it.
 #[wasm_bindgen(js_name = Corpus)]
@@ -65,14 +68,14 @@ impl JsCorpus {
         #[wasm_bindgen(unchecked_optional_param_type = "LoadOptions")] options: JsValue,
     ) -> JsResult<JsCorpus> {
         let options: LoadOptions = options_from(options)?;
-        expect_array(&files, "load expects an array of {name, content} files")?;
-        let files: Vec<serde_json::Value> = serde_wasm_bindgen::from_value(files).map_err(|e| {
-            invalid_argument(&format!(
-                "load expects an array of {{name, content}} files: {e}"
-            ))
-        })?;
-        let files = SourceFile::from_values(files).map_err(to_js_error)?;
-        Core::load(&files, &options)
+        expect_array(
+            &files,
+            "load expects an array of {name, content} or {name, bytes} files",
+        )?;
+        let files: js_sys::Array = files.unchecked_into();
+        files::reserve_memory(&files)?;
+        let files = files::source_files(&files)?;
+        Core::load(files, &options)
             .map(|core| JsCorpus { core })
             .map_err(to_js_error)
     }

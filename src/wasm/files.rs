@@ -1,0 +1,106 @@
+//! The files `Corpus.load` receives: `{name, content}` (text) or
+//! `{name, bytes}` (a `Uint8Array`, decoded by the engine), and the memory
+//! they will need, asked of the browser before any is copied in.
+
+use js_sys::{Array, JsString, Reflect, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::load::checked_name;
+use crate::SourceFile;
+
+use super::{invalid_argument, thrown, to_js_error, JsResult};
+
+/// At its peak a load holds about three times its files' size: the files,
+/// the documents' text and the index as it is built (measured: README,
+/// "Reliability"). A string also passes through a buffer of three bytes per
+/// UTF-16 unit on its way in.
+const PEAK_PER_BYTE: f64 = 3.0;
+
+/// Reserved a piece at a time: one allocation may not pass `isize::MAX`.
+const PROBE_PIECE: usize = 1 << 28;
+
+/// The files of `Corpus.load`, checked one by one.
+pub(super) fn source_files(files: &Array) -> JsResult<Vec<SourceFile>> {
+    files
+        .iter()
+        .enumerate()
+        .map(|(i, file)| match bytes_of(&file) {
+            Some(bytes) => {
+                let name = file_name_of(i + 1, &file)?;
+                Ok(SourceFile::from_bytes(name, bytes.to_vec()))
+            }
+            None => {
+                let value = serde_wasm_bindgen::from_value(file).map_err(|e| {
+                    invalid_argument(&format!("load could not read file {}: {e}", i + 1))
+                })?;
+                SourceFile::from_value(i + 1, value).map_err(to_js_error)
+            }
+        })
+        .collect()
+}
+
+/// Refuses files whose load would need more memory than the browser will
+/// give this module, before copying any in, so that the module (and the
+/// corpus already open in it) is never left half-allocated. The memory
+/// reserved to find out is free again for the load itself.
+pub(super) fn reserve_memory(files: &Array) -> JsResult<()> {
+    let size: f64 = files.iter().map(|file| size_of(&file)).sum();
+    let needed = PEAK_PER_BYTE * size;
+    let mut held: Vec<Vec<u8>> = Vec::new();
+    let mut left = needed;
+    while left > 0.0 {
+        let piece = if left >= PROBE_PIECE as f64 { PROBE_PIECE } else { left as usize };
+        let mut block = Vec::new();
+        if block.try_reserve_exact(piece.max(1)).is_err() {
+            return Err(thrown(
+                "too-large",
+                &format!(
+                    "the files are too large to load here: {} of files need about {} of memory while they load, \
+                     and the browser gives this page no more (it holds {} already); load fewer or smaller files",
+                    megabytes(size),
+                    megabytes(needed),
+                    megabytes(super::wasm_memory_bytes()),
+                ),
+            ));
+        }
+        held.push(block);
+        left -= piece as f64;
+    }
+    Ok(())
+}
+
+fn megabytes(bytes: f64) -> String {
+    format!("{:.0} MB", bytes / 1e6)
+}
+
+/// A file's `bytes`, when it has them as a `Uint8Array`.
+fn bytes_of(file: &JsValue) -> Option<Uint8Array> {
+    if !file.is_object() {
+        return None;
+    }
+    Reflect::get(file, &JsValue::from_str("bytes"))
+        .ok()?
+        .dyn_into::<Uint8Array>()
+        .ok()
+}
+
+/// How many bytes a file brings in: its `bytes`, or three per UTF-16 unit
+/// of its `content` (the most a string's UTF-8 can take).
+fn size_of(file: &JsValue) -> f64 {
+    if let Some(bytes) = bytes_of(file) {
+        return f64::from(bytes.length());
+    }
+    if !file.is_object() {
+        return 0.0;
+    }
+    Reflect::get(file, &JsValue::from_str("content"))
+        .ok()
+        .and_then(|content| content.dyn_into::<JsString>().ok())
+        .map_or(0.0, |content| f64::from(content.length()))
+}
+
+fn file_name_of(number: usize, file: &JsValue) -> JsResult<String> {
+    let name = Reflect::get(file, &JsValue::from_str("name")).unwrap_or(JsValue::UNDEFINED);
+    let name = serde_wasm_bindgen::from_value(name).ok();
+    checked_name(number, name).map_err(to_js_error)
+}
