@@ -168,6 +168,24 @@ fn common_words_and_roles_are_not_entities() {
     }
 }
 
+/// Phrases some training sets mark as organisations ("our allies", "the
+/// bank"), which the tagger learned from them, are not names.
+#[test]
+fn the_tagger_adds_no_name_without_a_capital_letter() {
+    let text = "By this arrangement a surrender of the certificates of this stock may be postponed, \
+        and thus may be continued by the failure of the bank to perform its duties. \
+        Not only was the evidence complete as to the past application of the money and power of the bank \
+        to electioneering purposes. Our merchant seamen, in addition, are carrying supplies to them \
+        and to our allies over every sea lane. We pay tribute to the fighting leaders of our allies.";
+    let found = extract_entities(text, None);
+    let lower: Vec<&str> = found
+        .iter()
+        .map(|e| e.text.as_str())
+        .filter(|t| !t.chars().any(char::is_uppercase))
+        .collect();
+    assert!(lower.is_empty(), "{lower:?}");
+}
+
 #[test]
 fn surnames_resolve_to_the_full_name_of_their_document() {
     let corpus = seeds();

@@ -123,7 +123,11 @@ fn decode(bytes: Vec<u8>) -> Result<String, (&'static str, usize)> {
         [0xff, 0xfe, rest @ ..] => utf16(rest, u16::from_le_bytes, "UTF-16LE"),
         [0xfe, 0xff, rest @ ..] => utf16(rest, u16::from_be_bytes, "UTF-16BE"),
         _ => {
-            let bom = if bytes.starts_with(b"\xef\xbb\xbf") { 3 } else { 0 };
+            let bom = if bytes.starts_with(b"\xef\xbb\xbf") {
+                3
+            } else {
+                0
+            };
             let mut text =
                 String::from_utf8(bytes).map_err(|e| ("UTF-8", e.utf8_error().valid_up_to()))?;
             text.drain(..bom);

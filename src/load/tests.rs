@@ -94,8 +94,15 @@ fn files_without_content_or_name_are_named_by_number_and_name() {
 
 #[test]
 fn bytes_are_decoded_strictly_and_named_where_they_stop_being_text() {
-    let text = |bytes: &[u8]| SourceFile::from_bytes("a.txt", bytes.to_vec()).text().map(str::to_string);
-    assert_eq!(text(b"\xef\xbb\xbfPutin\xe2\x80\x99s").unwrap(), "Putin\u{2019}s");
+    let text = |bytes: &[u8]| {
+        SourceFile::from_bytes("a.txt", bytes.to_vec())
+            .text()
+            .map(str::to_string)
+    };
+    assert_eq!(
+        text(b"\xef\xbb\xbfPutin\xe2\x80\x99s").unwrap(),
+        "Putin\u{2019}s"
+    );
     assert_eq!(text(b"\xff\xfeP\x00\x19\x20").unwrap(), "P\u{2019}");
     assert_eq!(text(b"\xfe\xff\x00P\x20\x19").unwrap(), "P\u{2019}");
     let error = |bytes: &[u8]| text(bytes).unwrap_err().to_string();
@@ -105,6 +112,8 @@ fn bytes_are_decoded_strictly_and_named_where_they_stop_being_text() {
         "a.txt: it is not UTF-8 text (the bytes from offset 5 are not valid UTF-8); save it as UTF-8 and load it again"
     );
     // A lone surrogate, then an odd trailing byte.
-    assert!(error(b"\xff\xfeP\x00\x00\xd8P\x00").contains("UTF-16LE text (the bytes from offset 4 "));
+    assert!(
+        error(b"\xff\xfeP\x00\x00\xd8P\x00").contains("UTF-16LE text (the bytes from offset 4 ")
+    );
     assert!(error(b"\xff\xfeP\x00P").contains("from offset 4 "));
 }

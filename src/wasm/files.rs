@@ -49,7 +49,11 @@ pub(super) fn reserve_memory(files: &Array) -> JsResult<()> {
     let mut held: Vec<Vec<u8>> = Vec::new();
     let mut left = needed;
     while left > 0.0 {
-        let piece = if left >= PROBE_PIECE as f64 { PROBE_PIECE } else { left as usize };
+        let piece = if left >= PROBE_PIECE as f64 {
+            PROBE_PIECE
+        } else {
+            left as usize
+        };
         let mut block = Vec::new();
         if block.try_reserve_exact(piece.max(1)).is_err() {
             return Err(thrown(
