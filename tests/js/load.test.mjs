@@ -168,7 +168,7 @@ describe('files given as bytes', () => {
   });
 
   test('a file without a string name is named by its number', () => {
-    assert.throws(() => Corpus.load([{ name: 'a.txt', content: 'A.' }, { bytes: encode('B.') }]), {
+    assert.throws(() => Corpus.load([{ name: 'a.txt', content: 'A.' }, /** @type {any} */ ({ bytes: encode('B.') })]), {
       message: 'load expects {name, content} or {name, bytes} files: file 2 has no "name"',
     });
   });

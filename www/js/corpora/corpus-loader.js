@@ -17,7 +17,6 @@
 import { h } from '../widgets/dom.js';
 import { CorpusClient } from '../engine/corpus-client.js';
 import { deleteCorpus, saveCorpus } from './corpus-store.js';
-import { fileText } from './file-text.js';
 import { formatBytes, formatCount, plural } from '../widgets/format.js';
 import { element } from '../widgets/highlight.js';
 import { Widget, defineStateProperties, widgetAttributes } from '../widgets/widget.js';
@@ -185,7 +184,7 @@ export class CorpusLoader extends HTMLElement {
         signal,
         onProgress: ({ label: phase }) => this.#phase(phase),
       });
-      await this.#finish(client, files, name, signal);
+      await this.#finish(client, files, skipped, name, signal);
     } catch (error) {
       // The signal, not the error's name: CorpusClient.open rejects a
       // cancelled open with 'This corpus was closed' (its close() runs first).
@@ -204,7 +203,7 @@ export class CorpusLoader extends HTMLElement {
     }
   }
 
-  /** Read the files' text, showing bytes read; drops files that fail into `skipped`. */
+  /** Read the files' bytes, showing bytes read; drops files that fail into `skipped`. */
   async #read(accepted, skipped, signal) {
     const { progressBox, progress } = this.#parts;
     const total = accepted.reduce((sum, { file }) => sum + file.size, 0);
@@ -221,7 +220,9 @@ export class CorpusLoader extends HTMLElement {
       this.#parts.progressLabel.textContent =
         `Reading ${formatCount(i + 1)} of ${plural(accepted.length, 'file')}, ${formatBytes(done)} of ${formatBytes(total)}`;
       try {
-        files.push({ name: path, content: fileText(await file.arrayBuffer()) });
+        // Bytes: the engine decodes them, in the worker, and says where a
+        // file is not text (a warning at line 0, below).
+        files.push({ name: path, bytes: new Uint8Array(await file.arrayBuffer()) });
       } catch (error) {
         skipped.push({ path, reason: `could not be read (${error.message || error.name})` });
       }
@@ -232,12 +233,17 @@ export class CorpusLoader extends HTMLElement {
   }
 
   /** Save the opened corpus, report, and hand it to the page. */
-  async #finish(client, files, name, signal) {
+  async #finish(client, files, skipped, name, signal) {
+    // A warning at line 0 is about a whole file (one that is not text): it
+    // is listed with the files not read, and not saved.
+    const warnings = client.warnings();
+    const unread = warnings.filter(({ line }) => line === 0);
+    const read = files.filter((file) => !unread.some((warning) => warning.file === file.name));
     this.#phase('Saving for next time');
     let id = null;
     let unsaved = null;
     try {
-      id = await saveCorpus({ name, files, documents: client.stats().documents });
+      id = await saveCorpus({ name, files: read, documents: client.stats().documents });
     } catch (error) {
       unsaved = error;
     }
@@ -246,14 +252,14 @@ export class CorpusLoader extends HTMLElement {
       if (id) deleteCorpus(id).catch(() => {}); // cancelled while saving: nothing is kept
       throw new DOMException('Loading was cancelled', 'AbortError');
     }
-    const warnings = client.warnings();
     const documents = client.stats().documents;
-    this.#say(`Loaded ${plural(documents, 'document')} from ${plural(files.length, 'file')}.`);
+    this.#say(`Loaded ${plural(documents, 'document')} from ${plural(read.length, 'file')}.`);
     if (unsaved) {
       this.#parts.status.append(element('p', 'corpus-loader-note',
         `${unsaved.message.replace(/\.$/, '')}. It is open now, but it will not survive a reload.`));
     }
-    this.#showWarnings(warnings);
+    if (unread.length) this.#showSkipped([...skipped, ...unread.map(({ file, message }) => ({ path: file, reason: message.replace(`${file}: `, '') }))]);
+    this.#showWarnings(warnings.filter(({ line }) => line !== 0));
     this.dispatchEvent(new CustomEvent('corpus-loaded', {
       bubbles: true,
       composed: true,
@@ -288,10 +294,14 @@ export class CorpusLoader extends HTMLElement {
     error.hidden = false;
   }
 
+  /** "Files not read", replacing the list shown before the engine read the rest. */
   #showSkipped(skipped) {
+    this.#parts.report.querySelector('.corpus-loader-skipped')?.remove();
     if (skipped.length === 0) return;
     const items = skipped.map(({ path, reason }) => [path, reason]);
-    this.#parts.report.append(reportList('Files not read', skipped.length, items));
+    const list = reportList('Files not read', skipped.length, items);
+    list.classList.add('corpus-loader-skipped');
+    this.#parts.report.prepend(list);
   }
 
   #showWarnings(warnings) {

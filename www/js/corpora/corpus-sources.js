@@ -4,7 +4,6 @@
 // widget that names the same corpus shares one CorpusClient (one worker,
 // one copy of the corpus).
 import { CorpusClient } from '../engine/corpus-client.js';
-import { fileText } from './file-text.js';
 
 const opened = new Map(); // key → Promise<CorpusClient>
 
@@ -30,12 +29,8 @@ async function fetchFile(url) {
     throw new Error(`could not fetch ${url}: ${error.message} (is it on another site that does not allow it, or offline?)`);
   }
   if (!response.ok) throw new Error(`could not fetch ${url}: ${response.status} ${response.statusText}`.trim());
-  const bytes = await response.arrayBuffer();
-  try {
-    return { name: fileName(url), content: fileText(bytes) };
-  } catch (error) {
-    throw new Error(`could not read ${url}: ${error.message}`);
-  }
+  // The engine decodes the bytes, and names the file where they are not text.
+  return { name: fileName(url), bytes: new Uint8Array(await response.arrayBuffer()) };
 }
 
 /**

@@ -120,8 +120,9 @@ export function getCorpus(id) {
 }
 
 /**
- * Save a corpus: `name` (shown in the list), `files` (`[{name, content}]`,
- * as given to CorpusClient.open) and `documents` (how many it holds).
+ * Save a corpus: `name` (shown in the list), `files` (`[{name, bytes}]` or
+ * `[{name, content}]`, as given to CorpusClient.open) and `documents` (how
+ * many it holds).
  * Resolves to its new id.
  */
 export async function saveCorpus({ name, files, documents }) {
@@ -133,18 +134,30 @@ export async function saveCorpus({ name, files, documents }) {
     id,
     name,
     created: new Date().toISOString(),
-    // UTF-8 bytes, as the files were on disk (Blob encodes strings as UTF-8).
-    bytes: files.reduce((sum, file) => sum + new Blob([file.content]).size, 0),
+    // The size on disk: the bytes the loader read, or a text's UTF-8 size.
+    bytes: files.reduce((sum, file) => sum + ('bytes' in file ? file.bytes.byteLength : utf8Length(file.content)), 0),
     documents,
     fileCount: files.length,
   };
-  const plain = files.map(({ name: fileName, content }) => ({ name: fileName, content }));
+  const plain = files.map((file) => ('bytes' in file ? { name: file.name, bytes: file.bytes } : { name: file.name, content: file.content }));
   await transact(`save the corpus “${name}”`, [SUMMARIES, FILES], 'readwrite', (tx) => {
     tx.objectStore(SUMMARIES).put(summary, id);
     tx.objectStore(FILES).put(plain, id);
     return () => id;
   });
   return id;
+}
+
+/** The UTF-8 size of `text`, counted rather than encoded into a Blob. */
+function utf8Length(text) {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    // Two bytes up to U+07FF; three for the rest of the BMP; four for a
+    // surrogate pair, two for each of its halves.
+    if (code >= 0x80) bytes += code < 0x800 || (code >= 0xd800 && code <= 0xdfff) ? 1 : 2;
+  }
+  return bytes;
 }
 
 /** Delete a stored corpus and its aliases; an unknown id is not an error. */

@@ -6,6 +6,9 @@
 // the document's id. Each row's button is in the tab order; ArrowUp,
 // ArrowDown, Home and End move between them. Set `selectedId` to mark the
 // document being read (aria-current="true" on its row).
+//
+// The first PAGE_ROWS rows are drawn, then a button draws the next ones: a
+// table of 37,000 rows took the page seconds to lay out, frozen.
 import { displayDate, formatCount } from '../../widgets/format.js';
 import { Widget, defineStateProperties, widgetAttributes } from '../../widgets/widget.js';
 
@@ -21,6 +24,9 @@ const COLUMNS = [
 
 const ROW_KEYS = { ArrowUp: -1, ArrowDown: 1 };
 
+/** Rows drawn at first, and more at each press of "Show more". */
+export const PAGE_ROWS = 200;
+
 const STATE_KEYS = [];
 
 export class CorpusDocuments extends HTMLElement {
@@ -29,6 +35,8 @@ export class CorpusDocuments extends HTMLElement {
   #root = this.#widget.root;
   #documents = [];
   #selectedId = null;
+  /** How many rows are drawn. */
+  #shown = 0;
 
   connectedCallback() {
     this.#widget.connect();
@@ -79,9 +87,37 @@ export class CorpusDocuments extends HTMLElement {
   #render() {
     const table = document.createElement('table');
     table.className = 'corpus-documents-table';
-    table.append(headerRow(), body(this.#documents));
+    this.#shown = Math.min(PAGE_ROWS, this.#documents.length);
+    table.append(headerRow(), body(this.#documents.slice(0, this.#shown)));
     this.#root.replaceChildren(table);
+    this.#showMoreButton(table);
     this.selectedId = this.#selectedId;
+  }
+
+  /** "Showing 200 of 9,322 documents. Show 200 more", under the table, while rows are left. */
+  #showMoreButton(table) {
+    const left = this.#documents.length - this.#shown;
+    this.#root.querySelector('.corpus-documents-more')?.remove();
+    if (left <= 0) return;
+    const line = document.createElement('p');
+    line.className = 'corpus-documents-more';
+    line.textContent = `Showing ${formatCount(this.#shown)} of ${formatCount(this.#documents.length)} documents. `;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'corpus-results-more';
+    button.textContent = `Show ${formatCount(Math.min(PAGE_ROWS, left))} more`;
+    button.addEventListener('click', () => {
+      const from = this.#shown;
+      this.#shown = Math.min(from + PAGE_ROWS, this.#documents.length);
+      const rows = body(this.#documents.slice(from, this.#shown)).rows;
+      table.tBodies[0].append(...rows);
+      this.#showMoreButton(table);
+      this.selectedId = this.#selectedId;
+      // Where the reader was going: the first new row.
+      this.#rows()[from]?.querySelector('.corpus-documents-open')?.focus();
+    });
+    line.append(button);
+    this.#root.append(line);
   }
 
   #open(row) {
