@@ -272,6 +272,26 @@ describe('the overview', () => {
     await context.close();
   });
 
+  test('a corpus of 450 documents lists 200 at a time, and says how many are shown', async () => {
+    const documents = Array.from({ length: 450 }, (_, i) => ({ id: `d${i + 1}`, title: `Report ${i + 1}`, text: `Report number ${i + 1} from Tokyo.` }));
+    const { page, errors, context } = await mount('corpus-overview', { documents });
+    const table = page.locator('#test-container corpus-documents');
+    await table.locator('tbody tr').first().waitFor();
+    const more = table.locator('.corpus-documents-more');
+    assert.equal(await table.locator('tbody tr').count(), 200);
+    assert.equal(await more.textContent(), 'Showing 200 of 450 documents. Show 200 more');
+    await more.getByRole('button').click();
+    assert.equal(await table.locator('tbody tr').count(), 400);
+    assert.equal(await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.shadowRoot?.activeElement?.textContent
+      ?? document.activeElement?.shadowRoot?.activeElement?.textContent), 'Report 201', 'focus moves to the first new row');
+    assert.equal(await more.textContent(), 'Showing 400 of 450 documents. Show 50 more');
+    await more.getByRole('button').click();
+    assert.equal(await table.locator('tbody tr').count(), 450);
+    assert.equal(await more.count(), 0, 'nothing left to show');
+    assert.deepEqual(errors(), []);
+    await context.close();
+  });
+
   test('looks right in light, dark and on a phone', async () => {
     const shots = [
       ['overview.png', {}],
