@@ -17,7 +17,7 @@
 //! ```
 //!
 //! Design decisions:
-//! - The core is plain Rust, tested natively; `wasm.rs` is the only module
+//! - The core is plain Rust, tested natively; `wasm` is the only module
 //!   that knows about WebAssembly and JavaScript.
 //! - Offsets are byte offsets inside the core and UTF-16 code units at the
 //!   boundary ([`text::Utf16Index`]), so `text.slice(start, end)` works in JS.

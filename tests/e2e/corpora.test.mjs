@@ -253,6 +253,40 @@ describe('the corpus loader', () => {
     await context.close();
   });
 
+  test('past the storage quota, the corpus is still used, the reader is told, and nothing is half-saved', async () => {
+    const { page, errors, context } = await openCorporaPage();
+    // Chromium's quota cannot be lowered from here (CDP's override leaves
+    // IndexedDB's alone): the store refuses the files as a full disk does.
+    await page.evaluate(() => {
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (...args) {
+        if (window.diskFull && this.name === 'files') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return put.apply(this, args);
+      };
+    });
+    const loader = page.locator('corpus-loader');
+    const input = loader.locator('input.corpus-loader-files');
+    await input.setInputFiles([file('good.jsonl', GOOD)]);
+    await loader.getByText('Loaded 3 documents from 1 file.').waitFor();
+    const [first] = await events(page, 'corpus-loaded');
+    await page.evaluate(() => { window.diskFull = true; });
+    await input.setInputFiles([file('more.jsonl', MIXED)]);
+    await loader.getByText('Loaded 2 documents from 1 file.').waitFor();
+    const note = await loader.locator('.corpus-loader-note').textContent();
+    assert.equal(note, 'Could not save the corpus “more.jsonl”: the browser has no storage space left for this site. It is open now, but it will not survive a reload.');
+    const [, second] = await events(page, 'corpus-loaded');
+    assert.equal(second.id, null);
+    assert.equal(second.documents, 2, 'the corpus is open all the same');
+    assert.deepEqual((await storedCorpora(page)).map((corpus) => corpus.name), ['good.jsonl'], 'no summary without its files');
+    const kept = await page.evaluate(async (id) => {
+      const corpus = await (await import('/js/corpora/corpus-store.js')).getCorpus(id);
+      return new TextDecoder().decode(corpus.files[0].bytes);
+    }, first.id);
+    assert.equal(kept, GOOD, 'the corpus saved before, byte for byte');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test('when the browser will not keep it, the corpus is still used and the reader is told', async () => {
     const { page, errors, context } = await openCorporaPage();
     await context.addInitScript(() => Object.defineProperty(window, 'indexedDB', { value: undefined }));

@@ -83,6 +83,13 @@ async function transact(what, stores, mode, work) {
       transaction = db.transaction(stores, mode);
       result = work(transaction);
     } catch (error) {
+      // A request refused as it is made (a full disk, a value that cannot
+      // be stored): the ones made before it must not commit without it.
+      try {
+        transaction?.abort();
+      } catch {
+        // Already finished: nothing of it is pending.
+      }
       fail(error);
       return;
     }
