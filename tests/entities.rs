@@ -953,3 +953,21 @@ fn sotu_words_lower_case_elsewhere_in_the_corpus_are_not_people() {
         .collect();
     assert!(people.is_empty(), "{people:?}");
 }
+
+#[test]
+fn entities_extracted_a_slice_at_a_time_are_those_extracted_at_once() {
+    let all = |corpus: &Corpus| format!("{:?}", corpus.entities(&EntityOptions::default()).unwrap());
+    let whole = seeds();
+    let sliced = seeds();
+    let steps: Vec<usize> = std::iter::from_fn(|| Some(sliced.prepare_entities(2)))
+        .take_while(|&done| done < 5)
+        .collect();
+    assert_eq!(steps, [2, 4]);
+    assert_eq!(sliced.prepare_entities(2), 5);
+    assert_eq!(all(&sliced), all(&whole));
+    // An entity call half-way extracts the rest first.
+    let half = seeds();
+    assert_eq!(half.prepare_entities(3), 3);
+    assert_eq!(all(&half), all(&whole));
+    assert_eq!(half.prepare_entities(1), 5);
+}

@@ -210,6 +210,14 @@ impl Corpus {
         self.entities.index(&self.documents)
     }
 
+    /// Extracts the entities of up to `count` more documents, in corpus
+    /// order, and returns how many are done; once all are, the entities are
+    /// ready. An entity call before then extracts the rest first. For a
+    /// caller that answers other requests between slices of a large corpus.
+    pub fn prepare_entities(&self, count: usize) -> usize {
+        self.entities.extract_some(&self.documents, count)
+    }
+
     /// The alias table in force.
     pub(crate) fn alias_table(&self) -> &AliasTable {
         self.entities.aliases()

@@ -3,7 +3,7 @@
 //! force.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use super::aliases::AliasTable;
 use super::citations::RawCitation;
@@ -15,10 +15,23 @@ use crate::error::{Error, ErrorKind};
 use crate::text::Span;
 
 /// The alias table in force and the entity index computed with it.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub(crate) struct EntityState {
     aliases: AliasTable,
     index: OnceLock<EntityIndex>,
+    /// Documents extracted so far by [`EntityState::extract_some`], while
+    /// the index is not built.
+    partial: Mutex<Extraction>,
+}
+
+impl Clone for EntityState {
+    fn clone(&self) -> EntityState {
+        EntityState {
+            aliases: self.aliases.clone(),
+            index: self.index.clone(),
+            partial: Mutex::new(self.partial().clone()),
+        }
+    }
 }
 
 impl Default for EntityState {
@@ -33,19 +46,90 @@ impl EntityState {
         EntityState {
             aliases,
             index: OnceLock::new(),
+            partial: Mutex::new(Extraction::default()),
         }
     }
 
-    /// The entities of `documents`, extracted on first use (always pass the
-    /// same documents).
+    fn partial(&self) -> std::sync::MutexGuard<'_, Extraction> {
+        self.partial
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// The entities of `documents`, extracted on first use, from where
+    /// [`EntityState::extract_some`] left off (always pass the same
+    /// documents).
     pub(crate) fn index(&self, documents: &[Document]) -> &EntityIndex {
-        self.index
-            .get_or_init(|| EntityIndex::build(documents, &self.aliases))
+        self.index.get_or_init(|| {
+            let mut partial = std::mem::take(&mut *self.partial());
+            partial.extract(documents, &self.aliases, usize::MAX);
+            partial.finish(documents, &self.aliases)
+        })
+    }
+
+    /// Extracts the entities of up to `count` more documents, and builds
+    /// the index once every document is done: a caller with an event loop
+    /// (the browser's worker) extracts a large corpus a slice at a time,
+    /// answering other requests between slices. Returns how many documents
+    /// are done.
+    pub(crate) fn extract_some(&self, documents: &[Document], count: usize) -> usize {
+        if self.index.get().is_some() {
+            return documents.len();
+        }
+        let done = {
+            let mut partial = self.partial();
+            partial.extract(documents, &self.aliases, count);
+            partial.next
+        };
+        if done == documents.len() {
+            self.index(documents);
+        }
+        done
     }
 
     /// The alias table in force.
     pub(crate) fn aliases(&self) -> &AliasTable {
         &self.aliases
+    }
+}
+
+/// An extraction under way: the documents before `next` are done.
+#[derive(Clone, Debug, Default)]
+struct Extraction {
+    next: usize,
+    resolved: Vec<Resolved>,
+    citations: Vec<Vec<RawCitation>>,
+}
+
+impl Extraction {
+    /// Extracts up to `count` more documents' mentions, resolved within
+    /// their document.
+    fn extract(&mut self, documents: &[Document], aliases: &AliasTable, count: usize) {
+        let end = self.next.saturating_add(count).min(documents.len());
+        for (d, doc) in documents.iter().enumerate().take(end).skip(self.next) {
+            let found =
+                mentions::extract_with(&doc.text, &doc.sentences, doc.anchor_date(), aliases);
+            let names = resolve::document_names(&found.mentions, aliases);
+            for (m, (ty, name)) in found.mentions.iter().zip(names) {
+                let surface = normalise_name(m.span.of(&doc.text));
+                self.resolved.push((d, m.span, ty, name, surface));
+            }
+            self.citations.push(found.citations);
+        }
+        self.next = self.next.max(end);
+    }
+
+    /// The index, once every document is extracted: what needs the whole
+    /// corpus (media, ordinary people, names linked across documents).
+    fn finish(mut self, documents: &[Document], aliases: &AliasTable) -> EntityIndex {
+        retype_media(&mut self.resolved);
+        drop_ordinary_people(&mut self.resolved, documents, aliases);
+        let mut counts: BTreeMap<(EntityType, String), usize> = BTreeMap::new();
+        for (_, _, ty, name, _) in &self.resolved {
+            *counts.entry((*ty, name.clone())).or_default() += 1;
+        }
+        let merged = resolve::link_across(&counts, aliases);
+        EntityIndex::assemble(documents.len(), self.resolved, &merged, self.citations, aliases)
     }
 }
 
@@ -155,29 +239,6 @@ fn not_an_entity(id: &str, name: &str) -> Error {
 type Resolved = (usize, Span, EntityType, String, String);
 
 impl EntityIndex {
-    fn build(documents: &[Document], aliases: &AliasTable) -> EntityIndex {
-        let mut resolved: Vec<Resolved> = Vec::new();
-        let mut citations = Vec::with_capacity(documents.len());
-        for (d, doc) in documents.iter().enumerate() {
-            let found =
-                mentions::extract_with(&doc.text, &doc.sentences, doc.anchor_date(), aliases);
-            let names = resolve::document_names(&found.mentions, aliases);
-            for (m, (ty, name)) in found.mentions.iter().zip(names) {
-                let surface = normalise_name(m.span.of(&doc.text));
-                resolved.push((d, m.span, ty, name, surface));
-            }
-            citations.push(found.citations);
-        }
-        retype_media(&mut resolved);
-        drop_ordinary_people(&mut resolved, documents, aliases);
-        let mut counts: BTreeMap<(EntityType, String), usize> = BTreeMap::new();
-        for (_, _, ty, name, _) in &resolved {
-            *counts.entry((*ty, name.clone())).or_default() += 1;
-        }
-        let merged = resolve::link_across(&counts, aliases);
-        EntityIndex::assemble(documents.len(), resolved, &merged, citations, aliases)
-    }
-
     fn assemble(
         n_docs: usize,
         resolved: Vec<Resolved>,

@@ -168,6 +168,29 @@ impl JsCorpus {
 
 #[wasm_bindgen(js_class = Corpus)]
 impl JsCorpus {
+    /// Extracts the entities of up to `documents` more documents and returns
+    /// how many are done (of `stats().documents`); an entity call before all
+    /// are done extracts the rest first.
+    #[wasm_bindgen(js_name = prepareEntities)]
+    pub fn prepare_entities(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "number")] documents: JsValue,
+    ) -> JsResult<u32> {
+        let count = documents
+            .as_f64()
+            .filter(|n| n.fract() == 0.0 && *n >= 1.0)
+            .ok_or_else(|| {
+                invalid_argument(&format!(
+                    "prepareEntities expects a whole number of documents of 1 or more, got {}",
+                    documents
+                        .as_f64()
+                        .map_or_else(|| type_of(&documents), |n| n.to_string())
+                ))
+            })?;
+        let done = self.core.prepare_entities(count.min(u32::MAX as f64) as usize);
+        Ok(u32::try_from(done).unwrap_or(u32::MAX))
+    }
+
     /// Canonical entities, by count then name.
     #[wasm_bindgen(unchecked_return_type = "Entity[]")]
     pub fn entities(

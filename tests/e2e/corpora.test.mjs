@@ -131,7 +131,7 @@ describe('the corpus loader', () => {
     const labels = await page.evaluate(() => window.labels);
     const bytes = `${Buffer.byteLength(GOOD) + Buffer.byteLength(MIXED)} bytes`;
     assert.deepEqual(labels.slice(0, 2), [`Reading 1 of 2 files, 0 bytes of ${bytes}`, `Reading 2 of 2 files, ${Buffer.byteLength(GOOD)} bytes of ${bytes}`]);
-    assert.ok(labels.includes('Reading and indexing…') && labels.includes('Finding entities…'), labels.join(' | '));
+    assert.ok(labels.includes('Reading and indexing…'), labels.join(' | '));
     const warnings = loader.getByRole('list', { name: 'Records skipped (2)' });
     const [broken, noText] = await warnings.locator('.corpus-loader-where').allTextContents();
     assert.match(broken, /^mixed\.jsonl, line 2, column \d+$/);
@@ -237,7 +237,7 @@ describe('the corpus loader', () => {
       element.loadFiles([new File([lines.join('\n')], 'big.jsonl')]);
     });
     const label = loader.locator('.corpus-loader-progress-label');
-    await label.getByText(/Reading and indexing|Finding entities/).waitFor();
+    await label.getByText(/Reading and indexing/).waitFor();
     await screenshotOf(loader, 'corpora-loader-progress.png');
     await loader.getByRole('button', { name: 'Cancel' }).click();
     await loader.getByText('Loading was cancelled; the corpus on show is unchanged.').waitFor();

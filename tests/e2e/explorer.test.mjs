@@ -261,7 +261,8 @@ describe('State of the Union (12 MB)', { skip: !existsSync(SOTU) && `no ${SOTU}:
     await page.locator('.corpus-load-open').click();
     await page.locator('corpus-loader .corpus-loader-files').setInputFiles(SOTU);
     await page.locator('corpus-stats', { hasText: '249 documents' }).waitFor({ timeout: 60000 });
-    await page.locator('corpus-overview corpus-documents tbody tr').nth(248).waitFor();
+    await page.locator('corpus-overview corpus-documents tbody tr').nth(199).waitFor();
+    await page.locator('corpus-overview .corpus-documents-more', { hasText: 'Showing 200 of 249 documents.' }).waitFor();
     const loaded = await page.evaluate(() => performance.now());
     const frames = await page.evaluate(() => {
       window.__frames.run = false;

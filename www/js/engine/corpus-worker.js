@@ -26,6 +26,15 @@ async function entityModel() {
 const ready = Promise.all([INLINE.wasm ? init({ module_or_path: base64(INLINE.wasm) }) : init(), entityModel()])
   .then(([, model]) => loadEntityModel(model));
 let corpus = null;
+/** The entities of `corpus` being extracted a slice at a time: resolves when they are ready. */
+let extraction = null;
+
+// Calls that never read the entities, answered while they are extracted.
+// Any other waits for them. (One listed here by mistake would extract the
+// rest at once in the engine: slower, never wrong.)
+const WITHOUT_ENTITIES = new Set(['documents', 'document', 'stats', 'warnings', 'memory', 'kwic', 'terms', 'termTrend', 'keyness', 'aliases']);
+/** About how long each slice of extraction runs before requests are answered. */
+const SLICE_MS = 40;
 
 /** Build the corpus of a source, reporting each phase as it starts. */
 function open(source, progress) {
@@ -33,15 +42,32 @@ function open(source, progress) {
   // The explorer's loader keeps what it can and lists the rest; a widget asks.
   const skipInvalid = source.skipInvalid ?? true;
   const next = source.kind === 'embedded' ? Corpus.embedded() : Corpus.load(source.files, { skipInvalid });
-  // Extraction is lazy in the engine; running it now keeps the first click fast.
-  progress({ phase: 'entities', label: 'Finding entities' });
-  next.entities({ limit: 1 });
   // The table before this corpus's saved edits: what undoing them restores.
   const shippedAliases = next.aliases();
   if (source.aliases) next.setAliases(source.aliases);
   corpus?.free();
   corpus = next;
+  extraction = extractEntities(corpus, corpus.stats().documents);
   return { documents: corpus.documents(), stats: corpus.stats(), warnings: corpus.warnings(), shippedAliases };
+}
+
+/**
+ * Extract the entities of `target` now, a slice of documents at a time, so
+ * that a large corpus is searchable and readable while they are found (50 MB
+ * takes the learned tagger about 20 s); requests that need them wait.
+ */
+async function extractEntities(target, total) {
+  let count = 4;
+  for (;;) {
+    // Let the open's reply, and any request queued meanwhile, go first.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (target !== corpus) return;
+    const start = performance.now();
+    if (target.prepareEntities(count) >= total) break;
+    const elapsed = Math.max(performance.now() - start, 1);
+    count = Math.max(1, Math.min(count * 4, Math.round((count * SLICE_MS) / elapsed)));
+  }
+  if (target === corpus) extraction = null;
 }
 
 /**
@@ -68,6 +94,7 @@ self.addEventListener('message', async ({ data: { id, method, args } }) => {
     } else if (typeof corpus[method] !== 'function' || method === 'free' || method.startsWith('__')) {
       throw new Error(`Unknown corpus method '${method}'`);
     } else {
+      if (extraction && !WITHOUT_ENTITIES.has(method) && !(method === 'search' && !args[1]?.facets)) await extraction;
       result = corpus[method](...args);
     }
     self.postMessage({ id, result });
