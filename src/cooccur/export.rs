@@ -180,8 +180,10 @@ fn xml(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            // Characters XML 1.0 forbids.
+            // Characters XML 1.0 forbids, even as references (a Rust
+            // string holds no lone surrogate, the other kind).
             c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            '\u{FFFE}' | '\u{FFFF}' => {}
             c => out.push(c),
         }
     }
@@ -346,5 +348,14 @@ mod tests {
         let back: serde_json::Value = serde_json::from_str(&line).unwrap();
         assert_eq!(back["query"], "a,=HYPERLINK(\"x\");b");
         assert_eq!(xml("<a & 'b'>"), "&lt;a &amp; &apos;b&apos;&gt;");
+    }
+
+    #[test]
+    fn xml_drops_the_characters_xml_forbids() {
+        // An entity named in an imported alias table made a GEXF no XML reader opened.
+        assert_eq!(
+            xml("bell\u{7}\u{FFFE}\u{FFFF}\t\u{FFFD}\u{10000}"),
+            "bell\t\u{FFFD}\u{10000}"
+        );
     }
 }

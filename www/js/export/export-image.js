@@ -4,11 +4,19 @@
 // export-formats.js (tables) because it is the one part that draws: the
 // PNG chunk code is pure (tested under Node), the SVG code needs a DOM.
 //
-// Corpus text is untrusted. It reaches an SVG only as text nodes, which
-// XMLSerializer escapes.
+// Corpus text is untrusted. It reaches an SVG only as text nodes and
+// attribute values, which XMLSerializer escapes; the characters XML cannot
+// hold at all, which it writes as they are, are dropped (NOT_XML).
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
+/**
+ * The characters XML 1.0 allows nowhere, not even as references: C0 controls
+ * but tab, LF and CR, U+FFFE, U+FFFF and lone surrogates. A link or a corpus
+ * can put them in a chart's labels (`q=a%07b`); one of them in the file and
+ * no XML reader opens it, nor does the browser draw it for the PNG.
+ */
+const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 // ---------------------------------------------------------------------------
@@ -274,7 +282,8 @@ export function exportSvg(element, parameters = {}) {
   metadata.setAttribute('class', 'corpus-lens-parameters');
   metadata.textContent = JSON.stringify(parameters ?? {});
   svg.prepend(metadata, background);
-  const text = `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(svg)}\n`;
+  const markup = new XMLSerializer().serializeToString(svg).replace(NOT_XML, '');
+  const text = `<?xml version="1.0" encoding="UTF-8"?>\n${markup}\n`;
   return { text, width: box.width, height: box.height };
 }
 
