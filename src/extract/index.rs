@@ -129,7 +129,13 @@ impl Extraction {
             *counts.entry((*ty, name.clone())).or_default() += 1;
         }
         let merged = resolve::link_across(&counts, aliases);
-        EntityIndex::assemble(documents.len(), self.resolved, &merged, self.citations, aliases)
+        EntityIndex::assemble(
+            documents.len(),
+            self.resolved,
+            &merged,
+            self.citations,
+            aliases,
+        )
     }
 }
 

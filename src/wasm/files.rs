@@ -10,10 +10,11 @@ use crate::SourceFile;
 
 use super::{invalid_argument, thrown, to_js_error, JsResult};
 
-/// At its peak a load holds about three times its files' size: the files,
-/// the documents' text and the index as it is built (measured: README,
-/// "Reliability"). A string also passes through a buffer of three bytes per
-/// UTF-16 unit on its way in.
+/// At its peak a load of JSON Lines holds about 2.7 times its files' size:
+/// the files, the documents' text and the index as it is built (measured on
+/// 50 and 200 MB: README, "Reliability"); other formats can take more, and a
+/// string passes through a buffer of three bytes per UTF-16 unit on its way
+/// in. Three times, then, counting a string's units.
 const PEAK_PER_BYTE: f64 = 3.0;
 
 /// Reserved a piece at a time: one allocation may not pass `isize::MAX`.
@@ -46,29 +47,35 @@ pub(super) fn source_files(files: &Array) -> JsResult<Vec<SourceFile>> {
 pub(super) fn reserve_memory(files: &Array) -> JsResult<()> {
     let size: f64 = files.iter().map(|file| size_of(&file)).sum();
     let needed = PEAK_PER_BYTE * size;
-    let mut held: Vec<Vec<u8>> = Vec::new();
-    let mut left = needed;
-    while left > 0.0 {
-        let piece = if left >= PROBE_PIECE as f64 {
-            PROBE_PIECE
-        } else {
-            left as usize
-        };
+    let refuse = || {
+        thrown(
+            "too-large",
+            &format!(
+                "the files are too large to load here: {} of files need about {} of memory while they load, \
+                 and the browser gives this page no more (it holds {} already); load fewer or smaller files",
+                megabytes(size),
+                megabytes(needed),
+                megabytes(super::wasm_memory_bytes()),
+            ),
+        )
+    };
+    // Past what a wasm32 address can count, it cannot be had at all.
+    if needed >= usize::MAX as f64 {
+        return Err(refuse());
+    }
+    let mut left = needed.ceil() as usize;
+    // Room for every piece first: nothing may be allocated once memory is full.
+    let mut held: Vec<Vec<u8>> = Vec::with_capacity(left.div_ceil(PROBE_PIECE));
+    while left > 0 {
+        let piece = left.min(PROBE_PIECE);
         let mut block = Vec::new();
-        if block.try_reserve_exact(piece.max(1)).is_err() {
-            return Err(thrown(
-                "too-large",
-                &format!(
-                    "the files are too large to load here: {} of files need about {} of memory while they load, \
-                     and the browser gives this page no more (it holds {} already); load fewer or smaller files",
-                    megabytes(size),
-                    megabytes(needed),
-                    megabytes(super::wasm_memory_bytes()),
-                ),
-            ));
+        if block.try_reserve_exact(piece).is_err() {
+            // Freed before the message is written, which needs memory too.
+            drop(held);
+            return Err(refuse());
         }
         held.push(block);
-        left -= piece as f64;
+        left -= piece;
     }
     Ok(())
 }
@@ -88,8 +95,8 @@ fn bytes_of(file: &JsValue) -> Option<Uint8Array> {
         .ok()
 }
 
-/// How many bytes a file brings in: its `bytes`, or three per UTF-16 unit
-/// of its `content` (the most a string's UTF-8 can take).
+/// How much a file brings in: the length of its `bytes`, or the UTF-16
+/// units of its `content`.
 fn size_of(file: &JsValue) -> f64 {
     if let Some(bytes) = bytes_of(file) {
         return f64::from(bytes.length());

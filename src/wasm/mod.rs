@@ -187,7 +187,9 @@ impl JsCorpus {
                         .map_or_else(|| type_of(&documents), |n| n.to_string())
                 ))
             })?;
-        let done = self.core.prepare_entities(count.min(u32::MAX as f64) as usize);
+        let done = self
+            .core
+            .prepare_entities(count.min(u32::MAX as f64) as usize);
         Ok(u32::try_from(done).unwrap_or(u32::MAX))
     }
 
