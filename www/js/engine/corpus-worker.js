@@ -76,6 +76,16 @@ async function extractEntities(target, total) {
  * `file` and `line` in a loaded file) are copied across with it.
  */
 function errorFields(error) {
+  if (error instanceof WebAssembly.RuntimeError) {
+    // A trap: the engine checks the memory a load needs before it starts,
+    // but one enormous document can still outgrow it. This worker's module
+    // is spent; other corpora live in workers of their own.
+    return {
+      name: 'Error',
+      kind: 'engine-stopped',
+      message: `the engine stopped (${error.message}), most likely out of memory: this corpus cannot be opened in this browser; split it into smaller files`,
+    };
+  }
   const fields = { name: error?.name ?? 'Error', message: String(error?.message ?? error) };
   for (const key of ['kind', 'position', 'file', 'line']) {
     if (error?.[key] !== undefined) fields[key] = error[key];
