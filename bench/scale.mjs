@@ -63,7 +63,7 @@ async function inChromium(browser, url, file) {
     await page.evaluate(() => {
       const loader = document.querySelector('corpus-loader');
       const label = loader?.shadowRoot?.querySelector('.corpus-loader-progress-label') ?? loader?.querySelector('.corpus-loader-progress-label');
-      const record = { phases: [], longestGap: 0, start: 0, opened: 0, search: 0, entities: 0 };
+      const record = { phases: [], longestGap: 0, start: 0, opened: 0, search: 0, entities: 0, network: 0, kwic: 0, memory: 0 };
       window.scaleRecord = record;
       // The loader's error, if the corpus could not be opened.
       window.loaderAlert = () => loader?.shadowRoot?.querySelector('[role="alert"]:not([hidden])')?.textContent;
@@ -73,7 +73,14 @@ async function inChromium(browser, url, file) {
         await client.search('nuclear weapons', { limit: 10 });
         record.search = performance.now() - record.opened;
         await client.entities({ limit: 1 });
-        record.entities = performance.now();
+        const ready = performance.now();
+        await client.cooccurrence({ unit: 'sentence' });
+        record.network = performance.now() - ready;
+        const network = performance.now();
+        await client.kwic('slavery', { limit: 100 });
+        record.kwic = performance.now() - network;
+        record.memory = await client.call('wasmMemoryBytes');
+        record.entities = ready;
       }, { once: true });
       let last = performance.now();
       const frame = (now) => {
@@ -124,13 +131,16 @@ export async function run({ data }) {
       const record = await inChromium(browser, await url, file);
       const saving = savingStart(record);
       rows.chromium.push(record.error
-        ? [`${size} MB`, `refused: ${record.error}`, '', '', '', '']
+        ? [`${size} MB`, `refused: ${record.error}`, '', '', '', '', '', '', '']
         : [
           `${size} MB`,
           formatMs(saving - record.start),
           formatMs(record.opened - record.start),
           formatMs(record.search),
           formatMs(record.entities - record.start),
+          formatMs(record.network),
+          formatMs(record.kwic),
+          `${megabytes(record.memory)} (${(record.memory / node.bytes).toFixed(2)}×)`,
           formatMs(record.longestGap),
         ]);
     }
@@ -146,9 +156,11 @@ export async function run({ data }) {
     markdownTable(['corpus', 'load', 'wasm memory', 'first entities', 'sentence network', 'search', 'KWIC'], rows.node),
     `The explorer in Chromium (${await version}), the file chosen in its loader, times from the choice: the file read and `
       + 'indexed in the worker (the loader then saves it to IndexedDB), the corpus open in the page, a search sent at that moment '
-      + '(answered while the worker finds the entities between requests), the entities ready, and the longest gap between two '
-      + 'frames of the page until then.',
-    markdownTable(['corpus', 'read and indexed', 'open (saved)', 'search meanwhile', 'entities ready', 'longest frame gap'], rows.chromium),
+      + '(answered while the worker finds the entities between requests), the entities ready, then a sentence network and a KWIC '
+      + 'asked of the worker, the worker\'s wasm memory (and its ratio to the file), and the longest gap between two frames of the '
+      + 'page until all of it was answered.',
+    markdownTable(['corpus', 'read and indexed', 'open (saved)', 'search meanwhile', 'entities ready', 'sentence network', 'KWIC',
+      'wasm memory', 'longest frame gap'], rows.chromium),
   ].join('\n\n');
 }
 

@@ -225,7 +225,7 @@ fn wrong_argument_and_option_types_are_named() {
         .unwrap();
     assert_eq!(
         message(error),
-        "load expects an array of {name, content} files, got string"
+        "load expects an array of {name, content} or {name, bytes} files, got string"
     );
     let error = JsCorpus::from_documents(JsValue::NULL, JsValue::UNDEFINED)
         .err()
@@ -258,7 +258,7 @@ fn a_file_without_content_is_named_by_number_and_name() {
     let error = JsCorpus::load(files, JsValue::UNDEFINED).err().unwrap();
     assert_eq!(
         message(error),
-        "load expects {name, content} files: file 2 (\"notes.txt\") has no \"content\""
+        "load expects {name, content} or {name, bytes} files: file 2 (\"notes.txt\") has no \"content\" or \"bytes\""
     );
 }
 
