@@ -255,7 +255,7 @@ async function offeredExports(page, view) {
 
 /** Click `button` (which saves a file) and read the file back: `{name, bytes}`. */
 async function downloaded(page, button, failure) {
-  const download = page.waitForEvent('download', { timeout: 10_000 });
+  const download = page.waitForEvent('download', { timeout: 30_000 });
   await button.click();
   try {
     const file = await download;

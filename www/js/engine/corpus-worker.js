@@ -3,7 +3,7 @@
 // it through corpus-client.js: each request is {id, method, args}; each reply
 // is {id, result} or {id, error}, and an open reports its phases as
 // {id, progress} before its result.
-import init, { Corpus, loadEntityModel } from '../../pkg/corpus_lens.js';
+import init, { Corpus, loadEntityModel, wasmMemoryBytes } from '../../pkg/corpus_lens.js';
 import { INLINE } from './inline.js';
 
 const base64 = (text) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
@@ -99,6 +99,9 @@ self.addEventListener('message', async ({ data: { id, method, args } }) => {
     let result;
     if (method === 'open') {
       result = open(args[0], (progress) => self.postMessage({ id, progress }));
+    } else if (method === 'wasmMemoryBytes') {
+      // The worker's module, not a corpus: for measuring (npm run bench).
+      result = wasmMemoryBytes();
     } else if (!corpus) {
       throw new Error('No corpus is open yet');
     } else if (typeof corpus[method] !== 'function' || method === 'free' || method.startsWith('__')) {
