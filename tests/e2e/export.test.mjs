@@ -322,6 +322,24 @@ describe('exporting the page\'s charts', () => {
     }
   });
 
+  test('the entity page\'s charts export under the entity\'s name and their own, each file apart', async () => {
+    const { page, errors, context } = await openPage(app, '/#view=entities&entity=person:yoshiro-mori');
+    const entity = page.locator('corpus-entity');
+    await entity.locator('.corpus-entity-collocates svg').waitFor();
+    const names = [];
+    for (const figure of await entity.locator('figure.corpus-figure').filter({ has: page.locator('svg') }).all()) {
+      const control = figure.locator('details.corpus-export');
+      await control.locator('summary').click();
+      const { name } = await downloadOf(page, control.getByRole('button', { name: /^CSV of / }));
+      names.push(name.replace(/_[^.]*/, ''));
+    }
+    assert.ok(names.length >= 3, names.join(', '));
+    assert.equal(new Set(names).size, names.length, `each chart its own file: ${names.join(', ')}`);
+    for (const name of names) assert.match(name, /^person-yoshiro-mori-[a-z]+\.csv$/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test('the heatmap\'s Plot figure exports its legend and chart stacked in one SVG', async () => {
     const { page, errors, context } = await openNetwork();
     await page.locator('corpus-matrix svg.corpus-matrix-svg').waitFor();

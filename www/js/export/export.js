@@ -159,8 +159,10 @@ function formatButton(name, title, format, parameters, alert, save) {
  * holding one, or `{columns, rows}`), and each of `extra`
  * (`[{label, mime, filename?, data: () => string | Promise<string>}]`).
  * The choice is made each time it opens, so it follows the view. Every
- * export records `parameters()`, called at click time. `name` ("heatmap")
- * names the files. The controls are named by the title of the <figure> the
+ * export records `parameters()`, called at click time. `name` ("heatmap"),
+ * or a function returning it, names the files; a function is asked each
+ * time the menu opens, for a figure named after what it shows once that is
+ * known. The controls are named by the title of the <figure> the
  * control is put in, as the page shows it ("Export Heatmap", "PNG of
  * Heatmap"): the element the figure's `aria-labelledby` names, or its
  * `aria-label`; else by `name`. Failures show in a role="alert" line inside
@@ -181,10 +183,11 @@ export function exportControls({ name, parameters, svg, table, extra = [], downl
   alert.className = 'corpus-export-error';
   alert.setAttribute('role', 'alert');
   alert.hidden = true;
-  const titled = () => figureTitle(control) || name;
+  const nameNow = typeof name === 'function' ? name : () => name;
+  const titled = () => figureTitle(control) || nameNow();
   const refresh = () => {
     nameControl(control, titled(), figureHeading(control));
-    const buttons = formats({ svg, table, extra }).map((format) => formatButton(name, titled(), format, parameters, alert, save));
+    const buttons = formats({ svg, table, extra }).map((format) => formatButton(nameNow(), titled(), format, parameters, alert, save));
     const empty = document.createElement('span');
     empty.className = 'corpus-export-empty';
     empty.textContent = 'Nothing to export yet.';

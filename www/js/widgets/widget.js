@@ -260,10 +260,12 @@ export class Widget {
   }
 
   #exportControl(figure) {
-    const name = figure.dataset.exportName ?? 'chart';
+    // Read when the menu opens: a view may name a figure after what it
+    // shows (the entity page, after its entity) once the control is made.
+    const name = () => figure.dataset.exportName ?? 'chart';
     return exportControls({
       name,
-      parameters: () => ({ ...this.#exportContext(), ...this.#host.state, figure: name }),
+      parameters: () => ({ ...this.#exportContext(), ...this.#host.state, figure: name() }),
       svg: () => chartOf(figure),
       table: () => tableIn(figure),
       extra: this.#host.exportExtras?.(figure) ?? [],
