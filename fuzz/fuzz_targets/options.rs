@@ -1,5 +1,5 @@
 //! The option parsers: any JSON, read as one of the options objects the way
-//! `src/wasm/mod.rs` reads them (`serde_path_to_error` over a JSON value), then
+//! `src/wasm/options.rs` reads them (`serde_path_to_error` over a JSON value), then
 //! used on the seeds. The first byte picks the options type.
 //!
 //! Invariants: no panic and no hang, whatever the numbers; an option out of
@@ -58,7 +58,7 @@ fuzz_target!(|data: &[u8]| {
     }
 });
 
-/// Reads the options as `src/wasm/mod.rs` does and, if they read, uses them.
+/// Reads the options as `src/wasm/options.rs` does and, if they read, uses them.
 fn with<T: DeserializeOwned>(
     raw: serde_json::Value,
     run: impl FnOnce(T) -> Result<(), corpus_lens::Error>,

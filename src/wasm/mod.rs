@@ -4,12 +4,14 @@
 //! go out as plain JSON-compatible data (network columns as typed arrays);
 //! every error becomes a thrown JS `Error` carrying our message and a `kind`.
 
-use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 mod files;
+mod options;
+
+use self::options::{entry_path, options_from, table_from, table_path};
 
 use crate::{
     AliasEntry, AliasTableData, CitationOptions, Corpus as Core, ExportFormat, LoadOptions,
@@ -409,66 +411,6 @@ fn columns_to_js(columns: &NetworkColumns) -> JsResult<JsValue> {
     Ok(out)
 }
 
-/// "3 (type)" for the path "[2].type": entries count from 1, like the core's messages.
-/// An alias table, or its entries, read from JavaScript; a value of the
-/// wrong shape is an error saying where, as `label(path)` words it.
-fn table_from<T: DeserializeOwned>(
-    table: JsValue,
-    label: impl Fn(&serde_path_to_error::Path) -> String,
-) -> JsResult<T> {
-    let raw: serde_json::Value = serde_wasm_bindgen::from_value(table)
-        .map_err(|e| invalid_argument(&format!("invalid alias table: {e}")))?;
-    serde_path_to_error::deserialize(raw)
-        .map_err(|e| invalid_argument(&format!("{}: {}", label(e.path()), e.inner())))
-}
-
-/// Where in a whole alias table a bad value is, in the words of the core's
-/// own messages: `alias table type override 2 (to)`; `alias table` for the
-/// table itself (an unknown list).
-fn table_path(path: &serde_path_to_error::Path) -> String {
-    let mut segments = path.iter();
-    let list = match segments.next() {
-        Some(serde_path_to_error::Segment::Map { key }) => key.clone(),
-        _ => return "alias table".to_string(),
-    };
-    let name = match list.as_str() {
-        "entries" => "entry",
-        "types" => "type override",
-        "notEntities" => "non-entity",
-        "reviewed" => "reviewed entity",
-        // An unknown list: the table itself is at fault ("unknown field").
-        _ => return "alias table".to_string(),
-    };
-    let rest: Vec<&serde_path_to_error::Segment> = segments.collect();
-    match rest.split_first() {
-        None => format!("alias table {list}"),
-        Some((serde_path_to_error::Segment::Seq { index }, field)) => {
-            let field: Vec<String> = field.iter().map(|s| s.to_string()).collect();
-            let at = format!("alias table {name} {}", index + 1);
-            if field.is_empty() {
-                at
-            } else {
-                format!("{at} ({})", field.join("."))
-            }
-        }
-        Some(_) => format!("alias table {list}"),
-    }
-}
-
-fn entry_path(path: &serde_path_to_error::Path) -> String {
-    let mut segments = path.iter();
-    let entry = match segments.next() {
-        Some(serde_path_to_error::Segment::Seq { index }) => (index + 1).to_string(),
-        _ => "?".to_string(),
-    };
-    let field: Vec<String> = segments.map(|s| s.to_string()).collect();
-    if field.is_empty() {
-        entry
-    } else {
-        format!("{entry} ({})", field.join("."))
-    }
-}
-
 /// The entities of an ad-hoc text; `{date}` anchors relative dates.
 #[wasm_bindgen(js_name = extractEntities, unchecked_return_type = "ExtractedEntity[]")]
 pub fn extract_entities(
@@ -591,38 +533,4 @@ fn type_of(value: &JsValue) -> String {
     } else {
         value.js_typeof().as_string().unwrap_or_default()
     }
-}
-
-/// Reads an options object; `undefined` and `null` mean the defaults.
-///
-/// Hence every options parameter but `keyness`'s is declared with
-/// `unchecked_optional_param_type`: the generated `.d.ts` then lets a
-/// TypeScript caller leave it out, as the README's examples do.
-fn options_from<T: DeserializeOwned + Default>(value: JsValue) -> JsResult<T> {
-    if value.is_undefined() || value.is_null() {
-        return Ok(T::default());
-    }
-    if !value.is_object() {
-        return Err(invalid_argument("options must be an object"));
-    }
-    // serde-wasm-bindgen reads only a struct's own fields, so unknown ones
-    // would pass unnoticed: read every key first, then check them.
-    let raw: serde_json::Value = serde_wasm_bindgen::from_value(value)
-        .map_err(|e| invalid_argument(&format!("invalid options: {e}")))?;
-    serde_path_to_error::deserialize(raw).map_err(|e| {
-        let message = e
-            .inner()
-            .to_string()
-            .replace("unknown field", "unknown option");
-        let path = e.path().to_string();
-        // An unknown option at the top names itself; one inside an option
-        // (`facets: {entites}`) needs the option it is in.
-        let last = path.rsplit('.').next().unwrap_or("");
-        let names_itself = message.starts_with(&format!("unknown option `{last}`"));
-        if path == "." || names_itself {
-            invalid_argument(&message)
-        } else {
-            invalid_argument(&crate::options::refused(&path, &message))
-        }
-    })
 }

@@ -1,5 +1,6 @@
-// A file's bytes as text, for the engine: UTF-8 (or UTF-16 with a byte-order
-// mark), decoded strictly. `file.text()` and `response.text()` would turn any
+// A file's bytes as text, for a file the page reads itself (an alias file
+// to import; corpus files go to the engine as bytes, and it decodes them):
+// UTF-8 (or UTF-16 with a byte-order mark), decoded strictly. `file.text()` and `response.text()` would turn any
 // other encoding (Latin-1, Windows-1252) into replacement characters without
 // a word; here such a file is refused, named, and nothing of it is damaged.
 
