@@ -30,8 +30,12 @@ pub(crate) struct Postings {
     bytes: Vec<u8>,
     /// Positions in the whole corpus.
     total: u32,
-    /// While building: the positions of the last document, not yet encoded.
-    pending: Vec<u32>,
+    /// While building: how many positions the last document's open run
+    /// holds, and the last of them. Its gaps are encoded as they come and
+    /// its count put in front when it closes, so that a document of
+    /// millions of words is never held as a list of positions.
+    run_count: u32,
+    run_last: u32,
 }
 
 impl Postings {
@@ -39,30 +43,30 @@ impl Postings {
         if self.docs.last() != Some(&doc) {
             self.flush();
             self.docs.push(doc);
+            self.run_count = 0;
+            self.run_last = 0;
         }
-        self.pending.push(position);
+        write_varint(&mut self.bytes, position - self.run_last);
+        self.run_last = position;
+        self.run_count += 1;
         self.total += 1;
     }
 
-    /// Encodes the positions of the last document.
+    /// Closes the last document's run: its count goes in front of its gaps.
     fn flush(&mut self) {
-        if self.pending.is_empty() {
+        if self.ends.len() == self.docs.len() {
             return;
         }
-        write_varint(&mut self.bytes, self.pending.len() as u32);
-        let mut previous = 0;
-        for &position in &self.pending {
-            write_varint(&mut self.bytes, position - previous);
-            previous = position;
-        }
-        self.pending.clear();
+        let start = self.ends.last().copied().unwrap_or(0) as usize;
+        let mut count = Vec::with_capacity(5);
+        write_varint(&mut count, self.run_count);
+        self.bytes.splice(start..start, count);
         self.ends.push(self.bytes.len() as u32);
     }
 
-    /// Ends the building: encodes what is pending and drops spare capacity.
+    /// Ends the building: closes the last run and drops spare capacity.
     fn finish(&mut self) {
         self.flush();
-        self.pending = Vec::new();
         self.bytes.shrink_to_fit();
         self.ends.shrink_to_fit();
         self.docs.shrink_to_fit();
@@ -115,10 +119,7 @@ impl Postings {
 
     /// Bytes held on the heap.
     fn heap_bytes(&self) -> usize {
-        self.docs.capacity() * 4
-            + self.ends.capacity() * 4
-            + self.bytes.capacity()
-            + self.pending.capacity() * 4
+        self.docs.capacity() * 4 + self.ends.capacity() * 4 + self.bytes.capacity()
     }
 }
 
@@ -347,7 +348,8 @@ impl Index {
             ends: Vec::new(),
             bytes: Vec::new(),
             total: 0,
-            pending: Vec::new(),
+            run_count: 0,
+            run_last: 0,
         };
         self.postings.get(form as usize).unwrap_or(&EMPTY)
     }

@@ -56,21 +56,47 @@ pub(crate) fn read_file(file: &SourceFile) -> Records<'_> {
         Ok(text) => text.strip_prefix('\u{feff}').unwrap_or(text),
         Err(error) => return Box::new(std::iter::once(Err(error))),
     };
-    let extension = file
-        .name
-        .rsplit_once('.')
-        .map(|(_, ext)| ext.to_ascii_lowercase())
-        .unwrap_or_default();
-    match extension.as_str() {
-        "txt" | "md" | "markdown" => read_articles(&file.name, content),
-        "json" => read_json(&file.name, content),
-        "jsonl" | "ndjson" => read_json_lines(&file.name, content),
-        "csv" => delimited::read_delimited(&file.name, content, b','),
-        "tsv" | "tab" => delimited::read_delimited(&file.name, content, b'\t'),
-        _ => one_error(ErrorKind::UnsupportedFile {
+    match format_of(&file.name) {
+        Some(Format::Articles) => read_articles(&file.name, content),
+        Some(Format::Json) => read_json(&file.name, content),
+        Some(Format::JsonLines) => read_json_lines(&file.name, content),
+        Some(Format::Csv) => delimited::read_delimited(&file.name, content, b','),
+        Some(Format::Tsv) => delimited::read_delimited(&file.name, content, b'\t'),
+        None => one_error(ErrorKind::UnsupportedFile {
             file: file.name.clone(),
         }),
     }
+}
+
+/// The formats a file name's extension chooses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Format {
+    /// `.txt`, `.md`, `.markdown`: articles under `Publication:` headers, or one text.
+    Articles,
+    /// `.json`: an array of records.
+    Json,
+    /// `.jsonl`, `.ndjson`: a record a line.
+    JsonLines,
+    /// `.csv`.
+    Csv,
+    /// `.tsv`, `.tab`.
+    Tsv,
+}
+
+/// The format of the file called `name`, by its extension, if supported.
+pub(crate) fn format_of(name: &str) -> Option<Format> {
+    let extension = name
+        .rsplit_once('.')
+        .map(|(_, ext)| ext.to_ascii_lowercase())
+        .unwrap_or_default();
+    Some(match extension.as_str() {
+        "txt" | "md" | "markdown" => Format::Articles,
+        "json" => Format::Json,
+        "jsonl" | "ndjson" => Format::JsonLines,
+        "csv" => Format::Csv,
+        "tsv" | "tab" => Format::Tsv,
+        _ => return None,
+    })
 }
 
 fn one_error<'a>(kind: ErrorKind) -> Records<'a> {

@@ -123,6 +123,8 @@ describe('a user corpus', () => {
     await report.getByText('harbour.jsonl').first().waitFor();
     assert.match(await report.textContent(), /line 2/);
     await page.locator('corpus-stats', { hasText: '2 documents' }).waitFor();
+    // The table redraws after the stats: wait for the new corpus's rows.
+    await page.locator('corpus-overview corpus-documents tbody tr', { hasText: 'Second round' }).waitFor();
     const titles = await page.locator('corpus-overview corpus-documents tbody tr').allTextContents();
     assert.equal(titles.length, 2);
     assert.match(page.url(), /corpus=c-/);
@@ -166,7 +168,10 @@ describe('a user corpus', () => {
       text: jsonl([{ title: `Report ${hostile}`, publication: `<b onmouseover=alert(3)>Press</b>`, text: `Moscow and Tokyo met. ${hostile} Then Putin spoke about =cmd|' /C calc'!A0 in Tokyo.` }]),
     }]);
     await page.locator('corpus-stats', { hasText: '1 document' }).waitFor();
-    const row = page.locator('corpus-overview corpus-documents tbody tr').first();
+    // The table redraws after the stats: wait for the new corpus's row.
+    const row = page.locator('corpus-overview corpus-documents tbody tr', { hasText: 'Report <img' });
+    await row.waitFor();
+    assert.equal(await page.locator('corpus-overview corpus-documents tbody tr').count(), 1);
     assert.match(await row.textContent(), /Report <img src=x onerror=/);
     await row.click();
     const reader = page.locator('corpus-reader');

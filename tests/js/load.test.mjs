@@ -175,13 +175,15 @@ describe('files given as bytes', () => {
 
   test('files too large for the memory the engine can have are refused before any is copied in, and the open corpus stays usable', () => {
     withCorpus(() => Corpus.load([{ name: 'a.txt', content: 'Putin met Mori in Tokyo.' }]), (open) => {
-      // 1.5 GB of zeros, never written to (the pages stay untouched): loading it
-      // would need about 4.5 GB, past the 4 GB a wasm32 module can address.
-      const huge = new Uint8Array(1.5e9);
-      assert.throws(() => Corpus.load([{ name: 'huge.txt', bytes: huge }]), {
+      // Zeros, never written to (the pages stay untouched). 1.8 GB of JSON Lines
+      // would need about 2.5 times that, past the 4 GB a wasm32 module can
+      // address; a text file, which may be one long document, 3.5 times.
+      const tooLarge = (name, size, needed) => assert.throws(() => Corpus.load([{ name, bytes: new Uint8Array(size) }]), {
         kind: 'too-large',
-        message: /^the files are too large to load here: 1500 MB of files need about 4500 MB of memory while they load, and the browser gives this page no more \(it holds \d+ MB already\); load fewer or smaller files$/,
+        message: new RegExp(`^the files are too large to load here: ${size / 1e6} MB of files need about ${needed} MB of memory while they load, and the browser gives this page no more \\(it holds \\d+ MB already\\); load fewer or smaller files$`),
       });
+      tooLarge('huge.jsonl', 1.8e9, 4500);
+      tooLarge('huge.txt', 1.3e9, 4550);
       assert.equal(open.search('mori').total, 1);
       withCorpus(() => Corpus.load([{ name: 'b.txt', content: 'Mori went to Moscow.' }]), (next) => assert.equal(next.search('moscow').total, 1));
     });

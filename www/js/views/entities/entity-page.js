@@ -216,7 +216,9 @@ export class CorpusEntity extends HTMLElement {
     this.#editor.entity = entity;
     this.#root.querySelector('.corpus-entity-message').replaceChildren();
     this.#root.querySelector('.corpus-entity-page').hidden = false;
-    const slug = entity.id.replace(/[^\p{L}\p{N}]+/gu, '-');
+    // Cut short so that a long name leaves room for the chart's own part
+    // (file names are cut at 60 characters), which keeps the files apart.
+    const slug = entity.id.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 40);
     for (const figure of this.#root.querySelectorAll('.corpus-entity-figure')) figure.dataset.exportName = `${slug}-${figure.dataset.section}`;
     if (moved) this.#mentions = [];
     await Promise.all([
