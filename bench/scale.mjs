@@ -151,7 +151,7 @@ export async function run({ data }) {
   }
   return [
     `Node, ${SIZES.length} fresh processes: \`Corpus.load\` of the file as bytes, the wasm memory it took (linear memory growth; `
-      + 'it includes the 3× the engine reserves before loading), then the first `entities()` (extraction of the whole corpus), '
+      + 'it includes the 2.5× the engine reserves before loading a JSON Lines file), then the first `entities()` (extraction of the whole corpus), '
       + 'a sentence network, a search (`nuclear weapons`) and a KWIC (`slavery`, 100 lines).',
     markdownTable(['corpus', 'load', 'wasm memory', 'first entities', 'sentence network', 'search', 'KWIC'], rows.node),
     `The explorer in Chromium (${await version}), the file chosen in its loader, times from the choice: the file read and `

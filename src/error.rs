@@ -47,10 +47,12 @@ pub enum ErrorKind {
         /// What is wrong with it.
         message: String,
     },
-    /// A CSV or TSV file has no `text` column.
+    /// A CSV or TSV file has no column for the text.
     MissingTextColumn {
         /// The file.
         file: String,
+        /// The names looked for, as a message says them.
+        wanted: String,
         /// The columns it does have.
         columns: Vec<String>,
     },
@@ -194,9 +196,13 @@ impl fmt::Display for Error {
         match self.kind.as_ref() {
             ErrorKind::Syntax { at, message } => write!(f, "{at}: {message}"),
             ErrorKind::InvalidRecord { at, message } => write!(f, "{at}: {message}"),
-            ErrorKind::MissingTextColumn { file, columns } => write!(
+            ErrorKind::MissingTextColumn {
+                file,
+                wanted,
+                columns,
+            } => write!(
                 f,
-                "{file} line 1: no \"text\" column (the header has {})",
+                "{file} line 1: no {wanted}; the header has {}",
                 quoted_list(columns)
             ),
             ErrorKind::DuplicateId { id, first, second } => write!(

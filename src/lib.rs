@@ -50,8 +50,8 @@ pub use crate::cooccur::{
     KeynessMeasure, KeynessOptions, Matrix, MatrixOptions, Measure, MeasureInfo, Network,
     NetworkColumns, Node, NodeColumns, Numbers, Series, Table, Timeline, TimelineOptions,
 };
-pub use crate::corpus::{Corpus, MemoryUsage, Stats, Warning};
-pub use crate::dates::{Date, DateValue};
+pub use crate::corpus::{Corpus, MemoryUsage, Source, Stats, Warning};
+pub use crate::dates::{parse_written, Date, DateOrder, DateValue, WrittenDate};
 pub use crate::document::{DateSource, Document, DocumentDetail, DocumentSummary, MetaValue};
 pub use crate::entities::{
     Annotation, DocumentCount, Entity, EntityDetail, EntityOptions, MentionOptions, MentionRecord,
@@ -63,7 +63,7 @@ pub use crate::extract::{
     CitationOptions, CitationSource, EntityKey, EntityType, ExtractOptions, ExtractedEntity,
     TrainingSequence, TypeOverride,
 };
-pub use crate::load::{LoadOptions, SourceFile};
+pub use crate::load::{FieldNames, LoadOptions, Role, SourceFile};
 pub use crate::search::{
     Bucket, EntityFacet, Expansion, FacetCount, FacetOptions, Facets, Hit, Kwic, KwicLine,
     KwicOptions, KwicSort, SearchOptions, SearchResults, Snippet, Stopwords, TermCount,

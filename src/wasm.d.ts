@@ -119,6 +119,14 @@ export interface MemoryUsage { text: number; documents: number; index: number }
 
 /** A record or file skipped while loading (only with `skipInvalid: true`). */
 export interface LoadWarning { file: string; line: number; message: string }
+/** A file a corpus was loaded from (`corpus.sources()`): `encoding` is null for a file given as text; `fields` names the fields that gave each role, e.g. `{text: ['body'], title: ['headline']}`. */
+export interface LoadedSource {
+  name: string;
+  encoding: string | null;
+  documents: number;
+  skipped: number;
+  fields: { text?: string[]; title?: string[]; date?: string[]; publication?: string[]; author?: string[] };
+}
 
 /** A file as a file picker yields it. The extension chooses the format. */
 /**
@@ -191,6 +199,10 @@ export interface Trend { query: string; bucket: string; labels: string[]; counts
 export interface LoadOptions {
   /** false (default): the first bad record throws. true: bad records are skipped and listed in `warnings()`. */
   skipInvalid?: boolean;
+  /** The fields holding each role, where their names are none of those recognised (text: text, body, content, article, full_text, story; title: title, headline; date: date, published, published_at, pubDate, datePublished, created_at; publication: publication, source, outlet, site; author: author, byline). */
+  fields?: { text?: string; title?: string; date?: string; publication?: string; author?: string };
+  /** The order of numeric dates such as 03/04/2005, which are refused without it when they could be read both ways. */
+  dateOrder?: "dmy" | "mdy" | "ymd";
 }
 
 /** What a failure is: the error kinds of the engine; `internal` is a bug in the engine (a broken invariant, or a result that could not be converted), never a problem with the input. */

@@ -64,7 +64,7 @@ pub const BAD_INPUTS: &[BadInput] = &[
     BadInput {
         name: "notext.jsonl",
         content: "{\"text\": \"ok\"}\n{\"title\": \"no text\"}\n",
-        message: "notext.jsonl line 2: the record has no \"text\" field",
+        message: "notext.jsonl line 2: the record has no \"text\" field (nor \"body\", \"content\", \"article\", \"full_text\" or \"story\"; the fields option can name another)",
     },
     BadInput {
         name: "empty-text.json",
@@ -90,8 +90,8 @@ pub const BAD_INPUTS: &[BadInput] = &[
     },
     BadInput {
         name: "notext.csv",
-        content: "title,body\nA,B\n",
-        message: "notext.csv line 1: no \"text\" column (the header has \"title\", \"body\")",
+        content: "title,summary\nA,B\n",
+        message: "notext.csv line 1: no \"text\" column (nor \"body\", \"content\", \"article\", \"full_text\" or \"story\"; the fields option can name another); the header has \"title\", \"summary\"",
     },
     BadInput {
         name: "ragged.csv",
@@ -105,8 +105,13 @@ pub const BAD_INPUTS: &[BadInput] = &[
     },
     BadInput {
         name: "bad-date.jsonl",
-        content: "{\"text\": \"one\", \"date\": \"January 8, 1790\"}\n",
-        message: "bad-date.jsonl line 1: the \"date\" field \"January 8, 1790\" is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)",
+        content: "{\"text\": \"one\", \"date\": \"the eighth of January\"}\n",
+        message: "bad-date.jsonl line 1: the \"date\" field \"the eighth of January\" is not a date this reads (ISO 8601 (2005-03-03, 2005-03-03T10:00:00Z), RFC 2822 (Thu, 03 Mar 2005 10:00:00 GMT), March 3, 2005, 3 March 2005, Mar. 3, 2005, March 2005 or 2005/03/03)",
+    },
+    BadInput {
+        name: "ambiguous-date.csv",
+        content: "text,published\nOne.,03/04/2005\n",
+        message: "ambiguous-date.csv line 2: the \"published\" field \"03/04/2005\" could be day first or month first: set the dateOrder option (\"dmy\" for 3 April, \"mdy\" for March 4, or \"ymd\")",
     },
     BadInput {
         name: "nested.json",

@@ -76,7 +76,7 @@ fn unknown_and_misspelt_options_throw() {
         .unwrap();
     assert_eq!(
         message(error),
-        "unknown option `skipinvalid`, expected `skipInvalid`"
+        "unknown option `skipinvalid`, expected one of `skipInvalid`, `fields`, `dateOrder`"
     );
     let error = JsCorpus::load(files, JsValue::from_str("fast"))
         .err()
@@ -93,7 +93,7 @@ fn skip_invalid_lists_warnings_with_file_and_line() {
     assert_eq!(ids(&corpus), ["mixed-1"]);
     assert_eq!(
         rust(corpus.warnings().unwrap()),
-        json!([{"file": "mixed.jsonl", "line": 2, "message": "mixed.jsonl line 2: the record has no \"text\" field"}])
+        json!([{"file": "mixed.jsonl", "line": 2, "message": "mixed.jsonl line 2: the record has no \"text\" field (nor \"body\", \"content\", \"article\", \"full_text\" or \"story\"; the fields option can name another)"}])
     );
 }
 
@@ -113,7 +113,7 @@ fn from_documents_checks_records() {
     .unwrap();
     assert_eq!(
         message(error),
-        "documents record 2: the record has no \"text\" field"
+        "documents record 2: the record has no \"text\" field (nor \"body\", \"content\", \"article\", \"full_text\" or \"story\"; the fields option can name another)"
     );
     let error = JsCorpus::from_documents(js(&json!({"text": "not an array"})), JsValue::NULL)
         .err()

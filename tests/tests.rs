@@ -4,6 +4,7 @@
 
 mod cooccur;
 mod entities;
+mod exports;
 mod fuzzed;
 mod hay;
 mod layers;
@@ -258,7 +259,10 @@ fn bad_inputs_fail_with_messages_naming_file_and_line() {
 #[test]
 fn unclosed_csv_quote_skips_only_its_row_and_keeps_the_rest() {
     // Regression: the quote opened on line 2 swallowed every later row.
-    let options = LoadOptions { skip_invalid: true };
+    let options = LoadOptions {
+        skip_invalid: true,
+        ..LoadOptions::default()
+    };
     let files = [SourceFile::new("u.csv", hay::UNCLOSED_QUOTE_CSV)];
     let corpus = Corpus::load(&files, &options).unwrap();
     let ids: Vec<&str> = corpus.documents().iter().map(|d| d.id.as_str()).collect();
@@ -297,7 +301,10 @@ fn tsv_lone_quote_does_not_merge_rows() {
 
 #[test]
 fn jsonl_raw_newline_in_a_string_is_skipped_with_warnings_not_merged() {
-    let options = LoadOptions { skip_invalid: true };
+    let options = LoadOptions {
+        skip_invalid: true,
+        ..LoadOptions::default()
+    };
     let content = "{\"text\": \"one\nline two\"}\n{\"text\": \"three\"}\n";
     let corpus = Corpus::load(&[SourceFile::new("b.jsonl", content)], &options).unwrap();
     let texts: Vec<&str> = corpus.documents().iter().map(|d| d.text.as_str()).collect();
@@ -313,7 +320,10 @@ fn markdown_with_several_headers_makes_a_document_each_and_names_an_empty_one() 
         error.to_string(),
         "h.md line 4: the \"text\" field is empty"
     );
-    let options = LoadOptions { skip_invalid: true };
+    let options = LoadOptions {
+        skip_invalid: true,
+        ..LoadOptions::default()
+    };
     let corpus = Corpus::load(&[SourceFile::new("h.md", hay::HEADERS_MD)], &options).unwrap();
     let docs: Vec<(&str, &str, Option<u32>)> = corpus
         .documents()
@@ -363,7 +373,10 @@ fn skip_invalid_keeps_good_records_and_lists_every_bad_one() {
         SourceFile::new("notext.csv", "title\nA\n"),
         SourceFile::new("slides.pdf", "%PDF"),
     ];
-    let options = LoadOptions { skip_invalid: true };
+    let options = LoadOptions {
+        skip_invalid: true,
+        ..LoadOptions::default()
+    };
     let corpus = Corpus::load(&files, &options).unwrap();
     assert_eq!(corpus.documents().len(), 2);
     let warnings: Vec<(&str, usize)> = corpus
@@ -385,7 +398,10 @@ fn skip_invalid_keeps_good_records_and_lists_every_bad_one() {
 
 #[test]
 fn skip_invalid_still_rejects_an_empty_corpus() {
-    let options = LoadOptions { skip_invalid: true };
+    let options = LoadOptions {
+        skip_invalid: true,
+        ..LoadOptions::default()
+    };
     let error = Corpus::load(
         &[SourceFile::new("bad.jsonl", "{\"title\": 1}\n")],
         &options,
@@ -394,7 +410,7 @@ fn skip_invalid_still_rejects_an_empty_corpus() {
     assert_eq!(
         error.to_string(),
         "the corpus is empty: no document with text in bad.jsonl; 1 record was skipped: \
-         bad.jsonl line 1: the record has no \"text\" field"
+         bad.jsonl line 1: the record has no \"text\" field (nor \"body\", \"content\", \"article\", \"full_text\" or \"story\"; the fields option can name another)"
     );
 }
 
@@ -437,7 +453,10 @@ fn byte_order_mark_and_crlf_are_tolerated() {
 #[test]
 fn skip_invalid_skips_a_duplicate_id_and_keeps_the_first() {
     let content = "{\"id\": \"a\", \"text\": \"one\"}\n{\"id\": \"a\", \"text\": \"two\"}\n";
-    let options = LoadOptions { skip_invalid: true };
+    let options = LoadOptions {
+        skip_invalid: true,
+        ..LoadOptions::default()
+    };
     let corpus = Corpus::load(&[SourceFile::new("d.jsonl", content)], &options).unwrap();
     assert_eq!(corpus.document("a").unwrap().text, "one");
     assert_eq!(

@@ -3,11 +3,15 @@
 //! `date` option of `extractEntities`), the rest the text.
 //!
 //! Invariants: no panic; a parsed ISO date prints back as it was written;
+//! a date as exports write it (any date order) is an ISO date, with a time
+//! of day `HH:MM:SS` and an offset where it has one;
 //! a bad anchor is an error naming the option; every date found is an ISO
 //! date or an ISO interval whose start is not after its end.
 #![no_main]
 
-use corpus_lens::{extract_entities_with, Date, EntityType, ExtractOptions};
+use corpus_lens::{
+    extract_entities_with, parse_written, Date, DateOrder, EntityType, ExtractOptions,
+};
 use corpus_lens_fuzz::{check_error, slice_utf16};
 use libfuzzer_sys::fuzz_target;
 
@@ -23,6 +27,29 @@ fuzz_target!(|data: &[u8]| {
             "an ISO date prints back as written"
         );
         assert_eq!(Date::parse_iso(&date.to_string()), Some(date));
+    }
+    for order in [
+        None,
+        Some(DateOrder::Dmy),
+        Some(DateOrder::Mdy),
+        Some(DateOrder::Ymd),
+    ] {
+        if let Ok(written) = parse_written(anchor, order) {
+            let iso = written.date.to_string();
+            assert_eq!(
+                Date::parse_iso(&iso),
+                Some(written.date),
+                "{anchor:?} read as {iso}"
+            );
+            if let Some(time) = written.time {
+                let (clock, offset) = time.split_at(time.len().min(8));
+                assert!(
+                    clock.len() == 8 && clock.bytes().filter(|&b| b == b':').count() == 2,
+                    "time {time}"
+                );
+                assert!(offset.is_empty() || offset.len() == 6, "offset {offset}");
+            }
+        }
     }
     let options = ExtractOptions {
         date: (!anchor.is_empty()).then(|| anchor.to_string()),

@@ -25,7 +25,13 @@ fuzz_target!(|data: &[u8]| {
     let files = [SourceFile::new(name.as_str(), content.as_ref())];
 
     let strict = Corpus::load(&files, &LoadOptions::default());
-    let lenient = Corpus::load(&files, &LoadOptions { skip_invalid: true });
+    let lenient = Corpus::load(
+        &files,
+        &LoadOptions {
+            skip_invalid: true,
+            ..LoadOptions::default()
+        },
+    );
     match (&strict, &lenient) {
         (Ok(strict), Ok(lenient)) => {
             assert!(

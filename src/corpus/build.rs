@@ -2,30 +2,30 @@
 //! citations, warnings for what was skipped, the word index and the
 //! corpus-wide counts.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
-use super::{Corpus, Stats, Warning};
+use super::{Corpus, Source, Stats, Warning};
 use crate::document::{DateSource, Document};
 use crate::error::{Error, ErrorKind, Location};
 use crate::extract::{self, EntityState};
 use crate::index::Index;
-use crate::load::{self, LoadOptions, Pending, Record};
+use crate::load::{self, LoadOptions, Pending};
 
 /// Collects records into documents, checking ids and keeping warnings.
 pub(super) struct Builder {
-    skip_invalid: bool,
+    options: LoadOptions,
     pending: Vec<Pending>,
     /// Each id given so far, with where it was first given.
     ids: HashMap<String, Location>,
     warnings: Vec<Warning>,
-    /// The files read, for the message of an empty corpus.
-    pub(super) sources: Vec<String>,
+    /// The files read, the last one being read now.
+    sources: Vec<Source>,
 }
 
 impl Builder {
     pub(super) fn new(options: &LoadOptions) -> Builder {
         Builder {
-            skip_invalid: options.skip_invalid,
+            options: options.clone(),
             pending: Vec::new(),
             ids: HashMap::new(),
             warnings: Vec::new(),
@@ -33,13 +33,35 @@ impl Builder {
         }
     }
 
+    /// Starts a file: the records added next are its own.
+    pub(super) fn begin_source(&mut self, name: &str, encoding: Option<&'static str>) {
+        self.sources.push(Source {
+            name: name.to_string(),
+            encoding,
+            documents: 0,
+            skipped: 0,
+            fields: BTreeMap::new(),
+        });
+    }
+
     pub(super) fn add_all(&mut self, records: load::Records<'_>) -> Result<(), Error> {
         for record in records {
             match record
-                .and_then(Record::into_pending)
+                .and_then(|r| r.into_pending(&self.options))
                 .and_then(|p| self.claim_id(p))
             {
-                Ok(pending) => self.pending.push(pending),
+                Ok(pending) => {
+                    if let Some(source) = self.sources.last_mut() {
+                        source.documents += 1;
+                        for (role, key) in &pending.roles {
+                            let keys = source.fields.entry(role.name()).or_default();
+                            if !keys.contains(key) {
+                                keys.push(key.clone());
+                            }
+                        }
+                    }
+                    self.pending.push(pending);
+                }
                 Err(error) => self.skip_or_fail(error)?,
             }
         }
@@ -64,8 +86,11 @@ impl Builder {
     }
 
     fn skip_or_fail(&mut self, error: Error) -> Result<(), Error> {
-        if !self.skip_invalid {
+        if !self.options.skip_invalid {
             return Err(error);
+        }
+        if let Some(source) = self.sources.last_mut() {
+            source.skipped += 1;
         }
         let (file, line) = file_and_line(&error);
         let message = error.to_string();
@@ -80,7 +105,12 @@ impl Builder {
     pub(super) fn finish(self) -> Result<Corpus, Error> {
         if self.pending.is_empty() {
             return Err(ErrorKind::EmptyCorpus {
-                files: self.sources,
+                files: self
+                    .sources
+                    .into_iter()
+                    .map(|s| s.name)
+                    .filter(|name| name != load::IN_MEMORY)
+                    .collect(),
                 skipped: self.warnings.into_iter().map(|w| w.message).collect(),
             }
             .into());
@@ -103,6 +133,7 @@ impl Builder {
             documents,
             by_id,
             warnings: self.warnings,
+            sources: self.sources,
             stats,
             entities: EntityState::default(),
             index,
@@ -187,6 +218,7 @@ mod tests {
             id_hint: format!("doc-{line}"),
             at: load::in_memory(line),
             fields: DocumentFields::default(),
+            roles: Vec::new(),
         };
         let pending = vec![pending(None, 1), pending(Some("doc-1"), 2)];
         let given: HashMap<String, Location> = pending

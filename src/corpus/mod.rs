@@ -5,7 +5,7 @@
 //! add their methods to [`Corpus`] as thin façades over their own functions.
 
 use std::borrow::Borrow;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
@@ -83,6 +83,23 @@ pub struct Warning {
     pub message: String,
 }
 
+/// A file the corpus was loaded from, and how it was read.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Source {
+    /// The file name (or `documents` for in-memory records).
+    pub name: String,
+    /// The encoding its bytes were decoded from (`UTF-8`, `UTF-16LE`, …);
+    /// `None` for a file given as text.
+    pub encoding: Option<&'static str>,
+    /// The documents it gave.
+    pub documents: usize,
+    /// Its records and files skipped, each a [`Warning`].
+    pub skipped: usize,
+    /// The fields that gave each role (`text`, `title`, `date`,
+    /// `publication`, `author`), in the order first met: `{text: ["body"]}`.
+    pub fields: BTreeMap<&'static str, Vec<String>>,
+}
+
 /// A parsed corpus: its documents, its search index and what was skipped
 /// while loading it.
 #[derive(Debug)]
@@ -90,6 +107,7 @@ pub struct Corpus {
     documents: Vec<Document>,
     by_id: HashMap<String, usize>,
     warnings: Vec<Warning>,
+    sources: Vec<Source>,
     stats: Stats,
     entities: EntityState,
     index: Index,
@@ -126,8 +144,8 @@ impl Corpus {
         let mut builder = Builder::new(options);
         for file in files {
             let file = file.borrow();
-            builder.sources.push(file.name.clone());
-            builder.add_all(load::read_file(file))?;
+            builder.begin_source(&file.name, file.encoding());
+            builder.add_all(load::read_file(file, &options.fields))?;
         }
         builder.finish()
     }
@@ -141,6 +159,7 @@ impl Corpus {
         options: &LoadOptions,
     ) -> Result<Corpus, Error> {
         let mut builder = Builder::new(options);
+        builder.begin_source(load::IN_MEMORY, None);
         builder.add_all(load::read_values(records))?;
         builder.finish()
     }
@@ -180,6 +199,11 @@ impl Corpus {
     }
 
     /// Every record skipped while loading, with its file and line.
+    pub fn sources(&self) -> &[Source] {
+        &self.sources
+    }
+
+    /// The records and files skipped while loading (with `skip_invalid`).
     pub fn warnings(&self) -> &[Warning] {
         &self.warnings
     }

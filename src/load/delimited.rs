@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use super::{at, line_hint, one_error, Record, Records};
+use super::{at, line_hint, one_error, FieldNames, Record, Records, Role};
 use crate::error::{Error, ErrorKind, Location};
 
 /// A CSV or TSV file with a header row and a `text` column.
@@ -11,7 +11,12 @@ use crate::error::{Error, ErrorKind, Location};
 /// the file one field, silently: it is an error at the line where it opened,
 /// and reading resumes on the next line, so that `skipInvalid` loses only
 /// the row that holds it.
-pub(super) fn read_delimited<'a>(name: &'a str, content: &'a str, delimiter: u8) -> Records<'a> {
+pub(super) fn read_delimited<'a>(
+    name: &'a str,
+    content: &'a str,
+    delimiter: u8,
+    names: &FieldNames,
+) -> Records<'a> {
     let open = open_quote(content, delimiter);
     let head = open
         .as_ref()
@@ -26,17 +31,23 @@ pub(super) fn read_delimited<'a>(name: &'a str, content: &'a str, delimiter: u8)
         Err(error) => return one_error(csv_error(name, &error)),
     };
     let columns: Vec<String> = headers.iter().map(|h| h.trim().to_string()).collect();
-    if !columns.iter().any(|c| c.eq_ignore_ascii_case("text")) {
+    let keys: Vec<&str> = columns.iter().map(String::as_str).collect();
+    let Some(text_column) = names.key_for(Role::Text, &keys).map(str::to_string) else {
         return one_error(ErrorKind::MissingTextColumn {
             file: name.to_string(),
+            wanted: names.missing(Role::Text, "column"),
             columns,
         });
-    }
-    let rows = delimited_rows(name, reader, columns.clone(), 0);
+    };
+    let header = Header {
+        columns,
+        text: text_column,
+    };
+    let rows = delimited_rows(name, reader, header.clone(), 0);
     match open {
         None => rows,
         Some(open) => {
-            Box::new(rows.chain(after_open_quote(name, content, open, 0, columns, delimiter)))
+            Box::new(rows.chain(after_open_quote(name, content, open, 0, header, delimiter)))
         }
     }
 }
@@ -48,7 +59,7 @@ fn after_open_quote<'a>(
     content: &'a str,
     open: OpenQuote,
     line_base: usize,
-    columns: Vec<String>,
+    header: Header,
     delimiter: u8,
 ) -> Records<'a> {
     let error = std::iter::once(Err(unclosed_quote(name, content, &open, line_base).into()));
@@ -57,12 +68,19 @@ fn after_open_quote<'a>(
     let next = open_quote(rest, delimiter);
     let head = next.as_ref().map_or(rest, |o| &rest[..o.record_start]);
     let reader = delimited_reader(delimiter, false, head);
-    let rows = delimited_rows(name, reader, columns.clone(), rest_base);
+    let rows = delimited_rows(name, reader, header.clone(), rest_base);
     let tail: Records<'a> = match next {
         None => Box::new(std::iter::empty()),
-        Some(next) => after_open_quote(name, rest, next, rest_base, columns, delimiter),
+        Some(next) => after_open_quote(name, rest, next, rest_base, header, delimiter),
     };
     Box::new(error.chain(rows).chain(tail))
+}
+
+/// The header row's columns, and the one holding the text.
+#[derive(Clone)]
+struct Header {
+    columns: Vec<String>,
+    text: String,
 }
 
 fn delimited_reader(delimiter: u8, has_headers: bool, text: &str) -> csv::Reader<&[u8]> {
@@ -81,10 +99,11 @@ fn delimited_reader(delimiter: u8, has_headers: bool, text: &str) -> csv::Reader
 fn delimited_rows<'a>(
     name: &'a str,
     reader: csv::Reader<&'a [u8]>,
-    columns: Vec<String>,
+    header: Header,
     line_base: usize,
 ) -> Records<'a> {
     Box::new(reader.into_records().map(move |row| {
+        let Header { columns, text } = &header;
         let row = row.map_err(|error| Error::from(csv_error(name, &error)))?;
         let line = line_base + row.position().map_or(0, |p| p.line() as usize);
         if row.len() != columns.len() {
@@ -102,7 +121,7 @@ fn delimited_rows<'a>(
             .iter()
             .zip(row.iter())
             // An empty text cell is kept, so that the message says it is empty.
-            .filter(|(column, cell)| column.eq_ignore_ascii_case("text") || !cell.trim().is_empty())
+            .filter(|(column, cell)| *column == text || !cell.trim().is_empty())
             .map(|(column, cell)| (column.clone(), Value::String(cell.to_string())))
             .collect();
         Ok(Record {

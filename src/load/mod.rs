@@ -11,7 +11,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
-use crate::dates::Date;
+use crate::dates::{parse_written, Date, DateOrder};
 use crate::document::{DocumentFields, MetaValue};
 use crate::error::{Error, ErrorKind, Location};
 
@@ -27,6 +27,12 @@ pub struct LoadOptions {
     /// `true`: bad records and files are skipped and listed in
     /// `warnings()`; the good ones are kept.
     pub skip_invalid: bool,
+    /// The fields that hold the text, title, date, publication and author,
+    /// where their names are none of those recognised.
+    pub fields: FieldNames,
+    /// The order of numeric dates such as `03/04/2005`, which without it
+    /// are refused when they could be read both ways.
+    pub date_order: Option<DateOrder>,
 }
 
 /// One record read from a file: its fields and where it starts.
@@ -45,13 +51,15 @@ pub(crate) struct Pending {
     pub id_hint: String,
     pub at: Location,
     pub fields: DocumentFields,
+    /// The record's key that played each role it had.
+    pub roles: Vec<(Role, String)>,
 }
 
 /// The records of one file, read lazily.
 pub(crate) type Records<'a> = Box<dyn Iterator<Item = Result<Record, Error>> + 'a>;
 
 /// Reads a file, choosing the format by its extension.
-pub(crate) fn read_file(file: &SourceFile) -> Records<'_> {
+pub(crate) fn read_file<'a>(file: &'a SourceFile, names: &FieldNames) -> Records<'a> {
     let content = match file.text() {
         Ok(text) => text.strip_prefix('\u{feff}').unwrap_or(text),
         Err(error) => return Box::new(std::iter::once(Err(error))),
@@ -60,8 +68,8 @@ pub(crate) fn read_file(file: &SourceFile) -> Records<'_> {
         Some(Format::Articles) => read_articles(&file.name, content),
         Some(Format::Json) => read_json(&file.name, content),
         Some(Format::JsonLines) => read_json_lines(&file.name, content),
-        Some(Format::Csv) => delimited::read_delimited(&file.name, content, b','),
-        Some(Format::Tsv) => delimited::read_delimited(&file.name, content, b'\t'),
+        Some(Format::Csv) => delimited::read_delimited(&file.name, content, b',', names),
+        Some(Format::Tsv) => delimited::read_delimited(&file.name, content, b'\t', names),
         None => one_error(ErrorKind::UnsupportedFile {
             file: file.name.clone(),
         }),
@@ -400,8 +408,10 @@ fn describe(value: &Value) -> &'static str {
 }
 
 impl Record {
-    /// Checks the record and splits it into its id, location and document fields.
-    pub(crate) fn into_pending(self) -> Result<Pending, Error> {
+    /// Checks the record and splits it into its id, location and document
+    /// fields, finding its text, title, date, publication and author by the
+    /// names of `options` (see [`fields`]).
+    pub(crate) fn into_pending(self, options: &LoadOptions) -> Result<Pending, Error> {
         let Record {
             at,
             fields,
@@ -413,32 +423,75 @@ impl Record {
                 message,
             })
         };
+        let names = &options.fields;
+        let keys: Vec<&str> = fields.keys().map(String::as_str).collect();
+        let roles: Vec<(Role, String)> = Role::ALL
+            .into_iter()
+            .filter_map(|role| {
+                names
+                    .key_for(role, &keys)
+                    .map(|key| (role, key.to_string()))
+            })
+            .collect();
         let mut out = DocumentFields::default();
         let mut id = None;
         let mut text = None;
+        let mut time = None;
         for (key, value) in fields {
             if value.is_null() {
                 continue;
             }
-            match key.to_ascii_lowercase().as_str() {
-                "text" => text = Some(string_field(&key, value).map_err(invalid)?),
-                "id" => id = Some(id_field(&key, value).map_err(invalid)?),
-                "title" => out.title = Some(plain_field(&key, value).map_err(invalid)?),
-                "publication" => out.publication = Some(plain_field(&key, value).map_err(invalid)?),
-                "volume" => out.volume = Some(whole_number(&key, &value).map_err(invalid)?),
-                "issue" => out.issue = Some(whole_number(&key, &value).map_err(invalid)?),
-                "year" => out.year = Some(year_field(&key, &value).map_err(invalid)?),
-                "date" => out.date = Some(date_field(&key, &value).map_err(invalid)?),
-                _ => {
-                    let meta = meta_value(&key, value).map_err(invalid)?;
-                    out.metadata.insert(key, meta);
+            match roles.iter().find(|(_, k)| *k == key).map(|&(role, _)| role) {
+                Some(Role::Text) => text = Some(string_field(&key, value).map_err(invalid)?),
+                Some(Role::Title) => out.title = Some(plain_field(&key, value).map_err(invalid)?),
+                Some(Role::Publication) => {
+                    out.publication = Some(plain_field(&key, value).map_err(invalid)?);
                 }
+                Some(Role::Date) => {
+                    let (date, at_time) =
+                        date_field(&key, &value, options.date_order).map_err(invalid)?;
+                    out.date = Some(date);
+                    time = at_time;
+                }
+                Some(Role::Author) => {
+                    let author = meta_value(&key, value).map_err(invalid)?;
+                    out.metadata.insert(Role::Author.name().into(), author);
+                }
+                None => match key.to_ascii_lowercase().as_str() {
+                    "id" => id = Some(id_field(&key, value).map_err(invalid)?),
+                    "volume" => out.volume = Some(whole_number(&key, &value).map_err(invalid)?),
+                    "issue" => out.issue = Some(whole_number(&key, &value).map_err(invalid)?),
+                    "year" => out.year = Some(year_field(&key, &value).map_err(invalid)?),
+                    _ => {
+                        let meta = meta_value(&key, value).map_err(invalid)?;
+                        out.metadata.insert(key, meta);
+                    }
+                },
             }
+        }
+        if let Some(time) = time {
+            // The date's time of day, under a name the record does not use itself.
+            let key = ["time", "date_time"]
+                .into_iter()
+                .find(|k| !out.metadata.contains_key(*k))
+                .unwrap_or("date_time_of_day");
+            out.metadata.insert(key.into(), MetaValue::Text(time));
         }
         out.text = match text {
             Some(text) if !text.trim().is_empty() => text,
-            Some(_) => return Err(invalid("the \"text\" field is empty".into())),
-            None => return Err(invalid("the record has no \"text\" field".into())),
+            Some(_) => {
+                let key = roles
+                    .iter()
+                    .find(|(r, _)| *r == Role::Text)
+                    .map_or("text", |(_, k)| k);
+                return Err(invalid(format!("the {key:?} field is empty")));
+            }
+            None => {
+                return Err(invalid(format!(
+                    "the record has no {}",
+                    names.missing(Role::Text, "field")
+                )))
+            }
         };
         out.title = out.title.filter(|t| !t.trim().is_empty());
         Ok(Pending {
@@ -446,6 +499,7 @@ impl Record {
             id_hint,
             at,
             fields: out,
+            roles,
         })
     }
 }
@@ -502,12 +556,18 @@ fn year_field(key: &str, value: &Value) -> Result<i32, String> {
         .ok_or_else(|| format!("the {key:?} field {year} is not a year (0 to 9999)"))
 }
 
-fn date_field(key: &str, value: &Value) -> Result<Date, String> {
+/// A date field: a year as a number, or a date as text (see
+/// [`crate::dates::parse_written`]), with its time of day when it has one.
+fn date_field(
+    key: &str,
+    value: &Value,
+    order: Option<DateOrder>,
+) -> Result<(Date, Option<String>), String> {
     match value {
-        Value::Number(_) => year_field(key, value).map(Date::year),
-        Value::String(s) => Date::parse_iso(s).ok_or_else(|| {
-            format!("the {key:?} field {s:?} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
-        }),
+        Value::Number(_) => year_field(key, value).map(|year| (Date::year(year), None)),
+        Value::String(s) => parse_written(s, order)
+            .map(|written| (written.date, written.time))
+            .map_err(|why| format!("the {key:?} field {s:?} {why}")),
         other => Err(format!(
             "the {key:?} field is {}, not a date",
             describe(other)
@@ -529,7 +589,10 @@ fn meta_value(key: &str, value: Value) -> Result<MetaValue, String> {
     }
 }
 mod delimited;
+mod fields;
 mod source;
+
+pub use self::fields::{FieldNames, Role};
 
 #[cfg(target_arch = "wasm32")]
 pub(crate) use self::source::checked_name;

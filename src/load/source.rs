@@ -14,6 +14,8 @@ pub struct SourceFile {
     /// The text, or why the bytes given are not text: reported when the
     /// file is loaded, so that `skipInvalid` can skip it.
     text: Result<String, ErrorKind>,
+    /// The encoding the bytes were decoded from; `None` for text.
+    encoding: Option<&'static str>,
 }
 
 impl SourceFile {
@@ -22,6 +24,7 @@ impl SourceFile {
         SourceFile {
             name: name.into(),
             text: Ok(content.into()),
+            encoding: None,
         }
     }
 
@@ -30,12 +33,28 @@ impl SourceFile {
     /// encoding make the file unreadable, with the offset of the first.
     pub fn from_bytes(name: impl Into<String>, bytes: Vec<u8>) -> SourceFile {
         let name = name.into();
-        let text = decode(bytes).map_err(|(encoding, offset)| ErrorKind::NotText {
-            file: name.clone(),
+        let (text, encoding) = match decode(bytes) {
+            Ok((text, encoding)) => (Ok(text), Some(encoding)),
+            Err((encoding, offset)) => (
+                Err(ErrorKind::NotText {
+                    file: name.clone(),
+                    encoding,
+                    offset,
+                }),
+                Some(encoding),
+            ),
+        };
+        SourceFile {
+            name,
+            text,
             encoding,
-            offset,
-        });
-        SourceFile { name, text }
+        }
+    }
+
+    /// The encoding the file's bytes were decoded from (`UTF-8`, …), or
+    /// `None` for a file given as text.
+    pub fn encoding(&self) -> Option<&'static str> {
+        self.encoding
     }
 
     /// The file's text.
@@ -118,10 +137,14 @@ fn file_content(
 
 /// The text of `bytes`, or the encoding it claimed and the byte offset
 /// where it stops being valid.
-fn decode(bytes: Vec<u8>) -> Result<String, (&'static str, usize)> {
+fn decode(bytes: Vec<u8>) -> Result<(String, &'static str), (&'static str, usize)> {
     match bytes.as_slice() {
-        [0xff, 0xfe, rest @ ..] => utf16(rest, u16::from_le_bytes, "UTF-16LE"),
-        [0xfe, 0xff, rest @ ..] => utf16(rest, u16::from_be_bytes, "UTF-16BE"),
+        [0xff, 0xfe, rest @ ..] => {
+            utf16(rest, u16::from_le_bytes, "UTF-16LE").map(|t| (t, "UTF-16LE"))
+        }
+        [0xfe, 0xff, rest @ ..] => {
+            utf16(rest, u16::from_be_bytes, "UTF-16BE").map(|t| (t, "UTF-16BE"))
+        }
         _ => {
             let bom = if bytes.starts_with(b"\xef\xbb\xbf") {
                 3
@@ -131,7 +154,7 @@ fn decode(bytes: Vec<u8>) -> Result<String, (&'static str, usize)> {
             let mut text =
                 String::from_utf8(bytes).map_err(|e| ("UTF-8", e.utf8_error().valid_up_to()))?;
             text.drain(..bom);
-            Ok(text)
+            Ok((text, "UTF-8"))
         }
     }
 }

@@ -1,7 +1,7 @@
 use super::*;
 
 fn records(name: &str, content: &str) -> Vec<Result<Record, Error>> {
-    read_file(&SourceFile::new(name, content)).collect()
+    read_file(&SourceFile::new(name, content), &FieldNames::default()).collect()
 }
 
 #[test]

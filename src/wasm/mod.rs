@@ -117,6 +117,13 @@ impl JsCorpus {
     pub fn warnings(&self) -> JsResult<JsValue> {
         to_js(self.core.warnings())
     }
+
+    /// The files loaded: each one's encoding, documents, records skipped
+    /// and the fields that gave the text, title, date, publication, author.
+    #[wasm_bindgen(unchecked_return_type = "LoadedSource[]")]
+    pub fn sources(&self) -> JsResult<JsValue> {
+        to_js(self.core.sources())
+    }
 }
 
 #[wasm_bindgen(js_class = Corpus)]

@@ -31,10 +31,12 @@ pub(super) fn options_from<T: DeserializeOwned + Default>(value: JsValue) -> JsR
         let path = e.path().to_string();
         // An unknown option at the top names itself; one inside an option
         // (`facets: {entites}`) needs the option it is in.
-        let last = path.rsplit('.').next().unwrap_or("");
+        let (parent, last) = path.rsplit_once('.').unwrap_or(("", &path));
         let names_itself = message.starts_with(&format!("unknown option `{last}`"));
-        if path == "." || names_itself {
+        if path == "." || (names_itself && parent.is_empty()) {
             invalid_argument(&message)
+        } else if names_itself {
+            invalid_argument(&format!("the option {parent}: {message}"))
         } else {
             invalid_argument(&crate::options::refused(&path, &message))
         }

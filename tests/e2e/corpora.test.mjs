@@ -137,7 +137,7 @@ describe('the corpus loader', () => {
     assert.match(broken, /^mixed\.jsonl, line 2, column \d+$/);
     assert.equal(noText, 'mixed.jsonl, line 4');
     assert.deepEqual(await warnings.locator('.corpus-loader-what').allTextContents(),
-      ['invalid JSON: the line ends before the record does; a JSON Lines record is one line (write a line break inside a string as \\n)', 'the record has no "text" field']);
+      ['invalid JSON: the line ends before the record does; a JSON Lines record is one line (write a line break inside a string as \\n)', 'the record has no "text" field (nor "body", "content", "article", "full_text" or "story"; the fields option can name another)']);
     const skipped = loader.getByRole('list', { name: 'Files not read (1)' });
     assert.equal(await skipped.textContent(), 'report.pdf .pdf is not a format corpus-lens reads');
     assert.ok(await loader.locator('.corpus-loader-progress').isHidden(), 'the progress bar is gone');

@@ -149,6 +149,7 @@ describe('files given as bytes', () => {
     withCorpus(() => Corpus.load(files), (corpus) => {
       const texts = corpus.documents().map((d) => corpus.document(d.id).text);
       assert.deepEqual(texts, ['Putin\u2019s \u201chistoric\u201d visit.', 'Mori in Tokyo.', 'Putin\u2019s visit.', 'Text as a string still loads.']);
+      assert.deepEqual(corpus.sources().map((s) => [s.name, s.encoding]), [['a.txt', 'UTF-8'], ['b.txt', 'UTF-8'], ['c.txt', 'UTF-16LE'], ['d.txt', null]]);
     });
   });
 
@@ -187,5 +188,49 @@ describe('files given as bytes', () => {
       assert.equal(open.search('mori').total, 1);
       withCorpus(() => Corpus.load([{ name: 'b.txt', content: 'Mori went to Moscow.' }]), (next) => assert.equal(next.search('moscow').total, 1));
     });
+  });
+});
+
+describe('fields and dates as exports write them', () => {
+  const csv = 'headline,body,published,byline\n'
+    + 'Talks resume,Putin met Koizumi.,2005-03-03T10:00:00Z,A. Writer\n'
+    + 'Second round,Lavrov spoke.,"Thu, 10 Mar 2005 09:30:00 +0900",\n';
+
+  test('the names exports use are recognised, and sources() says which gave what', () => {
+    withCorpus(() => Corpus.load([{ name: 'export.csv', bytes: new TextEncoder().encode(csv) }]), (corpus) => {
+      const docs = corpus.documents();
+      assert.deepEqual(docs.map((d) => [d.title, d.date, d.metadata]), [
+        ['Talks resume', '2005-03-03', { author: 'A. Writer', time: '10:00:00+00:00' }],
+        ['Second round', '2005-03-10', { time: '09:30:00+09:00' }],
+      ]);
+      assert.equal(corpus.document(docs[0].id).text, 'Putin met Koizumi.');
+      assert.deepEqual(corpus.sources(), [{
+        name: 'export.csv', encoding: 'UTF-8', documents: 2, skipped: 0,
+        fields: { text: ['body'], title: ['headline'], date: ['published'], author: ['byline'] },
+      }]);
+    });
+  });
+
+  test('the fields option names a field, and dateOrder reads numeric dates', () => {
+    const odd = 'summary,when\nThe summary.,03/04/2005\n';
+    assert.throws(() => Corpus.load([{ name: 'odd.csv', content: odd }]), {
+      kind: 'missing-text-column',
+      message: 'odd.csv line 1: no "text" column (nor "body", "content", "article", "full_text" or "story"; the fields option can name another); the header has "summary", "when"',
+    });
+    assert.throws(() => Corpus.load([{ name: 'odd.csv', content: odd }], { fields: { text: 'summary', date: 'when' } }), {
+      kind: 'invalid-record',
+      message: 'odd.csv line 2: the "when" field "03/04/2005" could be day first or month first: set the dateOrder option ("dmy" for 3 April, "mdy" for March 4, or "ymd")',
+    });
+    withCorpus(() => Corpus.load([{ name: 'odd.csv', content: odd }], { fields: { text: 'summary', date: 'when' }, dateOrder: 'mdy' }), (corpus) => {
+      assert.equal(corpus.documents()[0].date, '2005-03-04');
+    });
+  });
+
+  test('a misspelt field role or date order is refused, naming it', () => {
+    const files = [{ name: 'a.txt', content: 'Text.' }];
+    assert.throws(() => Corpus.load(files, { fields: { txt: 'body' } }), {
+      message: 'the option fields: unknown option `txt`, expected one of `text`, `title`, `date`, `publication`, `author`',
+    });
+    assert.throws(() => Corpus.load(files, { dateOrder: 'dym' }), { message: 'the option dateOrder: unknown variant `dym`, expected one of `dmy`, `mdy`, `ymd`' });
   });
 });

@@ -2,6 +2,10 @@
 
 use std::fmt;
 
+mod written;
+
+pub use self::written::{parse_written, DateOrder, WrittenDate};
+
 /// The years a date can have: the four digits ISO 8601 writes without a
 /// sign, which [`Date::parse_iso`] reads back. Beyond them a year is not a
 /// date but a mistake, and a trend from year 0 to 2,000,000,000 would never end.
