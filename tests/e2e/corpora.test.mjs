@@ -140,6 +140,9 @@ describe('the corpus loader', () => {
       ['invalid JSON: the line ends before the record does; a JSON Lines record is one line (write a line break inside a string as \\n)', 'the record has no "text" field (nor "body", "content", "article", "full_text" or "story"; the fields option can name another)']);
     const skipped = loader.getByRole('list', { name: 'Files not read (1)' });
     assert.equal(await skipped.textContent(), 'report.pdf .pdf is not a format corpus-lens reads');
+    const read = loader.getByRole('list', { name: 'Files read (2)' });
+    assert.deepEqual(await read.locator('.corpus-loader-item').evaluateAll((items) => items.map((item) => item.textContent)),
+      ['good.jsonl 3 documents; UTF-8', 'mixed.jsonl 2 documents, 2 records skipped; UTF-8']);
     assert.ok(await loader.locator('.corpus-loader-progress').isHidden(), 'the progress bar is gone');
 
     const [loaded] = await events(page, 'corpus-loaded');
@@ -150,6 +153,22 @@ describe('the corpus loader', () => {
     assert.equal(stored.id, loaded.id, 'the event names the stored corpus');
     assert.deepEqual([stored.name, stored.documents, stored.fileCount], ['2 files', 5, 2]);
     await screenshotOf(loader, 'corpora-loader-warnings.png');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('an export with its own field names and dates loads, and the loader says which field gave what', async () => {
+    const { page, errors, context } = await openCorporaPage();
+    const loader = page.locator('corpus-loader');
+    const csv = 'headline,body,published,outlet\n'
+      + 'Talks resume,Putin met Koizumi in Moscow.,"Thu, 03 Mar 2005 10:00:00 GMT",Kyodo\n'
+      + 'Second round,Lavrov spoke in Tokyo.,"March 10, 2005",TASS\n';
+    await loader.locator('input.corpus-loader-files').setInputFiles([file('export.csv', csv, 'text/csv')]);
+    await loader.getByText('Loaded 2 documents from 1 file.').waitFor();
+    const read = loader.getByRole('list', { name: 'Files read (1)' });
+    assert.equal(await read.locator('.corpus-loader-item').textContent(),
+      'export.csv 2 documents; UTF-8; text from “body”, title from “headline”, date from “published”, publication from “outlet”');
+    await screenshotOf(loader, 'corpora-loader-fields.png');
     assert.deepEqual(errors, []);
     await context.close();
   });

@@ -228,9 +228,10 @@ describe('fields and dates as exports write them', () => {
 
   test('a misspelt field role or date order is refused, naming it', () => {
     const files = [{ name: 'a.txt', content: 'Text.' }];
-    assert.throws(() => Corpus.load(files, { fields: { txt: 'body' } }), {
+    // The declarations refuse both too: these are a plain JavaScript caller's mistakes.
+    assert.throws(() => Corpus.load(files, /** @type {any} */ ({ fields: { txt: 'body' } })), {
       message: 'the option fields: unknown option `txt`, expected one of `text`, `title`, `date`, `publication`, `author`',
     });
-    assert.throws(() => Corpus.load(files, { dateOrder: 'dym' }), { message: 'the option dateOrder: unknown variant `dym`, expected one of `dmy`, `mdy`, `ymd`' });
+    assert.throws(() => Corpus.load(files, /** @type {any} */ ({ dateOrder: 'dym' })), { message: 'the option dateOrder: unknown variant `dym`, expected one of `dmy`, `mdy`, `ymd`' });
   });
 });

@@ -260,6 +260,7 @@ export class CorpusLoader extends HTMLElement {
     }
     if (unread.length) this.#showSkipped([...skipped, ...unread.map(({ file, message }) => ({ path: file, reason: message.replace(`${file}: `, '') }))]);
     this.#showWarnings(warnings.filter(({ line }) => line !== 0));
+    this.#showSources(client.sources().filter((source) => !unread.some((warning) => warning.file === source.name)));
     this.dispatchEvent(new CustomEvent('corpus-loaded', {
       bubbles: true,
       composed: true,
@@ -302,6 +303,15 @@ export class CorpusLoader extends HTMLElement {
     const list = reportList('Files not read', skipped.length, items);
     list.classList.add('corpus-loader-skipped');
     this.#parts.report.prepend(list);
+  }
+
+  /** "Files read": each file's documents, encoding and the fields read as its text, title, …. */
+  #showSources(sources) {
+    if (sources.length === 0) return;
+    const items = sources.map((source) => [source.name, howRead(source)]);
+    const list = reportList('Files read', sources.length, items);
+    list.classList.add('corpus-loader-read');
+    this.#parts.report.append(list);
   }
 
   #showWarnings(warnings) {
@@ -365,6 +375,22 @@ function where(file, line, message) {
   const place = /^(line \d+(?:, column \d+)?):\s*/.exec(rest);
   if (place) return [`${file}, ${place[1]}`, rest.slice(place[0].length)];
   return [line > 0 ? `${file}, line ${line}` : file, rest.replace(/^:\s*/, '')];
+}
+
+/** The roles of a record's fields, in the order they are told. */
+const ROLES = ['text', 'title', 'date', 'publication', 'author'];
+
+/**
+ * How a file was read: "2 documents, 1 record skipped; UTF-8; text from
+ * “body”, title from “headline”" (a role read from its own name goes unsaid).
+ */
+function howRead({ documents, skipped, encoding, fields }) {
+  const counts = [plural(documents, 'document'), ...(skipped ? [`${plural(skipped, 'record')} skipped`] : [])].join(', ');
+  const mapped = Object.entries(fields)
+    .sort(([a], [b]) => ROLES.indexOf(a) - ROLES.indexOf(b))
+    .filter(([role, names]) => names.some((name) => name.toLowerCase() !== role.toLowerCase()))
+    .map(([role, names]) => `${role} from ${names.map((name) => `“${name}”`).join(' or ')}`);
+  return [counts, encoding ?? 'text', ...(mapped.length ? [mapped.join(', ')] : [])].join('; ');
 }
 
 /** "Files not read (2)" and a scrollable list of [where, what] pairs. */

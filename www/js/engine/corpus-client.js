@@ -27,6 +27,7 @@ const METHODS = /** @type {const} */ ([
  * @typedef {import('../../pkg/corpus_lens.js').DocumentSummary} DocumentSummary
  * @typedef {import('../../pkg/corpus_lens.js').CorpusStats} CorpusStats
  * @typedef {import('../../pkg/corpus_lens.js').LoadWarning} LoadWarning
+ * @typedef {import('../../pkg/corpus_lens.js').LoadedSource} LoadedSource
  * @typedef {import('../../pkg/corpus_lens.js').SourceFile} SourceFile
  */
 
@@ -70,9 +71,9 @@ export class CorpusClient extends EventTarget {
   #worker;
   #pending = new Map(); // id → {resolve, reject, onProgress}
   #nextId = 0;
-  /** `corpus.documents()`, `stats()` and `warnings()` as of the open: they change only with a new corpus. */
-  /** @type {{documents: DocumentSummary[], stats: CorpusStats, warnings: LoadWarning[], shippedAliases: Required<AliasTable>}} */
-  #summary = { documents: [], stats: null, warnings: [], shippedAliases: { entries: [], types: [], notEntities: [], reviewed: [] } };
+  /** `corpus.documents()`, `stats()`, `warnings()` and `sources()` as of the open: they change only with a new corpus. */
+  /** @type {{documents: DocumentSummary[], stats: CorpusStats, warnings: LoadWarning[], sources: LoadedSource[], shippedAliases: Required<AliasTable>}} */
+  #summary = { documents: [], stats: null, warnings: [], sources: [], shippedAliases: { entries: [], types: [], notEntities: [], reviewed: [] } };
 
   constructor() {
     super();
@@ -127,6 +128,11 @@ export class CorpusClient extends EventTarget {
   /** Records and files skipped while loading, each `{file, line, message}`. */
   warnings() {
     return this.#summary.warnings;
+  }
+
+  /** The files loaded: each one's encoding, documents, records skipped and the fields that gave each role. */
+  sources() {
+    return this.#summary.sources;
   }
 
   /** Replace the alias table; every view listening for `change` refetches. */
