@@ -3,7 +3,7 @@
 //! force.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use super::aliases::AliasTable;
 use super::citations::RawCitation;
@@ -99,6 +99,9 @@ struct Extraction {
     next: usize,
     resolved: Vec<Resolved>,
     citations: Vec<Vec<RawCitation>>,
+    /// Every name and surface form met, held once however often it recurs
+    /// (a 50 MB corpus has 255,000 mentions of 11,000 entities).
+    strings: HashSet<Arc<str>>,
 }
 
 impl Extraction {
@@ -112,6 +115,7 @@ impl Extraction {
             let names = resolve::document_names(&found.mentions, aliases);
             for (m, (ty, name)) in found.mentions.iter().zip(names) {
                 let surface = normalise_name(m.span.of(&doc.text));
+                let (name, surface) = (self.intern(name), self.intern(surface));
                 self.resolved.push((d, m.span, ty, name, surface));
             }
             self.citations.push(found.citations);
@@ -119,14 +123,24 @@ impl Extraction {
         self.next = self.next.max(end);
     }
 
+    fn intern(&mut self, text: String) -> Arc<str> {
+        if let Some(held) = self.strings.get(text.as_str()) {
+            return Arc::clone(held);
+        }
+        let held: Arc<str> = Arc::from(text);
+        self.strings.insert(Arc::clone(&held));
+        held
+    }
+
     /// The index, once every document is extracted: what needs the whole
     /// corpus (media, ordinary people, names linked across documents).
     fn finish(mut self, documents: &[Document], aliases: &AliasTable) -> EntityIndex {
+        self.strings = HashSet::new();
         retype_media(&mut self.resolved);
         drop_ordinary_people(&mut self.resolved, documents, aliases);
         let mut counts: BTreeMap<(EntityType, String), usize> = BTreeMap::new();
         for (_, _, ty, name, _) in &self.resolved {
-            *counts.entry((*ty, name.clone())).or_default() += 1;
+            *counts.entry((*ty, name.to_string())).or_default() += 1;
         }
         let merged = resolve::link_across(&counts, aliases);
         EntityIndex::assemble(
@@ -242,7 +256,7 @@ fn not_an_entity(id: &str, name: &str) -> Error {
 }
 
 /// A mention after resolution: document, span, type, name, surface.
-type Resolved = (usize, Span, EntityType, String, String);
+type Resolved = (usize, Span, EntityType, Arc<str>, Arc<str>);
 
 impl EntityIndex {
     fn assemble(
@@ -260,6 +274,7 @@ impl EntityIndex {
         let mut retyped: BTreeMap<(EntityType, String), usize> = BTreeMap::new();
         let mut dropped: BTreeSet<(EntityType, String)> = BTreeSet::new();
         for (d, span, was, name, surface) in resolved {
+            let name = name.to_string();
             let name = merged.get(&(was, name.clone())).cloned().unwrap_or(name);
             let Some(ty) = aliases.review().decide(was, &name) else {
                 dropped.insert((was, name));
@@ -276,8 +291,8 @@ impl EntityIndex {
                 entities.len() - 1
             });
             let record = &mut entities[e];
-            if surface != record.name && !matches!(ty, EntityType::Date) {
-                record.aliases.insert(surface);
+            if *surface != *record.name && !matches!(ty, EntityType::Date) {
+                record.aliases.insert(surface.to_string());
             }
             *record.per_doc.entry(d).or_default() += 1;
             docs[d].push((span, e));
@@ -312,7 +327,7 @@ impl EntityIndex {
 /// A name that a citation names as a source is an outlet everywhere it is an
 /// organisation ("AFP" is found as an acronym, cited as a source).
 fn retype_media(resolved: &mut [Resolved]) {
-    let media: HashSet<String> = resolved
+    let media: HashSet<Arc<str>> = resolved
         .iter()
         .filter(|r| r.2 == EntityType::Media)
         .map(|r| r.3.clone())
@@ -330,7 +345,7 @@ fn drop_ordinary_people(resolved: &mut Vec<Resolved>, documents: &[Document], ta
     let names: BTreeSet<&str> = resolved
         .iter()
         .filter(|r| r.2 == EntityType::Person && !table.names(r.2, &r.3))
-        .map(|r| r.3.as_str())
+        .map(|r| &*r.3)
         .collect();
     let ordinary = resolve::ordinary_words(
         documents.iter().map(|d| d.text.as_str()),
@@ -341,7 +356,7 @@ fn drop_ordinary_people(resolved: &mut Vec<Resolved>, documents: &[Document], ta
         .filter(|n| resolve::is_ordinary_name(n, &ordinary))
         .map(str::to_string)
         .collect();
-    resolved.retain(|r| r.2 != EntityType::Person || !dropped.contains(&r.3));
+    resolved.retain(|r| r.2 != EntityType::Person || !dropped.contains(&*r.3));
 }
 
 /// Gives every entity its id, `type:slug`, unique in the corpus.
