@@ -90,7 +90,7 @@ describe(`${ENGINE}: what a person does`, () => {
     assert.deepEqual(await browser.errors(), []);
   });
 
-  test('a JSON Lines file chosen in the file picker: the bad record is reported with its line, the good ones shown', async () => {
+  test('a JSON Lines file chosen in the file picker: the bad record is reported with its line, the good ones shown, an export\'s field names and RFC 2822 date read', async () => {
     const browser = await engine.browser();
     await openExplorer(browser);
     const folder = mkdtempSync(path.join(tmpdir(), 'corpus-lens-'));
@@ -98,14 +98,16 @@ describe(`${ENGINE}: what a person does`, () => {
     writeFileSync(file, [
       JSON.stringify({ title: 'Harbour talks resume', text: 'Fishermen from Hokkaido met officials in Nemuro on Tuesday.' }),
       '{"title": "Broken", "text": ',
-      JSON.stringify({ title: 'Second round', text: 'The second round of harbour talks ended in Sapporo.' }),
+      JSON.stringify({ headline: 'Second round', body: 'The second round of harbour talks ended in Sapporo.', pubDate: 'Thu, 03 Mar 2005 10:00:00 GMT' }),
     ].join('\n'));
     await browser.click(['.corpus-load-open']);
     const picker = await browser.waitFor(['corpus-loader', 'input.corpus-loader-files'], { hidden: true });
     await picker.sendKeys(file);
     await browser.waitFor(['corpus-loader', '.corpus-loader-report'], { text: /harbour\.jsonl, line 2/ });
     await browser.waitFor(['corpus-stats'], { text: /^2 documents/ });
-    await browser.waitFor(['corpus-overview', 'corpus-documents', 'tbody tr'], { text: /Second round/ });
+    await browser.waitFor(['corpus-loader', '.corpus-loader-read'],
+      { text: /harbour\.jsonl 2 documents, 1 record skipped; UTF-8; text from “text” or “body”, title from “title” or “headline”, date from “pubDate”/ });
+    await browser.waitFor(['corpus-overview', 'corpus-documents', 'tbody tr'], { text: /(?=.*Second round)(?=.*2005-03-03)/ });
     assert.equal((await browser.findAll(['corpus-overview', 'corpus-documents', 'tbody tr'])).length, 2);
     assert.match(await browser.url(), /corpus=c-/);
     await browser.screenshot('user-corpus.png');
