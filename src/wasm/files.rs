@@ -12,10 +12,10 @@ use super::{invalid_argument, thrown, to_js_error, JsResult};
 
 /// The memory a load of bytes needs at its peak, per byte of its files:
 /// the files, the documents' text and the index as it is built. Measured
-/// on 24 MB of the SOTU addresses in each format (README, "Reliability"):
-/// 2.26 times as JSON Lines, CSV or Markdown articles, 3.33 times for a text
-/// file that is one long document, whose positions and sentences are built
-/// in one piece.
+/// in a build without this reservation (README, "Reliability"): 2.14 times
+/// on 24 MB of the SOTU addresses as JSON Lines, CSV or Markdown articles,
+/// 2.49 times on 50 MB of 5 KB articles, 3.34 times for a text file that is
+/// one long document, whose sentences and spans are built in one piece.
 const PEAK_PER_BYTE: f64 = 2.5;
 const PEAK_PER_BYTE_OF_ONE_TEXT: f64 = 3.5;
 
