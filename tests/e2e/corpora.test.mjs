@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
+import { gzipSync } from 'node:zlib';
 
 import { ROOT, screenshotOf, useBrowser } from './harness.mjs';
 
@@ -169,6 +170,27 @@ describe('the corpus loader', () => {
     assert.equal(await read.locator('.corpus-loader-item').textContent(),
       'export.csv 2 documents; UTF-8; text from “body”, title from “headline”, date from “published”, publication from “outlet”');
     await screenshotOf(loader, 'corpora-loader-fields.png');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('a gzipped file loads as the file inside; a damaged one, or one holding another format, is listed as not read', async () => {
+    const { page, errors, context } = await openCorporaPage();
+    const loader = page.locator('corpus-loader');
+    const records = [{ title: 'Harbour talks', text: 'Fishermen met officials in Nemuro.' }, { title: 'Second round', text: 'Talks ended in Sapporo.' }]
+      .map((r) => JSON.stringify(r)).join('\n');
+    const gzipped = (name, content) => ({ name, mimeType: 'application/gzip', buffer: gzipSync(Buffer.from(content)) });
+    await loader.locator('input.corpus-loader-files').setInputFiles([
+      gzipped('archive.jsonl.gz', records),
+      { name: 'damaged.jsonl.gz', mimeType: 'application/gzip', buffer: gzipSync(Buffer.from(records)).subarray(0, 20) },
+      gzipped('slides.pdf.gz', '%PDF-1.4'),
+    ]);
+    await loader.getByText('Loaded 2 documents from 1 file.').waitFor();
+    assert.equal(await loader.getByRole('list', { name: 'Files read (1)' }).textContent(), 'archive.jsonl 2 documents; UTF-8');
+    const skipped = loader.getByRole('list', { name: 'Files not read (2)' });
+    const [pdf, damaged] = await skipped.locator('.corpus-loader-item').allTextContents();
+    assert.match(damaged, /^damaged\.jsonl\.gz is not a gzip file, or is damaged \(.+\)$/);
+    assert.equal(pdf, 'slides.pdf.gz it holds a .pdf file, not a format corpus-lens reads');
     assert.deepEqual(errors, []);
     await context.close();
   });

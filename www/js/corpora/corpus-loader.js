@@ -21,10 +21,11 @@ import { formatBytes, formatCount, plural } from '../widgets/format.js';
 import { element } from '../widgets/highlight.js';
 import { Widget, defineStateProperties, widgetAttributes } from '../widgets/widget.js';
 
-/** The extensions the engine reads (src/load.rs), lower case. */
+/** The extensions the engine reads (src/load/mod.rs), lower case. */
 export const EXTENSIONS = ['txt', 'md', 'markdown', 'json', 'jsonl', 'ndjson', 'csv', 'tsv', 'tab'];
-const ACCEPT = EXTENSIONS.map((ext) => `.${ext}`).join(',');
-const FORMATS = '.txt, .md, .json, .jsonl, .ndjson, .csv or .tsv';
+// Any of them gzipped (`speeches.jsonl.gz`): the page decompresses it.
+const ACCEPT = [...EXTENSIONS.map((ext) => `.${ext}`), '.gz'].join(',');
+const FORMATS = '.txt, .md, .json, .jsonl, .ndjson, .csv or .tsv (or any of them as .gz)';
 
 /** The loader's fixed parts: the drop zone and pickers, the progress, the messages. */
 function template() {
@@ -222,9 +223,10 @@ export class CorpusLoader extends HTMLElement {
       try {
         // Bytes: the engine decodes them, in the worker, and says where a
         // file is not text (a warning at line 0, below).
-        files.push({ name: path, bytes: new Uint8Array(await file.arrayBuffer()) });
+        if (isGzipped(path)) files.push({ name: path.slice(0, -'.gz'.length), bytes: await gunzip(file) });
+        else files.push({ name: path, bytes: new Uint8Array(await file.arrayBuffer()) });
       } catch (error) {
-        skipped.push({ path, reason: `could not be read (${error.message || error.name})` });
+        skipped.push({ path, reason: error instanceof GzipError ? error.message : `could not be read (${error.message || error.name})` });
       }
       done += file.size;
     }
@@ -333,13 +335,38 @@ function sortOut(picked) {
   const skipped = [];
   for (const { file, path: fullPath } of sorted) {
     const path = root ? fullPath.slice(root.length + 1) : fullPath;
-    const dot = path.lastIndexOf('.');
-    const ext = dot > path.lastIndexOf('/') ? path.slice(dot + 1).toLowerCase() : '';
+    const ext = extensionOf(isGzipped(path) ? path.slice(0, -'.gz'.length) : path);
     if (EXTENSIONS.includes(ext)) accepted.push({ file, path });
+    else if (isGzipped(path)) skipped.push({ path, reason: ext ? `it holds a .${ext} file, not a format corpus-lens reads` : 'no extension inside the .gz to tell its format' });
     else skipped.push({ path, reason: ext ? `.${ext} is not a format corpus-lens reads` : 'no extension to tell its format' });
   }
   const label = root ?? (accepted.length === 1 ? accepted[0].path : plural(accepted.length, 'file'));
   return { accepted, skipped, label };
+}
+
+/** A path's extension, lower case ("" if it has none). */
+function extensionOf(path) {
+  const dot = path.lastIndexOf('.');
+  return dot > path.lastIndexOf('/') ? path.slice(dot + 1).toLowerCase() : '';
+}
+
+function isGzipped(path) {
+  return extensionOf(path) === 'gz';
+}
+
+/** Why a .gz file could not be decompressed, said as the reason it was not read. */
+class GzipError extends Error {}
+
+/** The decompressed bytes of a gzipped `file`, by the browser's own DecompressionStream. */
+async function gunzip(file) {
+  if (typeof DecompressionStream === 'undefined') {
+    throw new GzipError('this browser cannot decompress .gz files (Safari 16.4, Firefox 113 and Chrome 80 can): decompress it and load the file inside');
+  }
+  try {
+    return new Uint8Array(await new Response(file.stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
+  } catch (error) {
+    throw new GzipError(`is not a gzip file, or is damaged (${error.message || error.name})`);
+  }
 }
 
 /** The first folder of every path, if they all share one. */
