@@ -47,6 +47,13 @@ pub enum ErrorKind {
         /// What is wrong with it.
         message: String,
     },
+    /// A record has no field for the text.
+    MissingText {
+        /// The record.
+        at: Location,
+        /// The names looked for, as a message says them.
+        wanted: String,
+    },
     /// A CSV or TSV file has no column for the text.
     MissingTextColumn {
         /// The file.
@@ -137,7 +144,9 @@ impl Error {
     /// The input location the error points at, if any.
     pub fn location(&self) -> Option<&Location> {
         match self.kind.as_ref() {
-            ErrorKind::Syntax { at, .. } | ErrorKind::InvalidRecord { at, .. } => Some(at),
+            ErrorKind::Syntax { at, .. }
+            | ErrorKind::InvalidRecord { at, .. }
+            | ErrorKind::MissingText { at, .. } => Some(at),
             ErrorKind::DuplicateId { second, .. } => Some(second),
             _ => None,
         }
@@ -151,6 +160,7 @@ impl ErrorKind {
         match self {
             ErrorKind::Syntax { .. } => "syntax",
             ErrorKind::InvalidRecord { .. } => "invalid-record",
+            ErrorKind::MissingText { .. } => "missing-text",
             ErrorKind::MissingTextColumn { .. } => "missing-text-column",
             ErrorKind::DuplicateId { .. } => "duplicate-id",
             ErrorKind::UnsupportedFile { .. } => "unsupported-file",
@@ -196,6 +206,9 @@ impl fmt::Display for Error {
         match self.kind.as_ref() {
             ErrorKind::Syntax { at, message } => write!(f, "{at}: {message}"),
             ErrorKind::InvalidRecord { at, message } => write!(f, "{at}: {message}"),
+            ErrorKind::MissingText { at, wanted } => {
+                write!(f, "{at}: the record has no {wanted}")
+            }
             ErrorKind::MissingTextColumn {
                 file,
                 wanted,

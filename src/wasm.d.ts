@@ -118,7 +118,7 @@ export interface EvidenceUnit { docId: string; start: number; end: number; text:
 export interface MemoryUsage { text: number; documents: number; index: number }
 
 /** A record or file skipped while loading (only with `skipInvalid: true`). */
-export interface LoadWarning { file: string; line: number; message: string }
+export interface LoadWarning { file: string; line: number; message: string; kind: CorpusErrorKind }
 /** A file a corpus was loaded from (`corpus.sources()`): `encoding` is null for a file given as text; `fields` names the fields that gave each role, e.g. `{text: ['body'], title: ['headline']}`. */
 export interface LoadedSource {
   name: string;
@@ -133,7 +133,11 @@ export interface LoadedSource {
  * A file for `Corpus.load`: its text, or its raw bytes (as `File.arrayBuffer()`
  * gives them), which the engine decodes: UTF-8, or UTF-16 with a byte-order mark.
  */
-export type SourceFile = { name: string; content: string } | { name: string; bytes: Uint8Array };
+/** A file to load: its text, or its bytes; `fields` names the fields that hold its text, title, … for this file alone (as the `fields` load option does for all). */
+export type SourceFile = ({ name: string; content: string } | { name: string; bytes: Uint8Array }) & { fields?: FieldNames };
+export interface FieldNames { text?: string; title?: string; date?: string; publication?: string; author?: string }
+/** `Corpus.previewFile`: the first records of a file, every field met (in the order met) and each record's values as text, cut to 200 characters. */
+export interface FilePreview { columns: string[]; text: string | null; rows: string[][] }
 
 /** Options of `corpus.search` (see the README for ranges). */
 export interface SearchOptions {
@@ -200,14 +204,14 @@ export interface LoadOptions {
   /** false (default): the first bad record throws. true: bad records are skipped and listed in `warnings()`. */
   skipInvalid?: boolean;
   /** The fields holding each role, where their names are none of those recognised (text: text, body, content, article, full_text, story; title: title, headline; date: date, published, published_at, pubDate, datePublished, created_at; publication: publication, source, outlet, site; author: author, byline). */
-  fields?: { text?: string; title?: string; date?: string; publication?: string; author?: string };
+  fields?: FieldNames;
   /** The order of numeric dates such as 03/04/2005, which are refused without it when they could be read both ways. */
   dateOrder?: "dmy" | "mdy" | "ymd";
 }
 
 /** What a failure is: the error kinds of the engine; `internal` is a bug in the engine (a broken invariant, or a result that could not be converted), never a problem with the input. */
 export type CorpusErrorKind =
-  | "syntax" | "invalid-record" | "missing-text-column" | "duplicate-id" | "unsupported-file" | "empty-corpus"
+  | "syntax" | "invalid-record" | "missing-text" | "missing-text-column" | "duplicate-id" | "unsupported-file" | "not-text" | "too-large" | "empty-corpus"
   | "unknown-document" | "invalid-query" | "invalid-argument" | "internal";
 
 /**

@@ -135,3 +135,54 @@ fn a_timestamp_keeps_a_time_field_the_record_has_itself() {
         Some("10:15:00")
     );
 }
+
+#[test]
+fn a_file_without_a_text_field_is_previewed_and_read_with_its_own_fields() {
+    let csv = "when,summary\n2005,The first summary.\n2006,The second.\n";
+    let file = SourceFile::new("odd.csv", csv);
+    let preview = corpus_lens::preview_file(&file, 1).unwrap();
+    assert_eq!(
+        preview.columns,
+        ["when", "summary"],
+        "in the header's order"
+    );
+    assert_eq!(
+        preview.text, None,
+        "no field is read as the text by default"
+    );
+    assert_eq!(preview.rows, [["2005", "The first summary."]]);
+
+    let skipping = LoadOptions {
+        skip_invalid: true,
+        ..LoadOptions::default()
+    };
+    let plain = SourceFile::new("plain.jsonl", "{\"text\": \"Plain.\"}");
+    let records = SourceFile::new(
+        "notes.jsonl",
+        "{\"note\": \"A note.\"}\n{\"note\": \"Another.\"}",
+    );
+    let corpus = Corpus::load(&[plain.clone(), records.clone()], &skipping).unwrap();
+    let kinds: Vec<&str> = corpus.warnings().iter().map(|w| w.kind).collect();
+    assert_eq!(kinds, ["missing-text", "missing-text"]);
+    let preview = corpus_lens::preview_file(&records, 3).unwrap();
+    assert_eq!(
+        (preview.columns, preview.rows.len()),
+        (vec!["note".to_string()], 2)
+    );
+    let preview =
+        corpus_lens::preview_file(&SourceFile::new("b.csv", "Body,x\nHi,1\n"), 3).unwrap();
+    assert_eq!(preview.text.as_deref(), Some("Body"));
+
+    // The chosen field for that file alone: the other file keeps its own text.
+    let chosen = records.with_fields(FieldNames {
+        text: Some("note".into()),
+        ..FieldNames::default()
+    });
+    let corpus = Corpus::load(&[plain, chosen], &LoadOptions::default()).unwrap();
+    let texts: Vec<&str> = corpus.documents().iter().map(|d| d.text.as_str()).collect();
+    assert_eq!(texts, ["Plain.", "A note.", "Another."]);
+    assert_eq!(
+        serde_json::to_value(&corpus.sources()[1].fields).unwrap(),
+        json!({"text": ["note"]})
+    );
+}

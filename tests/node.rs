@@ -93,7 +93,7 @@ fn skip_invalid_lists_warnings_with_file_and_line() {
     assert_eq!(ids(&corpus), ["mixed-1"]);
     assert_eq!(
         rust(corpus.warnings().unwrap()),
-        json!([{"file": "mixed.jsonl", "line": 2, "message": "mixed.jsonl line 2: the record has no \"text\" field (nor \"body\", \"content\", \"article\", \"full_text\" or \"story\"; the fields option can name another)"}])
+        json!([{"file": "mixed.jsonl", "line": 2, "message": "mixed.jsonl line 2: the record has no \"text\" field (nor \"body\", \"content\", \"article\", \"full_text\" or \"story\"; the fields option can name another)", "kind": "missing-text"}])
     );
 }
 

@@ -9,7 +9,7 @@ use crate::document::{DateSource, Document};
 use crate::error::{Error, ErrorKind, Location};
 use crate::extract::{self, EntityState};
 use crate::index::Index;
-use crate::load::{self, LoadOptions, Pending};
+use crate::load::{self, FieldNames, LoadOptions, Pending};
 
 /// Collects records into documents, checking ids and keeping warnings.
 pub(super) struct Builder {
@@ -44,10 +44,15 @@ impl Builder {
         });
     }
 
-    pub(super) fn add_all(&mut self, records: load::Records<'_>) -> Result<(), Error> {
+    /// Adds the records of the file being read, finding their fields by `names`.
+    pub(super) fn add_all(
+        &mut self,
+        records: load::Records<'_>,
+        names: &FieldNames,
+    ) -> Result<(), Error> {
         for record in records {
             match record
-                .and_then(|r| r.into_pending(&self.options))
+                .and_then(|r| r.into_pending(names, self.options.date_order))
                 .and_then(|p| self.claim_id(p))
             {
                 Ok(pending) => {
@@ -98,6 +103,7 @@ impl Builder {
             file,
             line,
             message,
+            kind: error.kind().name(),
         });
         Ok(())
     }

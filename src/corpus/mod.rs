@@ -81,6 +81,9 @@ pub struct Warning {
     pub line: usize,
     /// What was wrong with it.
     pub message: String,
+    /// The kind of error it would have been ([`ErrorKind::name`]):
+    /// `missing-text` for a record without text, …
+    pub kind: &'static str,
 }
 
 /// A file the corpus was loaded from, and how it was read.
@@ -144,8 +147,9 @@ impl Corpus {
         let mut builder = Builder::new(options);
         for file in files {
             let file = file.borrow();
+            let names = file.fields().unwrap_or(&options.fields);
             builder.begin_source(&file.name, file.encoding());
-            builder.add_all(load::read_file(file, &options.fields))?;
+            builder.add_all(load::read_file(file, Some(names)), names)?;
         }
         builder.finish()
     }
@@ -160,7 +164,7 @@ impl Corpus {
     ) -> Result<Corpus, Error> {
         let mut builder = Builder::new(options);
         builder.begin_source(load::IN_MEMORY, None);
-        builder.add_all(load::read_values(records))?;
+        builder.add_all(load::read_values(records), &options.fields)?;
         builder.finish()
     }
 

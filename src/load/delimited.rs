@@ -15,7 +15,7 @@ pub(super) fn read_delimited<'a>(
     name: &'a str,
     content: &'a str,
     delimiter: u8,
-    names: &FieldNames,
+    names: Option<&FieldNames>,
 ) -> Records<'a> {
     let open = open_quote(content, delimiter);
     let head = open
@@ -32,12 +32,18 @@ pub(super) fn read_delimited<'a>(
     };
     let columns: Vec<String> = headers.iter().map(|h| h.trim().to_string()).collect();
     let keys: Vec<&str> = columns.iter().map(String::as_str).collect();
-    let Some(text_column) = names.key_for(Role::Text, &keys).map(str::to_string) else {
-        return one_error(ErrorKind::MissingTextColumn {
-            file: name.to_string(),
-            wanted: names.missing(Role::Text, "column"),
-            columns,
-        });
+    let text_column = match names {
+        Some(names) => match names.key_for(Role::Text, &keys) {
+            Some(column) => Some(column.to_string()),
+            None => {
+                return one_error(ErrorKind::MissingTextColumn {
+                    file: name.to_string(),
+                    wanted: names.missing(Role::Text, "column"),
+                    columns,
+                })
+            }
+        },
+        None => None,
     };
     let header = Header {
         columns,
@@ -76,11 +82,20 @@ fn after_open_quote<'a>(
     Box::new(error.chain(rows).chain(tail))
 }
 
-/// The header row's columns, and the one holding the text.
+/// The columns of the header row of `content`, trimmed (none if it has none).
+pub(super) fn header(content: &str, delimiter: u8) -> Vec<String> {
+    delimited_reader(delimiter, true, content)
+        .headers()
+        .map(|headers| headers.iter().map(|h| h.trim().to_string()).collect())
+        .unwrap_or_default()
+}
+
+/// The header row's columns, and the one holding the text (none in a
+/// preview, which shows them all).
 #[derive(Clone)]
 struct Header {
     columns: Vec<String>,
-    text: String,
+    text: Option<String>,
 }
 
 fn delimited_reader(delimiter: u8, has_headers: bool, text: &str) -> csv::Reader<&[u8]> {
@@ -121,7 +136,7 @@ fn delimited_rows<'a>(
             .iter()
             .zip(row.iter())
             // An empty text cell is kept, so that the message says it is empty.
-            .filter(|(column, cell)| *column == text || !cell.trim().is_empty())
+            .filter(|(column, cell)| text.as_ref() == Some(*column) || !cell.trim().is_empty())
             .map(|(column, cell)| (column.clone(), Value::String(cell.to_string())))
             .collect();
         Ok(Record {

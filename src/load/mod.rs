@@ -7,7 +7,7 @@
 use std::sync::OnceLock;
 
 use regex_lite::Regex;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
@@ -59,7 +59,9 @@ pub(crate) struct Pending {
 pub(crate) type Records<'a> = Box<dyn Iterator<Item = Result<Record, Error>> + 'a>;
 
 /// Reads a file, choosing the format by its extension.
-pub(crate) fn read_file<'a>(file: &'a SourceFile, names: &FieldNames) -> Records<'a> {
+/// The records of `file`. A CSV or TSV file without a column for the text
+/// (by `names`) is an error, unless `names` is `None` (for a preview).
+pub(crate) fn read_file<'a>(file: &'a SourceFile, names: Option<&FieldNames>) -> Records<'a> {
     let content = match file.text() {
         Ok(text) => text.strip_prefix('\u{feff}').unwrap_or(text),
         Err(error) => return Box::new(std::iter::once(Err(error))),
@@ -74,6 +76,84 @@ pub(crate) fn read_file<'a>(file: &'a SourceFile, names: &FieldNames) -> Records
             file: file.name.clone(),
         }),
     }
+}
+
+/// The first records of a file as a table, for a person to choose which
+/// field holds the text: every field met, in the order met, and each
+/// record's values as text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Preview {
+    /// Every field of the records shown.
+    pub columns: Vec<String>,
+    /// The one a load reads as the text by default (`body`, …), if any.
+    pub text: Option<String>,
+    /// Each record's value of each column, cut to 200 characters ("" where
+    /// it has none).
+    pub rows: Vec<Vec<String>>,
+}
+
+/// The first `rows` readable records of `file` (see [`Preview`]).
+///
+/// # Errors
+/// What stops the file being read at all (not text, an unsupported type, a
+/// syntax error before any record), as [`crate::Corpus::load`] says it.
+pub fn preview_file(file: &SourceFile, rows: usize) -> Result<Preview, Error> {
+    const CELL: usize = 200;
+    let mut columns: Vec<String> = Vec::new();
+    let mut records: Vec<Map<String, Value>> = Vec::new();
+    let mut first_error = None;
+    for record in read_file(file, None).take(rows.saturating_mul(10).max(1)) {
+        match record {
+            Ok(record) => {
+                for key in record.fields.keys() {
+                    if !columns.contains(key) {
+                        columns.push(key.clone());
+                    }
+                }
+                records.push(record.fields);
+                if records.len() == rows {
+                    break;
+                }
+            }
+            Err(error) => {
+                first_error.get_or_insert(error);
+            }
+        }
+    }
+    if let (true, Some(error)) = (records.is_empty(), first_error) {
+        return Err(error);
+    }
+    // A header's columns in its own order (a record's fields are sorted).
+    if let (Some(Format::Csv | Format::Tsv), Ok(text)) = (format_of(&file.name), file.text()) {
+        let delimiter = if format_of(&file.name) == Some(Format::Csv) {
+            b','
+        } else {
+            b'\t'
+        };
+        let header = delimited::header(text, delimiter);
+        columns.sort_by_key(|c| header.iter().position(|h| h == c));
+    }
+    let cell = |value: Option<&Value>| {
+        let text = match value {
+            None | Some(Value::Null) => String::new(),
+            Some(Value::String(text)) => text.clone(),
+            Some(other) => other.to_string(),
+        };
+        text.chars().take(CELL).collect()
+    };
+    let rows = records
+        .iter()
+        .map(|record| columns.iter().map(|c| cell(record.get(c))).collect())
+        .collect();
+    let keys: Vec<&str> = columns.iter().map(String::as_str).collect();
+    let text = FieldNames::default()
+        .key_for(Role::Text, &keys)
+        .map(str::to_string);
+    Ok(Preview {
+        columns,
+        text,
+        rows,
+    })
 }
 
 /// The formats a file name's extension chooses.
@@ -409,9 +489,13 @@ fn describe(value: &Value) -> &'static str {
 
 impl Record {
     /// Checks the record and splits it into its id, location and document
-    /// fields, finding its text, title, date, publication and author by the
-    /// names of `options` (see [`fields`]).
-    pub(crate) fn into_pending(self, options: &LoadOptions) -> Result<Pending, Error> {
+    /// fields, finding its text, title, date, publication and author by
+    /// `names` (see [`fields`]) and reading numeric dates in `date_order`.
+    pub(crate) fn into_pending(
+        self,
+        names: &FieldNames,
+        date_order: Option<DateOrder>,
+    ) -> Result<Pending, Error> {
         let Record {
             at,
             fields,
@@ -423,7 +507,6 @@ impl Record {
                 message,
             })
         };
-        let names = &options.fields;
         let keys: Vec<&str> = fields.keys().map(String::as_str).collect();
         let roles: Vec<(Role, String)> = Role::ALL
             .into_iter()
@@ -448,8 +531,7 @@ impl Record {
                     out.publication = Some(plain_field(&key, value).map_err(invalid)?);
                 }
                 Some(Role::Date) => {
-                    let (date, at_time) =
-                        date_field(&key, &value, options.date_order).map_err(invalid)?;
+                    let (date, at_time) = date_field(&key, &value, date_order).map_err(invalid)?;
                     out.date = Some(date);
                     time = at_time;
                 }
@@ -487,10 +569,11 @@ impl Record {
                 return Err(invalid(format!("the {key:?} field is empty")));
             }
             None => {
-                return Err(invalid(format!(
-                    "the record has no {}",
-                    names.missing(Role::Text, "field")
-                )))
+                return Err(ErrorKind::MissingText {
+                    at,
+                    wanted: names.missing(Role::Text, "field"),
+                }
+                .into())
             }
         };
         out.title = out.title.filter(|t| !t.trim().is_empty());
@@ -594,8 +677,8 @@ mod source;
 
 pub use self::fields::{FieldNames, Role};
 
-#[cfg(target_arch = "wasm32")]
-pub(crate) use self::source::checked_name;
 pub use self::source::SourceFile;
+#[cfg(target_arch = "wasm32")]
+pub(crate) use self::source::{checked_name, file_fields};
 #[cfg(test)]
 mod tests;

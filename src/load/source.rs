@@ -4,6 +4,7 @@
 
 use serde_json::{Map, Value};
 
+use super::FieldNames;
 use crate::error::{Error, ErrorKind};
 
 /// A file as a browser's file picker yields it: a name and its content.
@@ -16,6 +17,9 @@ pub struct SourceFile {
     text: Result<String, ErrorKind>,
     /// The encoding the bytes were decoded from; `None` for text.
     encoding: Option<&'static str>,
+    /// The fields that hold this file's text, title, …, where the load's
+    /// `fields` option would not do (a person chose them in the loader).
+    fields: Option<FieldNames>,
 }
 
 impl SourceFile {
@@ -25,6 +29,7 @@ impl SourceFile {
             name: name.into(),
             text: Ok(content.into()),
             encoding: None,
+            fields: None,
         }
     }
 
@@ -48,7 +53,20 @@ impl SourceFile {
             name,
             text,
             encoding,
+            fields: None,
         }
+    }
+
+    /// The file with its own field names (see [`SourceFile::fields`]).
+    pub fn with_fields(mut self, fields: FieldNames) -> SourceFile {
+        self.fields = Some(fields);
+        self
+    }
+
+    /// The field names given for this file alone, which it is read with
+    /// instead of the load's `fields` option.
+    pub fn fields(&self) -> Option<&FieldNames> {
+        self.fields.as_ref()
     }
 
     /// The encoding the file's bytes were decoded from (`UTF-8`, …), or
@@ -92,7 +110,14 @@ impl SourceFile {
         };
         let name = checked_name(number, fields.remove("name"))?;
         let content = file_content(number, &name, &mut fields)?;
-        Ok(SourceFile::new(name, content))
+        let file = SourceFile::new(name, content);
+        match fields.remove("fields") {
+            None | Some(Value::Null) => Ok(file),
+            Some(given) => {
+                let names = file_fields(number, &file.name, given)?;
+                Ok(file.with_fields(names))
+            }
+        }
     }
 }
 
@@ -116,6 +141,25 @@ pub(crate) fn checked_name(number: usize, name: Option<Value>) -> Result<String,
             super::describe(&other)
         ))),
     }
+}
+
+/// File `number`'s own `fields`: `{text: "summary", …}`.
+///
+/// # Errors
+/// [`ErrorKind::InvalidArgument`] naming the file and what is wrong.
+pub(crate) fn file_fields(number: usize, name: &str, given: Value) -> Result<FieldNames, Error> {
+    serde_path_to_error::deserialize(given).map_err(|e| {
+        let path = e.path().to_string();
+        let place = if path == "." {
+            String::new()
+        } else {
+            format!(".{path}")
+        };
+        refuse(format!(
+            "the \"fields{place}\" of file {number} ({name:?}): {}",
+            e.inner()
+        ))
+    })
 }
 
 fn file_content(

@@ -1,7 +1,11 @@
 use super::*;
 
 fn records(name: &str, content: &str) -> Vec<Result<Record, Error>> {
-    read_file(&SourceFile::new(name, content), &FieldNames::default()).collect()
+    read_file(
+        &SourceFile::new(name, content),
+        Some(&FieldNames::default()),
+    )
+    .collect()
 }
 
 #[test]

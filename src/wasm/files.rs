@@ -5,8 +5,8 @@
 use js_sys::{Array, JsString, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::load::checked_name;
-use crate::SourceFile;
+use crate::load::{checked_name, file_fields};
+use crate::{FieldNames, SourceFile};
 
 use super::{invalid_argument, thrown, to_js_error, JsResult};
 
@@ -34,7 +34,12 @@ pub(super) fn source_files(files: &Array) -> JsResult<Vec<SourceFile>> {
         .map(|(i, file)| match bytes_of(&file) {
             Some(bytes) => {
                 let name = file_name_of(i + 1, &file)?;
-                Ok(SourceFile::from_bytes(name, bytes.to_vec()))
+                let fields = fields_of(i + 1, &name, &file)?;
+                let source = SourceFile::from_bytes(name, bytes.to_vec());
+                Ok(match fields {
+                    Some(fields) => source.with_fields(fields),
+                    None => source,
+                })
             }
             None => {
                 let value = serde_wasm_bindgen::from_value(file).map_err(|e| {
@@ -133,6 +138,22 @@ fn content_of(file: &JsValue) -> Option<JsString> {
     Reflect::get(file, &JsValue::from_str("content"))
         .ok()
         .and_then(|content| content.dyn_into::<JsString>().ok())
+}
+
+/// A file's own `fields`, if it has them.
+fn fields_of(number: usize, name: &str, file: &JsValue) -> JsResult<Option<FieldNames>> {
+    let given = Reflect::get(file, &JsValue::from_str("fields")).unwrap_or(JsValue::UNDEFINED);
+    if given.is_undefined() || given.is_null() {
+        return Ok(None);
+    }
+    let value: serde_json::Value = serde_wasm_bindgen::from_value(given).map_err(|e| {
+        invalid_argument(&format!(
+            "load could not read the fields of file {number}: {e}"
+        ))
+    })?;
+    file_fields(number, name, value)
+        .map(Some)
+        .map_err(to_js_error)
 }
 
 fn file_name_of(number: usize, file: &JsValue) -> JsResult<String> {

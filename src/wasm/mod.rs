@@ -33,6 +33,20 @@ pub struct JsCorpus {
     core: Core,
 }
 
+/// The options of `Corpus.previewFile`.
+#[derive(serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct PreviewOptions {
+    /// The records shown, at most.
+    rows: usize,
+}
+
+impl Default for PreviewOptions {
+    fn default() -> PreviewOptions {
+        PreviewOptions { rows: 3 }
+    }
+}
+
 #[wasm_bindgen(js_class = Corpus)]
 impl JsCorpus {
     /// The five embedded seed articles.
@@ -80,6 +94,23 @@ impl JsCorpus {
         Core::load(files, &options)
             .map(|core| JsCorpus { core })
             .map_err(to_js_error)
+    }
+
+    /// The first records of a file as a table, `{columns, rows}`, for a
+    /// person to choose which field holds the text; `rows` (default 3) of
+    /// them at most.
+    #[wasm_bindgen(js_name = previewFile, unchecked_return_type = "FilePreview")]
+    pub fn preview_file(
+        #[wasm_bindgen(unchecked_param_type = "SourceFile")] file: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "{rows?: number}")] options: JsValue,
+    ) -> JsResult<JsValue> {
+        let options: PreviewOptions = options_from(options)?;
+        let files = js_sys::Array::of1(&file);
+        let mut files = files::source_files(&files)?;
+        let file = files
+            .pop()
+            .ok_or_else(|| invalid_argument("previewFile expects a file"))?;
+        to_js(&crate::preview_file(&file, options.rows).map_err(to_js_error)?)
     }
 
     /// Every document's fields and counts.

@@ -143,6 +143,32 @@ describe('a user corpus', () => {
     await context.close();
   });
 
+  test('a file with no field read as the text: its fields and first records are shown, the one chosen loads it, and a reload keeps the choice', async () => {
+    const { page, errors, context } = await openApp();
+    const csv = 'summary,when,desk\nPutin met Mori in Tokyo.,2000-09-04,Asia\nLavrov spoke in Moscow.,2000-09-05,Europe\n';
+    await loadFiles(page, [{ name: 'digest.csv', text: csv }]);
+    const loader = page.locator('corpus-loader');
+    await loader.getByText('Nothing was loaded: the corpus is empty').waitFor();
+    const choice = loader.getByRole('region', { name: 'Which field of digest.csv is the text?' });
+    await choice.waitFor();
+    assert.deepEqual(await choice.getByRole('radio').evaluateAll((radios) => radios.map((r) => r.value)), ['summary', 'when', 'desk']);
+    const preview = choice.locator('table.corpus-loader-preview');
+    assert.deepEqual(await preview.locator('th').allTextContents(), ['summary', 'when', 'desk']);
+    assert.deepEqual(await preview.locator('tbody tr').first().locator('td').allTextContents(), ['Putin met Mori in Tokyo.', '2000-09-04', 'Asia']);
+    await screenshot(page, 'loader-field-choice.png');
+    await choice.getByRole('radio', { name: 'summary' }).check();
+    await choice.getByRole('button', { name: 'Load with “summary” as the text' }).click();
+    await page.locator('corpus-stats', { hasText: '2 documents' }).waitFor();
+    await loader.locator('.corpus-loader-read .corpus-loader-item', { hasText: 'digest.csv 2 documents; UTF-8; text from “summary”' }).waitFor({ state: 'attached' });
+
+    await page.reload();
+    await page.locator('html[data-ready]').waitFor({ state: 'attached' });
+    await page.locator('corpus-stats', { hasText: '2 documents' }).waitFor();
+    await page.locator('corpus-overview corpus-documents tbody tr', { hasText: 'Lavrov spoke' }).waitFor();
+    assert.deepEqual(errors.filter((e) => !/the corpus is empty/.test(e)), []);
+    await context.close();
+  });
+
   test('a link to a corpus this browser does not keep says so and shows the embedded corpus instead', async () => {
     const { page, errors, context } = await openApp('#corpus=user-elsewhere&view=overview');
     const alert = page.locator('.corpus-error[role="alert"]');

@@ -99,7 +99,9 @@ describe('structured errors', () => {
     const load = thrown(() => Corpus.load([{ name: 'bad.jsonl', content: '{"text": "a"}\n{oops\n' }]));
     assert.deepEqual([load.kind, load.file, load.line, load.position], ['syntax', 'bad.jsonl', 2, undefined]);
     const record = thrown(() => Corpus.fromDocuments([{ text: 'a' }, { title: 'no text' }]));
-    assert.deepEqual([record.kind, record.file, record.line], ['invalid-record', 'documents', 2]);
+    assert.deepEqual([record.kind, record.file, record.line], ['missing-text', 'documents', 2]);
+    const field = thrown(() => Corpus.fromDocuments([{ text: 'a', date: 'someday' }]));
+    assert.deepEqual([field.kind, field.file, field.line], ['invalid-record', 'documents', 1]);
     withCorpus(Corpus.embedded, (corpus) => {
       assert.equal(thrown(() => corpus.document('nope')).kind, 'unknown-document');
       assert.equal(thrown(() => corpus.search('putin', { limt: 3 })).kind, 'invalid-argument');

@@ -180,27 +180,111 @@ export class CorpusLoader extends HTMLElement {
       const files = await this.#read(accepted, skipped, signal);
       this.#showSkipped(skipped);
       if (files.length === 0) throw new Error('none of the files could be read');
-      this.#phase('Starting the engine');
-      const client = await CorpusClient.open({ kind: 'files', files }, {
+      await this.#open(files, skipped, name, signal);
+    } catch (error) {
+      this.#failed(error, signal, controller);
+    } finally {
+      this.#settle(controller);
+    }
+  }
+
+  /**
+   * Open `files` in the engine, then save and report them (see #finish).
+   * When none gave a document, each file with no field read as its text
+   * offers the choice of one.
+   */
+  async #open(files, skipped, name, signal, replaces = null) {
+    this.#phase('Starting the engine');
+    let client;
+    try {
+      client = await CorpusClient.open({ kind: 'files', files }, {
         signal,
         onProgress: ({ label: phase }) => this.#phase(phase),
       });
-      await this.#finish(client, files, skipped, name, signal);
     } catch (error) {
-      // The signal, not the error's name: CorpusClient.open rejects a
-      // cancelled open with 'This corpus was closed' (its close() runs first).
-      if (signal.aborted) {
-        // A newer load replaced this one: it shows its own state.
-        if (this.#controller === controller) this.#say('Loading was cancelled; the corpus on show is unchanged.', '');
-      } else {
-        this.#showError(`Nothing was loaded: ${error.message}`);
+      if (error.kind === 'empty-corpus' && !signal.aborted) await this.#offerChoices(files, { files, skipped, name, replaces });
+      throw error;
+    }
+    await this.#finish(client, files, skipped, name, signal, replaces);
+  }
+
+  /**
+   * For each of `candidates` whose records have no field read as the text,
+   * a choice of its fields, with its first records, that loads `context`'s
+   * files again with the one chosen.
+   */
+  async #offerChoices(candidates, context) {
+    const previews = await CorpusClient.previewFiles(candidates.map(({ name, bytes, content }) => (bytes ? { name, bytes } : { name, content })), { rows: 3 });
+    candidates.forEach((file, i) => {
+      const preview = previews[i];
+      if (preview && preview.text === null && preview.columns.length > 0) {
+        this.#parts.report.append(this.#fieldChoice(file, preview, context));
       }
+    });
+  }
+
+  /** "Which field of notes.jsonl is its text?": a radio per field, the first records, and a button. */
+  #fieldChoice(file, { columns, rows }, context) {
+    const group = `corpus-loader-field-${++choices}`;
+    const radios = columns.map((column, i) => h('label', { class: 'corpus-loader-field' },
+      h('input', { type: 'radio', name: group, value: column, checked: i === 0 }), ` ${column}`));
+    const table = h('table', { class: 'corpus-loader-preview' },
+      h('caption', {}, `The first ${plural(rows.length, 'record')} of ${file.name}`),
+      h('thead', {}, h('tr', {}, columns.map((column) => h('th', { scope: 'col' }, column)))),
+      h('tbody', {}, rows.map((row) => h('tr', {}, row.map((cell) => h('td', {}, cell))))));
+    const button = h('button', { type: 'button', class: 'corpus-loader-button corpus-loader-field-load' }, `Load with “${columns[0]}” as the text`);
+    const chosen = () => /** @type {HTMLInputElement} */ (section.querySelector('input:checked')).value;
+    const section = h('section', { class: 'corpus-loader-choose', 'aria-labelledby': `${group}-title` },
+      h('h2', { class: 'corpus-loader-list-title', id: `${group}-title` }, `Which field of ${file.name} is the text?`),
+      h('p', { class: 'corpus-loader-note' }, 'None of its fields has a name read as the text (such as text, body or content). Choose the one that holds it:'),
+      h('fieldset', { class: 'corpus-loader-fields' }, h('legend', {}, 'The text'), radios),
+      h('div', { class: 'corpus-loader-preview-box', tabindex: 0, role: 'region', 'aria-label': `The first records of ${file.name}` }, table),
+      button);
+    section.addEventListener('change', () => {
+      button.textContent = `Load with “${chosen()}” as the text`;
+    });
+    button.addEventListener('click', () => this.#reopen(context, file, chosen()));
+    return section;
+  }
+
+  /**
+   * Open the same files again, `file` now read with `text` as its text (the
+   * user's choice), in place of the corpus saved as `replaces`.
+   */
+  async #reopen({ files, skipped, name, replaces }, file, text) {
+    this.cancel();
+    const controller = new AbortController();
+    this.#controller = controller;
+    const { signal } = controller;
+    this.#clear();
+    this.#parts.progressBox.hidden = false;
+    this.classList.add('is-busy');
+    const chosen = files.map((f) => (f === file ? { ...f, fields: { ...f.fields, text } } : f));
+    try {
+      await this.#open(chosen, skipped, name, signal, replaces);
+    } catch (error) {
+      this.#failed(error, signal, controller);
     } finally {
-      if (this.#controller === controller) {
-        this.#controller = null;
-        this.#parts.progressBox.hidden = true;
-        this.classList.remove('is-busy');
-      }
+      this.#settle(controller);
+    }
+  }
+
+  #failed(error, signal, controller) {
+    // The signal, not the error's name: CorpusClient.open rejects a
+    // cancelled open with 'This corpus was closed' (its close() runs first).
+    if (signal.aborted) {
+      // A newer load replaced this one: it shows its own state.
+      if (this.#controller === controller) this.#say('Loading was cancelled; the corpus on show is unchanged.', '');
+    } else {
+      this.#showError(`Nothing was loaded: ${error.message}`);
+    }
+  }
+
+  #settle(controller) {
+    if (this.#controller === controller) {
+      this.#controller = null;
+      this.#parts.progressBox.hidden = true;
+      this.classList.remove('is-busy');
     }
   }
 
@@ -235,7 +319,7 @@ export class CorpusLoader extends HTMLElement {
   }
 
   /** Save the opened corpus, report, and hand it to the page. */
-  async #finish(client, files, skipped, name, signal) {
+  async #finish(client, files, skipped, name, signal, replaces = null) {
     // A warning at line 0 is about a whole file (one that is not text): it
     // is listed with the files not read, and not saved.
     const warnings = client.warnings();
@@ -254,6 +338,8 @@ export class CorpusLoader extends HTMLElement {
       if (id) deleteCorpus(id).catch(() => {}); // cancelled while saving: nothing is kept
       throw new DOMException('Loading was cancelled', 'AbortError');
     }
+    // Loaded again with a field chosen: the corpus saved before is this one.
+    if (id && replaces) await deleteCorpus(replaces).catch(() => {});
     const documents = client.stats().documents;
     this.#say(`Loaded ${plural(documents, 'document')} from ${plural(read.length, 'file')}.`);
     if (unsaved) {
@@ -262,12 +348,16 @@ export class CorpusLoader extends HTMLElement {
     }
     if (unread.length) this.#showSkipped([...skipped, ...unread.map(({ file, message }) => ({ path: file, reason: message.replace(`${file}: `, '') }))]);
     this.#showWarnings(warnings.filter(({ line }) => line !== 0));
-    this.#showSources(client.sources().filter((source) => !unread.some((warning) => warning.file === source.name)));
+    const sources = client.sources().filter((source) => !unread.some((warning) => warning.file === source.name));
+    this.#showSources(sources);
     this.dispatchEvent(new CustomEvent('corpus-loaded', {
       bubbles: true,
       composed: true,
       detail: { client, id, name, warnings },
     }));
+    const untexted = read.filter((file) => sources.find((source) => source.name === file.name)?.documents === 0
+      && warnings.some((warning) => warning.file === file.name && /^missing-text/.test(warning.kind)));
+    if (untexted.length) await this.#offerChoices(untexted, { files: read, skipped, name, replaces: id });
   }
 
   #phase(label) {
@@ -368,6 +458,8 @@ async function gunzip(file) {
     throw new GzipError(`is not a gzip file, or is damaged (${error.message || error.name})`);
   }
 }
+
+let choices = 0; // for the ids of the field choices
 
 /** The first folder of every path, if they all share one. */
 function commonFolder(paths) {

@@ -128,7 +128,8 @@ export function getCorpus(id) {
 
 /**
  * Save a corpus: `name` (shown in the list), `files` (`[{name, bytes}]` or
- * `[{name, content}]`, as given to CorpusClient.open) and `documents` (how
+ * `[{name, content}]`, each with its `fields` if it has them, as given to
+ * CorpusClient.open) and `documents` (how
  * many it holds).
  * Resolves to its new id.
  */
@@ -146,7 +147,11 @@ export async function saveCorpus({ name, files, documents }) {
     documents,
     fileCount: files.length,
   };
-  const plain = files.map((file) => ('bytes' in file ? { name: file.name, bytes: file.bytes } : { name: file.name, content: file.content }));
+  // A file's own `fields` (chosen in the loader) are kept with it: the corpus reopens as it was read.
+  const plain = files.map((file) => ({
+    ...('bytes' in file ? { name: file.name, bytes: file.bytes } : { name: file.name, content: file.content }),
+    ...(file.fields ? { fields: { ...file.fields } } : {}),
+  }));
   await transact(`save the corpus “${name}”`, [SUMMARIES, FILES], 'readwrite', (tx) => {
     tx.objectStore(SUMMARIES).put(summary, id);
     tx.objectStore(FILES).put(plain, id);

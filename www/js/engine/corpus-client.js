@@ -141,6 +141,20 @@ export class CorpusClient extends EventTarget {
     this.dispatchEvent(new Event('change'));
   }
 
+  /**
+   * `Corpus.previewFile` of each of `files`, in a worker of its own, closed
+   * after: the first records of each as `{columns, text, rows}`, or null
+   * where the file cannot be read at all.
+   */
+  static async previewFiles(files, options) {
+    const client = new CorpusClient();
+    try {
+      return await Promise.all(files.map((file) => client.#request('previewFile', [file, options]).catch(() => null)));
+    } finally {
+      client.close();
+    }
+  }
+
   /** Call the wasm Corpus method `method` in the worker. */
   call(method, ...args) {
     return this.#request(method, args);

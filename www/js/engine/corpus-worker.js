@@ -99,6 +99,8 @@ self.addEventListener('message', async ({ data: { id, method, args } }) => {
     let result;
     if (method === 'open') {
       result = open(args[0], (progress) => self.postMessage({ id, progress }));
+    } else if (method === 'previewFile') {
+      result = Corpus.previewFile(args[0], args[1]);
     } else if (method === 'wasmMemoryBytes') {
       // The worker's module, not a corpus: for measuring (npm run bench).
       result = wasmMemoryBytes();
