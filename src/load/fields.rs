@@ -113,13 +113,6 @@ impl FieldNames {
             }
         }
     }
-
-    /// The role `key` plays in a record whose keys are `keys`, if any.
-    pub fn role_of(&self, key: &str, keys: &[&str]) -> Option<Role> {
-        Role::ALL
-            .into_iter()
-            .find(|&role| self.key_for(role, keys) == Some(key))
-    }
 }
 
 #[cfg(test)]
@@ -137,8 +130,8 @@ mod tests {
         assert_eq!(names.key_for(Role::Date, &["pubdate"]), Some("pubdate"));
         assert_eq!(names.key_for(Role::Title, &["body"]), None);
         assert_eq!(
-            names.role_of("headline", &["headline", "body"]),
-            Some(Role::Title)
+            names.key_for(Role::Title, &["headline", "body"]),
+            Some("headline")
         );
     }
 
@@ -153,7 +146,10 @@ mod tests {
             Some("Summary")
         );
         assert_eq!(names.key_for(Role::Text, &["text"]), None);
-        assert_eq!(names.role_of("text", &["text", "summary"]), None);
+        assert_eq!(
+            names.key_for(Role::Text, &["text", "summary"]),
+            Some("summary")
+        );
         assert_eq!(
             names.missing(Role::Text, "field"),
             "\"summary\" field (the fields option's text)"

@@ -7,12 +7,12 @@
 use std::sync::OnceLock;
 
 use regex_lite::Regex;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
-use crate::dates::{parse_written, Date, DateOrder};
-use crate::document::{DocumentFields, MetaValue};
+use crate::dates::DateOrder;
+use crate::document::DocumentFields;
 use crate::error::{Error, ErrorKind, Location};
 
 /// The file name that [`Location`]s of in-memory records carry (their
@@ -58,102 +58,27 @@ pub(crate) struct Pending {
 /// The records of one file, read lazily.
 pub(crate) type Records<'a> = Box<dyn Iterator<Item = Result<Record, Error>> + 'a>;
 
-/// Reads a file, choosing the format by its extension.
-/// The records of `file`. A CSV or TSV file without a column for the text
-/// (by `names`) is an error, unless `names` is `None` (for a preview).
+/// The records of `file`, its format chosen by its extension. A CSV or TSV
+/// file without a column for the text (by `names`) is an error, unless
+/// `names` is `None` (for a preview).
 pub(crate) fn read_file<'a>(file: &'a SourceFile, names: Option<&FieldNames>) -> Records<'a> {
     let content = match file.text() {
         Ok(text) => text.strip_prefix('\u{feff}').unwrap_or(text),
         Err(error) => return Box::new(std::iter::once(Err(error))),
     };
-    match format_of(&file.name) {
-        Some(Format::Articles) => read_articles(&file.name, content),
-        Some(Format::Json) => read_json(&file.name, content),
-        Some(Format::JsonLines) => read_json_lines(&file.name, content),
-        Some(Format::Csv) => delimited::read_delimited(&file.name, content, b',', names),
-        Some(Format::Tsv) => delimited::read_delimited(&file.name, content, b'\t', names),
-        None => one_error(ErrorKind::UnsupportedFile {
+    let Some(format) = format_of(&file.name) else {
+        return one_error(ErrorKind::UnsupportedFile {
             file: file.name.clone(),
-        }),
-    }
-}
-
-/// The first records of a file as a table, for a person to choose which
-/// field holds the text: every field met, in the order met, and each
-/// record's values as text.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Preview {
-    /// Every field of the records shown.
-    pub columns: Vec<String>,
-    /// The one a load reads as the text by default (`body`, …), if any.
-    pub text: Option<String>,
-    /// Each record's value of each column, cut to 200 characters ("" where
-    /// it has none).
-    pub rows: Vec<Vec<String>>,
-}
-
-/// The first `rows` readable records of `file` (see [`Preview`]).
-///
-/// # Errors
-/// What stops the file being read at all (not text, an unsupported type, a
-/// syntax error before any record), as [`crate::Corpus::load`] says it.
-pub fn preview_file(file: &SourceFile, rows: usize) -> Result<Preview, Error> {
-    const CELL: usize = 200;
-    let mut columns: Vec<String> = Vec::new();
-    let mut records: Vec<Map<String, Value>> = Vec::new();
-    let mut first_error = None;
-    for record in read_file(file, None).take(rows.saturating_mul(10).max(1)) {
-        match record {
-            Ok(record) => {
-                for key in record.fields.keys() {
-                    if !columns.contains(key) {
-                        columns.push(key.clone());
-                    }
-                }
-                records.push(record.fields);
-                if records.len() == rows {
-                    break;
-                }
-            }
-            Err(error) => {
-                first_error.get_or_insert(error);
-            }
+        });
+    };
+    match format {
+        Format::Articles => read_articles(&file.name, content),
+        Format::Json => read_json(&file.name, content),
+        Format::JsonLines => read_json_lines(&file.name, content),
+        Format::Csv | Format::Tsv => {
+            delimited::read_delimited(&file.name, content, format.delimiter(), names)
         }
     }
-    if let (true, Some(error)) = (records.is_empty(), first_error) {
-        return Err(error);
-    }
-    // A header's columns in its own order (a record's fields are sorted).
-    if let (Some(Format::Csv | Format::Tsv), Ok(text)) = (format_of(&file.name), file.text()) {
-        let delimiter = if format_of(&file.name) == Some(Format::Csv) {
-            b','
-        } else {
-            b'\t'
-        };
-        let header = delimited::header(text, delimiter);
-        columns.sort_by_key(|c| header.iter().position(|h| h == c));
-    }
-    let cell = |value: Option<&Value>| {
-        let text = match value {
-            None | Some(Value::Null) => String::new(),
-            Some(Value::String(text)) => text.clone(),
-            Some(other) => other.to_string(),
-        };
-        text.chars().take(CELL).collect()
-    };
-    let rows = records
-        .iter()
-        .map(|record| columns.iter().map(|c| cell(record.get(c))).collect())
-        .collect();
-    let keys: Vec<&str> = columns.iter().map(String::as_str).collect();
-    let text = FieldNames::default()
-        .key_for(Role::Text, &keys)
-        .map(str::to_string);
-    Ok(Preview {
-        columns,
-        text,
-        rows,
-    })
 }
 
 /// The formats a file name's extension chooses.
@@ -169,6 +94,17 @@ pub(crate) enum Format {
     Csv,
     /// `.tsv`, `.tab`.
     Tsv,
+}
+
+impl Format {
+    /// The field delimiter of a CSV (`,`) or TSV (tab) file.
+    fn delimiter(self) -> u8 {
+        if self == Format::Tsv {
+            b'\t'
+        } else {
+            b','
+        }
+    }
 }
 
 /// The format of the file called `name`, by its extension, if supported.
@@ -487,195 +423,14 @@ fn describe(value: &Value) -> &'static str {
     }
 }
 
-impl Record {
-    /// Checks the record and splits it into its id, location and document
-    /// fields, finding its text, title, date, publication and author by
-    /// `names` (see [`fields`]) and reading numeric dates in `date_order`.
-    pub(crate) fn into_pending(
-        self,
-        names: &FieldNames,
-        date_order: Option<DateOrder>,
-    ) -> Result<Pending, Error> {
-        let Record {
-            at,
-            fields,
-            id_hint,
-        } = self;
-        let invalid = |message: String| {
-            Error::from(ErrorKind::InvalidRecord {
-                at: at.clone(),
-                message,
-            })
-        };
-        let keys: Vec<&str> = fields.keys().map(String::as_str).collect();
-        let roles: Vec<(Role, String)> = Role::ALL
-            .into_iter()
-            .filter_map(|role| {
-                names
-                    .key_for(role, &keys)
-                    .map(|key| (role, key.to_string()))
-            })
-            .collect();
-        let mut out = DocumentFields::default();
-        let mut id = None;
-        let mut text = None;
-        let mut time = None;
-        for (key, value) in fields {
-            if value.is_null() {
-                continue;
-            }
-            match roles.iter().find(|(_, k)| *k == key).map(|&(role, _)| role) {
-                Some(Role::Text) => text = Some(string_field(&key, value).map_err(invalid)?),
-                Some(Role::Title) => out.title = Some(plain_field(&key, value).map_err(invalid)?),
-                Some(Role::Publication) => {
-                    out.publication = Some(plain_field(&key, value).map_err(invalid)?);
-                }
-                Some(Role::Date) => {
-                    let (date, at_time) = date_field(&key, &value, date_order).map_err(invalid)?;
-                    out.date = Some(date);
-                    time = at_time;
-                }
-                Some(Role::Author) => {
-                    let author = meta_value(&key, value).map_err(invalid)?;
-                    out.metadata.insert(Role::Author.name().into(), author);
-                }
-                None => match key.to_ascii_lowercase().as_str() {
-                    "id" => id = Some(id_field(&key, value).map_err(invalid)?),
-                    "volume" => out.volume = Some(whole_number(&key, &value).map_err(invalid)?),
-                    "issue" => out.issue = Some(whole_number(&key, &value).map_err(invalid)?),
-                    "year" => out.year = Some(year_field(&key, &value).map_err(invalid)?),
-                    _ => {
-                        let meta = meta_value(&key, value).map_err(invalid)?;
-                        out.metadata.insert(key, meta);
-                    }
-                },
-            }
-        }
-        if let Some(time) = time {
-            // The date's time of day, under a name the record does not use itself.
-            let key = ["time", "date_time"]
-                .into_iter()
-                .find(|k| !out.metadata.contains_key(*k))
-                .unwrap_or("date_time_of_day");
-            out.metadata.insert(key.into(), MetaValue::Text(time));
-        }
-        out.text = match text {
-            Some(text) if !text.trim().is_empty() => text,
-            Some(_) => {
-                let key = roles
-                    .iter()
-                    .find(|(r, _)| *r == Role::Text)
-                    .map_or("text", |(_, k)| k);
-                return Err(invalid(format!("the {key:?} field is empty")));
-            }
-            None => {
-                return Err(ErrorKind::MissingText {
-                    at,
-                    wanted: names.missing(Role::Text, "field"),
-                }
-                .into())
-            }
-        };
-        out.title = out.title.filter(|t| !t.trim().is_empty());
-        Ok(Pending {
-            id,
-            id_hint,
-            at,
-            fields: out,
-            roles,
-        })
-    }
-}
-
-fn string_field(key: &str, value: Value) -> Result<String, String> {
-    match value {
-        Value::String(s) => Ok(s),
-        other => Err(format!(
-            "the {key:?} field is {}, not a string",
-            describe(&other)
-        )),
-    }
-}
-
-/// A string or a number, as a string (titles and publications can be numeric).
-fn plain_field(key: &str, value: Value) -> Result<String, String> {
-    match value {
-        Value::Number(n) => Ok(n.to_string()),
-        other => string_field(key, other),
-    }
-}
-
-fn id_field(key: &str, value: Value) -> Result<String, String> {
-    let id = match value {
-        Value::Number(n) => match n.as_f64() {
-            Some(f) if f.fract() == 0.0 && f.abs() < 9.0e15 => format!("{}", f as i64),
-            _ => n.to_string(),
-        },
-        other => string_field(key, other)?,
-    };
-    if id.trim().is_empty() {
-        return Err(format!("the {key:?} field is empty"));
-    }
-    Ok(id)
-}
-
-fn whole_number(key: &str, value: &Value) -> Result<u32, String> {
-    let parsed = match value {
-        Value::Number(n) => n
-            .as_f64()
-            .filter(|f| f.fract() == 0.0 && *f >= 0.0 && *f <= f64::from(u32::MAX))
-            .map(|f| f as u32),
-        Value::String(s) => s.trim().parse::<u32>().ok(),
-        _ => None,
-    };
-    parsed.ok_or_else(|| format!("the {key:?} field must be a whole number, found {value}"))
-}
-
-fn year_field(key: &str, value: &Value) -> Result<i32, String> {
-    let year = whole_number(key, value)?;
-    i32::try_from(year)
-        .ok()
-        .filter(|year| crate::dates::YEARS.contains(year))
-        .ok_or_else(|| format!("the {key:?} field {year} is not a year (0 to 9999)"))
-}
-
-/// A date field: a year as a number, or a date as text (see
-/// [`crate::dates::parse_written`]), with its time of day when it has one.
-fn date_field(
-    key: &str,
-    value: &Value,
-    order: Option<DateOrder>,
-) -> Result<(Date, Option<String>), String> {
-    match value {
-        Value::Number(_) => year_field(key, value).map(|year| (Date::year(year), None)),
-        Value::String(s) => parse_written(s, order)
-            .map(|written| (written.date, written.time))
-            .map_err(|why| format!("the {key:?} field {s:?} {why}")),
-        other => Err(format!(
-            "the {key:?} field is {}, not a date",
-            describe(other)
-        )),
-    }
-}
-
-fn meta_value(key: &str, value: Value) -> Result<MetaValue, String> {
-    match value {
-        Value::String(s) => Ok(MetaValue::Text(s)),
-        Value::Bool(b) => Ok(MetaValue::Text(b.to_string())),
-        Value::Number(n) => Ok(n
-            .as_f64()
-            .map_or_else(|| MetaValue::Text(n.to_string()), MetaValue::Number)),
-        other => Err(format!(
-            "the {key:?} field is {}; metadata values must be strings or numbers",
-            describe(&other)
-        )),
-    }
-}
 mod delimited;
 mod fields;
+mod preview;
+mod record;
 mod source;
 
 pub use self::fields::{FieldNames, Role};
+pub use self::preview::{preview_file, Preview};
 
 pub use self::source::SourceFile;
 #[cfg(target_arch = "wasm32")]

@@ -324,7 +324,8 @@ export class CorpusLoader extends HTMLElement {
     // is listed with the files not read, and not saved.
     const warnings = client.warnings();
     const unread = warnings.filter(({ line }) => line === 0);
-    const read = files.filter((file) => !unread.some((warning) => warning.file === file.name));
+    const unreadNames = new Set(unread.map(({ file }) => file));
+    const read = files.filter((file) => !unreadNames.has(file.name));
     this.#phase('Saving for next time');
     let id = null;
     let unsaved = null;
@@ -348,7 +349,7 @@ export class CorpusLoader extends HTMLElement {
     }
     if (unread.length) this.#showSkipped([...skipped, ...unread.map(({ file, message }) => ({ path: file, reason: message.replace(`${file}: `, '') }))]);
     this.#showWarnings(warnings.filter(({ line }) => line !== 0));
-    const sources = client.sources().filter((source) => !unread.some((warning) => warning.file === source.name));
+    const sources = client.sources().filter((source) => !unreadNames.has(source.name));
     this.#showSources(sources);
     this.dispatchEvent(new CustomEvent('corpus-loaded', {
       bubbles: true,
