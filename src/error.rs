@@ -86,6 +86,14 @@ pub enum ErrorKind {
         /// The offset of the first byte that is not valid, from the file's start.
         offset: usize,
     },
+    /// A reader could not read a file (a damaged archive, a page with no
+    /// text, …).
+    UnreadableFile {
+        /// The file name; inside an archive, the archive's name and the path.
+        file: String,
+        /// Why, and where in the file.
+        message: String,
+    },
     /// Loading produced no documents at all.
     EmptyCorpus {
         /// The files read (none for in-memory records).
@@ -165,6 +173,7 @@ impl ErrorKind {
             ErrorKind::DuplicateId { .. } => "duplicate-id",
             ErrorKind::UnsupportedFile { .. } => "unsupported-file",
             ErrorKind::NotText { .. } => "not-text",
+            ErrorKind::UnreadableFile { .. } => "unreadable-file",
             ErrorKind::EmptyCorpus { .. } => "empty-corpus",
             ErrorKind::UnknownDocument { .. } => "unknown-document",
             ErrorKind::InvalidQuery { .. } => "invalid-query",
@@ -222,10 +231,8 @@ impl fmt::Display for Error {
                 f,
                 "{second}: the id {id:?} is already used by {first}"
             ),
-            ErrorKind::UnsupportedFile { file } => write!(
-                f,
-                "{file}: unsupported file type; expected .txt, .md, .json, .jsonl, .ndjson, .csv or .tsv"
-            ),
+            ErrorKind::UnsupportedFile { file } => unsupported_file(f, file),
+            ErrorKind::UnreadableFile { file, message } => write!(f, "{file}: {message}"),
             ErrorKind::NotText {
                 file,
                 encoding,
@@ -284,4 +291,28 @@ fn quoted_list(items: &[String]) -> String {
         .map(|item| format!("{item:?}"))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// The extensions corpus-lens' readers module reads (readers/), which the
+/// engine reads only as that module hands them over.
+const READER_EXTENSIONS: [&str; 9] = [
+    "html", "htm", "xhtml", "xml", "rss", "atom", "docx", "zip", "gz",
+];
+
+fn unsupported_file(f: &mut fmt::Formatter<'_>, file: &str) -> fmt::Result {
+    let extension = file
+        .rsplit_once('.')
+        .map(|(_, ext)| ext.to_ascii_lowercase());
+    match extension.filter(|ext| READER_EXTENSIONS.contains(&ext.as_str())) {
+        Some(ext) => write!(
+            f,
+            "{file}: a .{ext} file is read by corpus-lens' readers module, which this engine was not given \
+             (Node and the widgets use it themselves; with corpus-lens/web, call loadReaders() first)"
+        ),
+        None => write!(
+            f,
+            "{file}: unsupported file type; expected .txt, .md, .json, .jsonl, .ndjson, .csv, .tsv, \
+             .html, .htm, .xhtml, .xml (RSS or Atom), .rss, .atom, .docx, .zip or .gz"
+        ),
+    }
 }

@@ -63,7 +63,7 @@ pub use crate::extract::{
     CitationOptions, CitationSource, EntityKey, EntityType, ExtractOptions, ExtractedEntity,
     TrainingSequence, TypeOverride,
 };
-pub use crate::load::{preview_file, FieldNames, LoadOptions, Preview, Role, SourceFile};
+pub use crate::load::{preview_file, FieldNames, LoadOptions, Notice, Preview, Role, SourceFile};
 pub use crate::search::{
     Bucket, EntityFacet, Expansion, FacetCount, FacetOptions, Facets, Hit, Kwic, KwicLine,
     KwicOptions, KwicSort, SearchOptions, SearchResults, Snippet, Stopwords, TermCount,

@@ -60,7 +60,7 @@ fn an_api_export_loads_with_its_own_field_names_and_timestamps() {
             source.name.as_str(),
             source.documents,
             source.skipped,
-            source.encoding
+            source.encoding.as_deref()
         ),
         ("feed.jsonl", 2, 0, None)
     );
@@ -162,7 +162,7 @@ fn a_file_without_a_text_field_is_previewed_and_read_with_its_own_fields() {
         "{\"note\": \"A note.\"}\n{\"note\": \"Another.\"}",
     );
     let corpus = Corpus::load(&[plain.clone(), records.clone()], &skipping).unwrap();
-    let kinds: Vec<&str> = corpus.warnings().iter().map(|w| w.kind).collect();
+    let kinds: Vec<&str> = corpus.warnings().iter().map(|w| w.kind.as_str()).collect();
     assert_eq!(kinds, ["missing-text", "missing-text"]);
     let preview = corpus_lens::preview_file(&records, 3).unwrap();
     assert_eq!(

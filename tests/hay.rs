@@ -126,7 +126,7 @@ pub const BAD_INPUTS: &[BadInput] = &[
     BadInput {
         name: "slides.pdf",
         content: "%PDF",
-        message: "slides.pdf: unsupported file type; expected .txt, .md, .json, .jsonl, .ndjson, .csv or .tsv",
+        message: "slides.pdf: unsupported file type; expected .txt, .md, .json, .jsonl, .ndjson, .csv, .tsv, .html, .htm, .xhtml, .xml (RSS or Atom), .rss, .atom, .docx, .zip or .gz",
     },
     BadInput {
         name: "empty.jsonl",

@@ -9,6 +9,7 @@ mod fuzzed;
 mod hay;
 mod layers;
 mod properties;
+mod readers;
 mod search;
 
 use corpus_lens::{Corpus, DateSource, LoadOptions, MetaValue, SourceFile};

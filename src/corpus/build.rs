@@ -34,10 +34,10 @@ impl Builder {
     }
 
     /// Starts a file: the records added next are its own.
-    pub(super) fn begin_source(&mut self, name: &str, encoding: Option<&'static str>) {
+    pub(super) fn begin_source(&mut self, name: &str, encoding: Option<&str>) {
         self.sources.push(Source {
             name: name.to_string(),
-            encoding,
+            encoding: encoding.map(str::to_string),
             documents: 0,
             skipped: 0,
             fields: BTreeMap::new(),
@@ -73,6 +73,17 @@ impl Builder {
         Ok(())
     }
 
+    /// Keeps what a reader replaced or left out of the file being read as
+    /// warnings of the load, which name the file.
+    pub(super) fn add_notices(&mut self, file: &str, notices: &[load::Notice]) {
+        self.warnings.extend(notices.iter().map(|notice| Warning {
+            file: file.to_string(),
+            line: 0,
+            message: format!("{file}: {}", notice.message),
+            kind: notice.kind.clone(),
+        }));
+    }
+
     /// Registers the record's own id, which no earlier record may have.
     fn claim_id(&mut self, pending: Pending) -> Result<Pending, Error> {
         let Some(id) = &pending.id else {
@@ -103,7 +114,7 @@ impl Builder {
             file,
             line,
             message,
-            kind: error.kind().name(),
+            kind: error.kind().name().to_string(),
         });
         Ok(())
     }
@@ -166,9 +177,12 @@ fn file_and_line(error: &Error) -> (String, usize) {
     match (error.location(), error.kind()) {
         (Some(at), _) => (at.file.clone(), at.line),
         (None, ErrorKind::MissingTextColumn { file, .. }) => (file.clone(), 1),
-        (None, ErrorKind::UnsupportedFile { file } | ErrorKind::NotText { file, .. }) => {
-            (file.clone(), 0)
-        }
+        (
+            None,
+            ErrorKind::UnsupportedFile { file }
+            | ErrorKind::NotText { file, .. }
+            | ErrorKind::UnreadableFile { file, .. },
+        ) => (file.clone(), 0),
         (None, _) => (String::new(), 0),
     }
 }
@@ -222,7 +236,7 @@ mod tests {
         let pending = |id: Option<&str>, line| Pending {
             id: id.map(str::to_string),
             id_hint: format!("doc-{line}"),
-            at: load::in_memory(line),
+            at: load::record_at(load::IN_MEMORY, line),
             fields: DocumentFields::default(),
             roles: Vec::new(),
         };

@@ -82,8 +82,9 @@ pub struct Warning {
     /// What was wrong with it.
     pub message: String,
     /// The kind of error it would have been ([`ErrorKind::name`]):
-    /// `missing-text` for a record without text, …
-    pub kind: &'static str,
+    /// `missing-text` for a record without text, …; or of what a reader
+    /// replaced or left out: `replaced-bytes`, …
+    pub kind: String,
 }
 
 /// A file the corpus was loaded from, and how it was read.
@@ -93,7 +94,7 @@ pub struct Source {
     pub name: String,
     /// The encoding its bytes were decoded from (`UTF-8`, `UTF-16LE`, …);
     /// `None` for a file given as text.
-    pub encoding: Option<&'static str>,
+    pub encoding: Option<String>,
     /// The documents it gave.
     pub documents: usize,
     /// Its records and files skipped, each a [`Warning`].
@@ -149,6 +150,7 @@ impl Corpus {
             let file = file.borrow();
             let names = file.fields().unwrap_or(&options.fields);
             builder.begin_source(&file.name, file.encoding());
+            builder.add_notices(&file.name, file.notices());
             builder.add_all(load::read_file(file, Some(names)), names)?;
         }
         builder.finish()
@@ -164,7 +166,10 @@ impl Corpus {
     ) -> Result<Corpus, Error> {
         let mut builder = Builder::new(options);
         builder.begin_source(load::IN_MEMORY, None);
-        builder.add_all(load::read_values(records), &options.fields)?;
+        builder.add_all(
+            load::read_values(load::IN_MEMORY, records.into_iter()),
+            &options.fields,
+        )?;
         builder.finish()
     }
 

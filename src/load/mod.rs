@@ -62,10 +62,30 @@ pub(crate) type Records<'a> = Box<dyn Iterator<Item = Result<Record, Error>> + '
 /// file without a column for the text (by `names`) is an error, unless
 /// `names` is `None` (for a preview).
 pub(crate) fn read_file<'a>(file: &'a SourceFile, names: Option<&FieldNames>) -> Records<'a> {
-    let content = match file.text() {
-        Ok(text) => text.strip_prefix('\u{feff}').unwrap_or(text),
+    let records = match file.body() {
+        Ok(Body::Text(text)) => read_text(file, text, names),
+        Ok(Body::Records(records)) => read_values(&file.name, records.iter().cloned()),
         Err(error) => return Box::new(std::iter::once(Err(error))),
     };
+    match file.folder() {
+        None => records,
+        Some(folder) => Box::new(records.map(move |record| record.map(|r| r.in_folder(folder)))),
+    }
+}
+
+impl Record {
+    /// The record with `folder` as its `folder` field, unless it has one.
+    fn in_folder(mut self, folder: &str) -> Record {
+        self.fields
+            .entry("folder")
+            .or_insert_with(|| Value::String(folder.to_string()));
+        self
+    }
+}
+
+/// The records of a file's `text`, in the format its name's extension names.
+fn read_text<'a>(file: &'a SourceFile, text: &'a str, names: Option<&FieldNames>) -> Records<'a> {
+    let content = text.strip_prefix('\u{feff}').unwrap_or(text);
     let Some(format) = format_of(&file.name) else {
         return one_error(ErrorKind::UnsupportedFile {
             file: file.name.clone(),
@@ -136,24 +156,31 @@ fn at(file: &str, line: usize) -> Location {
     }
 }
 
-/// The location of the `record`-th (1-based) record given in memory.
-pub(crate) fn in_memory(record: usize) -> Location {
+/// Records given in memory (`{id, title, text, …}` objects), as `file`
+/// (`documents` for [`crate::Corpus::from_records`]), which locations name
+/// with each record's number.
+pub(crate) fn read_values<'a>(
+    file: &'a str,
+    values: impl Iterator<Item = Value> + 'a,
+) -> Records<'a> {
+    let hint = if file == IN_MEMORY {
+        "doc"
+    } else {
+        file_stem(file)
+    };
+    Box::new(values.enumerate().map(move |(i, value)| {
+        record_from_value(value, record_at(file, i + 1), format!("{hint}-{}", i + 1))
+    }))
+}
+
+/// The location of the `record`-th (1-based) record given as a value.
+pub(crate) fn record_at(file: &str, record: usize) -> Location {
     Location {
-        file: IN_MEMORY.to_string(),
+        file: file.to_string(),
         line: record,
         column: None,
         record: true,
     }
-}
-
-/// Records given in memory, such as `{id, title, text, …}` objects.
-pub(crate) fn read_values(values: Vec<Value>) -> Records<'static> {
-    Box::new(
-        values
-            .into_iter()
-            .enumerate()
-            .map(|(i, value)| record_from_value(value, in_memory(i + 1), format!("doc-{}", i + 1))),
-    )
 }
 
 /// A plain-text or Markdown file: one document, or one per `Publication:` header.
@@ -432,8 +459,9 @@ mod source;
 pub use self::fields::{FieldNames, Role};
 pub use self::preview::{preview_file, Preview};
 
-pub use self::source::SourceFile;
+pub(crate) use self::source::Body;
 #[cfg(target_arch = "wasm32")]
 pub(crate) use self::source::{checked_name, file_fields};
+pub use self::source::{Notice, SourceFile};
 #[cfg(test)]
 mod tests;

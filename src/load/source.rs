@@ -1,7 +1,10 @@
-//! The files a caller hands over: a name and either text or the file's raw
-//! bytes, which are decoded here, strictly, so that nothing is turned into
-//! replacement characters without a word.
+//! The files a caller hands over: a name and either text, the file's raw
+//! bytes (decoded here, strictly, so that nothing is turned into
+//! replacement characters without a word), or what corpus-lens' readers
+//! module made of a file the engine does not read itself: its records, its
+//! decoded text, or why it could not be read, with the reader's warnings.
 
+use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use super::FieldNames;
@@ -10,26 +13,82 @@ use crate::error::{Error, ErrorKind};
 /// A file as a browser's file picker yields it: a name and its content.
 #[derive(Clone, Debug)]
 pub struct SourceFile {
-    /// The file name; its extension chooses the format.
+    /// The file name; its extension chooses the format of its text.
     pub name: String,
-    /// The text, or why the bytes given are not text: reported when the
-    /// file is loaded, so that `skipInvalid` can skip it.
-    text: Result<String, ErrorKind>,
+    /// What it holds, or why it cannot be read: reported when the file is
+    /// loaded, so that `skipInvalid` can skip it.
+    body: Result<Body, ErrorKind>,
     /// The encoding the bytes were decoded from; `None` for text.
-    encoding: Option<&'static str>,
+    encoding: Option<String>,
     /// The fields that hold this file's text, title, …, where the load's
     /// `fields` option would not do (a person chose them in the loader).
     fields: Option<FieldNames>,
+    /// The folder an archive held it in, kept by each of its documents.
+    folder: Option<String>,
+    /// What the reader that read it replaced or left out.
+    notices: Vec<Notice>,
+}
+
+/// What a file holds.
+#[derive(Clone, Debug)]
+pub(crate) enum Body {
+    /// Text in the format its extension names.
+    Text(String),
+    /// Records already read from it, one a document.
+    Records(Vec<Value>),
+}
+
+/// Something a reader replaced or left out while reading a file: a warning
+/// of the load that names the file.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Notice {
+    /// Its kind (`replaced-bytes`, `skipped-item`, …).
+    pub kind: String,
+    /// What happened, and where in the file.
+    pub message: String,
 }
 
 impl SourceFile {
     /// A file with the given name and text.
     pub fn new(name: impl Into<String>, content: impl Into<String>) -> SourceFile {
+        SourceFile::with_body(name.into(), Ok(Body::Text(content.into())))
+    }
+
+    /// A file whose records were read already (by a reader of a format the
+    /// engine does not read itself: a web page, a feed, a Word document).
+    pub fn from_records(name: impl Into<String>, records: Vec<Value>) -> SourceFile {
+        SourceFile::with_body(name.into(), Ok(Body::Records(records)))
+    }
+
+    /// A file a reader could not read: of a type no reader reads (`kind`
+    /// `unsupported-file`), or for the reason `message` gives (without the
+    /// file's name). Loading it is an error, or with `skipInvalid` a warning.
+    pub fn unreadable(
+        name: impl Into<String>,
+        kind: &str,
+        message: impl Into<String>,
+    ) -> SourceFile {
+        let name = name.into();
+        let file = name.clone();
+        let kind = match kind {
+            "unsupported-file" => ErrorKind::UnsupportedFile { file },
+            _ => ErrorKind::UnreadableFile {
+                file,
+                message: message.into(),
+            },
+        };
+        SourceFile::with_body(name, Err(kind))
+    }
+
+    fn with_body(name: String, body: Result<Body, ErrorKind>) -> SourceFile {
         SourceFile {
-            name: name.into(),
-            text: Ok(content.into()),
+            name,
+            body,
             encoding: None,
             fields: None,
+            folder: None,
+            notices: Vec::new(),
         }
     }
 
@@ -38,28 +97,43 @@ impl SourceFile {
     /// encoding make the file unreadable, with the offset of the first.
     pub fn from_bytes(name: impl Into<String>, bytes: Vec<u8>) -> SourceFile {
         let name = name.into();
-        let (text, encoding) = match decode(bytes) {
-            Ok((text, encoding)) => (Ok(text), Some(encoding)),
+        let (body, encoding) = match decode(bytes) {
+            Ok((text, encoding)) => (Ok(Body::Text(text)), encoding),
             Err((encoding, offset)) => (
                 Err(ErrorKind::NotText {
                     file: name.clone(),
                     encoding,
                     offset,
                 }),
-                Some(encoding),
+                encoding,
             ),
         };
-        SourceFile {
-            name,
-            text,
-            encoding,
-            fields: None,
-        }
+        SourceFile::with_body(name, body).with_encoding(encoding)
     }
 
     /// The file with its own field names (see [`SourceFile::fields`]).
     pub fn with_fields(mut self, fields: FieldNames) -> SourceFile {
         self.fields = Some(fields);
+        self
+    }
+
+    /// The file as decoded from `encoding` (reported by [`crate::Corpus::sources`]).
+    pub fn with_encoding(mut self, encoding: impl Into<String>) -> SourceFile {
+        self.encoding = Some(encoding.into());
+        self
+    }
+
+    /// The file as found in `folder` of an archive: each of its documents
+    /// keeps it as its `folder` field, unless it has one of its own.
+    pub fn with_folder(mut self, folder: impl Into<String>) -> SourceFile {
+        self.folder = Some(folder.into());
+        self
+    }
+
+    /// The file with what its reader replaced or left out, each a warning
+    /// of the load.
+    pub fn with_notices(mut self, notices: Vec<Notice>) -> SourceFile {
+        self.notices = notices;
         self
     }
 
@@ -71,17 +145,40 @@ impl SourceFile {
 
     /// The encoding the file's bytes were decoded from (`UTF-8`, …), or
     /// `None` for a file given as text.
-    pub fn encoding(&self) -> Option<&'static str> {
-        self.encoding
+    pub fn encoding(&self) -> Option<&str> {
+        self.encoding.as_deref()
+    }
+
+    /// The folder an archive held the file in.
+    pub fn folder(&self) -> Option<&str> {
+        self.folder.as_deref()
+    }
+
+    /// What the file's reader replaced or left out.
+    pub fn notices(&self) -> &[Notice] {
+        &self.notices
     }
 
     /// The file's text.
     ///
     /// # Errors
     /// [`ErrorKind::NotText`] when the file was given as bytes that are not
-    /// text in their encoding.
+    /// text in their encoding, [`ErrorKind::UnreadableFile`] when a reader
+    /// could not read it, and [`ErrorKind::InvalidArgument`] when it was
+    /// given as records.
     pub fn text(&self) -> Result<&str, Error> {
-        self.text.as_deref().map_err(|kind| kind.clone().into())
+        match self.body()? {
+            Body::Text(text) => Ok(text),
+            Body::Records(_) => Err(ErrorKind::InvalidArgument {
+                message: format!("{}: was given as records, not as text", self.name),
+            }
+            .into()),
+        }
+    }
+
+    /// What the file holds.
+    pub(crate) fn body(&self) -> Result<&Body, Error> {
+        self.body.as_ref().map_err(|kind| kind.clone().into())
     }
 
     /// Files from `{name, content}` objects, as JavaScript hands them over.
@@ -96,7 +193,9 @@ impl SourceFile {
             .collect()
     }
 
-    /// File `number` (from 1) from its `{name, content}` object.
+    /// File `number` (from 1) from its object: `{name, content}`, or what the
+    /// readers module gives, `{name, records | content | failure, encoding?,
+    /// folder?, warnings?}`, each with optional `fields`.
     ///
     /// # Errors
     /// [`ErrorKind::InvalidArgument`] naming the file by its number and,
@@ -109,15 +208,55 @@ impl SourceFile {
             )));
         };
         let name = checked_name(number, fields.remove("name"))?;
-        let content = file_content(number, &name, &mut fields)?;
-        let file = SourceFile::new(name, content);
-        match fields.remove("fields") {
-            None | Some(Value::Null) => Ok(file),
-            Some(given) => {
-                let names = file_fields(number, &file.name, given)?;
-                Ok(file.with_fields(names))
-            }
-        }
+        let file = file_body(number, &name, &mut fields)?;
+        described(number, file, fields)
+    }
+}
+
+/// `file` with the `encoding`, `folder`, `warnings` and `fields` its object
+/// gives, which may give nothing else.
+fn described(
+    number: usize,
+    mut file: SourceFile,
+    mut rest: Map<String, Value>,
+) -> Result<SourceFile, Error> {
+    let name = file.name.clone();
+    if let Some(encoding) = optional_string(number, &name, &mut rest, "encoding")? {
+        file = file.with_encoding(encoding);
+    }
+    if let Some(folder) = optional_string(number, &name, &mut rest, "folder")? {
+        file = file.with_folder(folder);
+    }
+    if let Some(warnings) = rest.remove("warnings").filter(|v| !v.is_null()) {
+        let notices = serde_path_to_error::deserialize(warnings)
+            .map_err(|e| refuse(format!("the \"warnings\" of file {number} ({name:?}): {e}")))?;
+        file = file.with_notices(notices);
+    }
+    if let Some(given) = rest.remove("fields").filter(|v| !v.is_null()) {
+        file = file.with_fields(file_fields(number, &name, given)?);
+    }
+    match rest.keys().next() {
+        Some(key) => Err(refuse(format!(
+            "file {number} ({name:?}) has an unknown field {key:?} (a file has name, content or bytes or records or failure, \
+             and may have encoding, folder, warnings and fields)"
+        ))),
+        None => Ok(file),
+    }
+}
+
+fn optional_string(
+    number: usize,
+    name: &str,
+    fields: &mut Map<String, Value>,
+    key: &str,
+) -> Result<Option<String>, Error> {
+    match fields.remove(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(value)) => Ok(Some(value)),
+        Some(other) => Err(refuse(format!(
+            "the {key:?} of file {number} ({name:?}) is {}, not a string",
+            super::describe(&other)
+        ))),
     }
 }
 
@@ -162,19 +301,62 @@ pub(crate) fn file_fields(number: usize, name: &str, given: Value) -> Result<Fie
     })
 }
 
-fn file_content(
+/// A reader's failure's `kind`, or none.
+fn failure_kind(failure: &Map<String, Value>) -> String {
+    failure
+        .get("kind")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// The file's `content`, `records` or `failure`: exactly one of them.
+fn file_body(
     number: usize,
     name: &str,
     fields: &mut Map<String, Value>,
-) -> Result<String, Error> {
-    match fields.remove("content") {
-        Some(Value::String(content)) => Ok(content),
-        None | Some(Value::Null) => Err(refuse(format!(
-            "file {number} ({name:?}) has no \"content\" or \"bytes\""
-        ))),
-        Some(other) => Err(refuse(format!(
-            "the \"content\" of file {number} ({name:?}) is {}, not a string",
-            super::describe(&other)
+) -> Result<SourceFile, Error> {
+    let given: Vec<(&str, Value)> = ["content", "records", "failure"]
+        .into_iter()
+        .filter_map(|key| {
+            fields
+                .remove(key)
+                .filter(|v| !v.is_null())
+                .map(|v| (key, v))
+        })
+        .collect();
+    let count = given.len();
+    let Some((key, value)) = given.into_iter().next().filter(|_| count == 1) else {
+        let what = if count == 0 {
+            "has no"
+        } else {
+            "has more than one of"
+        };
+        return Err(refuse(format!(
+            "file {number} ({name:?}) {what} \"content\", \"bytes\", \"records\" or \"failure\""
+        )));
+    };
+    match (key, value) {
+        ("content", Value::String(content)) => Ok(SourceFile::new(name, content)),
+        ("records", Value::Array(records)) => Ok(SourceFile::from_records(name, records)),
+        ("failure", Value::Object(mut failure)) => match failure.remove("message") {
+            Some(Value::String(message)) => Ok(SourceFile::unreadable(
+                name,
+                &failure_kind(&failure),
+                message,
+            )),
+            _ => Err(refuse(format!(
+                "the \"failure\" of file {number} ({name:?}) has no \"message\" string"
+            ))),
+        },
+        (key, other) => Err(refuse(format!(
+            "the {key:?} of file {number} ({name:?}) is {}, not {}",
+            super::describe(&other),
+            match key {
+                "content" => "a string",
+                "records" => "an array",
+                _ => "an object",
+            }
         ))),
     }
 }

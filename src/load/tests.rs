@@ -80,7 +80,7 @@ fn files_without_content_or_name_are_named_by_number_and_name() {
     let ok = serde_json::json!({"name": "a.txt", "content": "A."});
     assert_eq!(
         message(serde_json::json!([ok, {"name": "notes.txt"}])),
-        "load expects {name, content} or {name, bytes} files: file 2 (\"notes.txt\") has no \"content\" or \"bytes\""
+        "load expects {name, content} or {name, bytes} files: file 2 (\"notes.txt\") has no \"content\", \"bytes\", \"records\" or \"failure\""
     );
     assert_eq!(
         message(serde_json::json!([{"name": "b.txt", "content": 3}])),
@@ -120,4 +120,21 @@ fn bytes_are_decoded_strictly_and_named_where_they_stop_being_text() {
         error(b"\xff\xfeP\x00\x00\xd8P\x00").contains("UTF-16LE text (the bytes from offset 4 ")
     );
     assert!(error(b"\xff\xfeP\x00P").contains("from offset 4 "));
+}
+
+#[test]
+fn file_objects_with_two_bodies_or_unknown_fields_are_refused() {
+    let message = |value: Value| SourceFile::from_value(1, value).unwrap_err().to_string();
+    assert_eq!(
+        message(serde_json::json!({"name": "a.txt", "content": "A.", "records": []})),
+        "load expects {name, content} or {name, bytes} files: file 1 (\"a.txt\") has more than one of \"content\", \"bytes\", \"records\" or \"failure\""
+    );
+    assert!(
+        message(serde_json::json!({"name": "a.txt", "content": "A.", "colour": 1}))
+            .contains("unknown field \"colour\"")
+    );
+    assert!(
+        message(serde_json::json!({"name": "a.txt", "records": "x"}))
+            .contains("the \"records\" of file 1 (\"a.txt\") is a string, not an array")
+    );
 }
