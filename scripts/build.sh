@@ -2,6 +2,9 @@
 # Build the wasm module twice with wasm-pack (release):
 #   www/pkg   --target web      the page imports ./pkg/corpus_lens.js
 #   pkg-node  --target nodejs   tests and benchmarks require('./pkg-node')
+# and the readers module (readers/: web pages, feeds, Word, archives, any
+# encoding) into readers/ beside each, which the engine's glue loads only
+# when a file needs it (scripts/glue/),
 # then optimise each *_bg.wasm with wasm-opt from the npm package binaryen
 # (Cargo.toml turns off wasm-pack's own, which would download binaryen; Debian
 # 12's binaryen 108 breaks wasm-bindgen's externref table), keeping an
@@ -28,13 +31,14 @@ WASM_OPT_FLAGS=(
   --enable-reference-types
 )
 
-# Every file a build reads: the crate, these scripts, and whatever cargo's
-# dep-info says the last wasm build read (data pulled in with include_str!
-# from anywhere, not only from src/ and seeds/).
+# Every file a build of CRATE (corpus_lens or corpus_lens_readers) reads:
+# its sources, these scripts, and whatever cargo's dep-info says its last
+# wasm build read (data pulled in with include_str! from anywhere).
 input_files() {
-  find src seeds -type f 2>/dev/null
-  ls Cargo.toml Cargo.lock build.rs scripts/build.sh scripts/check-wasm.mjs 2>/dev/null
-  local depinfo=target/wasm32-unknown-unknown/release/corpus_lens.d
+  local crate="$1"
+  if [ "$crate" = corpus_lens ]; then find src seeds -type f 2>/dev/null; else find readers -type f 2>/dev/null; fi
+  ls Cargo.toml Cargo.lock build.rs scripts/build.sh scripts/check-wasm.mjs scripts/glue/* 2>/dev/null
+  local depinfo="target/wasm32-unknown-unknown/release/$crate.d"
   if [ -f "$depinfo" ]; then
     sed -E 's/^[^:]*: //' "$depinfo" | tr ' ' '\n' | grep -v '^$'
   fi
@@ -46,15 +50,15 @@ toolchain() {
   if [ -x "$WASM_OPT" ]; then "$WASM_OPT" --version; fi
 }
 
-# True if STAMP exists, names the current tools, and no input is newer than
-# it. Like make, by modification time: the stamp carries the time the build
-# started, so a file edited while the build ran is still seen as newer.
+# True if STAMP exists, names the current tools, and no input of CRATE is
+# newer than it. Like make, by modification time: the stamp carries the time
+# the build started, so a file edited while the build ran is still seen as newer.
 up_to_date() {
-  local stamp="$1" file
+  local stamp="$1" crate="$2" file
   [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$(toolchain)" ] || return 1
   while read -r file; do
     if [ "$file" -nt "$stamp" ]; then return 1; fi
-  done < <(input_files)
+  done < <(input_files "$crate")
 }
 
 # Optimise a module in place with wasm-opt; false if it fails or is absent.
@@ -72,7 +76,7 @@ optimise() {
 # table wasm-bindgen emits as anyref, and the module then traps in its start
 # code; the unoptimised module is correct, so it is kept instead.
 optimise_checked() {
-  local target="$1" out="$2" wasm="$2/corpus_lens_bg.wasm" error
+  local target="$1" out="$2" wasm="$2/${3:-corpus_lens}_bg.wasm" error
   cp "$wasm" "$wasm.unoptimised"
   if optimise "$wasm" && error="$(node scripts/check-wasm.mjs "$target" "$out" 2>&1)"; then
     rm "$wasm.unoptimised"
@@ -86,19 +90,34 @@ optimise_checked() {
   node scripts/check-wasm.mjs "$target" "$out"
 }
 
-# build TARGET OUT_DIR: one wasm-pack build, optimised, checked, stamped.
+# build TARGET OUT_DIR [CRATE_DIR CRATE]: one wasm-pack build of the engine
+# (or of the crate in CRATE_DIR), optimised, checked, stamped.
 build() {
-  local target="$1" out="$2"
+  local target="$1" out="$2" dir="${3:-.}" crate="${4:-corpus_lens}"
   local stamp="$out/.build-stamp" started
-  if up_to_date "$stamp"; then return; fi
+  if up_to_date "$stamp" "$crate"; then return; fi
   rm -f "$stamp"
   started="$(mktemp)" # its modification time is when the build began reading
-  wasm-pack --quiet build --release --target "$target" --out-dir "$out"
-  optimise_checked "$target" "$out"
+  wasm-pack --quiet build "$dir" --release --target "$target" --out-dir "$(pwd)/$out"
+  optimise_checked "$target" "$out" "$crate"
   toolchain >"$stamp"
   touch -r "$started" "$stamp"
   rm -f "$started"
-  echo "build: $out ($(du -k "$out/corpus_lens_bg.wasm" | cut -f1) KiB wasm)"
+  echo "build: $out ($(du -k "$out/${crate}_bg.wasm" | cut -f1) KiB wasm)"
+}
+
+# readers_glue OUT_DIR: the engine's glue in OUT_DIR reads the files the
+# readers module reads through it (scripts/glue/), loaded when first needed.
+readers_glue() {
+  local glue="$1/corpus_lens.js" types="$1/corpus_lens.d.ts"
+  if grep -q 'scripts/glue/readers-files.js' "$glue"; then return; fi
+  if [ "$1" = pkg-node ]; then
+    cat scripts/glue/readers-files.js scripts/glue/readers-node.js >>"$glue"
+    cat scripts/glue/readers.d.ts >>"$types"
+  else
+    cat scripts/glue/readers-files.js scripts/glue/readers-web.js >>"$glue"
+    cat scripts/glue/readers.d.ts scripts/glue/readers-web.d.ts >>"$types"
+  fi
 }
 
 # entity_model TARGET OUT_DIR: the learned entity tagger's model beside the
@@ -178,10 +197,14 @@ flock 9
 
 build web www/pkg
 build nodejs pkg-node
+build web www/pkg/readers readers corpus_lens_readers
+build nodejs pkg-node/readers readers corpus_lens_readers
 entity_model web www/pkg
 entity_model nodejs pkg-node
 freed_guard www/pkg
 freed_guard pkg-node
+readers_glue www/pkg
+readers_glue pkg-node
 bundle_charts
 # The widgets' style sheet (www/js/widgets/styles.js) and the engine's measures
 # (www/js/engine/measures.js), then their bundle, the explorer as one file and the

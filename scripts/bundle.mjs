@@ -7,9 +7,11 @@
 //   www/dist/corpus-worker.js   the engine's worker, beside the wasm module
 //   www/dist/corpus_lens_bg.wasm
 //   www/dist/entities.crfsuite  the entity tagger's model, which the worker fetches
+//   www/dist/corpus_lens_readers_bg.wasm  the readers module, fetched by the
+//                               worker's readers chunk when a file needs it
 //   www/dist/corpus-lens.html   the explorer in one file: scripts, styles, the
-//                               worker and the wasm module (with the embedded
-//                               corpus) inlined, so that it opens from file://;
+//                               worker and the wasm modules (the engine with the
+//                               embedded corpus, and the readers) inlined, so that it opens from file://;
 //                               it carries its own strict Content-Security-Policy
 //                               (the inline parts by hash, Trusted Types)
 //
@@ -64,7 +66,9 @@ async function widgets() {
     chunkNames: 'corpus-lens-[name]-[hash]',
     plugins: [inlined({ modelPath: './entities.crfsuite' })],
   });
-  for (const file of ['corpus_lens_bg.wasm', 'entities.crfsuite']) copyFileSync(path.join(WWW, 'pkg', file), path.join(OUT, file));
+  for (const file of ['corpus_lens_bg.wasm', 'entities.crfsuite', 'readers/corpus_lens_readers_bg.wasm']) {
+    copyFileSync(path.join(WWW, 'pkg', file), path.join(OUT, path.basename(file)));
+  }
 }
 
 /** One script's source, built in memory, as an ES module or (`format: 'iife'`) a classic script. */
@@ -112,7 +116,8 @@ async function singleFile() {
   const wasm = readFileSync(path.join(WWW, 'pkg/corpus_lens_bg.wasm')).toString('base64');
   // A classic worker: Chromium starts no module worker from a blob in a page opened from a file.
   const model = readFileSync(path.join(WWW, 'pkg/entities.crfsuite')).toString('base64');
-  const worker = await source(path.join(WWW, 'js/engine/corpus-worker.js'), { wasm, model }, 'iife');
+  const readers = readFileSync(path.join(WWW, 'pkg/readers/corpus_lens_readers_bg.wasm')).toString('base64');
+  const worker = await source(path.join(WWW, 'js/engine/corpus-worker.js'), { wasm, model, readers }, 'iife');
   const app = await source(path.join(WWW, 'js/app.js'), { worker });
   const inline = { scripts: [], styles: [] };
   const inlined = (kind, text) => {

@@ -13,10 +13,12 @@ import { pathToFileURL } from 'node:url';
 
 const [target, outDir] = process.argv.slice(2);
 const dir = path.resolve(outDir);
+// The engine's module, or the readers module (readers/) in its own folder.
+const name = path.basename(dir) === 'readers' ? 'corpus_lens_readers' : 'corpus_lens';
 
 async function loadWeb() {
-  const bindings = await import(pathToFileURL(path.join(dir, 'corpus_lens.js')).href);
-  const bytes = await readFile(path.join(dir, 'corpus_lens_bg.wasm'));
+  const bindings = await import(pathToFileURL(path.join(dir, `${name}.js`)).href);
+  const bytes = await readFile(path.join(dir, `${name}_bg.wasm`));
   if (!WebAssembly.validate(bytes)) throw new Error(`${outDir}: the wasm module does not validate`);
   // The web target fetches its .wasm by URL; Node has no file fetch, so hand it the bytes.
   await bindings.default({ module_or_path: bytes });
@@ -24,10 +26,17 @@ async function loadWeb() {
 }
 
 function loadNode() {
-  return createRequire(import.meta.url)(dir);
+  return createRequire(import.meta.url)(path.join(dir, `${name}.js`));
 }
 
 const bindings = target === 'web' ? await loadWeb() : loadNode();
+if (name === 'corpus_lens_readers') {
+  const [read] = bindings.readFile('note.txt', new Uint8Array([0x63, 0x61, 0x66, 0xe9]));
+  if (read?.content !== 'caf\u00e9' || read.encoding !== 'windows-1252') {
+    throw new Error(`${outDir}: readFile read windows-1252 bytes as ${JSON.stringify(read)}`);
+  }
+  process.exit(0);
+}
 const corpus = bindings.Corpus.embedded();
 const stats = corpus.stats();
 corpus.free();

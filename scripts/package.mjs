@@ -27,10 +27,16 @@ const BUNDLES = {
   'corpus-lens.html': './corpus-lens.html',
 };
 
+// The readers module's files (readers/), in a folder of that name beside the engine's.
+const READERS_FILES = ['corpus_lens_readers.js', 'corpus_lens_readers_bg.wasm', 'corpus_lens_readers.d.ts'];
+
 function copyModule(from, to) {
-  mkdirSync(path.join(DIST, to), { recursive: true });
+  mkdirSync(path.join(DIST, to, 'readers'), { recursive: true });
   for (const file of MODULE_FILES) {
     copyFileSync(path.join(ROOT, from, file), path.join(DIST, to, file));
+  }
+  for (const file of READERS_FILES) {
+    copyFileSync(path.join(ROOT, from, 'readers', file), path.join(DIST, to, 'readers', file));
   }
 }
 
@@ -58,6 +64,8 @@ function exportsMap() {
     './web': { types: './web/corpus_lens.d.ts', default: './web/corpus_lens.js' },
     // For `init({ module_or_path })` where a bundler or server places the wasm.
     './web/corpus_lens_bg.wasm': './web/corpus_lens_bg.wasm',
+    // The readers module, for `loadReaders(url)` where a bundler or server places it.
+    './web/readers/corpus_lens_readers_bg.wasm': './web/readers/corpus_lens_readers_bg.wasm',
     // The entity model, for `loadEntityModel` after `init()` (the web build does not load it itself).
     './web/entities.crfsuite': './web/entities.crfsuite',
     './package.json': './package.json',

@@ -117,8 +117,13 @@ export interface EvidenceUnit { docId: string; start: number; end: number; text:
 /** Approximate heap bytes a corpus holds, by part. */
 export interface MemoryUsage { text: number; documents: number; index: number }
 
-/** A record or file skipped while loading (only with `skipInvalid: true`). */
-export interface LoadWarning { file: string; line: number; message: string; kind: CorpusErrorKind }
+/**
+ * A record or file skipped while loading (only with `skipInvalid: true`), or
+ * what a reader replaced or left out of a file (`replaced-bytes`, `skipped-item`, …; line 0).
+ */
+export interface LoadWarning { file: string; line: number; message: string; kind: CorpusErrorKind | ReaderWarningKind }
+/** What the readers module replaced or left out while reading a file. */
+export type ReaderWarningKind = "replaced-bytes" | "skipped-item" | (string & {});
 /** A file a corpus was loaded from (`corpus.sources()`): `encoding` is null for a file given as text; `fields` names the fields that gave each role, e.g. `{text: ['body'], title: ['headline']}`. */
 export interface LoadedSource {
   name: string;
@@ -128,13 +133,19 @@ export interface LoadedSource {
   fields: { text?: string[]; title?: string[]; date?: string[]; publication?: string[]; author?: string[] };
 }
 
-/** A file as a file picker yields it. The extension chooses the format. */
 /**
- * A file for `Corpus.load`: its text, or its raw bytes (as `File.arrayBuffer()`
- * gives them), which the engine decodes: UTF-8, or UTF-16 with a byte-order mark.
+ * A file for `Corpus.load`, its extension choosing the format: its text; or
+ * its raw bytes (as `File.arrayBuffer()` gives them), decoded by the engine
+ * (UTF-8, UTF-16 with a byte-order mark) or read by the readers module (web
+ * pages, feeds, Word, archives, other encodings); or what the readers module
+ * made of a file (`ReadFile`). `fields` names the fields that hold its text,
+ * title, … for this file alone (as the `fields` load option does for all).
  */
-/** A file to load: its text, or its bytes; `fields` names the fields that hold its text, title, … for this file alone (as the `fields` load option does for all). */
-export type SourceFile = ({ name: string; content: string } | { name: string; bytes: Uint8Array }) & { fields?: FieldNames };
+export type SourceFile = ({ name: string; content: string } | { name: string; bytes: Uint8Array } | ReadFile) & { fields?: FieldNames };
+/** What the readers module makes of a file: records, text, or why it could not be read; with an archive's folder, the encoding and the reader's warnings. */
+export type ReadFile = ({ content: string } | { records: Record<string, unknown>[] } | { failure: { kind: string; message: string } }) & {
+  name: string; folder?: string; encoding?: string; warnings?: { kind: ReaderWarningKind; message: string }[];
+};
 export interface FieldNames { text?: string; title?: string; date?: string; publication?: string; author?: string }
 /** `Corpus.previewFile`: the first records of a file, every field met (in the order met) and each record's values as text, cut to 200 characters. */
 export interface FilePreview { columns: string[]; text: string | null; rows: string[][] }
@@ -211,7 +222,7 @@ export interface LoadOptions {
 
 /** What a failure is: the error kinds of the engine; `internal` is a bug in the engine (a broken invariant, or a result that could not be converted), never a problem with the input. */
 export type CorpusErrorKind =
-  | "syntax" | "invalid-record" | "missing-text" | "missing-text-column" | "duplicate-id" | "unsupported-file" | "not-text" | "too-large" | "empty-corpus"
+  | "syntax" | "invalid-record" | "missing-text" | "missing-text-column" | "duplicate-id" | "unsupported-file" | "not-text" | "unreadable-file" | "too-large" | "empty-corpus"
   | "unknown-document" | "invalid-query" | "invalid-argument" | "internal";
 
 /**

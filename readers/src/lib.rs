@@ -37,7 +37,28 @@ pub struct Read {
     #[serde(flatten)]
     pub content: Content,
     /// What was replaced or left out while reading it, each naming the place.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
+}
+
+/// Something replaced or left out while reading a file, which the engine
+/// keeps as a warning of the load.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    /// Its kind: `replaced-bytes`, `skipped-item`, …
+    pub kind: &'static str,
+    /// What happened and where in the file, without the file's name (which
+    /// the engine adds).
+    pub message: String,
+}
+
+impl Warning {
+    /// A warning of `kind` saying `message`.
+    pub fn new(kind: &'static str, message: impl Into<String>) -> Warning {
+        Warning {
+            kind,
+            message: message.into(),
+        }
+    }
 }
 
 /// What a file holds once read.

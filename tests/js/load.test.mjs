@@ -153,18 +153,19 @@ describe('files given as bytes', () => {
     });
   });
 
-  test('Windows-1252 bytes are refused with the file and the offset, or skipped with a warning', () => {
+  // Windows-1252 and other encodings: readers.test.mjs.
+  test('UTF-16 with a broken surrogate is refused with the file and the offset, or skipped with a warning', () => {
     const files = [
       { name: 'good.txt', bytes: encode('Fine text.') },
-      { name: 'cp1252.txt', bytes: Uint8Array.from([...encode('Putin'), 0x92, ...encode('s visit.')]) },
+      { name: 'utf16.txt', bytes: Uint8Array.from([0xff, 0xfe, 0x41, 0x00, 0x00, 0xdc]) },
     ];
     assert.throws(() => Corpus.load(files), {
       kind: 'not-text',
-      message: 'cp1252.txt: it is not UTF-8 text (the bytes from offset 5 are not valid UTF-8); save it as UTF-8 and load it again',
+      message: 'utf16.txt: it is not UTF-16LE text (the bytes from offset 4 are not valid UTF-16LE); save it as UTF-8 and load it again',
     });
     withCorpus(() => Corpus.load(files, { skipInvalid: true }), (corpus) => {
       assert.equal(corpus.documents().length, 1);
-      assert.deepEqual(corpus.warnings().map(({ file, line }) => ({ file, line })), [{ file: 'cp1252.txt', line: 0 }]);
+      assert.deepEqual(corpus.warnings().map(({ file, line }) => ({ file, line })), [{ file: 'utf16.txt', line: 0 }]);
     });
   });
 

@@ -5,6 +5,8 @@
 //! is replaced silently.
 
 use chardetng::EncodingDetector;
+
+use crate::Warning;
 use encoding_rs::{DecoderResult, Encoding, UTF_8};
 
 /// How far into a file an encoding declaration is looked for: the HTML
@@ -22,8 +24,8 @@ pub struct Decoded {
     /// The encoding's name, as the WHATWG Encoding Standard spells it
     /// (`UTF-8`, `windows-1252`, `Shift_JIS`, …).
     pub encoding: &'static str,
-    /// One warning if any bytes were invalid, naming where.
-    pub warnings: Vec<String>,
+    /// One warning (`replaced-bytes`) if any bytes were invalid, naming where.
+    pub warnings: Vec<Warning>,
 }
 
 /// Decodes `bytes`: by their byte-order mark, else as `declared` says, else
@@ -93,16 +95,46 @@ fn find(haystack: &[u8], needle: &[u8], from: usize) -> Option<usize> {
         .map(|at| at + from)
 }
 
-/// The encoding of bytes that do not say theirs: UTF-8 if they are valid
-/// UTF-8, else the legacy encoding chardetng finds likeliest.
+/// The encoding of bytes that do not say theirs: UTF-8 if they are UTF-8
+/// save for fewer bad sequences than good multi-byte ones (a UTF-8 file
+/// with some damage: read as a legacy encoding, its every accent would turn
+/// to two wrong letters), else the legacy encoding chardetng finds likeliest.
 fn detect(bytes: &[u8]) -> &'static Encoding {
-    if std::str::from_utf8(bytes).is_ok() {
+    let (multibyte, invalid) = utf8_sequences(bytes);
+    if invalid == 0 || multibyte > invalid {
         return UTF_8;
     }
     let mut detector = EncodingDetector::new();
     detector.feed(bytes, true);
     // No top-level domain to hint by; UTF-8 allowed, for text with a few bad bytes.
     detector.guess(None, true)
+}
+
+/// The valid multi-byte UTF-8 sequences in `bytes`, and the invalid ones.
+fn utf8_sequences(bytes: &[u8]) -> (usize, usize) {
+    let (mut multibyte, mut invalid) = (0, 0);
+    let mut rest = bytes;
+    loop {
+        let (valid, error) = match std::str::from_utf8(rest) {
+            Ok(text) => (text, None),
+            Err(e) => (
+                // Checked by from_utf8 up to here.
+                std::str::from_utf8(&rest[..e.valid_up_to()]).unwrap_or_default(),
+                Some(e),
+            ),
+        };
+        multibyte += valid.chars().filter(|c| !c.is_ascii()).count();
+        let Some(error) = error else {
+            return (multibyte, invalid);
+        };
+        invalid += 1;
+        // An incomplete sequence at the end (no error_len) ends the bytes.
+        let skip = error.valid_up_to()
+            + error
+                .error_len()
+                .unwrap_or(rest.len() - error.valid_up_to());
+        rest = &rest[skip..];
+    }
 }
 
 /// `bytes` decoded as `encoding`, each malformed sequence replaced by
@@ -142,6 +174,7 @@ fn decode_as(bytes: &[u8], encoding: &'static Encoding, start: usize) -> Decoded
         text,
         encoding: encoding.name(),
         warnings: invalid_warning(encoding.name(), &invalid)
+            .map(|message| Warning::new("replaced-bytes", message))
             .into_iter()
             .collect(),
     }

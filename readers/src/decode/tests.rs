@@ -2,6 +2,17 @@ use encoding_rs::{SHIFT_JIS, WINDOWS_1252};
 
 use super::*;
 
+fn messages(decoded: &Decoded) -> Vec<&str> {
+    decoded
+        .warnings
+        .iter()
+        .map(|w| {
+            assert_eq!(w.kind, "replaced-bytes");
+            w.message.as_str()
+        })
+        .collect()
+}
+
 #[test]
 fn windows_1252_curly_quotes_and_accents_are_detected_and_kept() {
     let text = "Putin’s “historic” visit: Koizumi met Lavrov in Tokyo’s café, and the Kremlin’s envoy said the talks were “constructive and frank” again.";
@@ -54,7 +65,7 @@ fn invalid_bytes_are_replaced_with_a_warning_naming_each_offset() {
         "<meta charset=utf-8>caf\u{fffd} and na\u{fffd}ve"
     );
     assert_eq!(
-        decoded.warnings,
+        messages(&decoded),
         ["sequences that are not valid UTF-8 at bytes 23, 31, each replaced by \u{fffd}"]
     );
 }
@@ -66,7 +77,7 @@ fn offsets_count_the_byte_order_mark() {
     bytes.extend([0x00, 0xdc]); // a lone low surrogate at byte 6
     let decoded = decode(&bytes, None);
     assert_eq!(
-        decoded.warnings,
+        messages(&decoded),
         ["a sequence that is not valid UTF-16LE at byte 6, each replaced by \u{fffd}"]
     );
 }
@@ -76,7 +87,7 @@ fn many_invalid_bytes_are_counted_past_the_first_five() {
     let bytes = [b'a', 0xff, b'b', 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, b'c'];
     let decoded = decode(&bytes, Some(UTF_8));
     assert_eq!(
-        decoded.warnings,
+        messages(&decoded),
         ["sequences that are not valid UTF-8 at bytes 1, 3, 4, 5, 6 and 2 more, each replaced by \u{fffd}"]
     );
 }
@@ -124,5 +135,20 @@ fn valid_utf8_is_utf8_whatever_the_detector_would_say() {
     assert_eq!(
         (decoded.text.as_str(), decoded.encoding),
         ("naïve café", "UTF-8")
+    );
+}
+
+#[test]
+fn utf8_with_a_little_damage_stays_utf8() {
+    let bytes = b"T\xc5\x8dky\xc5\x8d and the \xe9lite of Moscow met.";
+    let decoded = decode(bytes, None);
+    assert_eq!(decoded.encoding, "UTF-8");
+    assert_eq!(
+        decoded.text,
+        "T\u{14d}ky\u{14d} and the \u{fffd}lite of Moscow met."
+    );
+    assert_eq!(
+        messages(&decoded),
+        ["a sequence that is not valid UTF-8 at byte 16, each replaced by \u{fffd}"]
     );
 }

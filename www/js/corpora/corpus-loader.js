@@ -21,11 +21,17 @@ import { formatBytes, formatCount, plural } from '../widgets/format.js';
 import { element } from '../widgets/highlight.js';
 import { Widget, defineStateProperties, widgetAttributes } from '../widgets/widget.js';
 
-/** The extensions the engine reads (src/load/mod.rs), lower case. */
-export const EXTENSIONS = ['txt', 'md', 'markdown', 'json', 'jsonl', 'ndjson', 'csv', 'tsv', 'tab'];
-// Any of them gzipped (`speeches.jsonl.gz`): the page decompresses it.
-const ACCEPT = [...EXTENSIONS.map((ext) => `.${ext}`), '.gz'].join(',');
-const FORMATS = '.txt, .md, .json, .jsonl, .ndjson, .csv or .tsv (or any of them as .gz)';
+/**
+ * The extensions read, lower case: the engine's own (src/load/mod.rs), then
+ * the readers module's (readers/src/lib.rs): web pages, feeds, Word, and ZIP
+ * and gzip archives of any of them.
+ */
+export const EXTENSIONS = ['txt', 'md', 'markdown', 'json', 'jsonl', 'ndjson', 'csv', 'tsv', 'tab',
+  'html', 'htm', 'xhtml', 'xml', 'rss', 'atom', 'docx', 'zip', 'gz'];
+const ACCEPT = EXTENSIONS.map((ext) => `.${ext}`).join(',');
+const FORMATS = '.txt, .md, .json, .jsonl, .csv, .tsv, web pages (.html), RSS or Atom feeds (.xml), Word (.docx), or a .zip or .gz of any of them';
+/** The kinds of warning that say a whole file was not read (the rest say what was changed in a file read). */
+const UNREAD = new Set(['unsupported-file', 'not-text', 'unreadable-file']);
 
 /** The loader's fixed parts: the drop zone and pickers, the progress, the messages. */
 function template() {
@@ -305,12 +311,11 @@ export class CorpusLoader extends HTMLElement {
       this.#parts.progressLabel.textContent =
         `Reading ${formatCount(i + 1)} of ${plural(accepted.length, 'file')}, ${formatBytes(done)} of ${formatBytes(total)}`;
       try {
-        // Bytes: the engine decodes them, in the worker, and says where a
-        // file is not text (a warning at line 0, below).
-        if (isGzipped(path)) files.push({ name: path.slice(0, -'.gz'.length), bytes: await gunzip(file) });
-        else files.push({ name: path, bytes: new Uint8Array(await file.arrayBuffer()) });
+        // Bytes: the worker decodes them (or the readers module reads them)
+        // and says where a file is not read (a warning at line 0, below).
+        files.push({ name: path, bytes: new Uint8Array(await file.arrayBuffer()) });
       } catch (error) {
-        skipped.push({ path, reason: error instanceof GzipError ? error.message : `could not be read (${error.message || error.name})` });
+        skipped.push({ path, reason: `could not be read (${error.message || error.name})` });
       }
       done += file.size;
     }
@@ -320,10 +325,11 @@ export class CorpusLoader extends HTMLElement {
 
   /** Save the opened corpus, report, and hand it to the page. */
   async #finish(client, files, skipped, name, signal, replaces = null) {
-    // A warning at line 0 is about a whole file (one that is not text): it
-    // is listed with the files not read, and not saved.
+    // A warning at line 0 is about a whole file: one not read is listed with
+    // the files not read, and not saved; the others say what a reader
+    // changed or left out of a file it read.
     const warnings = client.warnings();
-    const unread = warnings.filter(({ line }) => line === 0);
+    const unread = warnings.filter(({ line, kind }) => line === 0 && UNREAD.has(kind));
     const unreadNames = new Set(unread.map(({ file }) => file));
     const read = files.filter((file) => !unreadNames.has(file.name));
     this.#phase('Saving for next time');
@@ -349,6 +355,7 @@ export class CorpusLoader extends HTMLElement {
     }
     if (unread.length) this.#showSkipped([...skipped, ...unread.map(({ file, message }) => ({ path: file, reason: message.replace(`${file}: `, '') }))]);
     this.#showWarnings(warnings.filter(({ line }) => line !== 0));
+    this.#showChanges(warnings.filter(({ line, kind }) => line === 0 && !UNREAD.has(kind)));
     const sources = client.sources().filter((source) => !unreadNames.has(source.name));
     this.#showSources(sources);
     this.dispatchEvent(new CustomEvent('corpus-loaded', {
@@ -412,6 +419,15 @@ export class CorpusLoader extends HTMLElement {
     const items = warnings.map(({ file, line, message }) => where(file, line, message));
     this.#parts.report.append(reportList('Records skipped', warnings.length, items));
   }
+
+  /** What the readers replaced or left out of the files they read: invalid bytes, feed items without text. */
+  #showChanges(changes) {
+    if (changes.length === 0) return;
+    const items = changes.map(({ file, message }) => [file, message.replace(`${file}: `, '')]);
+    const list = reportList('Changed while reading', changes.length, items);
+    list.classList.add('corpus-loader-changed');
+    this.#parts.report.append(list);
+  }
 }
 
 /**
@@ -426,9 +442,8 @@ function sortOut(picked) {
   const skipped = [];
   for (const { file, path: fullPath } of sorted) {
     const path = root ? fullPath.slice(root.length + 1) : fullPath;
-    const ext = extensionOf(isGzipped(path) ? path.slice(0, -'.gz'.length) : path);
+    const ext = extensionOf(path);
     if (EXTENSIONS.includes(ext)) accepted.push({ file, path });
-    else if (isGzipped(path)) skipped.push({ path, reason: ext ? `it holds a .${ext} file, not a format corpus-lens reads` : 'no extension inside the .gz to tell its format' });
     else skipped.push({ path, reason: ext ? `.${ext} is not a format corpus-lens reads` : 'no extension to tell its format' });
   }
   const label = root ?? (accepted.length === 1 ? accepted[0].path : plural(accepted.length, 'file'));
@@ -439,25 +454,6 @@ function sortOut(picked) {
 function extensionOf(path) {
   const dot = path.lastIndexOf('.');
   return dot > path.lastIndexOf('/') ? path.slice(dot + 1).toLowerCase() : '';
-}
-
-function isGzipped(path) {
-  return extensionOf(path) === 'gz';
-}
-
-/** Why a .gz file could not be decompressed, said as the reason it was not read. */
-class GzipError extends Error {}
-
-/** The decompressed bytes of a gzipped `file`, by the browser's own DecompressionStream. */
-async function gunzip(file) {
-  if (typeof DecompressionStream === 'undefined') {
-    throw new GzipError('this browser cannot decompress .gz files (Safari 16.4, Firefox 113 and Chrome 80 can): decompress it and load the file inside');
-  }
-  try {
-    return new Uint8Array(await new Response(file.stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
-  } catch (error) {
-    throw new GzipError(`is not a gzip file, or is damaged (${error.message || error.name})`);
-  }
 }
 
 let choices = 0; // for the ids of the field choices

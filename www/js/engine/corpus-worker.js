@@ -3,7 +3,7 @@
 // it through corpus-client.js: each request is {id, method, args}; each reply
 // is {id, result} or {id, error}, and an open reports its phases as
 // {id, progress} before its result.
-import init, { Corpus, loadEntityModel, wasmMemoryBytes } from '../../pkg/corpus_lens.js';
+import init, { Corpus, loadEntityModel, loadReaders, needsReaders, wasmMemoryBytes } from '../../pkg/corpus_lens.js';
 import { INLINE } from './inline.js';
 
 const base64 = (text) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
@@ -25,6 +25,15 @@ async function entityModel() {
 // The wasm module beside the bundled worker, or inline in the single file.
 const ready = Promise.all([INLINE.wasm ? init({ module_or_path: base64(INLINE.wasm) }) : init(), entityModel()])
   .then(([, model]) => loadEntityModel(model));
+/**
+ * The readers module (web pages, feeds, Word, archives, any encoding),
+ * loaded the first time a file needs it: inline in the single file, else
+ * from beside the engine's module.
+ */
+async function readersFor(files) {
+  if (!files?.some(needsReaders)) return;
+  await loadReaders(INLINE.readers ? base64(INLINE.readers) : undefined);
+}
 let corpus = null;
 /** The entities of `corpus` being extracted a slice at a time: resolves when they are ready. */
 let extraction = null;
@@ -98,8 +107,10 @@ self.addEventListener('message', async ({ data: { id, method, args } }) => {
     await ready;
     let result;
     if (method === 'open') {
+      await readersFor(args[0].files);
       result = open(args[0], (progress) => self.postMessage({ id, progress }));
     } else if (method === 'previewFile') {
+      await readersFor([args[0]]);
       result = Corpus.previewFile(args[0], args[1]);
     } else if (method === 'wasmMemoryBytes') {
       // The worker's module, not a corpus: for measuring (npm run bench).
