@@ -174,6 +174,24 @@ describe('the corpus loader', () => {
     await context.close();
   });
 
+  test('a windows-1252 file loads with its curly quotes and accents, and the loader names its encoding', async () => {
+    const { page, errors, context } = await openCorporaPage();
+    const loader = page.locator('corpus-loader');
+    const text = 'Putin’s “historic” visit: the café in Tokyo was full.';
+    const cp1252 = { '’': 0x92, '“': 0x93, '”': 0x94 };
+    const bytes = Buffer.from([...text].map((c) => cp1252[c] ?? c.charCodeAt(0)));
+    await loader.locator('input.corpus-loader-files').setInputFiles([{ name: 'old.txt', mimeType: 'text/plain', buffer: bytes }]);
+    await loader.getByText('Loaded 1 document from 1 file.').waitFor();
+    assert.equal(await loader.getByRole('list', { name: 'Files read (1)' }).textContent(), 'old.txt 1 document; windows-1252');
+    const texts = await page.evaluate(async () => {
+      const [doc] = window.lastLoaded.documents();
+      return [(await window.lastLoaded.call('document', doc.id)).text];
+    });
+    assert.deepEqual(texts, [text]);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test('a gzipped file loads as the file inside; a damaged one, or one holding another format, is listed as not read', async () => {
     const { page, errors, context } = await openCorporaPage();
     const loader = page.locator('corpus-loader');
