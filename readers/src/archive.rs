@@ -10,7 +10,7 @@
 //! Against decompression bombs, all the archives of one file share one
 //! budget of inflated bytes, and archives nest only so deep ([`Limits`]).
 
-use std::io::{Cursor, Read as _};
+use std::io::Cursor;
 
 use flate2::read::MultiGzDecoder;
 use zip::ZipArchive;
@@ -67,6 +67,8 @@ enum Inflate {
     TooLarge,
     /// The compressed data is damaged (or of a method not supported).
     Damaged(std::io::Error),
+    /// Memory ran out first.
+    OutOfMemory,
 }
 
 impl Budget {
@@ -80,22 +82,45 @@ impl Budget {
     }
 
     /// All that `reader` inflates to, counted against the budget whether it
-    /// is read or not, so that a bomb spends the budget once, not at every
-    /// member.
-    fn inflate(&mut self, reader: impl std::io::Read) -> Result<Vec<u8>, Inflate> {
-        let mut bytes = Vec::new();
-        // One byte past what is left, to tell "exactly all" from "more".
-        let result = reader
-            .take(self.left.saturating_add(1))
-            .read_to_end(&mut bytes);
-        let inflated = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
-        let over = inflated > self.left;
-        self.left = self.left.saturating_sub(inflated);
-        match result {
-            Err(error) => Err(Inflate::Damaged(error)),
-            Ok(_) if over => Err(Inflate::TooLarge),
-            Ok(_) => Ok(bytes),
+    /// is kept or not, so that a bomb spends the budget once, not at every
+    /// member. Memory grows with what is inflated, never past what is left
+    /// of the budget, and an allocation that fails is a failure of the
+    /// member, not an abort.
+    fn inflate(&mut self, mut reader: impl std::io::Read) -> Result<Vec<u8>, Inflate> {
+        let mut bytes: Vec<u8> = Vec::new();
+        let mut chunk = [0; 16 * 1024];
+        let left = usize::try_from(self.left).unwrap_or(usize::MAX);
+        loop {
+            let read = match reader.read(&mut chunk) {
+                Ok(0) => break,
+                Ok(read) => read,
+                Err(error) if error.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(error) => {
+                    self.spend(bytes.len());
+                    return Err(Inflate::Damaged(error));
+                }
+            };
+            if read > left - bytes.len() {
+                self.left = 0;
+                return Err(Inflate::TooLarge);
+            }
+            if bytes.capacity() - bytes.len() < read {
+                // Doubling, as Vec does, but not past the budget.
+                let wanted = (bytes.capacity() * 2).max(bytes.len() + read).min(left);
+                if bytes.try_reserve_exact(wanted - bytes.len()).is_err() {
+                    self.spend(bytes.len());
+                    return Err(Inflate::OutOfMemory);
+                }
+            }
+            bytes.extend_from_slice(&chunk[..read]);
         }
+        self.spend(bytes.len());
+        Ok(bytes)
+    }
+
+    fn spend(&mut self, inflated: usize) {
+        let inflated = u64::try_from(inflated).unwrap_or(u64::MAX);
+        self.left = self.left.saturating_sub(inflated);
     }
 
     /// The failure of a part that would pass the limit.
@@ -178,6 +203,7 @@ fn member(
     match budget.inflate(file) {
         Ok(bytes) => reader(&name, &bytes, budget),
         Err(Inflate::TooLarge) => vec![budget.too_large(&name)],
+        Err(Inflate::OutOfMemory) => vec![out_of_memory(&name)],
         Err(Inflate::Damaged(error)) => {
             let message = format!("the member {path} cannot be decompressed: {error}");
             vec![Read::failure(&name, "damaged-member", message)]
@@ -209,6 +235,9 @@ pub(crate) fn part(
     match budget.inflate(file) {
         Ok(bytes) => Ok(Some(bytes)),
         Err(Inflate::TooLarge) => Err(too_large()),
+        Err(Inflate::OutOfMemory) => Err(format!(
+            "there is not memory enough to inflate its part {path}"
+        )),
         Err(Inflate::Damaged(error)) => {
             Err(format!("its part {path} cannot be decompressed: {error}"))
         }
@@ -248,6 +277,12 @@ fn folder_in(archive: &str, name: &str) -> Option<String> {
     Some(folder.to_string())
 }
 
+/// The failure of a part that memory cannot hold inflated.
+fn out_of_memory(name: &str) -> Read {
+    let message = "there is not memory enough to inflate it".to_string();
+    Read::failure(name, "too-large", message)
+}
+
 /// The file inside the gzip file `name`, read as if it were called `name`
 /// without `.gz`; a failure if it is not gzip or is damaged.
 pub(crate) fn read_gz(name: &str, bytes: &[u8], budget: &mut Budget) -> Vec<Read> {
@@ -260,6 +295,7 @@ pub(crate) fn read_gz(name: &str, bytes: &[u8], budget: &mut Budget) -> Vec<Read
         match budget.inflate(MultiGzDecoder::new(bytes)) {
             Ok(inflated) => read_within(inner, &inflated, budget),
             Err(Inflate::TooLarge) => vec![budget.too_large(name)],
+            Err(Inflate::OutOfMemory) => vec![out_of_memory(name)],
             Err(Inflate::Damaged(error)) => {
                 let message = format!("not a gzip file that can be read: {error}");
                 vec![Read::failure(name, "damaged-archive", message)]

@@ -182,6 +182,10 @@ fn a_member_past_the_decompressed_limit_is_a_failure_and_smaller_ones_load() {
     );
     assert_eq!(text(&reads[2]), "small too");
 
+    // Exactly the limit is within it.
+    let reads = read_with("full.txt.gz", &gzip(&bomb[..10_000]), &limits);
+    assert_eq!(text(&reads[0]).len(), 10_000);
+
     // A gzip file does not say how large it is: it is inflated up to the limit.
     let reads = read_with("bomb.txt.gz", &gzip(&bomb), &limits);
     assert_eq!(failure(&reads[0]).0, "too-large");
