@@ -85,7 +85,7 @@ fn records(feed: Feed, warnings: &mut Vec<String>) -> Vec<Record> {
     let noun = feed.item_noun;
     warnings.extend(feed.warnings);
     if feed.items.is_empty() {
-        warnings.push(format!("the feed holds no {noun}"));
+        warnings.push(format!("the feed has no {noun}"));
     }
     let mut records = Vec::with_capacity(feed.items.len());
     for item in feed.items {

@@ -166,3 +166,16 @@ fn html_entities_undefined_in_xml_are_read_as_html_reads_them() {
         ["the entity &bogus; (line 1, column 52) is not defined, and is kept as written"]
     );
 }
+
+#[test]
+fn a_feed_without_items_says_so_and_text_is_not_xml() {
+    let read = read(
+        "empty.atom",
+        br#"<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title></feed>"#,
+    );
+    assert!(records(&read[0]).is_empty());
+    assert_eq!(read[0].warnings, ["the feed has no entry"]);
+
+    let read = crate::read("notes.xml", b"just text");
+    assert_eq!(failure(&read[0]), ("malformed-xml", "no element: not XML"));
+}

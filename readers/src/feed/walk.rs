@@ -137,8 +137,8 @@ pub(super) fn walk(text: &str) -> Result<Walked, String> {
 impl Walk {
     fn new(dialect: Dialect, root: (Ns, String)) -> Self {
         let item_noun = match dialect {
-            Dialect::Rss => "items",
-            Dialect::Atom => "entries",
+            Dialect::Rss => "item",
+            Dialect::Atom => "entry",
         };
         Walk {
             dialect,
@@ -161,12 +161,7 @@ impl Walk {
                 place(text, text.len())
             ));
         }
-        let mut feed = self.feed;
-        feed.item_noun = match self.dialect {
-            Dialect::Rss => "item",
-            Dialect::Atom => "entry",
-        };
-        Ok(Walked::Feed(feed))
+        Ok(Walked::Feed(self.feed))
     }
 
     fn event(&mut self, ns: Ns, event: Event, text: &str, at: usize) {
