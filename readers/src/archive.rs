@@ -244,16 +244,19 @@ pub(crate) fn part(
     }
 }
 
-/// A member's path with `/` between folders and no leading `/` or `./`.
+/// A member's path with `/` between folders (Windows tools write `\\`),
+/// without empty or `.` segments (`/`, `./`, `a//b`); a folder's ends in `/`.
 fn clean(path: &str) -> String {
-    let path = path.replace('\\', "/");
-    let mut path = path.as_str();
-    loop {
-        match path.strip_prefix('/').or_else(|| path.strip_prefix("./")) {
-            Some(rest) => path = rest,
-            None => return path.to_string(),
-        }
+    let is_folder = path.ends_with(['/', '\\']);
+    let mut clean = path
+        .split(['/', '\\'])
+        .filter(|segment| !segment.is_empty() && *segment != ".")
+        .collect::<Vec<_>>()
+        .join("/");
+    if is_folder || clean.is_empty() {
+        clean.push('/');
     }
+    clean
 }
 
 /// Whether a member is what an operating system adds to an archive about

@@ -1,5 +1,6 @@
 use zip::CompressionMethod;
 
+use super::clean;
 use crate::fixtures::{docx, failure, gzip, records, text, zip, zip_with};
 use crate::{read, read_with, Limits, Read};
 
@@ -246,4 +247,14 @@ fn a_file_of_unknown_kind_is_unsupported() {
             "a file without an extension, whose format is unknown"
         )
     );
+}
+
+#[test]
+fn member_paths_are_cleaned_of_empty_and_dot_segments() {
+    assert_eq!(clean("/2005//march/./wire.rss"), "2005/march/wire.rss");
+    assert_eq!(clean("2005\\march\\wire.rss"), "2005/march/wire.rss");
+    assert_eq!(clean("./2005/"), "2005/");
+    assert_eq!(clean("/"), "/");
+    let reads = read("a.zip", &zip(&[("./x//y/./z.txt", b"z")]));
+    assert_eq!(names(&reads), [("a.zip/x/y/z.txt", Some("x/y"))]);
 }
