@@ -17,7 +17,7 @@ use zip::ZipArchive;
 
 use crate::archive::{part, Budget};
 use crate::xml::{place, resolve};
-use crate::{decode, Content, Read, Record};
+use crate::{decode, Content, Read, Record, Warning};
 
 /// The Word file `name` read from its bytes: one record, or a failure of
 /// kind `damaged-docx` that says what is wrong.
@@ -39,7 +39,7 @@ pub(crate) fn read(name: &str, bytes: &[u8], budget: &mut Budget) -> Read {
 fn record(
     bytes: &[u8],
     budget: &mut Budget,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<Warning>,
 ) -> Result<Vec<Record>, String> {
     let mut archive = ZipArchive::new(Cursor::new(bytes))
         .map_err(|error| format!("not a Word file: its ZIP archive cannot be read: {error}"))?;
@@ -51,14 +51,18 @@ fn record(
         Ok(Some(core)) => properties(&core, warnings),
         Ok(None) => Record::new(),
         Err(message) => {
-            warnings.push(format!(
-                "{message}; the document is read without its properties"
+            warnings.push(Warning::new(
+                "ignored-properties",
+                format!("{message}; the document is read without its properties"),
             ));
             Record::new()
         }
     };
     if text.is_empty() {
-        warnings.push("the document has no text, and is left out".to_string());
+        warnings.push(Warning::new(
+            "no-text",
+            "the document has no text, and is left out",
+        ));
         return Ok(Vec::new());
     }
     record.insert("text".to_string(), Value::String(text));
@@ -134,7 +138,7 @@ fn push(reading: &mut [String], text: &str) {
 /// Title, author and date from `docProps/core.xml`: `dc:title`,
 /// `dc:creator`, and `dcterms:created`, else `dcterms:modified`. Damaged
 /// properties are a warning, not a failure: the text is what matters.
-fn properties(core: &[u8], warnings: &mut Vec<String>) -> Record {
+fn properties(core: &[u8], warnings: &mut Vec<Warning>) -> Record {
     let xml = decode::decode(core, decode::declared_in(core)).text;
     let mut reader = Reader::from_str(&xml);
     let (mut title, mut creator, mut created, mut modified) = (None, None, None, None);
@@ -167,10 +171,13 @@ fn properties(core: &[u8], warnings: &mut Vec<String>) -> Record {
             Ok(_) => {}
             Err(error) => {
                 let at = usize::try_from(reader.error_position()).unwrap_or(usize::MAX);
-                warnings.push(format!(
-                    "its part docProps/core.xml is not well-formed XML at {}: {error}; \
-                     the document is read without its properties",
-                    place(&xml, at)
+                warnings.push(Warning::new(
+                    "ignored-properties",
+                    format!(
+                        "its part docProps/core.xml is not well-formed XML at {}: {error}; \
+                         the document is read without its properties",
+                        place(&xml, at)
+                    ),
                 ));
                 return Record::new();
             }

@@ -75,3 +75,8 @@ pub(crate) fn text(read: &Read) -> &str {
         other => panic!("{} holds {other:?}, not text", read.name),
     }
 }
+
+/// The messages of a read's warnings, for comparing with the expected.
+pub(crate) fn messages(read: &Read) -> Vec<&str> {
+    read.warnings.iter().map(|w| w.message.as_str()).collect()
+}

@@ -46,7 +46,9 @@ fn a_word_file_without_properties_is_still_read() {
         ),
     );
     assert_eq!(records(&read[0]).len(), 1);
-    assert!(read[0].warnings[0].starts_with("its part docProps/core.xml is not well-formed XML"));
+    assert!(read[0].warnings[0]
+        .message
+        .starts_with("its part docProps/core.xml is not well-formed XML"));
 }
 
 #[test]
@@ -93,7 +95,7 @@ fn a_word_file_without_text_is_left_out_with_a_warning() {
     );
     assert!(records(&read[0]).is_empty());
     assert_eq!(
-        read[0].warnings,
+        crate::fixtures::messages(&read[0]),
         ["the document has no text, and is left out"]
     );
 }

@@ -20,7 +20,7 @@ mod walk;
 
 use serde_json::Value;
 
-use crate::{decode, Content, Failure, Read, Record};
+use crate::{decode, Content, Failure, Read, Record, Warning};
 
 /// An item or entry as found, before it becomes a record.
 #[derive(Debug, Default)]
@@ -51,7 +51,7 @@ struct Feed {
     publication: Option<String>,
     items: Vec<Item>,
     /// What was kept as written or left out, naming where.
-    warnings: Vec<String>,
+    warnings: Vec<Warning>,
 }
 
 /// The feed `name`, from its bytes, decoded as its XML declaration says.
@@ -81,11 +81,14 @@ pub(crate) fn read(name: &str, bytes: &[u8]) -> Read {
 }
 
 /// The records of a feed's items; a warning for each item left out.
-fn records(feed: Feed, warnings: &mut Vec<String>) -> Vec<Record> {
+fn records(feed: Feed, warnings: &mut Vec<Warning>) -> Vec<Record> {
     let noun = feed.item_noun;
     warnings.extend(feed.warnings);
     if feed.items.is_empty() {
-        warnings.push(format!("the feed has no {noun}"));
+        warnings.push(Warning::new(
+            "empty-feed",
+            format!("the feed has no {noun}"),
+        ));
     }
     let mut records = Vec::with_capacity(feed.items.len());
     for item in feed.items {
@@ -93,11 +96,15 @@ fn records(feed: Feed, warnings: &mut Vec<String>) -> Vec<Record> {
         let line = item.line;
         match record(item, feed.publication.as_deref()) {
             Ok(record) => records.push(record),
-            Err(None) => warnings.push(format!(
-                "{noun} {number} (line {line}) has neither text nor a title, and is left out"
+            Err(None) => warnings.push(Warning::new(
+                "skipped-item",
+                format!(
+                    "{noun} {number} (line {line}) has neither text nor a title, and is left out"
+                ),
             )),
-            Err(Some(title)) => warnings.push(format!(
-                "{noun} {number} (line {line}), {title:?}, has no text, and is left out"
+            Err(Some(title)) => warnings.push(Warning::new(
+                "skipped-item",
+                format!("{noun} {number} (line {line}), {title:?}, has no text, and is left out"),
             )),
         }
     }

@@ -9,6 +9,7 @@ use quick_xml::{NsReader, XmlVersion};
 use super::{Feed, Item};
 use crate::markup::{html_to_text, Plain};
 use crate::xml::{self, line_of, place};
+use crate::Warning;
 
 const ATOM: &str = "http://www.w3.org/2005/Atom";
 const RSS_1: &str = "http://purl.org/rss/1.0/";
@@ -197,9 +198,12 @@ impl Walk {
                 .collect(),
             _ => {
                 if self.capture.is_some() {
-                    self.feed.warnings.push(format!(
-                        "the entity {written} ({}) is not defined, and is kept as written",
-                        place(text, at)
+                    self.feed.warnings.push(Warning::new(
+                        "unknown-entity",
+                        format!(
+                            "the entity {written} ({}) is not defined, and is kept as written",
+                            place(text, at)
+                        ),
                     ));
                 }
                 written
