@@ -64,6 +64,16 @@ pub(crate) type Records<'a> = Box<dyn Iterator<Item = Result<Record, Error>> + '
 pub(crate) fn read_file<'a>(file: &'a SourceFile, names: Option<&FieldNames>) -> Records<'a> {
     let records = match file.body() {
         Ok(Body::Text(text)) => read_text(file, text, names),
+        // One record (a web page, a Word document) takes the file's name as its id, as a text file does.
+        Ok(Body::Records(records)) if records.len() == 1 => {
+            Box::new(records.iter().map(|record| {
+                record_from_value(
+                    record.clone(),
+                    record_at(&file.name, 1),
+                    file_stem(&file.name).to_string(),
+                )
+            }))
+        }
         Ok(Body::Records(records)) => read_values(&file.name, records.iter().cloned()),
         Err(error) => return Box::new(std::iter::once(Err(error))),
     };
