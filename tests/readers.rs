@@ -109,7 +109,7 @@ fn a_reader_file_given_to_the_engine_alone_names_the_readers_module() {
 #[test]
 fn windows_1252_text_keeps_its_quotes_and_accents_and_says_its_encoding() {
     let bytes = b"Putin\x92s \x93historic\x94 visit \x96 the caf\xe9 in Tokyo was full.";
-    let corpus = Corpus::load(&read("old.txt", bytes), &LoadOptions::default()).unwrap();
+    let corpus = Corpus::load(read("old.txt", bytes), &LoadOptions::default()).unwrap();
     assert_eq!(
         corpus.document("old").unwrap().text,
         "Putin\u{2019}s \u{201c}historic\u{201d} visit \u{2013} the caf\u{e9} in Tokyo was full."
@@ -125,7 +125,7 @@ fn windows_1252_text_keeps_its_quotes_and_accents_and_says_its_encoding() {
 fn shift_jis_and_utf16_text_load() {
     // 日本とロシアの平和条約。 in Shift_JIS.
     let sjis = b"\x93\xfa\x96\x7b\x82\xc6\x83\x8d\x83\x56\x83\x41\x82\xcc\x95\xbd\x98\x61\x8f\xf0\x96\xf1\x81\x42";
-    let corpus = Corpus::load(&read("jp.txt", &sjis.repeat(3)), &LoadOptions::default()).unwrap();
+    let corpus = Corpus::load(read("jp.txt", &sjis.repeat(3)), &LoadOptions::default()).unwrap();
     assert_eq!(corpus.sources()[0].encoding.as_deref(), Some("Shift_JIS"));
     assert!(corpus
         .document("jp")
@@ -135,7 +135,7 @@ fn shift_jis_and_utf16_text_load() {
 
     let mut utf16 = vec![0xfe, 0xff];
     utf16.extend("Tōkyō talks.".encode_utf16().flat_map(u16::to_be_bytes));
-    let corpus = Corpus::load(&read("be.txt", &utf16), &LoadOptions::default()).unwrap();
+    let corpus = Corpus::load(read("be.txt", &utf16), &LoadOptions::default()).unwrap();
     assert_eq!(corpus.document("be").unwrap().text, "Tōkyō talks.");
     assert_eq!(corpus.sources()[0].encoding.as_deref(), Some("UTF-16BE"));
 }
@@ -143,7 +143,7 @@ fn shift_jis_and_utf16_text_load() {
 #[test]
 fn invalid_bytes_are_replaced_with_a_warning_naming_the_file_and_offset() {
     let bytes = b"text\n\"T\xc5\x8dky\xc5\x8d and the \xe9lite met.\"\n";
-    let corpus = Corpus::load(&read("notes.csv", bytes), &LoadOptions::default()).unwrap();
+    let corpus = Corpus::load(read("notes.csv", bytes), &LoadOptions::default()).unwrap();
     assert_eq!(
         corpus.documents()[0].text,
         "Tōkyō and the \u{fffd}lite met."
@@ -178,7 +178,7 @@ fn a_feed_with_html_in_its_items_gives_a_document_an_item() {
 </channel></rss>"#;
     // "Cafés" in ISO-8859-1, as the declaration says.
     let feed = [&feed[..], b"\xe9", &tail[..]].concat();
-    let corpus = Corpus::load(&read("wire.xml", &feed), &LoadOptions::default()).unwrap();
+    let corpus = Corpus::load(read("wire.xml", &feed), &LoadOptions::default()).unwrap();
     let doc = corpus.document("wire").unwrap();
     assert_eq!(doc.text, "Fishermen returned to Nemuro.\n\nCafés reopened.");
     assert_eq!(doc.title, "Fishermen return");
