@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
-import { Corpus } from './helpers.mjs';
+import { Corpus, withCorpus } from './helpers.mjs';
 import { needsReaders } from '../../pkg-node/corpus_lens.js';
 
 const bytesOf = (name, bytes) => ({ name, bytes: Uint8Array.from(bytes) });
@@ -69,5 +69,57 @@ describe('text in other encodings', () => {
     assert.equal(needsReaders({ name: 'long.txt', bytes }), false);
     bytes[(1 << 22) + 5] = 0xff;
     assert.equal(needsReaders({ name: 'long.txt', bytes }), true);
+  });
+});
+
+describe('a ZIP archive of mixed files', () => {
+  test('every file inside gives its documents, with its folder; the bad member and the picture are reported by their paths', async () => {
+    const { mixedArchive, CP1252_TEXT } = await import('../fixtures/readers/mixed-archive.mjs');
+    withCorpus(() => Corpus.load([{ name: 'collection.zip', bytes: mixedArchive() }], { skipInvalid: true }), (corpus) => {
+      const documents = corpus.documents().map(({ id, title, date, publication, metadata }) => ({ id, title, date, publication, ...metadata }));
+      assert.deepEqual(documents, [
+        { id: 'talks', title: 'Talks resume in Tokyo', date: '2005-03-03', publication: 'Harbour Herald', author: 'Aiko Tanaka', folder: 'pages', time: '10:00:00+09:00' },
+        { id: 'island-wire-1', title: 'Fishermen return to Nemuro', date: '2005-03-04', publication: 'Island Wire', author: 'Ivan Petrov', folder: 'feeds', time: '08:00:00+00:00', url: 'https://example.org/1' },
+        { id: 'island-wire-2', title: 'Sakhalin gas deal signed', date: '2005-03-05', publication: 'Island Wire', folder: 'feeds', time: '09:30:00+00:00', url: 'https://example.org/2' },
+        { id: 'memo', title: 'Memo on the islands', date: '2005-03-06', publication: null, author: 'Kenji Sato', time: '12:00:00+00:00' },
+        { id: 'letter', title: 'Putin’s “historic” visit – the café in Tokyo…', date: null, publication: null, folder: 'old' },
+        { id: 'records-1', title: 'Harbour talks', date: null, publication: null, folder: 'data' },
+        { id: 'records-2', title: 'Second round', date: null, publication: null, folder: 'data' },
+      ]);
+      const text = (id) => corpus.document(id).text;
+      assert.equal(text('talks'), 'Japanese and Russian negotiators met in Tokyo on Thursday to resume talks on the disputed islands, the first round since the autumn.\n\n'
+        + 'Foreign Minister Nobutaka Machimura said the two sides had agreed to keep meeting every month until a peace treaty could be drafted.');
+      assert.equal(text('island-wire-1'), 'Fishermen returned to Nemuro after the talks.\n\nThey hope for calmer seas.');
+      assert.equal(text('island-wire-2'), 'The Sakhalin gas deal was signed in Moscow & Tokyo.');
+      assert.equal(text('memo'), 'The memo on the islands.\n\nA second paragraph.');
+      assert.equal(text('letter'), CP1252_TEXT);
+      assert.deepEqual(corpus.warnings().map(({ file, line, kind }) => ({ file, line, kind })), [
+        { file: 'collection.zip/bad/broken.docx', line: 0, kind: 'unreadable-file' },
+        { file: 'collection.zip/picture.png', line: 0, kind: 'unsupported-file' },
+      ]);
+      assert.deepEqual(corpus.sources().map(({ name, encoding, documents }) => [name, encoding, documents]), [
+        ['collection.zip/pages/talks.html', 'UTF-8', 1],
+        ['collection.zip/feeds/island-wire.xml', 'UTF-8', 2],
+        ['collection.zip/memo.docx', null, 1],
+        ['collection.zip/old/letter.txt', 'windows-1252', 1],
+        ['collection.zip/data/records.jsonl', 'UTF-8', 2],
+        ['collection.zip/bad/broken.docx', null, 0],
+        ['collection.zip/picture.png', null, 0],
+      ]);
+    });
+    // Without skipInvalid the first bad member is the error, named by its path.
+    assert.throws(() => Corpus.load([{ name: 'collection.zip', bytes: mixedArchive() }]), {
+      kind: 'unreadable-file', message: /^collection\.zip\/bad\/broken\.docx: not a Word file/,
+    });
+  });
+
+  test('previewFile shows a web page as the record it gives, and refuses an archive of several files', async () => {
+    const { mixedArchive, PAGE } = await import('../fixtures/readers/mixed-archive.mjs');
+    const preview = Corpus.previewFile({ name: 'talks.html', bytes: new TextEncoder().encode(PAGE) });
+    assert.equal(preview.text, 'text');
+    assert.ok(preview.columns.includes('title'));
+    assert.throws(() => Corpus.previewFile({ name: 'collection.zip', bytes: mixedArchive() }), {
+      message: 'Corpus.previewFile: collection.zip holds 7 files; preview them one at a time',
+    });
   });
 });
