@@ -13,6 +13,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 pub mod decode;
+pub mod html;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
@@ -65,6 +66,9 @@ pub struct Failure {
 /// Reads the file called `name` from its `bytes`: one [`Read`], or one for
 /// each member of an archive.
 pub fn read(name: &str, bytes: &[u8]) -> Vec<Read> {
+    if is_web_page(name) {
+        return vec![html::read_page(name, bytes)];
+    }
     let decoded = decode::decode(bytes, decode::declared_in(bytes));
     vec![Read {
         name: name.to_string(),
@@ -73,4 +77,13 @@ pub fn read(name: &str, bytes: &[u8]) -> Vec<Read> {
         content: Content::Content(decoded.text),
         warnings: decoded.warnings,
     }]
+}
+
+/// Whether the name's extension is a web page's: `html`, `htm` or `xhtml`,
+/// in any case.
+fn is_web_page(name: &str) -> bool {
+    let extension = name.rsplit_once('.').map_or("", |(_, extension)| extension);
+    ["html", "htm", "xhtml"]
+        .iter()
+        .any(|known| extension.eq_ignore_ascii_case(known))
 }
