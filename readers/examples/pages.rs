@@ -6,6 +6,8 @@
 //! cargo run --release -p corpus-lens-readers --example pages -- FOLDER > out.json
 //! python3 ../shared/data/html-articles/score.py out.json
 //! ```
+//!
+//! With `--metadata` after the folder, each page's record without its text instead.
 use corpus_lens_readers::{html::read_page, Content};
 use serde_json::{json, Map, Value};
 use std::{env, fs, io, path::PathBuf};
@@ -17,6 +19,7 @@ fn main() -> io::Result<()> {
         .map(|entry| entry.path())
         .collect();
     paths.sort();
+    let metadata = env::args().nth(2).is_some_and(|flag| flag == "--metadata");
     let mut out = Map::new();
     for path in paths {
         let name = path
@@ -26,8 +29,13 @@ fn main() -> io::Result<()> {
         let Some(key) = name.strip_suffix(".html") else {
             continue;
         };
-        let text = main_text(read_page(name, &fs::read(&path)?).content);
-        out.insert(key.to_string(), json!({ "articleBody": text }));
+        let content = read_page(name, &fs::read(&path)?).content;
+        let value = if metadata {
+            without_text(content)
+        } else {
+            json!({ "articleBody": main_text(content) })
+        };
+        out.insert(key.to_string(), value);
     }
     println!("{}", Value::Object(out));
     Ok(())
@@ -40,4 +48,15 @@ fn main_text(content: Content) -> String {
     };
     let text = records.first().and_then(|record| record.get("text"));
     text.and_then(Value::as_str).unwrap_or_default().to_string()
+}
+
+/// The page's record without its text.
+fn without_text(content: Content) -> Value {
+    let Content::Records(mut records) = content else {
+        return Value::Null;
+    };
+    records.truncate(1);
+    let mut record = records.pop().unwrap_or_default();
+    record.remove("text");
+    Value::Object(record)
 }

@@ -65,3 +65,6 @@ fn visible_text(document: &Document) -> Option<String> {
     let text = paragraphs::paragraphs(&[body]).join("\n\n");
     Some(text).filter(|text| !text.is_empty())
 }
+
+#[cfg(test)]
+mod tests;
