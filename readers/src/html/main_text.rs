@@ -187,7 +187,9 @@ fn scores(body: &NodeRef, stats: &HashMap<NodeId, Stats>) -> HashMap<NodeId, f64
         }
         let points = 1.0 + (own.commas + 1) as f64 + (own.text / 100).min(3) as f64;
         for (level, ancestor) in node.ancestors_it(Some(ANCESTORS)).enumerate() {
-            if !ancestor.is_element() {
+            // The page itself is no candidate: it holds every teaser and
+            // list of links as well as the article.
+            if !ancestor.is_element() || matches!(tag(&ancestor).as_str(), "body" | "html") {
                 break;
             }
             let divider = match level {

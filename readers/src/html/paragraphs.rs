@@ -10,9 +10,11 @@ use dom_query::NodeRef;
 /// the captions of its pictures.
 const SKIPPED: &[&str] = &["h1", "figcaption"];
 
-/// The largest share of a paragraph that may be link text: a line of
-/// "Read more" links is not prose.
-const MAX_LINK_DENSITY: f64 = 0.5;
+/// The largest share of a paragraph that may be link text, from 0 to 1: a
+/// line of "Read more" links is not prose, but a list item that opens with
+/// a linked headline is. At 0 any paragraph with a link is dropped, at 1
+/// none is. On the development pages F1 is flat from 0.6 to 0.8.
+const MAX_LINK_DENSITY: f64 = 0.7;
 
 /// A paragraph as it is gathered.
 #[derive(Default)]

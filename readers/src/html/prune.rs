@@ -81,6 +81,8 @@ const UNLIKELY: &[&str] = &[
     "dateline",
     "latest",
     "teaser",
+    "copyright",
+    "image",
 ];
 
 /// Words that mark advertisements when they are the whole word.

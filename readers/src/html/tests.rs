@@ -184,3 +184,27 @@ fn read_takes_web_pages_by_extension_in_any_case() {
     let text = read("a.txt", html.as_bytes());
     assert!(matches!(text[0].content, Content::Content(_)));
 }
+
+#[test]
+fn class_words_are_whole_words_not_substrings() {
+    // `pageRow` is not `pager`, `headingText` is not `header`: a wrapper
+    // so named holding the article is kept.
+    let html = format!(
+        "<html><body><div class=\"PageBuilder-pageRow\"><div id=headingText>\
+         <p>{FIRST}</p><p>{SECOND}</p></div></div><div class=pager><a href=/2>Next page</a></div></body></html>"
+    );
+    assert_eq!(
+        field(&record(&html), "text"),
+        Some(format!("{FIRST}\n\n{SECOND}").as_str())
+    );
+}
+
+#[test]
+fn drops_captions_and_image_credits() {
+    let html = format!(
+        "<html><body><article><div class=image-wrap><img src=a.jpg><p>The old bridge in 1998, \
+         seen from the river bank below.</p></div><figure><img src=b.jpg><figcaption>The ferry, \
+         seen from the other bank.</figcaption></figure><p>{FIRST}</p></article></body></html>"
+    );
+    assert_eq!(field(&record(&html), "text"), Some(FIRST));
+}
