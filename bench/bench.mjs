@@ -21,9 +21,10 @@ import * as search from './search.mjs';
 import * as entities from './entities.mjs';
 import * as widgets from './widgets.mjs';
 import * as scale from './scale.mjs';
+import * as pages from './pages.mjs';
 import { howToGetSotu, readSotu } from './sotu-data.mjs';
 
-const SECTIONS = [loading, search, entities, cooccur, browser, widgets, scale];
+const SECTIONS = [loading, search, entities, cooccur, browser, widgets, scale, pages];
 
 const ROOT = path.resolve(fileURLToPath(import.meta.url), '../..');
 

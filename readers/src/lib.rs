@@ -37,6 +37,7 @@ mod docx;
 mod feed;
 #[cfg(test)]
 mod fixtures;
+pub mod html;
 mod markup;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
@@ -164,6 +165,7 @@ fn reader_for(extension: &str) -> Option<Reader> {
         "txt" | "md" | "markdown" | "json" | "jsonl" | "ndjson" | "csv" | "tsv" | "tab" => {
             |name, bytes, _| vec![text(name, bytes)]
         }
+        "html" | "htm" | "xhtml" => |name, bytes, _| vec![html::read_page(name, bytes)],
         "xml" | "rss" | "atom" => |name, bytes, _| vec![feed::read(name, bytes)],
         "docx" => |name, bytes, budget| vec![docx::read(name, bytes, budget)],
         "zip" => archive::read_zip,
