@@ -174,41 +174,32 @@ describe('the corpus loader', () => {
     await context.close();
   });
 
-  test('a windows-1252 file loads with its curly quotes and accents, and the loader names its encoding', async () => {
+  test('a ZIP archive of mixed files loads every document; the members not read are listed by their paths, each with its reason', async () => {
+    const { mixedArchive, EXPECTED_TITLES } = await import('../fixtures/readers/mixed-archive.mjs');
     const { page, errors, context } = await openCorporaPage();
     const loader = page.locator('corpus-loader');
-    const text = 'Putin’s “historic” visit: the café in Tokyo was full.';
-    const cp1252 = { '’': 0x92, '“': 0x93, '”': 0x94 };
-    const bytes = Buffer.from([...text].map((c) => cp1252[c] ?? c.charCodeAt(0)));
-    await loader.locator('input.corpus-loader-files').setInputFiles([{ name: 'old.txt', mimeType: 'text/plain', buffer: bytes }]);
-    await loader.getByText('Loaded 1 document from 1 file.').waitFor();
-    assert.equal(await loader.getByRole('list', { name: 'Files read (1)' }).textContent(), 'old.txt 1 document; windows-1252');
-    const texts = await page.evaluate(async () => {
-      const [doc] = window.lastLoaded.documents();
-      return [(await window.lastLoaded.call('document', doc.id)).text];
-    });
-    assert.deepEqual(texts, [text]);
-    assert.deepEqual(errors, []);
-    await context.close();
-  });
-
-  test('a gzipped file loads as the file inside; a damaged one, or one holding another format, is listed as not read', async () => {
-    const { page, errors, context } = await openCorporaPage();
-    const loader = page.locator('corpus-loader');
-    const records = [{ title: 'Harbour talks', text: 'Fishermen met officials in Nemuro.' }, { title: 'Second round', text: 'Talks ended in Sapporo.' }]
-      .map((r) => JSON.stringify(r)).join('\n');
-    const gzipped = (name, content) => ({ name, mimeType: 'application/gzip', buffer: gzipSync(Buffer.from(content)) });
+    const records = [{ title: 'Harbour talks', text: 'Fishermen met officials in Nemuro.' }].map((r) => JSON.stringify(r)).join('\n');
     await loader.locator('input.corpus-loader-files').setInputFiles([
-      gzipped('archive.jsonl.gz', records),
+      { name: 'collection.zip', mimeType: 'application/zip', buffer: Buffer.from(mixedArchive()) },
       { name: 'damaged.jsonl.gz', mimeType: 'application/gzip', buffer: gzipSync(Buffer.from(records)).subarray(0, 20) },
-      gzipped('slides.pdf.gz', '%PDF-1.4'),
     ]);
-    await loader.getByText('Loaded 2 documents from 1 file.').waitFor();
-    assert.equal(await loader.getByRole('list', { name: 'Files read (1)' }).textContent(), 'archive.jsonl 2 documents; UTF-8');
-    const skipped = loader.getByRole('list', { name: 'Files not read (2)' });
-    const [pdf, damaged] = await skipped.locator('.corpus-loader-item').allTextContents();
-    assert.match(damaged, /^damaged\.jsonl\.gz is not a gzip file, or is damaged \(.+\)$/);
-    assert.equal(pdf, 'slides.pdf.gz it holds a .pdf file, not a format corpus-lens reads');
+    await loader.getByText('Loaded 7 documents from 1 file.').waitFor();
+    const titles = await page.evaluate(() => window.lastLoaded.documents().map((doc) => doc.title));
+    assert.deepEqual(titles, EXPECTED_TITLES);
+    assert.deepEqual(await loader.getByRole('list', { name: 'Files read (5)' }).locator('.corpus-loader-item').allTextContents(), [
+      'collection.zip/pages/talks.html 1 document; UTF-8',
+      'collection.zip/feeds/island-wire.xml 2 documents; UTF-8',
+      'collection.zip/memo.docx 1 document',
+      'collection.zip/old/letter.txt 1 document; windows-1252',
+      'collection.zip/data/records.jsonl 2 documents; UTF-8',
+    ]);
+    const skipped = loader.getByRole('list', { name: 'Files not read (3)' });
+    assert.deepEqual(await skipped.locator('.corpus-loader-item').allTextContents(), [
+      'collection.zip/bad/broken.docx not a Word file: its ZIP archive cannot be read: invalid Zip archive: Could not find EOCD',
+      'collection.zip/picture.png unsupported file type; expected .txt, .md, .json, .jsonl, .ndjson, .csv, .tsv, .html, .htm, .xhtml, .xml (RSS or Atom), .rss, .atom, .docx, .zip or .gz',
+      'damaged.jsonl.gz not a gzip file that can be read: incomplete deflate stream',
+    ]);
+    await screenshotOf(loader, 'corpora-loader-archive.png');
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -233,24 +224,28 @@ describe('the corpus loader', () => {
     await context.close();
   });
 
-  test('a file in another encoding than UTF-8 is not read, and says why; a UTF-16 one is', async () => {
+  test('files in other encodings load and are saved as given; bytes a file\'s encoding cannot read are listed as changed', async () => {
     const { page, errors, context } = await openCorporaPage();
     const loader = page.locator('corpus-loader');
     const latin1 = { name: 'latin1.txt', mimeType: 'text/plain', buffer: Buffer.from('Réunion à Tokyo.\n\nLe café du matin.', 'latin1') };
     const utf16 = { name: 'utf16.txt', mimeType: 'text/plain', buffer: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Réunion à Tokyo.', 'utf16le')]) };
-    await loader.locator('input.corpus-loader-files').setInputFiles([latin1, utf16]);
-    await loader.getByText('Loaded 1 document from 1 file.').waitFor();
-    const skipped = loader.getByRole('list', { name: 'Files not read (1)' });
-    assert.equal(await skipped.textContent(), 'latin1.txt it is not UTF-8 text (the bytes from offset 1 are not valid UTF-8); save it as UTF-8 and load it again');
+    const damaged = { name: 'damaged.txt', mimeType: 'text/plain', buffer: Buffer.concat([Buffer.from('Tōkyō and the '), Buffer.from([0xe9]), Buffer.from('lite met.')]) };
+    await loader.locator('input.corpus-loader-files').setInputFiles([latin1, utf16, damaged]);
+    await loader.getByText('Loaded 3 documents from 3 files.').waitFor();
+    assert.deepEqual(await loader.getByRole('list', { name: 'Files read (3)' }).locator('.corpus-loader-item').allTextContents(), [
+      'damaged.txt 1 document; UTF-8', 'latin1.txt 1 document; windows-1252', 'utf16.txt 1 document; UTF-16LE',
+    ]);
+    assert.equal(await loader.getByRole('list', { name: 'Changed while reading (1)' }).textContent(),
+      'damaged.txt a sequence that is not valid UTF-8 at byte 16, each replaced by \ufffd');
     const [loaded] = await events(page, 'corpus-loaded');
     const stored = await page.evaluate(async (id) => (await import('/js/corpora/corpus-store.js')).getCorpus(id)
       .then((corpus) => corpus.files.map((file) => file.name)), loaded.id);
-    assert.deepEqual(stored, ['utf16.txt'], 'the file not read is not saved');
-    const text = await page.evaluate(async () => {
+    assert.deepEqual(stored, ['damaged.txt', 'latin1.txt', 'utf16.txt'], 'every file read is saved, as its bytes');
+    const texts = await page.evaluate(async () => {
       const client = window.lastLoaded;
-      return (await client.document(client.documents()[0].id)).text;
+      return Promise.all(client.documents().map(async (doc) => (await client.document(doc.id)).text));
     });
-    assert.equal(text, 'Réunion à Tokyo.', 'the UTF-16 file, decoded');
+    assert.deepEqual(texts, ['Tōkyō and the \ufffdlite met.', 'Réunion à Tokyo.\n\nLe café du matin.', 'Réunion à Tokyo.']);
     assert.deepEqual(errors, []);
     await context.close();
   });

@@ -29,7 +29,7 @@ import { Widget, defineStateProperties, widgetAttributes } from '../widgets/widg
 export const EXTENSIONS = ['txt', 'md', 'markdown', 'json', 'jsonl', 'ndjson', 'csv', 'tsv', 'tab',
   'html', 'htm', 'xhtml', 'xml', 'rss', 'atom', 'docx', 'zip', 'gz'];
 const ACCEPT = EXTENSIONS.map((ext) => `.${ext}`).join(',');
-const FORMATS = '.txt, .md, .json, .jsonl, .csv, .tsv, web pages (.html), RSS or Atom feeds (.xml), Word (.docx), or a .zip or .gz of any of them';
+const FORMATS = '.txt, .md, .json, .jsonl, .csv and .tsv files, web pages (.html), RSS and Atom feeds (.xml), Word documents (.docx), and .zip or .gz archives of any of them';
 /** The kinds of warning that say a whole file was not read (the rest say what was changed in a file read). */
 const UNREAD = new Set(['unsupported-file', 'not-text', 'unreadable-file']);
 
@@ -39,7 +39,7 @@ function template() {
   return [
     h('div', { class: 'corpus-loader-drop' },
       h('p', { class: 'corpus-loader-drop-title' }, 'Drop files or a folder here'),
-      h('p', { class: 'corpus-loader-formats' }, `Reads ${FORMATS} files. They stay on this computer.`),
+      h('p', { class: 'corpus-loader-formats' }, `Reads ${FORMATS}. They stay on this computer.`),
       h('div', { class: 'corpus-loader-actions' }, button('pick-files', 'Choose files'), button('pick-folder', 'Choose a folder')),
       h('input', { class: 'corpus-loader-files', type: 'file', multiple: true, accept: ACCEPT, hidden: true }),
       h('input', { class: 'corpus-loader-folder', type: 'file', webkitdirectory: true, hidden: true })),
@@ -506,7 +506,8 @@ function howRead({ documents, skipped, encoding, fields }) {
     .sort(([a], [b]) => ROLES.indexOf(a) - ROLES.indexOf(b))
     .filter(([role, names]) => names.some((name) => name.toLowerCase() !== role.toLowerCase()))
     .map(([role, names]) => `${role} from ${names.map((name) => `“${name}”`).join(' or ')}`);
-  return [counts, encoding ?? 'text', ...(mapped.length ? [mapped.join(', ')] : [])].join('; ');
+  // No encoding: a file given as text, or one whose format is not text (a Word document).
+  return [counts, ...(encoding ? [encoding] : []), ...(mapped.length ? [mapped.join(', ')] : [])].join('; ');
 }
 
 /** "Files not read (2)" and a scrollable list of [where, what] pairs. */
