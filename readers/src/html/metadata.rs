@@ -32,14 +32,51 @@ pub fn metadata(document: &Document) -> Record {
     record
 }
 
-/// The headline: JSON-LD, Open Graph, Twitter's card, `<title>`, `<h1>`.
+/// The headline: JSON-LD, Open Graph, Twitter's card, `<title>`, `<h1>`;
+/// a title from the page's head loses the site's name it carries.
 fn title(document: &Document, article: &json_ld::Article) -> Option<String> {
-    article
-        .headline
-        .clone()
-        .or_else(|| meta(document, &["og:title", "twitter:title"]))
+    if let Some(headline) = &article.headline {
+        return Some(headline.clone());
+    }
+    let heading = element_text(document, "h1");
+    meta(document, &["og:title", "twitter:title"])
         .or_else(|| element_text(document, "head title"))
-        .or_else(|| element_text(document, "h1"))
+        .map(|title| {
+            without_site(
+                title,
+                publication(document, article).as_deref(),
+                heading.as_deref(),
+            )
+        })
+        .or(heading)
+}
+
+/// What separates a page's title from its site's name in `<title>`.
+const TITLE_SEPARATORS: [&str; 6] = [" | ", " - ", " \u{2013} ", " \u{2014} ", " :: ", " \u{b7} "];
+
+/// `title` without the site's name (`Talks resume | Herald` → `Talks
+/// resume`): the part the page's `<h1>` gives, else the part beside a
+/// separator from the site's name.
+fn without_site(title: String, site: Option<&str>, heading: Option<&str>) -> String {
+    if let Some(heading) = heading.filter(|h| !h.is_empty() && *h != title && title.contains(*h)) {
+        return heading.to_string();
+    }
+    let Some(site) = site else {
+        return title;
+    };
+    for separator in TITLE_SEPARATORS {
+        if let Some((head, tail)) = title.rsplit_once(separator) {
+            if tail.trim().eq_ignore_ascii_case(site) {
+                return head.trim().to_string();
+            }
+        }
+        if let Some((head, tail)) = title.split_once(separator) {
+            if head.trim().eq_ignore_ascii_case(site) {
+                return tail.trim().to_string();
+            }
+        }
+    }
+    title
 }
 
 /// The date of publication, as written: JSON-LD, `article:published_time`

@@ -208,3 +208,54 @@ fn drops_captions_and_image_credits() {
     );
     assert_eq!(field(&record(&html), "text"), Some(FIRST));
 }
+
+#[test]
+fn a_title_from_the_head_loses_the_site_name() {
+    let page = |head: &str, body: &str| {
+        format!(
+            "<html><head>{head}</head><body>{body}<article><p>{}</p></article></body></html>",
+            "Putin met Koizumi in Tokyo. ".repeat(10)
+        )
+    };
+    let title_of = |html: String| match read_page("p.html", html.as_bytes()).content {
+        crate::Content::Records(records) => records[0]
+            .get("title")
+            .and_then(|t| t.as_str())
+            .map(str::to_string),
+        other => panic!("{other:?}"),
+    };
+    let site = "<meta property=\"og:site_name\" content=\"Harbour Herald\">";
+    assert_eq!(
+        title_of(page(
+            &format!("<title>Talks resume | Harbour Herald</title>{site}"),
+            ""
+        ))
+        .as_deref(),
+        Some("Talks resume")
+    );
+    assert_eq!(
+        title_of(page(
+            &format!("<title>Harbour Herald \u{2014} Talks resume</title>{site}"),
+            ""
+        ))
+        .as_deref(),
+        Some("Talks resume")
+    );
+    assert_eq!(
+        title_of(page(
+            "<title>Talks resume - Herald Online</title>",
+            "<h1>Talks resume</h1>"
+        ))
+        .as_deref(),
+        Some("Talks resume")
+    );
+    // A dash inside the headline itself stays.
+    assert_eq!(
+        title_of(page(
+            &format!("<title>Tokyo - Moscow talks</title>{site}"),
+            ""
+        ))
+        .as_deref(),
+        Some("Tokyo - Moscow talks")
+    );
+}
