@@ -93,6 +93,8 @@ test('the CommonJS example runs through require and prints what it says', () => 
 
 test('the ES module example runs through import and prints what it says', () => run('example.mjs'));
 
+test('the web page example reads the page through the readers module the package ships, and prints what it says', () => run('pages.mjs'));
+
 test('the TypeScript example type-checks with strict tsc against the shipped declarations', () => {
   writeFileSync(path.join(project, 'example.ts'), example('example.ts'));
   // node16 resolves through the package's exports map, as a user's project
@@ -108,14 +110,23 @@ test('the TypeScript example type-checks with strict tsc against the shipped dec
 test('corpus-lens/web is the browser build of the same core', () => {
   const check = `import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import init, { Corpus } from 'corpus-lens/web';
+import init, { Corpus, loadReaders } from 'corpus-lens/web';
 // A browser fetches the module beside corpus_lens.js; Node is handed its bytes.
 const wasm = createRequire(import.meta.url).resolve('corpus-lens/web/corpus_lens_bg.wasm');
 await init({ module_or_path: readFileSync(wasm) });
 console.log(Corpus.embedded().stats().documents);
+const readers = createRequire(import.meta.url).resolve('corpus-lens/web/readers/corpus_lens_readers_bg.wasm');
+const page = new TextEncoder().encode('<title>Talks</title><article><p>Putin met Koizumi in Tokyo.</p></article>');
+try {
+  Corpus.load([{ name: 'talks.html', bytes: page }]);
+} catch (error) {
+  console.log(error.message.includes('loadReaders()'));
+}
+await loadReaders(readFileSync(readers));
+console.log(Corpus.load([{ name: 'talks.html', bytes: page }]).documents()[0].title);
 `;
   writeFileSync(path.join(project, 'web.mjs'), check);
-  assert.equal(execFileSync(process.execPath, ['web.mjs'], { cwd: project, encoding: 'utf8' }), '5\n');
+  assert.equal(execFileSync(process.execPath, ['web.mjs'], { cwd: project, encoding: 'utf8' }), '5\ntrue\nTalks\n');
 });
 
 test('corpus-lens/elements ships the widgets with their worker, wasm module, manifest and the single file', () => {
