@@ -202,3 +202,87 @@ fn a_feed_with_html_in_its_items_gives_a_document_an_item() {
         .message
         .contains("\"Photo: the summit\", has no text"));
 }
+
+#[test]
+fn a_page_whose_byline_sits_in_json_ld_gives_its_author_date_and_outlet() {
+    let page = r#"<!doctype html><html><head><title>Talks resume | Herald</title>
+<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [
+  {"@type": "WebSite", "name": "Harbour Herald"},
+  {"@type": "NewsArticle", "headline": "Talks resume in Tokyo", "datePublished": "2005-03-03T10:00:00+09:00",
+   "author": [{"@type": "Person", "name": "Aiko Tanaka"}, {"@type": "Person", "name": "Ivan Petrov"}],
+   "publisher": {"@type": "Organization", "name": "Harbour Herald"}}]}</script></head>
+<body><nav><a href="/">Home</a> <a href="/world">World</a></nav><div class="byline">By our staff</div>
+<article><p>Japanese and Russian negotiators met in Tokyo on Thursday to resume talks on the disputed islands.</p>
+<p>Foreign Minister Nobutaka Machimura said the two sides would keep meeting every month.</p></article>
+<section class="comments"><p>First!</p></section></body></html>"#;
+    let corpus =
+        Corpus::load(read("talks.html", page.as_bytes()), &LoadOptions::default()).unwrap();
+    let doc = corpus.document("talks").unwrap();
+    assert_eq!(doc.title, "Talks resume in Tokyo");
+    assert_eq!(doc.publication.as_deref(), Some("Harbour Herald"));
+    assert_eq!(
+        doc.date.map(|d| d.to_string()).as_deref(),
+        Some("2005-03-03")
+    );
+    assert_eq!(
+        text_meta(&corpus, "talks", "author").as_deref(),
+        Some("Aiko Tanaka, Ivan Petrov")
+    );
+    assert_eq!(
+        doc.text,
+        "Japanese and Russian negotiators met in Tokyo on Thursday to resume talks on the disputed islands.\n\n\
+         Foreign Minister Nobutaka Machimura said the two sides would keep meeting every month."
+    );
+}
+
+/// A ZIP archive of `members`, deflated.
+fn zip(members: &[(&str, &[u8])]) -> Vec<u8> {
+    use std::io::Write;
+    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (path, bytes) in members {
+        writer
+            .start_file(*path, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        writer.write_all(bytes).unwrap();
+    }
+    writer.finish().unwrap().into_inner()
+}
+
+#[test]
+fn a_zip_with_a_bad_member_loads_the_rest_and_names_the_member() {
+    let archive = zip(&[
+        ("2005/march/notes.txt", b"Putin met Koizumi in Tokyo."),
+        ("2005/broken.docx", b"not a zip archive"),
+        (
+            "wire.jsonl",
+            b"{\"title\": \"One\", \"text\": \"Fishermen returned.\"}\n",
+        ),
+    ]);
+    let files = read("news.zip", &archive);
+    let corpus = Corpus::load(&files, &skipping()).unwrap();
+    let documents: Vec<(&str, Option<&MetaValue>)> = corpus
+        .documents()
+        .iter()
+        .map(|d| (d.id.as_str(), d.metadata.get("folder")))
+        .collect();
+    assert_eq!(
+        documents,
+        [
+            ("notes", Some(&MetaValue::Text("2005/march".into()))),
+            ("wire-1", None)
+        ]
+    );
+    let warnings: Vec<(&str, &str)> = corpus
+        .warnings()
+        .iter()
+        .map(|w| (w.file.as_str(), w.kind.as_str()))
+        .collect();
+    assert_eq!(warnings, [("news.zip/2005/broken.docx", "unreadable-file")]);
+    let error = Corpus::load(&files, &LoadOptions::default()).unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .starts_with("news.zip/2005/broken.docx: not a Word file"),
+        "{error}"
+    );
+}
