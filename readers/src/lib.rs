@@ -1,8 +1,8 @@
 //! The file formats corpus-lens reads beside its own, turned into what the
 //! engine reads: web pages, RSS and Atom feeds and Word documents become
-//! records (`title`, `text`, `date`, `author`, `publication`, `url`); ZIP
-//! and gzip archives become the files they hold; text in any encoding
-//! becomes text. A wasm module of its own, loaded only when such a file is
+//! records (`title`, `text`, `date`, `author`, `publication`, `url`), and
+//! so does the text layer of a PDF; ZIP and gzip archives become the files
+//! they hold; text in any encoding becomes text. A wasm module of its own, loaded only when such a file is
 //! opened, so that the engine's module stays small.
 //!
 //! Nothing is dropped or damaged without a word: every file read yields a
@@ -13,8 +13,11 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 pub mod decode;
+mod pdf;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
+
+pub use pdf::read_pdf;
 
 /// A record: field names to values, as the engine's JSON records are.
 pub type Record = Map<String, Value>;
@@ -86,12 +89,23 @@ pub struct Failure {
 /// Reads the file called `name` from its `bytes`: one [`Read`], or one for
 /// each member of an archive.
 pub fn read(name: &str, bytes: &[u8]) -> Vec<Read> {
-    let decoded = decode::decode(bytes, decode::declared_in(bytes));
+    let extension = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+    let (content, encoding, warnings) = match extension.as_deref() {
+        Some("pdf") => {
+            let (content, warnings) = read_pdf(bytes);
+            (content, None, warnings)
+        }
+        _ => {
+            let decoded = decode::decode(bytes, decode::declared_in(bytes));
+            let encoding = Some(decoded.encoding);
+            (Content::Content(decoded.text), encoding, decoded.warnings)
+        }
+    };
     vec![Read {
         name: name.to_string(),
         folder: None,
-        encoding: Some(decoded.encoding),
-        content: Content::Content(decoded.text),
-        warnings: decoded.warnings,
+        encoding,
+        content,
+        warnings,
     }]
 }
