@@ -312,7 +312,7 @@ fn unsupported_file(f: &mut fmt::Formatter<'_>, file: &str) -> fmt::Result {
         None => write!(
             f,
             "{file}: unsupported file type; expected .txt, .md, .json, .jsonl, .ndjson, .csv, .tsv, \
-             .html, .htm, .xhtml, .xml (RSS or Atom), .rss, .atom, .docx, .zip or .gz"
+             .html, .htm, .xhtml, .xml (RSS or Atom), .rss, .atom, .docx, .pdf, .zip or .gz"
         ),
     }
 }

@@ -124,9 +124,9 @@ pub const BAD_INPUTS: &[BadInput] = &[
         message: "bad-header.txt line 1: malformed header \"Publication: Monitor Volume: VI Issue: 3\": expected \"Publication: <name> Volume: <number> Issue: <number>\"",
     },
     BadInput {
-        name: "slides.pdf",
+        name: "slides.pptx",
         content: "%PDF",
-        message: "slides.pdf: unsupported file type; expected .txt, .md, .json, .jsonl, .ndjson, .csv, .tsv, .html, .htm, .xhtml, .xml (RSS or Atom), .rss, .atom, .docx, .zip or .gz",
+        message: "slides.pptx: unsupported file type; expected .txt, .md, .json, .jsonl, .ndjson, .csv, .tsv, .html, .htm, .xhtml, .xml (RSS or Atom), .rss, .atom, .docx, .pdf, .zip or .gz",
     },
     BadInput {
         name: "empty.jsonl",

@@ -73,7 +73,7 @@ fn files_a_reader_read_are_taken_as_it_gives_them() {
         [
             ("skipped-item", "feed.xml: item 3 has no text"),
             ("unreadable-file", "a.zip/broken.docx: the archive is damaged"),
-            ("unsupported-file", "a.zip/picture.png: unsupported file type; expected .txt, .md, .json, .jsonl, .ndjson, .csv, .tsv, .html, .htm, .xhtml, .xml (RSS or Atom), .rss, .atom, .docx, .zip or .gz"),
+            ("unsupported-file", "a.zip/picture.png: unsupported file type; expected .txt, .md, .json, .jsonl, .ndjson, .csv, .tsv, .html, .htm, .xhtml, .xml (RSS or Atom), .rss, .atom, .docx, .pdf, .zip or .gz"),
         ]
     );
     // Without skipInvalid, the failure is the load's error.

@@ -372,7 +372,7 @@ fn skip_invalid_keeps_good_records_and_lists_every_bad_one() {
             "{\"text\": \"good one\"}\n{\"title\": \"no text\"}\n{oops\n{\"text\": \"good two\"}\n",
         ),
         SourceFile::new("notext.csv", "title\nA\n"),
-        SourceFile::new("slides.pdf", "%PDF"),
+        SourceFile::new("slides.pptx", "PK"),
     ];
     let options = LoadOptions {
         skip_invalid: true,
@@ -391,7 +391,7 @@ fn skip_invalid_keeps_good_records_and_lists_every_bad_one() {
             ("mixed.jsonl", 2),
             ("mixed.jsonl", 3),
             ("notext.csv", 1),
-            ("slides.pdf", 0)
+            ("slides.pptx", 0)
         ]
     );
     assert!(corpus.warnings()[0].message.contains("no \"text\" field"));

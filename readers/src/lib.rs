@@ -1,8 +1,8 @@
 //! The file formats corpus-lens reads beside its own, turned into what the
 //! engine reads: web pages, RSS and Atom feeds and Word documents become
-//! records (`title`, `text`, `date`, `author`, `publication`, `url`); ZIP
-//! and gzip archives become the files they hold; text in any encoding
-//! becomes text. A wasm module of its own, loaded only when such a file is
+//! records (`title`, `text`, `date`, `author`, `publication`, `url`), and
+//! so does the text layer of a PDF; ZIP and gzip archives become the files
+//! they hold; text in any encoding becomes text. A wasm module of its own, loaded only when such a file is
 //! opened, so that the engine's module stays small.
 //!
 //! Nothing is dropped or damaged without a word: every file read yields a
@@ -39,11 +39,14 @@ mod feed;
 mod fixtures;
 pub mod html;
 mod markup;
+mod pdf;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 mod xml;
 
 pub use archive::{Limits, DECOMPRESSED_LIMIT, DEPTH_LIMIT};
+
+pub use pdf::read_pdf;
 
 /// A record: field names to values, as the engine's JSON records are.
 pub type Record = Map<String, Value>;
@@ -168,6 +171,7 @@ fn reader_for(extension: &str) -> Option<Reader> {
         "html" | "htm" | "xhtml" => |name, bytes, _| vec![html::read_page(name, bytes)],
         "xml" | "rss" | "atom" => |name, bytes, _| vec![feed::read(name, bytes)],
         "docx" => |name, bytes, budget| vec![docx::read(name, bytes, budget)],
+        "pdf" => |name, bytes, _| vec![pdf_file(name, bytes)],
         "zip" => archive::read_zip,
         "gz" => archive::read_gz,
         _ => return None,
@@ -182,6 +186,18 @@ fn extension(name: &str) -> String {
     match base.rsplit_once('.') {
         Some((stem, extension)) if !stem.is_empty() => extension.to_ascii_lowercase(),
         _ => String::new(),
+    }
+}
+
+/// A PDF file's record, or why it has none.
+fn pdf_file(name: &str, bytes: &[u8]) -> Read {
+    let (content, warnings) = read_pdf(bytes);
+    Read {
+        name: name.to_string(),
+        folder: None,
+        encoding: None,
+        content,
+        warnings,
     }
 }
 

@@ -5,7 +5,7 @@
 // why a file could not be read. Only files given as bytes need it: those of
 // a reader's format, and text that is neither UTF-8 nor UTF-16 with a
 // byte-order mark.
-const READERS_FORMAT = /\.(html?|xhtml|xml|rss|atom|docx|zip|gz)$/i;
+const READERS_FORMAT = /\.(html?|xhtml|xml|rss|atom|docx|pdf|zip|gz)$/i;
 /** Bytes checked for UTF-8 a piece at a time, so that no second copy of a large file is made. */
 const UTF8_PIECE = 1 << 22;
 

@@ -118,7 +118,7 @@ describe(`${ENGINE}: what a person does`, () => {
     assert.deepEqual(await browser.errors(), []);
   });
 
-  test('a ZIP archive of a web page, a feed, a Word document, a windows-1252 text and a gzipped file: every document shown, the bad members listed', async () => {
+  test('a ZIP archive of a web page, a feed, a Word document, a windows-1252 text, a PDF and a gzipped file: every document shown, the bad members listed', async () => {
     const { mixedArchive } = await import('../fixtures/readers/mixed-archive.mjs');
     const browser = await engine.browser();
     await openExplorer(browser);
@@ -128,12 +128,12 @@ describe(`${ENGINE}: what a person does`, () => {
     await browser.click(['.corpus-load-open']);
     const picker = await browser.waitFor(['corpus-loader', 'input.corpus-loader-files'], { hidden: true });
     await picker.sendKeys(file);
-    await browser.waitFor(['corpus-stats'], { text: /^7 documents/ });
+    await browser.waitFor(['corpus-stats'], { text: /^8 documents/ });
     await browser.waitFor(['corpus-loader', '.corpus-loader-read'],
-      { text: /(?=.*talks\.html 1 document; UTF-8)(?=.*island-wire\.xml 2 documents; UTF-8)(?=.*memo\.docx 1 document)(?=.*letter\.txt 1 document; windows-1252)(?=.*records\.jsonl 2 documents; UTF-8)/ });
+      { text: /(?=.*talks\.html 1 document; UTF-8)(?=.*island-wire\.xml 2 documents; UTF-8)(?=.*memo\.docx 1 document)(?=.*letter\.txt 1 document; windows-1252)(?=.*briefing\.pdf 1 document)(?=.*records\.jsonl 2 documents; UTF-8)/ });
     await browser.waitFor(['corpus-loader', '.corpus-loader-skipped'], { text: /(?=.*bad\/broken\.docx)(?=.*picture\.png)/ });
     await browser.waitFor(['corpus-overview', 'corpus-documents', 'tbody tr'], { text: /(?=.*Talks resume in Tokyo)(?=.*2005-03-03)/ });
-    assert.equal((await browser.findAll(['corpus-overview', 'corpus-documents', 'tbody tr'])).length, 7);
+    assert.equal((await browser.findAll(['corpus-overview', 'corpus-documents', 'tbody tr'])).length, 8);
     await browser.screenshot('user-archive.png');
     await browser.click(['corpus-switcher', 'summary']);
     await browser.click(['corpus-switcher', 'button.corpus-switcher-choose'], { text: /Jamestown articles/ });

@@ -183,20 +183,21 @@ describe('the corpus loader', () => {
       { name: 'collection.zip', mimeType: 'application/zip', buffer: Buffer.from(mixedArchive()) },
       { name: 'damaged.jsonl.gz', mimeType: 'application/gzip', buffer: gzipSync(Buffer.from(records)).subarray(0, 20) },
     ]);
-    await loader.getByText('Loaded 7 documents from 1 file.').waitFor();
+    await loader.getByText('Loaded 8 documents from 1 file.').waitFor();
     const titles = await page.evaluate(() => window.lastLoaded.documents().map((doc) => doc.title));
     assert.deepEqual(titles, EXPECTED_TITLES);
-    assert.deepEqual(await loader.getByRole('list', { name: 'Files read (5)' }).locator('.corpus-loader-item').allTextContents(), [
+    assert.deepEqual(await loader.getByRole('list', { name: 'Files read (6)' }).locator('.corpus-loader-item').allTextContents(), [
       'collection.zip/pages/talks.html 1 document; UTF-8',
       'collection.zip/feeds/island-wire.xml 2 documents; UTF-8',
       'collection.zip/memo.docx 1 document',
       'collection.zip/old/letter.txt 1 document; windows-1252',
+      'collection.zip/reports/briefing.pdf 1 document',
       'collection.zip/data/records.jsonl 2 documents; UTF-8',
     ]);
     const skipped = loader.getByRole('list', { name: 'Files not read (3)' });
     assert.deepEqual(await skipped.locator('.corpus-loader-item').allTextContents(), [
       'collection.zip/bad/broken.docx not a Word file: its ZIP archive cannot be read: invalid Zip archive: Could not find EOCD',
-      'collection.zip/picture.png unsupported file type; expected .txt, .md, .json, .jsonl, .ndjson, .csv, .tsv, .html, .htm, .xhtml, .xml (RSS or Atom), .rss, .atom, .docx, .zip or .gz',
+      'collection.zip/picture.png unsupported file type; expected .txt, .md, .json, .jsonl, .ndjson, .csv, .tsv, .html, .htm, .xhtml, .xml (RSS or Atom), .rss, .atom, .docx, .pdf, .zip or .gz',
       'damaged.jsonl.gz not a gzip file that can be read: incomplete deflate stream',
     ]);
     await screenshotOf(loader, 'corpora-loader-archive.png');

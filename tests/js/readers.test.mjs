@@ -73,7 +73,7 @@ describe('text in other encodings', () => {
 });
 
 describe('a ZIP archive of mixed files', () => {
-  test('every file inside gives its documents, with its folder; the bad member and the picture are reported by their paths', async () => {
+  test('every file inside (a web page, a feed, Word, windows-1252 text, a PDF, gzipped JSON Lines) gives its documents, with its folder; the bad member and the picture are reported by their paths', async () => {
     const { mixedArchive, CP1252_TEXT } = await import('../fixtures/readers/mixed-archive.mjs');
     withCorpus(() => Corpus.load([{ name: 'collection.zip', bytes: mixedArchive() }], { skipInvalid: true }), (corpus) => {
       const documents = corpus.documents().map(({ id, title, date, publication, metadata }) => ({ id, title, date, publication, ...metadata }));
@@ -83,6 +83,7 @@ describe('a ZIP archive of mixed files', () => {
         { id: 'island-wire-2', title: 'Sakhalin gas deal signed', date: '2005-03-05', publication: 'Island Wire', folder: 'feeds', time: '09:30:00+00:00', url: 'https://example.org/2' },
         { id: 'memo', title: 'Memo on the islands', date: '2005-03-06', publication: null, author: 'Kenji Sato', time: '12:00:00+00:00' },
         { id: 'letter', title: 'Putin’s “historic” visit – the café in Tokyo…', date: null, publication: null, folder: 'old' },
+        { id: 'briefing', title: 'Briefing on the islands', date: '2005-03-07', publication: null, author: 'Yuki Mori', folder: 'reports', time: '09:00:00+00:00' },
         { id: 'records-1', title: 'Harbour talks', date: null, publication: null, folder: 'data' },
         { id: 'records-2', title: 'Second round', date: null, publication: null, folder: 'data' },
       ]);
@@ -93,6 +94,7 @@ describe('a ZIP archive of mixed files', () => {
       assert.equal(text('island-wire-2'), 'The Sakhalin gas deal was signed in Moscow & Tokyo.');
       assert.equal(text('memo'), 'The memo on the islands.\n\nA second paragraph.');
       assert.equal(text('letter'), CP1252_TEXT);
+      assert.equal(text('briefing'), 'The briefing on the islands was held in Sapporo.\n\nBoth delegations agreed to meet again.');
       assert.deepEqual(corpus.warnings().map(({ file, line, kind }) => ({ file, line, kind })), [
         { file: 'collection.zip/bad/broken.docx', line: 0, kind: 'unreadable-file' },
         { file: 'collection.zip/picture.png', line: 0, kind: 'unsupported-file' },
@@ -102,6 +104,7 @@ describe('a ZIP archive of mixed files', () => {
         ['collection.zip/feeds/island-wire.xml', 'UTF-8', 2],
         ['collection.zip/memo.docx', null, 1],
         ['collection.zip/old/letter.txt', 'windows-1252', 1],
+        ['collection.zip/reports/briefing.pdf', null, 1],
         ['collection.zip/data/records.jsonl', 'UTF-8', 2],
         ['collection.zip/bad/broken.docx', null, 0],
         ['collection.zip/picture.png', null, 0],
@@ -119,7 +122,7 @@ describe('a ZIP archive of mixed files', () => {
     assert.equal(preview.text, 'text');
     assert.ok(preview.columns.includes('title'));
     assert.throws(() => Corpus.previewFile({ name: 'collection.zip', bytes: mixedArchive() }), {
-      message: 'Corpus.previewFile: collection.zip holds 7 files; preview them one at a time',
+      message: 'Corpus.previewFile: collection.zip holds 8 files; preview them one at a time',
     });
   });
 });

@@ -23,13 +23,13 @@ import { Widget, defineStateProperties, widgetAttributes } from '../widgets/widg
 
 /**
  * The extensions read, lower case: the engine's own (src/load/mod.rs), then
- * the readers module's (readers/src/lib.rs): web pages, feeds, Word, and ZIP
+ * the readers module's (readers/src/lib.rs): web pages, feeds, Word, PDF, and ZIP
  * and gzip archives of any of them.
  */
 export const EXTENSIONS = ['txt', 'md', 'markdown', 'json', 'jsonl', 'ndjson', 'csv', 'tsv', 'tab',
-  'html', 'htm', 'xhtml', 'xml', 'rss', 'atom', 'docx', 'zip', 'gz'];
+  'html', 'htm', 'xhtml', 'xml', 'rss', 'atom', 'docx', 'pdf', 'zip', 'gz'];
 const ACCEPT = EXTENSIONS.map((ext) => `.${ext}`).join(',');
-const FORMATS = '.txt, .md, .json, .jsonl, .csv and .tsv files, web pages (.html), RSS and Atom feeds (.xml), Word documents (.docx), and .zip or .gz archives of any of them';
+const FORMATS = '.txt, .md, .json, .jsonl, .csv and .tsv files, web pages (.html), RSS and Atom feeds (.xml), Word documents (.docx), PDF with a text layer, and .zip or .gz archives of any of them';
 /** The kinds of warning that say a whole file was not read (the rest say what was changed in a file read). */
 const UNREAD = new Set(['unsupported-file', 'not-text', 'unreadable-file']);
 
