@@ -31,14 +31,18 @@ WASM_OPT_FLAGS=(
   --enable-reference-types
 )
 
-# Every file a build of CRATE (corpus_lens or corpus_lens_readers) reads:
-# its sources, these scripts, and whatever cargo's dep-info says its last
-# wasm build read (data pulled in with include_str! from anywhere).
+# Every file a build of the crate in DIR (., or readers) reads: its sources,
+# these scripts, and whatever cargo's dep-info says its last wasm build read
+# (data pulled in with include_str! from anywhere).
 input_files() {
-  local crate="$1"
-  if [ "$crate" = corpus_lens ]; then find src seeds -type f 2>/dev/null; else find readers -type f 2>/dev/null; fi
+  local dir="$1" depinfo=target/wasm32-unknown-unknown/release/corpus_lens.d
+  if [ "$dir" = . ]; then
+    find src seeds -type f 2>/dev/null
+  else
+    find "$dir" -type f 2>/dev/null
+    depinfo=target/wasm32-unknown-unknown/release/corpus_lens_readers.d
+  fi
   ls Cargo.toml Cargo.lock build.rs scripts/build.sh scripts/check-wasm.mjs scripts/glue/* 2>/dev/null
-  local depinfo="target/wasm32-unknown-unknown/release/$crate.d"
   if [ -f "$depinfo" ]; then
     sed -E 's/^[^:]*: //' "$depinfo" | tr ' ' '\n' | grep -v '^$'
   fi
@@ -50,15 +54,15 @@ toolchain() {
   if [ -x "$WASM_OPT" ]; then "$WASM_OPT" --version; fi
 }
 
-# True if STAMP exists, names the current tools, and no input of CRATE is
-# newer than it. Like make, by modification time: the stamp carries the time
+# True if STAMP exists, names the current tools, and no input of the crate
+# in DIR is newer than it. Like make, by modification time: the stamp carries the time
 # the build started, so a file edited while the build ran is still seen as newer.
 up_to_date() {
-  local stamp="$1" crate="$2" file
+  local stamp="$1" dir="$2" file
   [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$(toolchain)" ] || return 1
   while read -r file; do
     if [ "$file" -nt "$stamp" ]; then return 1; fi
-  done < <(input_files "$crate")
+  done < <(input_files "$dir")
 }
 
 # Optimise a module in place with wasm-opt; false if it fails or is absent.
@@ -78,7 +82,7 @@ optimise() {
 optimise_checked() {
   local target="$1" out="$2" wasm="$2/${3:-corpus_lens}_bg.wasm" error
   cp "$wasm" "$wasm.unoptimised"
-  if optimise "$wasm" && error="$(node scripts/check-wasm.mjs "$target" "$out" 2>&1)"; then
+  if optimise "$wasm" && error="$(node scripts/check-wasm.mjs "$target" "$out" "${3:-corpus_lens}" 2>&1)"; then
     rm "$wasm.unoptimised"
     return
   fi
@@ -87,23 +91,25 @@ optimise_checked() {
     echo "build: $("$WASM_OPT" --version) broke $wasm, so it is left unoptimised:" >&2
     echo "$error" | grep -m1 -E 'Error' >&2 || true
   fi
-  node scripts/check-wasm.mjs "$target" "$out"
+  node scripts/check-wasm.mjs "$target" "$out" "${3:-corpus_lens}"
 }
 
-# build TARGET OUT_DIR [CRATE_DIR CRATE]: one wasm-pack build of the engine
-# (or of the crate in CRATE_DIR), optimised, checked, stamped.
+# build TARGET OUT_DIR [CRATE_DIR NAME [FEATURES]]: one wasm-pack build of
+# the engine (or of the crate in CRATE_DIR, as module NAME, with FEATURES),
+# optimised, checked, stamped.
 build() {
-  local target="$1" out="$2" dir="${3:-.}" crate="${4:-corpus_lens}"
-  local stamp="$out/.build-stamp" started
-  if up_to_date "$stamp" "$crate"; then return; fi
+  local target="$1" out="$2" dir="${3:-.}" name="${4:-corpus_lens}" features="${5:-}"
+  local stamp="$out/.build-stamp-$name" started
+  if up_to_date "$stamp" "$dir"; then return; fi
   rm -f "$stamp"
   started="$(mktemp)" # its modification time is when the build began reading
-  wasm-pack --quiet build "$dir" --release --target "$target" --out-dir "$(pwd)/$out"
-  optimise_checked "$target" "$out" "$crate"
+  wasm-pack --quiet build "$dir" --release --target "$target" --out-dir "$(pwd)/$out" --out-name "$name" \
+    ${features:+-- --features "$features"}
+  optimise_checked "$target" "$out" "$name"
   toolchain >"$stamp"
   touch -r "$started" "$stamp"
   rm -f "$started"
-  echo "build: $out ($(du -k "$out/${crate}_bg.wasm" | cut -f1) KiB wasm)"
+  echo "build: $out/$name ($(du -k "$out/${name}_bg.wasm" | cut -f1) KiB wasm)"
 }
 
 # readers_glue OUT_DIR: the engine's glue in OUT_DIR reads the files the
@@ -199,6 +205,9 @@ build web www/pkg
 build nodejs pkg-node
 build web www/pkg/readers readers corpus_lens_readers
 build nodejs pkg-node/readers readers corpus_lens_readers
+# The readers with PDF, fetched only when a file is a PDF (or an archive holds one).
+build web www/pkg/readers readers corpus_lens_readers_pdf pdf
+build nodejs pkg-node/readers readers corpus_lens_readers_pdf pdf
 entity_model web www/pkg
 entity_model nodejs pkg-node
 freed_guard www/pkg

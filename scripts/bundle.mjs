@@ -9,6 +9,8 @@
 //   www/dist/entities.crfsuite  the entity tagger's model, which the worker fetches
 //   www/dist/corpus_lens_readers_bg.wasm  the readers module, fetched by the
 //                               worker's readers chunk when a file needs it
+//   www/dist/corpus_lens_readers_pdf_bg.wasm  the readers with PDF, fetched
+//                               when a file is a PDF
 //   www/dist/corpus-lens.html   the explorer in one file: scripts, styles, the
 //                               worker and the wasm modules (the engine with the
 //                               embedded corpus, and the readers) inlined, so that it opens from file://;
@@ -66,7 +68,7 @@ async function widgets() {
     chunkNames: 'corpus-lens-[name]-[hash]',
     plugins: [inlined({ modelPath: './entities.crfsuite' })],
   });
-  for (const file of ['corpus_lens_bg.wasm', 'entities.crfsuite', 'readers/corpus_lens_readers_bg.wasm']) {
+  for (const file of ['corpus_lens_bg.wasm', 'entities.crfsuite', 'readers/corpus_lens_readers_bg.wasm', 'readers/corpus_lens_readers_pdf_bg.wasm']) {
     copyFileSync(path.join(WWW, 'pkg', file), path.join(OUT, path.basename(file)));
   }
 }
@@ -117,7 +119,8 @@ async function singleFile() {
   // A classic worker: Chromium starts no module worker from a blob in a page opened from a file.
   const model = readFileSync(path.join(WWW, 'pkg/entities.crfsuite')).toString('base64');
   const readers = readFileSync(path.join(WWW, 'pkg/readers/corpus_lens_readers_bg.wasm')).toString('base64');
-  const worker = await source(path.join(WWW, 'js/engine/corpus-worker.js'), { wasm, model, readers }, 'iife');
+  const readersPdf = readFileSync(path.join(WWW, 'pkg/readers/corpus_lens_readers_pdf_bg.wasm')).toString('base64');
+  const worker = await source(path.join(WWW, 'js/engine/corpus-worker.js'), { wasm, model, readers, readersPdf }, 'iife');
   const app = await source(path.join(WWW, 'js/app.js'), { worker });
   const inline = { scripts: [], styles: [] };
   const inlined = (kind, text) => {

@@ -3,6 +3,7 @@
 //
 //   node scripts/check-wasm.mjs web www/pkg
 //   node scripts/check-wasm.mjs nodejs pkg-node
+//   node scripts/check-wasm.mjs nodejs pkg-node/readers corpus_lens_readers
 //
 // wasm-opt can emit a module that validates yet traps at run time (a feature
 // flag the engine disagrees with), so a call through the bindings is the test.
@@ -11,10 +12,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const [target, outDir] = process.argv.slice(2);
+// NAME: corpus_lens (the engine), corpus_lens_readers or corpus_lens_readers_pdf (readers/).
+const [target, outDir, name = 'corpus_lens'] = process.argv.slice(2);
 const dir = path.resolve(outDir);
-// The engine's module, or the readers module (readers/) in its own folder.
-const name = path.basename(dir) === 'readers' ? 'corpus_lens_readers' : 'corpus_lens';
 
 async function loadWeb() {
   const bindings = await import(pathToFileURL(path.join(dir, `${name}.js`)).href);
@@ -30,7 +30,7 @@ function loadNode() {
 }
 
 const bindings = target === 'web' ? await loadWeb() : loadNode();
-if (name === 'corpus_lens_readers') {
+if (name.startsWith('corpus_lens_readers')) {
   const [read] = bindings.readFile('note.txt', new Uint8Array([0x63, 0x61, 0x66, 0xe9]));
   if (read?.content !== 'caf\u00e9' || read.encoding !== 'windows-1252') {
     throw new Error(`${outDir}: readFile read windows-1252 bytes as ${JSON.stringify(read)}`);

@@ -28,7 +28,8 @@ const BUNDLES = {
 };
 
 // The readers module's files (readers/), in a folder of that name beside the engine's.
-const READERS_FILES = ['corpus_lens_readers.js', 'corpus_lens_readers_bg.wasm', 'corpus_lens_readers.d.ts'];
+const READERS_FILES = ['corpus_lens_readers.js', 'corpus_lens_readers_bg.wasm', 'corpus_lens_readers.d.ts',
+  'corpus_lens_readers_pdf.js', 'corpus_lens_readers_pdf_bg.wasm', 'corpus_lens_readers_pdf.d.ts'];
 
 function copyModule(from, to) {
   mkdirSync(path.join(DIST, to, 'readers'), { recursive: true });
@@ -66,6 +67,7 @@ function exportsMap() {
     './web/corpus_lens_bg.wasm': './web/corpus_lens_bg.wasm',
     // The readers module, for `loadReaders(url)` where a bundler or server places it.
     './web/readers/corpus_lens_readers_bg.wasm': './web/readers/corpus_lens_readers_bg.wasm',
+    './web/readers/corpus_lens_readers_pdf_bg.wasm': './web/readers/corpus_lens_readers_pdf_bg.wasm',
     // The entity model, for `loadEntityModel` after `init()` (the web build does not load it itself).
     './web/entities.crfsuite': './web/entities.crfsuite',
     './package.json': './package.json',

@@ -126,14 +126,14 @@ main() {
   run_suite "build" step bash scripts/build.sh
   run_suite "cargo fmt" check cargo fmt --all --check
   run_suite "cargo fmt (fuzz)" check cargo fmt --check --manifest-path fuzz/Cargo.toml
-  run_suite "cargo clippy" check cargo clippy --workspace --all-targets -- -D warnings
+  run_suite "cargo clippy" check cargo clippy --workspace --all-features --all-targets -- -D warnings
   run_suite "cargo clippy (wasm32)" check \
-    cargo clippy --workspace --target wasm32-unknown-unknown --all-targets -- -D warnings
+    cargo clippy --workspace --all-features --target wasm32-unknown-unknown --all-targets -- -D warnings
   # www/js against the engine's declarations (www/pkg/corpus_lens.d.ts), and
   # the Node tests against pkg-node's; see tsconfig.json and tests/js/tsconfig.json.
   run_suite "tsc --checkJs (www/js)" check node_modules/.bin/tsc -p .
   run_suite "tsc --checkJs (tests/js)" check node_modules/.bin/tsc -p tests/js
-  run_suite "cargo test" cargo cargo test --workspace
+  run_suite "cargo test" cargo cargo test --workspace --all-features
   run_fuzz
   run_suite "wasm-pack test --node" cargo wasm-pack test --node
   run_suite "node --test tests/js" node node --test --test-reporter=tap tests/js/

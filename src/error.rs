@@ -307,7 +307,8 @@ fn unsupported_file(f: &mut fmt::Formatter<'_>, file: &str) -> fmt::Result {
         Some(ext) => write!(
             f,
             "{file}: a .{ext} file is read by corpus-lens' readers module, which this engine was not given \
-             (Node and the widgets use it themselves; with corpus-lens/web, call loadReaders() first)"
+             (Node and the widgets use it themselves; with corpus-lens/web, call {} first)",
+            if ext == "pdf" { "loadReaders() and loadPdfReader()" } else { "loadReaders()" }
         ),
         None => write!(
             f,

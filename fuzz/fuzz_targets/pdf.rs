@@ -42,6 +42,7 @@ fuzz_target!(|data: &[u8]| {
             assert!(warnings.is_empty(), "a failure with warnings");
         }
         Content::Content(_) => panic!("a PDF read as text"),
+        Content::Bytes(_) => panic!("a PDF left unread"),
     }
     for warning in warnings {
         assert!(!warning.message.is_empty(), "{warning:?}");

@@ -57,6 +57,11 @@ fuzz_target!(|data: &[u8]| {
                 }
             }
             Content::Content(_) => {}
+            // Only a build without the pdf feature leaves bytes; this one has it.
+            Content::Bytes(_) => panic!(
+                "PDF bytes left unread by a build that reads PDF: {:?}",
+                read.name
+            ),
         }
     }
 });

@@ -39,6 +39,7 @@ mod feed;
 mod fixtures;
 pub mod html;
 mod markup;
+#[cfg(feature = "pdf")]
 mod pdf;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
@@ -46,6 +47,7 @@ mod xml;
 
 pub use archive::{Limits, DECOMPRESSED_LIMIT, DEPTH_LIMIT};
 
+#[cfg(feature = "pdf")]
 pub use pdf::read_pdf;
 
 /// A record: field names to values, as the engine's JSON records are.
@@ -102,6 +104,9 @@ pub enum Content {
     Records(Vec<Record>),
     /// Why the file could not be read.
     Failure(Failure),
+    /// The bytes of a PDF, which this build does not read: the build with
+    /// the `pdf` feature reads them (named for JavaScript `bytes`).
+    Bytes(#[serde(with = "serde_bytes")] Vec<u8>),
 }
 
 /// Why a file could not be read.
@@ -189,9 +194,13 @@ fn extension(name: &str) -> String {
     }
 }
 
-/// A PDF file's record, or why it has none.
+/// A PDF file's record, or why it has none; without the `pdf` feature, its
+/// bytes, for the build that has it.
 fn pdf_file(name: &str, bytes: &[u8]) -> Read {
+    #[cfg(feature = "pdf")]
     let (content, warnings) = read_pdf(bytes);
+    #[cfg(not(feature = "pdf"))]
+    let (content, warnings) = (Content::Bytes(bytes.to_vec()), Vec::new());
     Read {
         name: name.to_string(),
         folder: None,

@@ -11,6 +11,9 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(js_name = readFile)]
 pub fn read_file(name: &str, bytes: &Uint8Array) -> Result<JsValue, JsError> {
     let read = crate::read(name, &bytes.to_vec());
-    read.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+    // Plain objects, and a PDF left for the build with PDF as a Uint8Array.
+    let serializer =
+        serde_wasm_bindgen::Serializer::json_compatible().serialize_bytes_as_arrays(false);
+    read.serialize(&serializer)
         .map_err(|e| JsError::new(&format!("readFile({name:?}): {e}")))
 }

@@ -179,6 +179,8 @@ describe('the corpus loader', () => {
     const { page, errors, context } = await openCorporaPage();
     const loader = page.locator('corpus-loader');
     const records = [{ title: 'Harbour talks', text: 'Fishermen met officials in Nemuro.' }].map((r) => JSON.stringify(r)).join('\n');
+    const fetched = [];
+    context.on('request', (request) => fetched.push(new URL(request.url()).pathname));
     await loader.locator('input.corpus-loader-files').setInputFiles([
       { name: 'collection.zip', mimeType: 'application/zip', buffer: Buffer.from(mixedArchive()) },
       { name: 'damaged.jsonl.gz', mimeType: 'application/gzip', buffer: gzipSync(Buffer.from(records)).subarray(0, 20) },
@@ -200,6 +202,7 @@ describe('the corpus loader', () => {
       'collection.zip/picture.png unsupported file type; expected .txt, .md, .json, .jsonl, .ndjson, .csv, .tsv, .html, .htm, .xhtml, .xml (RSS or Atom), .rss, .atom, .docx, .pdf, .zip or .gz',
       'damaged.jsonl.gz not a gzip file that can be read: incomplete deflate stream',
     ]);
+    assert.ok(fetched.includes('/pkg/readers/corpus_lens_readers_pdf_bg.wasm'), 'the PDF in the archive fetched the readers\' build with PDF');
     await screenshotOf(loader, 'corpora-loader-archive.png');
     assert.deepEqual(errors, []);
     await context.close();
@@ -231,6 +234,8 @@ describe('the corpus loader', () => {
     const latin1 = { name: 'latin1.txt', mimeType: 'text/plain', buffer: Buffer.from('Réunion à Tokyo.\n\nLe café du matin.', 'latin1') };
     const utf16 = { name: 'utf16.txt', mimeType: 'text/plain', buffer: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Réunion à Tokyo.', 'utf16le')]) };
     const damaged = { name: 'damaged.txt', mimeType: 'text/plain', buffer: Buffer.concat([Buffer.from('Tōkyō and the '), Buffer.from([0xe9]), Buffer.from('lite met.')]) };
+    const fetched = [];
+    context.on('request', (request) => fetched.push(new URL(request.url()).pathname));
     await loader.locator('input.corpus-loader-files').setInputFiles([latin1, utf16, damaged]);
     await loader.getByText('Loaded 3 documents from 3 files.').waitFor();
     assert.deepEqual(await loader.getByRole('list', { name: 'Files read (3)' }).locator('.corpus-loader-item').allTextContents(), [
@@ -247,6 +252,8 @@ describe('the corpus loader', () => {
       return Promise.all(client.documents().map(async (doc) => (await client.document(doc.id)).text));
     });
     assert.deepEqual(texts, ['Tōkyō and the \ufffdlite met.', 'Réunion à Tokyo.\n\nLe café du matin.', 'Réunion à Tokyo.']);
+    assert.ok(fetched.includes('/pkg/readers/corpus_lens_readers_bg.wasm'), `the readers module was fetched: ${fetched}`);
+    assert.ok(!fetched.some((url) => url.includes('readers_pdf')), 'the readers\' build with PDF was not');
     assert.deepEqual(errors, []);
     await context.close();
   });

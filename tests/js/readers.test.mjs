@@ -4,8 +4,13 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
+import { createRequire } from 'node:module';
+
 import { Corpus, withCorpus } from './helpers.mjs';
 import { needsReaders } from '../../pkg-node/corpus_lens.js';
+
+/** Whether the readers' build with PDF has been required in this process. */
+const pdfBuildLoaded = () => Object.keys(createRequire(import.meta.url).cache).some((file) => file.includes('corpus_lens_readers_pdf'));
 
 const bytesOf = (name, bytes) => ({ name, bytes: Uint8Array.from(bytes) });
 /** Latin-1 / windows-1252 bytes of `text`, whose characters are all below 256 or among 1252's. */
@@ -64,6 +69,10 @@ describe('text in other encodings', () => {
     }
   });
 
+  test('none of these needed the readers\' build with PDF, which is not loaded', () => {
+    assert.equal(pdfBuildLoaded(), false);
+  });
+
   test('a long UTF-8 file is checked in pieces, a bad byte past the first piece still found', () => {
     const bytes = new Uint8Array((1 << 22) + 10).fill(0x61);
     assert.equal(needsReaders({ name: 'long.txt', bytes }), false);
@@ -110,6 +119,7 @@ describe('a ZIP archive of mixed files', () => {
         ['collection.zip/picture.png', null, 0],
       ]);
     });
+    assert.equal(pdfBuildLoaded(), true, 'the PDF in the archive loaded the readers\' build with PDF');
     // Without skipInvalid the first bad member is the error, named by its path.
     assert.throws(() => Corpus.load([{ name: 'collection.zip', bytes: mixedArchive() }]), {
       kind: 'unreadable-file', message: /^collection\.zip\/bad\/broken\.docx: not a Word file/,

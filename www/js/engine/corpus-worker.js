@@ -3,7 +3,7 @@
 // it through corpus-client.js: each request is {id, method, args}; each reply
 // is {id, result} or {id, error}, and an open reports its phases as
 // {id, progress} before its result.
-import init, { Corpus, loadEntityModel, loadReaders, needsReaders, wasmMemoryBytes } from '../../pkg/corpus_lens.js';
+import init, { Corpus, loadEntityModel, loadPdfReader, loadReaders, needsPdfReader, needsReaders, readFiles, wasmMemoryBytes } from '../../pkg/corpus_lens.js';
 import { INLINE } from './inline.js';
 
 const base64 = (text) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
@@ -26,13 +26,19 @@ async function entityModel() {
 const ready = Promise.all([INLINE.wasm ? init({ module_or_path: base64(INLINE.wasm) }) : init(), entityModel()])
   .then(([, model]) => loadEntityModel(model));
 /**
- * The readers module (web pages, feeds, Word, archives, any encoding),
- * loaded the first time a file needs it: inline in the single file, else
- * from beside the engine's module.
+ * `files` as the engine reads them: each file of a format the readers module
+ * reads (web pages, feeds, Word, archives, any encoding) replaced by what it
+ * made of it, the module loaded the first time a file needs it, and its build
+ * with PDF the first time a PDF is met (also inside an archive). Inline in the
+ * single file, else from beside the engine's module.
  */
 async function readersFor(files) {
-  if (!files?.some(needsReaders)) return;
+  if (!files?.some(needsReaders)) return files;
   await loadReaders(INLINE.readers ? base64(INLINE.readers) : undefined);
+  const read = readFiles(files);
+  if (!read.some(needsPdfReader)) return read;
+  await loadPdfReader(INLINE.readersPdf ? base64(INLINE.readersPdf) : undefined);
+  return readFiles(read);
 }
 let corpus = null;
 /** The entities of `corpus` being extracted a slice at a time: resolves when they are ready. */
@@ -107,8 +113,8 @@ self.addEventListener('message', async ({ data: { id, method, args } }) => {
     await ready;
     let result;
     if (method === 'open') {
-      await readersFor(args[0].files);
-      result = open(args[0], (progress) => self.postMessage({ id, progress }));
+      const files = await readersFor(args[0].files);
+      result = open({ ...args[0], files }, (progress) => self.postMessage({ id, progress }));
     } else if (method === 'previewFile') {
       await readersFor([args[0]]);
       result = Corpus.previewFile(args[0], args[1]);
