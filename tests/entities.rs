@@ -163,6 +163,9 @@ fn common_words_and_roles_are_not_entities() {
         "Samurais",
         "Prime Minister",
         "Economic Development",
+        // Pronouns opening a quotation, which the tagger took for organisations.
+        "We",
+        "We\u{2019}re",
     ] {
         assert!(!found.iter().any(|(n, _)| n == not_a_name), "{not_a_name}");
     }

@@ -234,6 +234,9 @@ pub(crate) fn combine(
         // phrases such as "our allies" or "the bank" (re3d), and on the State
         // of the Union the tagger added "bank" 321 times and "we" 39 times.
         .filter(|&(span, _)| span.of(text).chars().any(char::is_uppercase))
+        // Nor is a pronoun, even one that opens a quotation ("“We’re
+        // currently working…”, Abe said"), where it is capitalised.
+        .filter(|&(span, _)| !is_function_word(span.of(text)))
         .map(|(span, ty)| RawMention {
             span,
             ty,
@@ -246,6 +249,16 @@ pub(crate) fn combine(
     rules.extend(missed);
     rules.sort_by_key(|m| (m.span, m.ty));
     rules
+}
+
+/// Whether `word` is a function word ("We"), alone or with a contraction
+/// ("We’re", "It's", "They'll").
+fn is_function_word(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let base = lower
+        .split_once(['\'', '\u{2019}'])
+        .map_or(lower.as_str(), |(base, _)| base);
+    crate::extract::gazetteer::FUNCTION_WORDS.contains(&base)
 }
 
 /// BIO tags to spans: a `B-` or an `I-` of another type starts a name.
@@ -317,6 +330,16 @@ pub fn training_sequences(text: &str, gold: &[(usize, usize, String)]) -> Vec<Tr
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pronouns_with_or_without_a_contraction_are_function_words() {
+        for word in ["We", "We\u{2019}re", "It's", "They'll", "you"] {
+            assert!(is_function_word(word), "{word}");
+        }
+        for word in ["Wei", "Itsukushima", "O'Brien", "Kremlin"] {
+            assert!(!is_function_word(word), "{word}");
+        }
+    }
 
     #[test]
     fn bio_tags_become_spans() {
