@@ -233,10 +233,12 @@ pub(crate) fn combine(
         // A name is written with a capital. Some training sets also mark
         // phrases such as "our allies" or "the bank" (re3d), and on the State
         // of the Union the tagger added "bank" 321 times and "we" 39 times.
-        .filter(|&(span, _)| span.of(text).chars().any(char::is_uppercase))
+        .filter_map(|(span, ty)| Some((without_leading_lowercase(text, span)?, ty)))
         // Nor is a pronoun, even one that opens a quotation ("“We’re
-        // currently working…”, Abe said"), where it is capitalised.
-        .filter(|&(span, _)| !is_function_word(span.of(text)))
+        // currently working…”, Abe said"), where it is capitalised, nor a
+        // capitalised common word or role alone ("Nation", "Department",
+        // "Mr. Speaker"): the rules find the bodies whose names these are.
+        .filter(|&(span, _)| !is_function_word(span.of(text)) && !is_common_words(span.of(text)))
         .map(|(span, ty)| RawMention {
             span,
             ty,
@@ -249,6 +251,36 @@ pub(crate) fn combine(
     rules.extend(missed);
     rules.sort_by_key(|m| (m.span, m.ty));
     rules
+}
+
+/// `span` from its first word with a capital ("the Ottoman Porte" →
+/// "Ottoman Porte"), unless it has none or only one word is left ("our
+/// Nation"): some training sets mark phrases such as "our allies" or "the
+/// bank" (re3d), and on the State of the Union the tagger added "bank" 321
+/// times, "we" 39 times and "our Nation" 134 times.
+fn without_leading_lowercase(text: &str, span: Span) -> Option<Span> {
+    let mut start = span.start;
+    let words: Vec<&str> = span.of(text).split_inclusive(char::is_whitespace).collect();
+    for (i, word) in words.iter().enumerate() {
+        if word.starts_with(char::is_uppercase) {
+            let one_word_left = i > 0 && i + 1 == words.len();
+            return (!one_word_left).then(|| Span::new(start, span.end));
+        }
+        start += word.len();
+    }
+    None
+}
+
+/// Whether every word of `name` is a common word, a title or an honorific
+/// ("Department", "Mr. Speaker", "Federal Government").
+fn is_common_words(name: &str) -> bool {
+    let g = crate::extract::gazetteer::Gazetteer::get();
+    name.split_whitespace().all(|word| {
+        let lower = word
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        lower.is_empty() || g.is_common(&lower) || g.is_title(&lower)
+    })
 }
 
 /// Whether `word` is a function word ("We"), alone or with a contraction
@@ -330,6 +362,18 @@ pub fn training_sequences(text: &str, gold: &[(usize, usize, String)]) -> Vec<Tr
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_tagged_phrase_loses_its_lowercase_opening_unless_one_word_is_left() {
+        let text = "the Ottoman Porte and our Nation and the bank and Congress";
+        let kept = |from: usize, to: usize| {
+            without_leading_lowercase(text, Span::new(from, to)).map(|s| s.of(text))
+        };
+        assert_eq!(kept(0, 17), Some("Ottoman Porte"));
+        assert_eq!(kept(22, 32), None);
+        assert_eq!(kept(37, 45), None);
+        assert_eq!(kept(50, 58), Some("Congress"));
+    }
 
     #[test]
     fn pronouns_with_or_without_a_contraction_are_function_words() {
