@@ -189,6 +189,41 @@ fn the_tagger_adds_no_name_without_a_capital_letter() {
     assert!(lower.is_empty(), "{lower:?}");
 }
 
+/// State of the Union prose capitalises the bodies it refers back to ("the
+/// Department", "the Union"): none is a name by itself, nor is "Mr.
+/// Speaker"; "the Ottoman Porte" is an organisation, not a person.
+#[test]
+fn bodies_referred_back_to_and_forms_of_address_are_not_names() {
+    let text = "Mr. Speaker, Mr. President, Members of the Congress: the revenue of the Department will be sufficient \
+        to meet its extension. To this subject the Administration has most earnestly addressed itself. \
+        The Government of the Union is not less capable of punishing aggressors than of protecting the Nation's commerce. \
+        With the Government of the Ottoman Porte our relations remain friendly, and our Nation is at peace.";
+    let found = extract_entities(text, None);
+    let named: Vec<(&str, EntityType)> = found.iter().map(|e| (e.text.as_str(), e.ty)).collect();
+    for not_a_name in [
+        "Mr. Speaker",
+        "Department",
+        "Administration",
+        "Government",
+        "Union",
+        "Nation",
+        "our Nation",
+    ] {
+        assert!(
+            !named.iter().any(|(n, _)| *n == not_a_name),
+            "{not_a_name} in {named:?}"
+        );
+    }
+    assert!(
+        named.contains(&("Ottoman Porte", EntityType::Organization)),
+        "{named:?}"
+    );
+    assert!(
+        named.contains(&("Congress", EntityType::Organization)),
+        "{named:?}"
+    );
+}
+
 #[test]
 fn surnames_resolve_to_the_full_name_of_their_document() {
     let corpus = seeds();

@@ -206,6 +206,25 @@ impl Gazetteer {
     }
 }
 
+/// Words that name a kind of body, capitalised alone as older prose does
+/// ("the Department", "the Administration", "the Union", "the Nation's
+/// needs"): a back-reference, which no list can tell the body of, not a
+/// name. The State of the Union's top 40 organisations held five of them.
+/// Bodies a country has one of ("the Army", "the Senate") stay names.
+pub(crate) const GENERIC_BODIES: &[&str] = &[
+    "Administration",
+    "Agency",
+    "Bank",
+    "Bureau",
+    "Company",
+    "Department",
+    "Departments",
+    "Government",
+    "Nation",
+    "Office",
+    "Union",
+];
+
 /// Words that open sentences and titles but never names by themselves.
 pub(crate) const FUNCTION_WORDS: &[&str] = &[
     "a",

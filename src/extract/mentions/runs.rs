@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use crate::text::Span;
 
 use super::{normalise_name, Doc, Pending, CONNECTORS, PERSON_AFTER, PLACE_CUES};
-use crate::extract::gazetteer::FUNCTION_WORDS;
+use crate::extract::gazetteer::{FUNCTION_WORDS, GENERIC_BODIES};
 use crate::extract::EntityType;
 
 impl Doc<'_> {
@@ -364,6 +364,9 @@ impl Doc<'_> {
             if i > 0 && self.lower(i - 1) == "the" {
                 self.push_toks(i, i + 1, EntityType::Place);
             }
+            return;
+        }
+        if GENERIC_BODIES.contains(&word) {
             return;
         }
         if is_acronym(word) {

@@ -271,10 +271,14 @@ fn without_leading_lowercase(text: &str, span: Span) -> Option<Span> {
     None
 }
 
-/// Whether every word of `name` is a common word, a title or an honorific
-/// ("Department", "Mr. Speaker", "Federal Government").
+/// Whether `name` is a kind of body alone ("Department": see
+/// `GENERIC_BODIES`), or every word of it is a common word, a title or an
+/// honorific ("Mr. Speaker", "Federal Government").
 fn is_common_words(name: &str) -> bool {
     let g = crate::extract::gazetteer::Gazetteer::get();
+    if crate::extract::gazetteer::GENERIC_BODIES.contains(&name) {
+        return true;
+    }
     name.split_whitespace().all(|word| {
         let lower = word
             .trim_matches(|c: char| !c.is_alphanumeric())
