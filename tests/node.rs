@@ -258,7 +258,7 @@ fn a_file_without_content_is_named_by_number_and_name() {
     let error = JsCorpus::load(files, JsValue::UNDEFINED).err().unwrap();
     assert_eq!(
         message(error),
-        "load expects {name, content} or {name, bytes} files: file 2 (\"notes.txt\") has no \"content\" or \"bytes\""
+        "load expects {name, content} or {name, bytes} files: file 2 (\"notes.txt\") has no \"content\", \"bytes\", \"records\" or \"failure\""
     );
 }
 

@@ -126,7 +126,7 @@ describe('the corpus loader', () => {
       new MutationObserver(() => window.labels.push(label.textContent)).observe(label, { childList: true });
     });
     await loader.locator('input.corpus-loader-files').setInputFiles([
-      file('good.jsonl', GOOD), file('mixed.jsonl', MIXED), file('report.pdf', '%PDF-1.4', 'application/pdf'),
+      file('good.jsonl', GOOD), file('mixed.jsonl', MIXED), file('slides.pptx', 'PK', 'application/vnd.openxmlformats-officedocument.presentationml.presentation'),
     ]);
     await loader.getByText('Loaded 5 documents from 2 files.').waitFor();
     const labels = await page.evaluate(() => window.labels);
@@ -140,7 +140,7 @@ describe('the corpus loader', () => {
     assert.deepEqual(await warnings.locator('.corpus-loader-what').allTextContents(),
       ['invalid JSON: the line ends before the record does; a JSON Lines record is one line (write a line break inside a string as \\n)', 'the record has no "text" field (nor "body", "content", "article", "full_text" or "story"; the fields option can name another)']);
     const skipped = loader.getByRole('list', { name: 'Files not read (1)' });
-    assert.equal(await skipped.textContent(), 'report.pdf .pdf is not a format corpus-lens reads');
+    assert.equal(await skipped.textContent(), 'slides.pptx .pptx is not a format corpus-lens reads');
     const read = loader.getByRole('list', { name: 'Files read (2)' });
     assert.deepEqual(await read.locator('.corpus-loader-item').evaluateAll((items) => items.map((item) => item.textContent)),
       ['good.jsonl 3 documents; UTF-8', 'mixed.jsonl 2 documents, 2 records skipped; UTF-8']);
