@@ -13,6 +13,8 @@
 
 // FxHash: several times faster than SipHash on short words; the keys are
 // the library's own lists and the user's text, no HashDoS concern.
+use std::sync::OnceLock;
+
 use rustc_hash::FxHashMap as HashMap;
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -74,7 +76,12 @@ const SHIPPED: &str = include_str!("data/aliases.txt");
 impl AliasTable {
     /// The table that ships with the library (`data/aliases.txt`).
     pub fn shipped() -> AliasTable {
-        AliasTable::parse(SHIPPED).unwrap_or_default()
+        // Parsed once: building its automaton was most of what an
+        // `extractEntities` call cost before reading any text.
+        static TABLE: OnceLock<AliasTable> = OnceLock::new();
+        TABLE
+            .get_or_init(|| AliasTable::parse(SHIPPED).unwrap_or_default())
+            .clone()
     }
 
     /// Builds a table from entries, checking each.
