@@ -832,6 +832,47 @@ fn sotu_regions_titles_and_openers_are_not_people() {
     assert!(!organisations.contains(&"FY"), "{found:?}");
 }
 
+/// Issue 23: a river, a court case, kinds of body, two bodies joined by
+/// "and", a monument and a signature in capitals, in the State of the
+/// Union's style, were people or one organisation.
+#[test]
+fn sotu_rivers_cases_kinds_of_body_and_signatures() {
+    use EntityType::*;
+    let text = "The commander in chief met the difficulties on the Sabine. The \
+        boundary runs from the Sabine to the Pacific. The convention commonly called \
+        the Clayton and Bulwer treaty is unfortunate. The decision in Roe v. Wade \
+        stands. The several Executive Departments are crowded. The pay of the Army \
+        and Navy is low. The Washington Monument is finished. Both Republicans and \
+        Democrats agree that the States need help.\n\nRICHARD NIXON\n\
+        The White House,\nJanuary 20, 1972.";
+    let found = extracted(text);
+    let people: Vec<&str> = found
+        .iter()
+        .filter(|f| f.1 == Person)
+        .map(|f| f.2.as_str())
+        .collect();
+    assert_eq!(people, ["Richard Nixon"], "{found:?}");
+    assert!(has(&found, "RICHARD NIXON", Person, "Richard Nixon"));
+    assert!(
+        has(&found, "Roe v. Wade", Event, "Roe v. Wade"),
+        "{found:?}"
+    );
+    assert!(has(
+        &found,
+        "Washington Monument",
+        Place,
+        "Washington Monument"
+    ));
+    assert!(!found.iter().any(|f| f.0 == "Army and Navy"), "{found:?}");
+    assert!(
+        !found.iter().any(|f| f.0.contains("Departments")),
+        "{found:?}"
+    );
+    assert!(!found.iter().any(|f| f.0 == "States"), "{found:?}");
+    assert!(has(&found, "Republicans", Organization, "Republican Party"));
+    assert!(has(&found, "Democrats", Organization, "Democratic Party"));
+}
+
 /// Issue 23: names the rules missed (a patronymic, a surname that is a
 /// title, groups) and a chant that was an organisation.
 #[test]

@@ -222,7 +222,22 @@ pub(crate) const GENERIC_BODIES: &[&str] = &[
     "Government",
     "Nation",
     "Office",
+    "States",
+    "Territories",
     "Union",
+];
+
+/// Kinds of body in the plural: after common words alone ("the Executive
+/// Departments") they name no body.
+pub(crate) const GENERIC_PLURALS: &[&str] = &[
+    "Administrations",
+    "Agencies",
+    "Bureaus",
+    "Companies",
+    "Departments",
+    "Governments",
+    "Ministries",
+    "Offices",
 ];
 
 /// Words that open sentences and titles but never names by themselves.

@@ -261,6 +261,11 @@ impl<'t> Doc<'t> {
     }
 
     fn push(&mut self, span: Span, ty: EntityType, name: String) {
+        let name = if ty == EntityType::Person {
+            person_case(name)
+        } else {
+            name
+        };
         self.out.push(RawMention { span, ty, name });
     }
 
@@ -377,6 +382,41 @@ pub(crate) fn normalise_name(surface: &str) -> String {
         Some(rest) if !rest.is_empty() => rest.to_string(),
         _ => joined,
     }
+}
+
+/// A person's name written in capitals ("RICHARD NIXON", a signature) in
+/// the case the rest of a corpus writes it, so that the two are one
+/// entity: each word capitalised, the rest lower case ("Richard Nixon",
+/// "Jr."), a Roman numeral kept ("III"). Any other name is returned as it is.
+pub(crate) fn person_case(name: String) -> String {
+    let words: Vec<&str> = name.split(' ').collect();
+    let shouted = words.len() >= 2
+        && words.iter().all(|w| !w.chars().any(char::is_lowercase))
+        && words
+            .iter()
+            .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+            .count()
+            >= 2;
+    if !shouted {
+        return name;
+    }
+    let word_case = |w: &str| {
+        if w.chars().all(|c| matches!(c, 'I' | 'V' | 'X')) {
+            return w.to_string();
+        }
+        let mut chars = w.chars();
+        chars.next().map_or_else(String::new, |first| {
+            first
+                .to_uppercase()
+                .chain(chars.flat_map(char::to_lowercase))
+                .collect()
+        })
+    };
+    words
+        .into_iter()
+        .map(word_case)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 mod runs;

@@ -360,9 +360,9 @@ fn is_opening(c: char) -> bool {
 /// Abbreviations after which a period never ends a sentence.
 const TITLE_ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "gov", "sen",
-    "rep", "pres", "amb", "hon", "rev", "st", "mt", "ft", "jr", "sr", "messrs", "vs", "etc", "cf",
-    "e.g", "i.e", "approx", "dept", "corp", "inc", "ltd", "co", "jan", "feb", "mar", "apr", "jun",
-    "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "rep", "pres", "amb", "hon", "rev", "st", "mt", "ft", "jr", "sr", "messrs", "v", "vs", "etc",
+    "cf", "e.g", "i.e", "approx", "dept", "corp", "inc", "ltd", "co", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ];
 
 /// Abbreviations that do not end a sentence when a number follows ("No. 5").

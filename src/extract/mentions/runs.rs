@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use crate::text::Span;
 
 use super::{normalise_name, Doc, Pending, CONNECTORS, PERSON_AFTER, PLACE_CUES};
-use crate::extract::gazetteer::{FUNCTION_WORDS, GENERIC_BODIES};
+use crate::extract::gazetteer::{FUNCTION_WORDS, GENERIC_BODIES, GENERIC_PLURALS};
 use crate::extract::EntityType;
 
 impl Doc<'_> {
@@ -15,7 +15,10 @@ impl Doc<'_> {
         while i < self.toks.len() {
             match self.run_at(i) {
                 Some(end) => {
-                    self.classify(i, end);
+                    let end = self.legal_case(i, end).unwrap_or_else(|| {
+                        self.classify(i, end);
+                        end
+                    });
                     i = end;
                 }
                 None => i += 1,
@@ -46,6 +49,28 @@ impl Doc<'_> {
             }
         }
         Some(end)
+    }
+
+    /// "Roe v. Wade", "Brown vs. Board of Education": a court case, one
+    /// event, when the run `a..b` is followed by "v." or "vs." and another
+    /// run. Its end, once pushed.
+    fn legal_case(&mut self, a: usize, b: usize) -> Option<usize> {
+        let versus = self.toks.get(b)?;
+        let after = &self.text[versus.end..];
+        let is_versus = match versus.of(self.text) {
+            "v" => after.starts_with('.'),
+            "vs" => true,
+            _ => false,
+        };
+        if !is_versus || self.initial.get(b + 1).copied().unwrap_or(true) {
+            return None;
+        }
+        let end = self.run_at(b + 1)?;
+        let a = self.strip_leading(a, b);
+        (a < b).then(|| {
+            self.push_toks(a, end, EntityType::Event);
+            end
+        })
     }
 
     /// The end of the token at `i`, or of the gazetteer name starting there.
@@ -301,6 +326,11 @@ impl Doc<'_> {
     fn head_type(&self, a: usize, b: usize) -> Option<EntityType> {
         let head = self.head_of(b - 1)?;
         let before_head = (a..b - 1).any(|i| !self.is_common(i) || self.hits.contains_key(&i));
+        // "the Executive Departments", "the several State Governments": kinds
+        // of body, not the name of one.
+        if !before_head && GENERIC_PLURALS.contains(&self.word(b - 1)) {
+            return None;
+        }
         let two_words = b - a >= 2;
         (two_words && (before_head || head != EntityType::Person)).then_some(head)
     }
@@ -414,8 +444,11 @@ impl Doc<'_> {
         }
         // A known first name on its own is a person too ("Stan said"),
         // though less surely than a surname: it never overrides the text.
+        // After "the" it names something else ("the Sabine", a river; "the
+        // Clayton and Bulwer treaty").
         let word = self.word(i);
-        (self.g.is_last_name(word) || self.g.is_first_name(word)).then_some(EntityType::Person)
+        let known = self.g.is_last_name(word) || self.g.is_first_name(word);
+        (known && before != "the").then_some(EntityType::Person)
     }
 
     /// "Putin-Mori", "Soviet-Japanese": the parts of a hyphenated token.

@@ -21,7 +21,7 @@ use crate::error::{Error, ErrorKind};
 use crate::text::{Span, Utf16Index};
 
 use super::aliases::AliasTable;
-use super::mentions::{extract_rules, lower_case_words, normalise_name, RawMention};
+use super::mentions::{extract_rules, lower_case_words, normalise_name, person_case, RawMention};
 use super::EntityType;
 
 use self::features::{rule_labels, sentence_features};
@@ -230,6 +230,8 @@ pub(crate) fn combine(
     let missed: Vec<RawMention> = learned
         .into_iter()
         .filter(|&(span, _)| !rules.iter().any(|r| overlaps(r.span, span)))
+        // "the Army and Navy": two names, as the rules would read them.
+        .flat_map(|(span, ty)| coordinated(text, span).into_iter().map(move |s| (s, ty)))
         // A name is written with a capital. Some training sets also mark
         // phrases such as "our allies" or "the bank" (re3d), and on the State
         // of the Union the tagger added "bank" 321 times and "we" 39 times.
@@ -239,10 +241,17 @@ pub(crate) fn combine(
         // capitalised common word or role alone ("Nation", "Department",
         // "Mr. Speaker"): the rules find the bodies whose names these are.
         .filter(|&(span, _)| !is_function_word(span.of(text)) && !is_common_words(span.of(text)))
-        .map(|(span, ty)| RawMention {
-            span,
-            ty,
-            name: normalise_name(span.of(text)),
+        .map(|(span, ty)| {
+            let name = normalise_name(span.of(text));
+            RawMention {
+                span,
+                ty,
+                name: if ty == EntityType::Person {
+                    person_case(name)
+                } else {
+                    name
+                },
+            }
         })
         .collect();
     if missed.is_empty() {
@@ -251,6 +260,27 @@ pub(crate) fn combine(
     rules.extend(missed);
     rules.sort_by_key(|m| (m.span, m.ty));
     rules
+}
+
+/// The names `span` joins with "and" between capitalised words ("Army and
+/// Navy" → "Army", "Navy"), or `span` itself. The tagger learned such
+/// phrases from sets that mark "Bosnia and Herzegovina" whole; the
+/// gazetteers know those, and the rules never join names with "and".
+fn coordinated(text: &str, span: Span) -> Vec<Span> {
+    let surface = span.of(text);
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for (at, _) in surface.match_indices(" and ") {
+        let next = &surface[at + " and ".len()..];
+        if surface[start..at].starts_with(char::is_uppercase)
+            && next.starts_with(char::is_uppercase)
+        {
+            parts.push(Span::new(span.start + start, span.start + at));
+            start = at + " and ".len();
+        }
+    }
+    parts.push(Span::new(span.start + start, span.end));
+    parts
 }
 
 /// `span` from its first word with a capital ("the Ottoman Porte" →
