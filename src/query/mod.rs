@@ -297,7 +297,17 @@ impl Parser {
         };
         match token.kind {
             Kind::Open => {
-                if self.at_operand_end() && self.peek().is_some() {
+                let unclosed = || {
+                    invalid_query(
+                        token.span.start,
+                        format!("unclosed parenthesis at position {}", token.span.start),
+                    )
+                };
+                // "(" alone is unclosed, not empty.
+                if self.peek().is_none() {
+                    return Err(unclosed());
+                }
+                if self.at_operand_end() {
                     return Err(invalid_query(
                         token.span.start,
                         format!("empty parentheses at position {}", token.span.start),
@@ -310,10 +320,7 @@ impl Parser {
                     Some(Token {
                         kind: Kind::Close, ..
                     }) => Ok(inner),
-                    _ => Err(invalid_query(
-                        token.span.start,
-                        format!("unclosed parenthesis at position {}", token.span.start),
-                    )),
+                    _ => Err(unclosed()),
                 }
             }
             Kind::Close => Err(invalid_query(

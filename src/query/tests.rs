@@ -145,6 +145,14 @@ fn errors_name_the_problem_and_its_position() {
         "invalid query: unclosed parenthesis at position 0"
     );
     assert_eq!(
+        error("("),
+        "invalid query: unclosed parenthesis at position 0"
+    );
+    assert_eq!(
+        error("putin (("),
+        "invalid query: unclosed parenthesis at position 7"
+    );
+    assert_eq!(
         error("putin) mori"),
         "invalid query: unexpected \")\" at position 5"
     );
