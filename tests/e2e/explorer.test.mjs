@@ -110,6 +110,37 @@ describe('the URL', () => {
   });
 });
 
+describe('the timeline', () => {
+  test('"Add an entity" takes a name or an alias as typed, and offers the nearest names when none matches', async () => {
+    const { page, errors, context } = await openApp('#view=timeline');
+    const chips = page.locator('.corpus-timeline-entity');
+    await chips.first().waitFor();
+    const checked = () => page.locator('.corpus-timeline-entity:has(input:checked)').allTextContents();
+    const before = await checked();
+    for (const name of ['Eurasia Daily Monitor', 'Alexander Panov']) assert.ok(!before.includes(name), `${name} is drawn already`);
+    const add = page.locator('.corpus-timeline-add');
+
+    // An alias, in lower case, and Enter: its entity is drawn under its name.
+    await add.fill('edm');
+    await add.press('Enter');
+    await page.locator('.corpus-timeline-entity:has(input:checked)', { hasText: 'Eurasia Daily Monitor' }).waitFor();
+    assert.equal(await add.inputValue(), '');
+
+    // A misspelling: said so, with the nearest names to choose.
+    await add.fill('Alexandr Panov');
+    await add.press('Enter');
+    const status = page.locator('.corpus-timeline-add-status');
+    await status.locator('text=No entity is named “Alexandr Panov”.').waitFor();
+    await screenshot(page, 'timeline-add-entity.png');
+    await status.locator('.corpus-timeline-nearest', { hasText: 'Alexander Panov' }).click();
+    await page.locator('.corpus-timeline-entity:has(input:checked)', { hasText: 'Alexander Panov' }).waitFor();
+    assert.equal(await status.textContent(), '');
+    assert.match(decodeURIComponent(page.url()), /entities=[^&]*media:eurasia-daily-monitor/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
 describe('a user corpus', () => {
   test('a file with a bad record: the error is shown with file and line, the good records kept, and a reload keeps them', async () => {
     const { page, errors, context } = await openApp();

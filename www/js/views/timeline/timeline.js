@@ -16,6 +16,7 @@ import { element } from '../../widgets/highlight.js';
 import { optionElements } from '../../widgets/network-options.js';
 import { Widget, defineStateProperties, widgetAttributes } from '../../widgets/widget.js';
 import { ViewSupport } from '../../widgets/view-support.js';
+import { entityNamed, nearestEntities } from './entity-by-name.js';
 
 /** @typedef {import('../../engine/corpus-client.js').AnyCorpus} AnyCorpus */
 
@@ -39,7 +40,8 @@ export class CorpusTimeline extends HTMLElement {
   /** @type {AnyCorpus} */
   #corpus = null;
   #candidates = []; // [{id, name}], each keeping its colour slot
-  #named = new Map(); // "Name (type)" → id, for the add-by-name box
+  /** @type {import('./entity-by-name.js').NamedEntity[]} the entities the add-by-name box finds, most mentioned first */
+  #named = [];
   #chosen = null; // ids to draw; null: the first CHOSEN candidates
   #renders = 0;
   #listId = `corpus-timeline-names-${++instances}`;
@@ -79,7 +81,9 @@ export class CorpusTimeline extends HTMLElement {
     names.id = this.#listId;
     const title = element('h3', 'corpus-chart-title', 'Mentions over time');
     title.id = 'corpus-timeline-title';
-    controls.append(title, bucket, query.label, add.label, names);
+    const added = element('p', 'corpus-timeline-add-status');
+    added.setAttribute('role', 'status');
+    controls.append(title, bucket, query.label, add.label, names, added);
     const chips = element('fieldset', 'corpus-timeline-entities');
     chips.append(element('legend', 'corpus-visually-hidden', 'Entities drawn'));
     chips.addEventListener('change', () => {
@@ -154,10 +158,10 @@ export class CorpusTimeline extends HTMLElement {
       this.#corpus.entities({ limit: NAMED }),
     ]);
     if (render !== this.#renders) return;
-    this.#named = new Map(all.map((e) => [`${e.name} (${e.type})`, e.id]));
-    this.#root.querySelector('datalist').replaceChildren(...[...this.#named.keys()].map((label) => {
+    this.#named = all;
+    this.#root.querySelector('datalist').replaceChildren(...all.map((e) => {
       const option = document.createElement('option');
-      option.value = label;
+      option.value = `${e.name} (${e.type})`;
       return option;
     }));
     this.#candidates = top.map(({ id, name }) => ({ id, name }));
@@ -172,10 +176,41 @@ export class CorpusTimeline extends HTMLElement {
     this.#render();
   }
 
-  #addNamed(field) {
-    const id = this.#named.get(field.value);
-    if (!id) return;
-    field.value = '';
+  /** Draws the entity the box names (a list label, a name or an alias), or says none does and offers the nearest. */
+  async #addNamed(field) {
+    const typed = field.value.trim();
+    const status = this.#root.querySelector('.corpus-timeline-add-status');
+    if (!typed || !this.#corpus) return;
+    // The list holds the most mentioned; a rarer name is looked for in all.
+    let entity = entityNamed(this.#named, typed);
+    if (!entity && this.#named.length >= NAMED) {
+      this.#named = await this.#corpus.entities({});
+      entity = entityNamed(this.#named, typed);
+    }
+    if (entity) {
+      field.value = '';
+      status.replaceChildren();
+      this.#add(entity.id);
+      return;
+    }
+    const nearest = nearestEntities(this.#named, typed);
+    status.replaceChildren(`No entity is named “${typed}”.`);
+    if (nearest.length === 0) return;
+    status.append(' Nearest: ');
+    nearest.forEach((e, i) => {
+      const offer = element('button', 'corpus-timeline-nearest', e.name);
+      offer.type = 'button';
+      offer.setAttribute('aria-label', `Add ${e.name} (${e.type})`);
+      offer.addEventListener('click', () => {
+        field.value = '';
+        status.replaceChildren();
+        this.#add(e.id);
+      });
+      status.append(...(i > 0 ? [', '] : []), offer);
+    });
+  }
+
+  #add(id) {
     this.#chosen = [...new Set([...this.#checked(), id])];
     this.#load().then(() => this.dispatchEvent(new CustomEvent('corpus-state-change', { bubbles: true, composed: true })));
   }
