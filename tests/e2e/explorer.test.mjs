@@ -141,6 +141,76 @@ describe('the timeline', () => {
   });
 });
 
+describe('the reader', () => {
+  test('opened with no document, it offers the corpus: next and previous in order, and any document by its title', async () => {
+    const { page, errors, context } = await openApp('#view=reader');
+    const reader = page.locator('corpus-reader');
+    const position = reader.locator('.corpus-reader-position');
+    await position.filter({ hasText: '5 documents' }).waitFor();
+    assert.equal(await reader.locator('.corpus-reader-previous').isDisabled(), true);
+
+    // Next from nothing opens the first; the focus stays on Next for the next step.
+    await reader.locator('.corpus-reader-next').click();
+    await position.filter({ hasText: 'Document 1 of 5' }).waitFor();
+    await reader.locator('h2', { hasText: 'Monitor 6:74 (2000)' }).waitFor();
+    assert.equal(await reader.locator('.corpus-reader-next').evaluate((b) => b.getRootNode().activeElement === b), true);
+    await page.keyboard.press('Enter');
+    await position.filter({ hasText: 'Document 2 of 5' }).waitFor();
+    await reader.locator('h2', { hasText: 'Monitor 7:14 (2001)' }).waitFor();
+    assert.match(page.url(), /view=reader&doc=001_dd6b5825d416bed0/);
+    await reader.locator('.corpus-reader-previous').click();
+    await reader.locator('h2', { hasText: 'Monitor 6:74 (2000)' }).waitFor();
+
+    // A title, or part of one that only one title holds, opens its document.
+    const pick = reader.locator('.corpus-reader-pick-input');
+    await pick.fill('Monitor');
+    await pick.press('Enter');
+    await reader.locator('.corpus-reader-nav-status', { hasText: '5 titles hold “Monitor”' }).waitFor();
+    await pick.fill('2:217');
+    await pick.press('Enter');
+    await reader.locator('h2', { hasText: 'Eurasia Daily Monitor 2:217 (2005)' }).waitFor();
+    await position.filter({ hasText: 'Document 4 of 5' }).waitFor();
+    await screenshot(page, 'reader-navigation.png');
+    await page.goBack();
+    await reader.locator('h2', { hasText: 'Monitor 6:74 (2000)' }).waitFor();
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
+describe('the network', () => {
+  test('a number out of its range is named with the range, and neither drawn nor written into the URL', async () => {
+    const { page, errors, context } = await openApp('#view=network');
+    const network = page.locator('corpus-network');
+    await network.locator('.corpus-network-node').first().waitFor();
+    const summary = await network.locator('.corpus-network-summary').textContent();
+    const minCount = network.locator('.corpus-network-min-count');
+    await minCount.fill('-3');
+    await minCount.press('Enter');
+    const error = network.locator('.corpus-network-error');
+    await error.filter({ hasText: 'Min. count must be a whole number from 1 to 1,000,000, got -3' }).waitFor();
+    assert.equal(await minCount.getAttribute('aria-invalid'), 'true');
+    assert.doesNotMatch(page.url(), /min=-3/);
+    assert.equal(await network.locator('.corpus-network-summary').textContent(), summary);
+
+    const nodes = network.locator('input.corpus-network-nodes');
+    await minCount.fill('2');
+    await nodes.fill('2.5');
+    await nodes.press('Enter');
+    await error.filter({ hasText: 'Nodes must be a whole number from 2 to 200, got 2.5' }).waitFor();
+    assert.equal(await minCount.getAttribute('aria-invalid'), null);
+    assert.doesNotMatch(page.url(), /nodes=2\.5/);
+
+    // Put right, the network is drawn with it and the URL follows.
+    await nodes.fill('20');
+    await nodes.press('Enter');
+    await error.waitFor({ state: 'hidden' });
+    await page.waitForURL(/min=2.*nodes=20|nodes=20.*min=2/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
 describe('a user corpus', () => {
   test('a file with a bad record: the error is shown with file and line, the good records kept, and a reload keeps them', async () => {
     const { page, errors, context } = await openApp();

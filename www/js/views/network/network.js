@@ -30,6 +30,7 @@ import { keyMap } from './network-keys.js';
 import { MEASURES, UNITS, cooccurrenceOptions, formatScore, measureLabel, optionElements, unitPlural } from '../../widgets/network-options.js';
 import { Widget, defineStateProperties, themeValue, widgetAttributes } from '../../widgets/widget.js';
 import { ViewSupport } from '../../widgets/view-support.js';
+import { numberProblem } from '../../widgets/number-fields.js';
 
 /** @typedef {import('../../engine/corpus-client.js').AnyCorpus} AnyCorpus */
 
@@ -51,11 +52,11 @@ function template() {
     h('form', { class: 'corpus-network-controls' },
       h('label', {}, 'Unit ', h('select', { class: 'corpus-network-unit' }, optionElements(UNITS, 'sentence'))),
       h('label', { class: 'corpus-network-window-field', hidden: true },
-        'Window ', number('window', { min: 1, max: 1000, value: 5, inputmode: 'numeric' }), ' words'),
+        'Window ', number('window', { min: 1, max: 1000, step: 1, value: 5, inputmode: 'numeric', 'data-label': 'Window' }), ' words'),
       h('label', {}, 'Measure ', h('select', { class: 'corpus-network-measure' }, optionElements(MEASURES, 'count'))),
-      h('label', {}, 'Min. count ', number('min-count', { min: 1, value: 1, inputmode: 'numeric' })),
-      h('label', {}, 'Min. score ', number('min-score', { step: 'any', placeholder: 'any', inputmode: 'decimal' })),
-      h('label', {}, 'Nodes ', number('nodes', { min: 2, max: 200, value: 30, inputmode: 'numeric' })),
+      h('label', {}, 'Min. count ', number('min-count', { min: 1, max: 1000000, step: 1, value: 1, inputmode: 'numeric', 'data-label': 'Min. count' })),
+      h('label', {}, 'Min. score ', number('min-score', { step: 'any', placeholder: 'any', inputmode: 'decimal', 'data-label': 'Min. score' })),
+      h('label', {}, 'Nodes ', number('nodes', { min: 2, max: 200, step: 1, value: 30, inputmode: 'numeric', 'data-label': 'Nodes' })),
       h('fieldset', { class: 'corpus-network-types' }, h('legend', {}, 'Types'), ENTITY_TYPES.map(typeCheckbox))),
     h('p', { class: 'corpus-network-error', role: 'alert', hidden: true }),
     h('p', { class: 'corpus-network-summary', 'aria-live': 'polite' }),
@@ -81,6 +82,7 @@ export class CorpusNetwork extends HTMLElement {
   #timer = 0;
   #runs = 0; // the latest run; an older run's late answer is dropped
   #edge = ''; // "a b": the link whose evidence is shown
+  #drawnState = null; // the state of the settings last run, kept while a field is out of range
   #returnTo = null; // where Escape in the evidence goes: the table's button, else the drawing's link
 
   constructor() {
@@ -131,14 +133,26 @@ export class CorpusNetwork extends HTMLElement {
 
   #changed() {
     clearTimeout(this.#timer);
+    // A number out of its range is said so (see #run); the URL keeps the last good settings.
+    if (this.#numberProblem()) {
+      this.#run();
+      return;
+    }
     this.#edge = '';
     this.#run();
     this.dispatchEvent(new CustomEvent('corpus-state-change', { bubbles: true, composed: true }));
   }
 
+  /** The message for a number field out of its range, or null. */
+  #numberProblem() {
+    return numberProblem(this.#root.querySelector('.corpus-network-controls'));
+  }
+
   /** The controls and the link shown, as strings (see above). */
   get state() {
     const value = (name) => this.#root.querySelector(`.corpus-network-${name}`)?.value ?? '';
+    // A field out of its range keeps the value last drawn in the state.
+    if (this.#numberProblem() && this.#drawnState) return { ...this.#drawnState, edge: this.#edge };
     return {
       unit: value('unit'), window: value('window'), measure: value('measure'), min: value('min-count'),
       score: value('min-score'), nodes: value('nodes'), types: this.options.types.join(','), edge: this.#edge,
@@ -202,6 +216,12 @@ export class CorpusNetwork extends HTMLElement {
     const run = ++this.#runs;
     const state = this.options;
     this.#root.querySelector('.corpus-network-window-field').hidden = state.unit !== 'window';
+    const problem = this.#numberProblem();
+    if (problem) {
+      this.#showError(new Error(`${problem}. The network drawn is the last one the settings allowed.`));
+      return;
+    }
+    this.#drawnState = this.state;
     this.dispatchEvent(new CustomEvent('corpus-network-change', { bubbles: true, composed: true, detail: { options: state } }));
     let network = null;
     let failure = null;

@@ -9,6 +9,7 @@
 // `corpus-open-entity` with `{id}`. All corpus text goes in as text nodes.
 import { displayDate, formatCount } from '../../widgets/format.js';
 import { citationsList } from './citations-list.js';
+import { documentNav, titleList } from './document-nav.js';
 import { appendAnnotated } from './entity-marks.js';
 import { ENTITY_TYPES, typeLabel, typeSwatch } from '../../widgets/entity-types.js';
 import { Widget, defineStateProperties, focusStatic, settled, widgetAttributes } from '../../widgets/widget.js';
@@ -26,6 +27,8 @@ const DATE_SOURCES = {
 const MAX_MARKED = 10000; // query matches marked in one document
 
 const STATE_KEYS = ['doc', 'start', 'end', 'q'];
+
+let instances = 0; // for each reader's own datalist id
 
 export class CorpusReader extends HTMLElement {
   static observedAttributes = widgetAttributes(STATE_KEYS);
@@ -46,6 +49,11 @@ export class CorpusReader extends HTMLElement {
   // Types the reader has switched off in the legend. Kept across documents:
   // someone who hides dates wants them hidden in the next article too.
   #hiddenTypes = new Set();
+  /** @type {{id: string, title?: string | null}[] | null} the corpus's documents, in its order, for the navigation */
+  #documents = null;
+  #titles = null; // their titles' datalist, made once per corpus
+  #titlesId = `corpus-reader-titles-${++instances}`;
+  #refocus = null; // the navigation control to focus again once the document it opened is drawn
 
   connectedCallback() {
     this.#widget.connect();
@@ -77,6 +85,7 @@ export class CorpusReader extends HTMLElement {
   /** Load the document again, its entities too: the corpus or its aliases changed. */
   #reload() {
     this.#document = null;
+    this.#documents = null;
     this.#load();
   }
 
@@ -121,6 +130,13 @@ export class CorpusReader extends HTMLElement {
   async #loadNow() {
     const { doc, start, end, q } = this.#state;
     const load = ++this.#loads;
+    if (this.#corpus && !this.#documents) {
+      // Promise.resolve: a Corpus answers at once, a CorpusClient with a promise.
+      const documents = await Promise.resolve(this.#corpus.documents());
+      if (load !== this.#loads) return;
+      this.#documents = documents.map(({ id, title }) => ({ id, title }));
+      this.#titles = titleList(this.#documents, this.#titlesId);
+    }
     if (!this.#corpus || !doc) {
       this.#document = null;
       this.#render();
@@ -166,10 +182,10 @@ export class CorpusReader extends HTMLElement {
     if (!doc) {
       const message = this.#error
         ? `Could not open the document “${this.#state.doc}”: ${this.#error.message}`
-        : 'Choose a document to read it here.';
+        : 'Choose a document to read it here: open one by its title above, or start with the first (Next).';
       const empty = element('p', 'corpus-reader-empty', message);
       if (this.#error) empty.setAttribute('role', 'alert');
-      this.#root.replaceChildren(empty);
+      this.#root.replaceChildren(...this.#navigation(), empty);
       return;
     }
     const article = document.createElement('article');
@@ -179,7 +195,24 @@ export class CorpusReader extends HTMLElement {
     if (this.#annotations.length > 0) article.append(this.#legend());
     article.append(this.#textBody());
     if (this.#citations.length > 0) article.append(this.#citationsSection());
-    this.#root.replaceChildren(article);
+    this.#root.replaceChildren(...this.#navigation(), article);
+    if (this.#refocus) {
+      const control = this.#root.querySelector(`.${this.#refocus}:not(:disabled)`) ?? this.#root.querySelector('.corpus-reader-title');
+      this.#refocus = null;
+      focusStatic(control);
+    }
+  }
+
+  /** The bar to the previous, the next or any document, once the corpus's list is in. */
+  #navigation() {
+    if (!this.#documents || this.#documents.length === 0) return [];
+    // A step button keeps the focus (for the next step); a title chosen moves it to the title.
+    const open = (id, control) => {
+      this.#refocus = control ?? 'corpus-reader-title';
+      this.state = { doc: id, q: this.#state.q };
+      this.dispatchEvent(new CustomEvent('corpus-state-change', { bubbles: true, composed: true }));
+    };
+    return [documentNav({ documents: this.#documents, current: this.#state.doc, titles: this.#titles, open })];
   }
 
   /** The paragraphs, with the visible types' mentions and the part of the mark in each. */
