@@ -26,7 +26,7 @@ const VIEWS = {
   entities: ['type', 'min', 'name', 'review', 'entity'],
   network: ['unit', 'window', 'measure', 'min', 'score', 'nodes', 'types', 'edge'],
   timeline: ['entities', 'bucket', 'q'],
-  compare: ['a', 'b', 'measure', 'min'],
+  compare: ['a', 'b', 'measure', 'min', 'p'],
   reader: ['doc', 'start', 'end', 'q'],
   overview: [],
 };
@@ -170,7 +170,8 @@ const CASES = [
     exports: { network: [...CHART, 'GEXF', 'GraphML'], Heatmap: CHART },
   },
   { view: 'timeline', take: (ids) => ({ entities: [...Object.values(ids), MARKUP].join(',') }), carries: NAMES, exports: { 'Mentions over time': CHART } },
-  { view: 'compare', take: () => ({ b: '' }), carries: [MARKUP], exports: { 'Key terms': CHART } },
+  // Any p: three short records leave no term significant, and the terms are what carries the payload.
+  { view: 'compare', take: () => ({ b: '', p: '1' }), carries: [MARKUP], exports: { 'Key terms': CHART } },
   { view: 'reader', take: () => ({ doc: MARKUP }), carries: [MARKUP], exports: {} },
 ];
 

@@ -320,7 +320,7 @@ describe('the overview', () => {
 });
 
 describe('the comparison', () => {
-  const YEARS = { a: 'year:1999..2001', b: 'year:2004..2005', measure: 'llr', min: '3' };
+  const YEARS = { a: 'year:1999..2001', b: 'year:2004..2005', measure: 'llr', min: '3', p: '0.05' };
 
   /** Wait for a drawn result: the summary line and the chart. */
   async function result(page) {
@@ -334,7 +334,8 @@ describe('the comparison', () => {
       await result(page);
       const compare = page.locator('#test-container corpus-compare');
       assert.equal(await compare.locator('.corpus-compare-summary').textContent(),
-        'Target: 3 documents · Reference: 2 documents · 82 key terms in the target, 55 in the reference');
+        'Target: 3 documents · Reference: 2 documents · 23 key terms in the target, 23 in the reference, at p < 0.05 '
+        + '(91 terms with p ≥ 0.05, a difference chance alone often makes, not listed).');
       const rows = await rowsOf(compare.locator('table.corpus-compare-terms'));
       const moscow = rows.find((cells) => cells[0] === 'moscow');
       assert.deepEqual(moscow.slice(0, 4), ['moscow', 'target', '31', '5']);
@@ -431,8 +432,17 @@ describe('the comparison', () => {
     await compare.locator('.corpus-compare-summary', { hasText: 'the rest of the corpus' }).waitFor();
     const changes = await seen(page, 'corpus-state-change');
     const state = changes.at(-1).state;
-    assert.deepEqual(state, { a: 'koizumi', b: '', measure: 'llr', min: '2' });
+    assert.deepEqual(state, { a: 'koizumi', b: '', measure: 'llr', min: '2', p: '0.05' });
     const rows = await rowsOf(compare.locator('table.corpus-compare-terms'));
+
+    // Any p lists every term; the cut goes out with the state.
+    await compare.locator('select[name="p"]').selectOption('1');
+    await compare.locator('.corpus-compare-summary', { hasText: 'in the reference, at any p.' }).waitFor();
+    assert.deepEqual((await seen(page, 'corpus-state-change')).at(-1).state, { ...state, p: '1' });
+    assert.ok((await rowsOf(compare.locator('table.corpus-compare-terms'))).length > rows.length, 'more terms at any p');
+    await compare.locator('select[name="p"]').selectOption('0.05');
+    await compare.locator('.corpus-compare-summary', { hasText: 'at p < 0.05' }).waitFor();
+    const changesAfterCut = await seen(page, 'corpus-state-change');
 
     // Setting the state, as a page does from its URL, reruns: the same table again.
     await page.evaluate((s) => { window.view.state = s; }, YEARS);
@@ -442,7 +452,17 @@ describe('the comparison', () => {
     await compare.locator('.corpus-compare-summary', { hasText: 'the rest of the corpus' }).waitFor();
     assert.deepEqual(await rowsOf(compare.locator('table.corpus-compare-terms')), rows);
     assert.equal(await compare.locator('input[name="min"]').inputValue(), '2');
-    assert.equal((await seen(page, 'corpus-state-change')).length, changes.length, 'setting the state is not a user change');
+    assert.equal((await seen(page, 'corpus-state-change')).length, changesAfterCut.length, 'setting the state is not a user change');
+    assert.deepEqual(errors(), []);
+    await context.close();
+  });
+
+  test('a side of one document is said to be too small to conclude anything', async () => {
+    const { page, errors, context } = await mount('corpus-compare', { state: { a: 'person:"vladimir putin"', b: '', measure: 'llr', min: '3' } });
+    const summary = page.locator('#test-container corpus-compare .corpus-compare-summary');
+    await summary.filter({ hasText: 'Target: 4 documents · Reference: 1 document (the rest of the corpus)' }).waitFor();
+    assert.match(await summary.textContent(),
+      /The reference is 1 document: what sets it apart is that document's own, too little to conclude anything about a subset\.$/);
     assert.deepEqual(errors(), []);
     await context.close();
   });
@@ -468,9 +488,10 @@ describe('the comparison', () => {
     await result(page);
     const compare = page.locator('#test-container corpus-compare');
     const starters = await compare.locator('.corpus-compare-starter').allTextContents();
-    assert.deepEqual(starters, ['1999–2001 vs 2004–2005', 'Eurasia Daily Monitor vs Monitor', 'Vladimir Putin vs the rest']);
+    // Vladimir Putin is named in 4 of the 5 documents: one left is too few to compare with.
+    assert.deepEqual(starters, ['1999–2001 vs 2004–2005', 'Eurasia Daily Monitor vs Monitor', 'Junichiro Koizumi vs the rest']);
     assert.equal(await compare.locator('input[name="a"]').inputValue(), 'year:1999..2001', 'the first starter is shown at first');
-    for (const [i, expected] of [[1, 'Target: 2 documents · Reference: 3 documents'], [2, 'Target: 4 documents · Reference: 1 document']]) {
+    for (const [i, expected] of [[1, 'Target: 2 documents · Reference: 3 documents ·'], [2, 'Target: 2 documents · Reference: 3 documents (the rest of the corpus)']]) {
       await compare.locator('.corpus-compare-starter').nth(i).click();
       await compare.locator('.corpus-compare-summary', { hasText: expected }).waitFor();
     }

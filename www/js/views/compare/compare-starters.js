@@ -3,16 +3,21 @@
 
 /** @typedef {import('../../engine/corpus-client.js').AnyCorpus} AnyCorpus */
 
+// Documents each side of a starter needs: with one, what sets a side apart
+// is one document's own, and the comparison concludes nothing.
+const LEAST_DOCUMENTS = 2;
+
 /**
  * Up to three comparisons that suit this corpus, each `{label, title,
- * state}`: the earlier years against the later, split where half the
- * documents are; the two largest publications; the most mentioned person
- * against the documents without them.
+ * state}`, offered only where both sides have at least two documents: the
+ * earlier years against the later, split where half the documents are; the
+ * two largest publications; the most mentioned person who leaves enough
+ * documents without them, against those.
  * @param {AnyCorpus} corpus
  */
 export async function suggestComparisons(corpus) {
   const documents = await corpus.documents();
-  const people = await corpus.entities({ types: ['person'], limit: 5 });
+  const people = await corpus.entities({ types: ['person'], limit: 20 });
   return [yearHalves(documents), publicationPair(documents), personAgainstRest(people, documents.length)]
     .filter(Boolean)
     .map(({ label, a, b }) => ({ label, title: b ? `${a} against ${b}` : `${a} against the rest`, state: { a, b } }));
@@ -27,7 +32,7 @@ function publicationPair(documents) {
   const counts = new Map();
   for (const { publication } of documents) if (publication) counts.set(publication, (counts.get(publication) ?? 0) + 1);
   const [first, second] = [...counts].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).map(([name]) => name);
-  if (!second || !quoted(first) || !quoted(second)) return null;
+  if (!second || !quoted(first) || !quoted(second) || counts.get(second) < LEAST_DOCUMENTS) return null;
   // A field query matches the words anywhere in the field: "Monitor" also
   // matches "Eurasia Daily Monitor". The longer name goes first, as the
   // target, which takes the documents matching both.
@@ -50,6 +55,8 @@ function yearHalves(documents) {
   const middle = years[Math.ceil(years.length / 2) - 1];
   const split = middle === distinct.at(-1) ? distinct.at(-2) : middle;
   const next = distinct[distinct.indexOf(split) + 1];
+  const earlier = years.filter((y) => y <= split).length;
+  if (earlier < LEAST_DOCUMENTS || years.length - earlier < LEAST_DOCUMENTS) return null;
   const span = (from, to) => (from === to ? `${from}` : `${from}..${to}`);
   const text = (from, to) => (from === to ? `${from}` : `${from}–${to}`);
   return {
@@ -60,8 +67,8 @@ function yearHalves(documents) {
 }
 
 function personAgainstRest(people, documents) {
-  // Someone named in every document leaves no rest to compare with.
-  const person = people.find((p) => p.documents < documents && quoted(p.name));
+  // Both the documents naming them and the rest need enough documents.
+  const person = people.find((p) => p.documents >= LEAST_DOCUMENTS && documents - p.documents >= LEAST_DOCUMENTS && quoted(p.name));
   if (!person) return null;
   return { label: `${person.name} vs the rest`, a: `person:${quoted(person.name)}`, b: '' };
 }

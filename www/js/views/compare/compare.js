@@ -4,14 +4,17 @@
 // target document); the measure is log-likelihood, chi-square or log ratio.
 // The terms more frequent in the target and those more frequent in the
 // reference are drawn as a diverging bar chart (Observable Plot) and listed
-// in a sortable table. Buttons offer comparisons that suit the corpus: the
-// earlier against the later years, its two largest publications, the most
-// mentioned person against the rest.
+// in a sortable table, each with its p-value; only terms below the
+// significance cut (p < 0.05 unless chosen otherwise) are listed, and the
+// summary says how many are not. Buttons offer comparisons that suit the
+// corpus, where both sides have two documents or more: the earlier against
+// the later years, its two largest publications, a person against the rest.
 //
 // Set `corpus` to a Corpus or a CorpusClient; a client's `change` event
 // reruns. Choosing a term dispatches a bubbling `corpus-search` with
-// `{query}`. `state` is `{a, b, measure, min}` (strings: the target and
-// reference queries, `llr`, `chi2` or `logratio`, the minimum count);
+// `{query}`. `state` is `{a, b, measure, min, p}` (strings: the target and
+// reference queries, `llr`, `chi2` or `logratio`, the minimum count, the
+// significance cut `0.05`, `0.01`, `0.001` or `1` for any p);
 // setting it reruns, and a change the user makes dispatches a bubbling
 // `corpus-state-change` with `{state}`. `figures()` lists the chart's figure
 // once drawn; `rendered` resolves once the latest run has finished.
@@ -29,9 +32,13 @@ import { Widget, defineStateProperties, widgetAttributes } from '../../widgets/w
 /** @typedef {import('../../engine/corpus-client.js').AnyCorpus} AnyCorpus */
 
 const MEASURES = [['llr', 'log-likelihood (G²)'], ['chi2', 'chi-square'], ['logratio', 'log ratio']];
-const DEFAULTS = { a: '', b: '', measure: 'llr', min: '3' };
+const DEFAULTS = { a: '', b: '', measure: 'llr', min: '3', p: '0.05' };
+// The significance cuts offered: terms are listed only below the p-value chosen.
+const CUTS = [['0.05', 'p < 0.05'], ['0.01', 'p < 0.01'], ['0.001', 'p < 0.001'], ['1', 'any p']];
 const LIMIT = 100; // terms listed per side
 const DRAWN = 15; // terms drawn per side: more bars than this are hard to read
+// Fewer documents than this on a side: what sets it apart is one document's own.
+const LEAST_DOCUMENTS = 2;
 const ROW_STEP = 18; // px per bar
 const CHAR_WIDTH = 6.5; // px per character of an 11 px label
 
@@ -70,6 +77,7 @@ function template() {
         h('label', {}, 'Min. count ', h('input', {
           name: 'min', class: 'corpus-compare-min', type: 'number', min: 1, max: 100000, step: 1, value: 3, inputmode: 'numeric',
         })),
+        h('label', {}, 'Significance ', h('select', { name: 'p', class: 'corpus-compare-cut' }, optionElements(CUTS, DEFAULTS.p))),
         h('button', { type: 'submit', class: 'corpus-compare-submit' }, 'Compare'))),
     h('div', { class: 'corpus-compare-starters', hidden: true }, h('span', { class: 'corpus-compare-starters-label' }, 'Try')),
     h('div', { class: 'corpus-compare-error corpus-compare-general', role: 'alert', hidden: true }),
@@ -77,7 +85,7 @@ function template() {
   ];
 }
 
-const STATE_KEYS = ['a', 'b', 'measure', 'min'];
+const STATE_KEYS = ['a', 'b', 'measure', 'min', 'p'];
 
 export class CorpusCompare extends HTMLElement {
   static observedAttributes = widgetAttributes(STATE_KEYS);
@@ -87,7 +95,7 @@ export class CorpusCompare extends HTMLElement {
   #corpus = null;
   #state = { ...DEFAULTS };
   #stateSet = false; // a state was given: the starters must not replace it
-  #result = null; // {rows, state, targetDocs, referenceDocs}
+  #result = null; // {rows, unlisted, state, targetDocs, referenceDocs}
   #sort = { key: 'score', descending: true };
   #runs = 0; // the latest run; an older run's late answer is dropped
   #rendered = Promise.resolve();
@@ -123,7 +131,7 @@ export class CorpusCompare extends HTMLElement {
     if (this.#support.follow(corpus)) this.#start();
   }
 
-  /** `{a, b, measure, min}`, as strings: the comparison shown. */
+  /** `{a, b, measure, min, p}`, as strings: the comparison shown. */
   get state() {
     return { ...this.#state };
   }
@@ -161,7 +169,7 @@ export class CorpusCompare extends HTMLElement {
       event.preventDefault();
       this.#userRun(this.#readForm());
     });
-    for (const name of ['measure', 'min']) form.elements[name].addEventListener('change', () => this.#userRun(this.#readForm()));
+    for (const name of ['measure', 'min', 'p']) form.elements[name].addEventListener('change', () => this.#userRun(this.#readForm()));
     this.#root.querySelector('.corpus-compare-swap').addEventListener('click', () => this.#swap());
     figure.addEventListener('click', this.#onFigureClick);
   }
@@ -203,15 +211,16 @@ export class CorpusCompare extends HTMLElement {
 
   #readForm() {
     const form = this.#root.querySelector('form').elements;
-    return normalise({ a: form.a.value, b: form.b.value, measure: form.measure.value, min: form.min.value });
+    return normalise({ a: form.a.value, b: form.b.value, measure: form.measure.value, min: form.min.value, p: form.p.value });
   }
 
-  #writeForm({ a, b, measure, min }) {
+  #writeForm({ a, b, measure, min, p }) {
     const form = this.#root.querySelector('form').elements;
     form.a.value = a;
     form.b.value = b;
     form.measure.value = measure;
     form.min.value = min;
+    form.p.value = p;
     this.#root.querySelector('.corpus-compare-swap').disabled = !b;
   }
 
@@ -283,9 +292,9 @@ export class CorpusCompare extends HTMLElement {
     this.#result = result;
     const figure = this.#root.querySelector('figure.corpus-figure');
     const summary = this.#root.querySelector('.corpus-compare-summary');
-    figure.hidden = !result;
+    figure.hidden = !result || result.rows.length === 0;
     summary.textContent = result ? describeResult(result) : '';
-    if (result) this.#draw();
+    if (result && result.rows.length > 0) this.#draw();
   }
 
   #onResize() {
@@ -328,6 +337,7 @@ function normalise(value = {}) {
     if (value?.[key] != null) state[key] = String(value[key]).trim();
   }
   if (!MEASURES.some(([m]) => m === state.measure)) state.measure = DEFAULTS.measure;
+  if (!CUTS.some(([p]) => p === state.p)) state.p = DEFAULTS.p;
   const min = Number(state.min);
   state.min = Number.isInteger(min) && min >= 1 ? String(Math.min(min, 100000)) : DEFAULTS.min;
   return state;
@@ -358,11 +368,13 @@ async function keyTerms(corpus, state) {
     documentCount(corpus, state.a),
     documentCount(corpus, rest),
   ]);
-  const rows = [
+  const all = [
     ...forward.map((k) => ({ term: k.term, side: 'target', target: k.target, reference: k.reference, score: k.score, pValue: k.pValue })),
     ...backward.map((k) => ({ term: k.term, side: 'reference', target: k.reference, reference: k.target, score: -k.score, pValue: k.pValue })),
   ];
-  return { rows, state, targetDocs, referenceDocs };
+  const cut = Number(state.p);
+  const rows = cut >= 1 ? all : all.filter((r) => r.pValue < cut);
+  return { rows, unlisted: all.length - rows.length, state, targetDocs, referenceDocs };
 }
 
 /** @param {AnyCorpus} corpus */
@@ -405,11 +417,23 @@ function errorNodes(error, query) {
   return nodes;
 }
 
-function describeResult({ rows, state, targetDocs, referenceDocs }) {
+/**
+ * The sizes of both sides, how many terms are listed at the significance
+ * cut and how many are not, and a caution when a side is too small.
+ */
+function describeResult({ rows, unlisted, state, targetDocs, referenceDocs }) {
   const inTarget = rows.filter((r) => r.side === 'target').length;
   const rest = state.b ? '' : ' (the rest of the corpus)';
-  return `Target: ${plural(targetDocs, 'document', 'documents')} · Reference: ${plural(referenceDocs, 'document', 'documents')}${rest} · ` +
-    `${formatCount(inTarget)} key terms in the target, ${formatCount(rows.length - inTarget)} in the reference`;
+  const cut = state.p === '1' ? 'at any p' : `at p < ${state.p}`;
+  const terms = rows.length === 0
+    ? `no term differs between them ${cut}`
+    : `${formatCount(inTarget)} key terms in the target, ${formatCount(rows.length - inTarget)} in the reference, ${cut}`;
+  const chance = unlisted > 0 ? ` (${plural(unlisted, 'term', 'terms')} with p ≥ ${state.p}, a difference chance alone often makes, not listed)` : '';
+  const small = [['target', targetDocs], ['reference', referenceDocs]].find(([, n]) => n < LEAST_DOCUMENTS);
+  const caution = small
+    ? `. The ${small[0]} is ${plural(small[1], 'document', 'documents')}: what sets it apart is that document's own, too little to conclude anything about a subset`
+    : '';
+  return `Target: ${plural(targetDocs, 'document', 'documents')} · Reference: ${plural(referenceDocs, 'document', 'documents')}${rest} · ${terms}${chance}${caution}.`;
 }
 
 function measureName(measure) {
