@@ -873,6 +873,35 @@ fn sotu_rivers_cases_kinds_of_body_and_signatures() {
     assert!(has(&found, "Democrats", Organization, "Democratic Party"));
 }
 
+/// Issue 15: a short form of an event or organisation is the one longer
+/// name of its document that it can stand for, and no other.
+#[test]
+fn short_forms_of_events_and_bodies_take_the_long_form_of_their_document() {
+    use EntityType::*;
+    let one = "Putin would honor the 1956 Soviet-Japanese declaration. Lavrov \
+        repeated that the 1956 declaration stands. The Russian Foreign Ministry \
+        agreed, and the Foreign Ministry said so again.";
+    let found = extracted(one);
+    assert!(
+        has(&found, "1956 declaration", Event, "1956 Soviet-Japanese declaration"),
+        "{found:?}"
+    );
+    assert!(has(
+        &found,
+        "Foreign Ministry",
+        Organization,
+        "Russian Foreign Ministry"
+    ));
+    // Two foreign ministries: the short form could be either.
+    let two = "The Russian Foreign Ministry and the Japanese Foreign Ministry met. The \
+        Foreign Ministry said nothing.";
+    let found = extracted(two);
+    assert!(
+        has(&found, "Foreign Ministry", Organization, "Foreign Ministry"),
+        "{found:?}"
+    );
+}
+
 /// Issue 23: names the rules missed (a patronymic, a surname that is a
 /// title, groups) and a chant that was an organisation.
 #[test]

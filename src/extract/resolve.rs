@@ -29,6 +29,7 @@ pub(crate) fn document_names(
     table: &AliasTable,
 ) -> Vec<(EntityType, String)> {
     let full = full_names(mentions);
+    let long = long_forms(mentions);
     mentions
         .iter()
         .map(|m| {
@@ -39,7 +40,9 @@ pub(crate) fn document_names(
             }
             let name = match m.ty {
                 EntityType::Person => full.get(&m.name).cloned().unwrap_or_else(|| m.name.clone()),
-                _ => m.name.clone(),
+                _ => long
+                    .get(&(m.ty, m.name.as_str()))
+                    .map_or_else(|| m.name.clone(), |l| (*l).to_string()),
             };
             by_table(table, m.ty, &name).unwrap_or((m.ty, name))
         })
@@ -55,6 +58,46 @@ fn by_table(table: &AliasTable, ty: EntityType, name: &str) -> Option<(EntityTyp
         }
         _ => None,
     }
+}
+
+/// Short form → the one longer name of the document it can stand for, for
+/// events and organisations: a name of two words or more whose words all
+/// come, in order and ending with the same head word, in exactly one longer
+/// name of the same type ("the 1956 declaration" → "1956 Soviet-Japanese
+/// declaration", "the Foreign Ministry" → "Russian Foreign Ministry" where
+/// no other foreign ministry is named).
+fn long_forms(mentions: &[RawMention]) -> HashMap<(EntityType, &str), &str> {
+    let mut names: BTreeMap<EntityType, Vec<&str>> = BTreeMap::new();
+    for m in mentions
+        .iter()
+        .filter(|m| matches!(m.ty, EntityType::Event | EntityType::Organization))
+    {
+        let list = names.entry(m.ty).or_default();
+        if !list.contains(&m.name.as_str()) {
+            list.push(&m.name);
+        }
+    }
+    let words = |name: &str| -> Vec<String> { name.split(' ').map(str::to_lowercase).collect() };
+    let mut out = HashMap::new();
+    for (ty, list) in names {
+        for &short in &list {
+            let part = words(short);
+            if part.len() < 2 {
+                continue;
+            }
+            let mut longer = list.iter().filter(|&&l| {
+                let whole = words(l);
+                whole.len() > part.len() && whole.last() == part.last() && {
+                    let mut rest = whole.iter();
+                    part.iter().all(|w| rest.any(|x| x == w))
+                }
+            });
+            if let (Some(&one), None) = (longer.next(), longer.next()) {
+                out.insert((ty, short), one);
+            }
+        }
+    }
+    out
 }
 
 /// Short form → the one full name of the document it can stand for: a
