@@ -883,7 +883,12 @@ fn short_forms_of_events_and_bodies_take_the_long_form_of_their_document() {
         agreed, and the Foreign Ministry said so again.";
     let found = extracted(one);
     assert!(
-        has(&found, "1956 declaration", Event, "1956 Soviet-Japanese declaration"),
+        has(
+            &found,
+            "1956 declaration",
+            Event,
+            "1956 Soviet-Japanese declaration"
+        ),
         "{found:?}"
     );
     assert!(has(
