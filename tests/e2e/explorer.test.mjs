@@ -110,6 +110,31 @@ describe('the URL', () => {
   });
 });
 
+describe('the search on a phone', () => {
+  test('the facets of a corpus with many years and publications leave the first hit on the first screen', async () => {
+    const { page, errors, context } = await openApp('', { viewport: { width: 390, height: 844 } });
+    const records = Array.from({ length: 60 }, (_, i) => ({
+      id: `r${i}`, title: `Report ${i}`, publication: `Paper ${i % 9}`, date: `${1950 + i}-03-01`,
+      text: `Vladimir Putin met Junichiro Koizumi in Tokyo in ${1950 + i}. Moscow and Japan talked about the Kuril Islands.`,
+    }));
+    await loadFiles(page, [{ name: 'many.jsonl', text: jsonl(records) }]);
+    await page.locator('corpus-stats', { hasText: '60 documents' }).waitFor();
+    await page.goto(`${page.url().replace(/#.*/, '')}${new URL(page.url()).hash}&view=search&q=putin`);
+    const first = page.locator('.corpus-result').first();
+    await first.waitFor();
+    await page.locator('.corpus-facet-value').first().waitFor();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const top = await first.evaluate((hit) => hit.getBoundingClientRect().top);
+    await screenshot(page, 'search-facets-phone.png');
+    assert.ok(top < 844, `the first hit starts ${Math.round(top)} px down a 844 px screen`);
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390, 'nothing wider than the screen: a facet row scrolls in itself');
+    const years = page.locator('.corpus-facet-values').nth(1);
+    assert.ok(await years.evaluate((row) => row.scrollWidth > row.clientWidth), 'the years scroll sideways');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
 describe('the timeline', () => {
   test('"Add an entity" takes a name or an alias as typed, and offers the nearest names when none matches', async () => {
     const { page, errors, context } = await openApp('#view=timeline');
