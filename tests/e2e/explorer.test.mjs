@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 
-import { ROOT, openPage, screenshot, useBrowser } from './harness.mjs';
+import { ROOT, openPage, screenshot, screenshotOf, useBrowser } from './harness.mjs';
 
 const app = useBrowser();
 
@@ -130,6 +130,38 @@ describe('the search on a phone', () => {
     assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390, 'nothing wider than the screen: a facet row scrolls in itself');
     const years = page.locator('.corpus-facet-values').nth(1);
     assert.ok(await years.evaluate((row) => row.scrollWidth > row.clientWidth), 'the years scroll sideways');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
+describe('the heatmap on a phone', () => {
+  test('its names and its legend neither overlap nor run out of the chart', async () => {
+    const { page, errors, context } = await openApp('#view=network', { viewport: { width: 390, height: 844 } });
+    const svg = page.locator('corpus-matrix svg.corpus-matrix-svg');
+    await svg.waitFor();
+    // The two groups of names Plot draws (its axes), each a list of boxes.
+    const axes = await svg.evaluate((root) => [...root.children]
+      .filter((g) => g.localName === 'g' && g.querySelector('text'))
+      .map((g) => [...g.querySelectorAll('text')].map((t) => {
+        const r = t.getBoundingClientRect();
+        return { text: t.textContent, left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+      })));
+    const overlapping = (list) => list.flatMap((a, i) => list.slice(i + 1)
+      .filter((b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5)
+      .map((b) => `${a.text} / ${b.text}`));
+    assert.equal(axes.length, 2, 'names beside and below the cells');
+    const [xs, ys] = axes;
+    assert.ok(xs.length >= 10 && ys.length >= 10, `${xs.length} and ${ys.length} names`);
+    assert.deepEqual(overlapping(xs), [], 'the names of one axis');
+    assert.deepEqual(overlapping(ys), [], 'the names of the other');
+    const chart = await page.locator('corpus-matrix .corpus-matrix-chart').evaluate((c) => { const r = c.getBoundingClientRect(); return { left: r.left, right: r.right }; });
+    const outside = [...xs, ...ys].filter((b) => b.left < chart.left - 0.5 || b.right > chart.right + 0.5).map((b) => b.text);
+    assert.deepEqual(outside, [], 'every name inside the chart');
+    const legend = await page.locator('corpus-matrix .corpus-matrix-chart svg:not(.corpus-matrix-svg) text')
+      .evaluateAll((texts) => texts.map((t) => t.getBoundingClientRect().right));
+    assert.ok(legend.length > 0 && legend.every((right) => right <= chart.right + 0.5), 'the legend inside the chart');
+    await screenshotOf(page.locator('corpus-matrix'), 'matrix-phone.png');
     assert.deepEqual(errors, []);
     await context.close();
   });

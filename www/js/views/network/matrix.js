@@ -127,11 +127,19 @@ export class CorpusMatrix extends HTMLElement {
     const { measure, unit } = this.#options;
     const n = matrix.ids.length;
     const nameOf = new Map(matrix.ids.map((id, i) => [id, matrix.names[i]]));
-    const longest = Math.max(...matrix.names.map((name) => name.length));
+    // An axis label may be cut (the cell's title and the table have the whole name).
+    // Shorter on a phone, where the names beside the cells take their room.
+    const chars = available < 480 ? 16 : 24;
+    const labelOf = (id) => shortened(nameOf.get(id), chars);
+    const longest = Math.max(...matrix.names.map((name) => shortened(name, chars).length));
     // Room for the names beside and below the cells, at about 6.5 px a letter.
     const marginLeft = Math.min(180, 12 + 6.5 * longest);
-    const marginBottom = Math.min(130, 12 + 4.8 * longest);
-    const side = Math.max(12, Math.min(34, Math.floor((available - marginLeft - 16) / n)));
+    // 14 px a cell at least: an 11 px name with its ascent and descent.
+    const side = Math.max(14, Math.min(34, Math.floor((available - marginLeft - 16) / n)));
+    // Slanted names need columns 16 px apart not to overlap; narrower ones
+    // (a phone) stand upright, which needs only the font's height.
+    const upright = side < 16;
+    const marginBottom = upright ? Math.min(180, 12 + 6.5 * longest) : Math.min(130, 12 + 4.8 * longest);
     const scores = cells.map((c) => c.score);
     const diverging = Math.min(...scores) < 0;
     const chart = charts.plot({
@@ -142,13 +150,16 @@ export class CorpusMatrix extends HTMLElement {
       marginTop: 8,
       marginRight: 16,
       style: { background: 'transparent', color: 'currentColor', fontSize: '11px', fontFamily: 'inherit' },
-      x: { domain: matrix.ids, tickFormat: (id) => nameOf.get(id), tickRotate: -45, label: null, tickSize: 0 },
-      y: { domain: matrix.ids, tickFormat: (id) => nameOf.get(id), label: null, tickSize: 0 },
+      x: { domain: matrix.ids, tickFormat: labelOf, tickRotate: upright ? -90 : -45, label: null, tickSize: 0 },
+      y: { domain: matrix.ids, tickFormat: labelOf, label: null, tickSize: 0 },
       // Viridis and a red-blue diverging scheme both stay readable to
       // colour-blind readers; diverging when the measure goes below zero
       // (PMI, t-score: less often together than chance).
       color: {
         legend: true,
+        // Within the chart's width, its last tick label inside too.
+        width: Math.min(240, available - 8),
+        marginRight: 12,
         label: measureLabel(measure),
         ...(diverging ? { type: 'diverging', scheme: 'rdbu', pivot: 0, reverse: true } : { scheme: 'viridis' }),
       },
@@ -200,3 +211,8 @@ function valueAt(values, n, i, j) {
 }
 
 defineStateProperties(CorpusMatrix, STATE_KEYS);
+
+/** `name` cut to `chars` characters, with "…" where it was cut ("1956 Soviet-Japanese de…"). */
+function shortened(name, chars) {
+  return name.length > chars ? `${name.slice(0, chars - 1).trimEnd()}…` : name;
+}
