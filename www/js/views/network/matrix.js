@@ -157,9 +157,6 @@ export class CorpusMatrix extends HTMLElement {
       // (PMI, t-score: less often together than chance).
       color: {
         legend: true,
-        // Within the chart's width, its last tick label inside too.
-        width: Math.min(240, available - 8),
-        marginRight: 12,
         label: measureLabel(measure),
         ...(diverging ? { type: 'diverging', scheme: 'rdbu', pivot: 0, reverse: true } : { scheme: 'viridis' }),
       },
