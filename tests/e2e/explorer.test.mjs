@@ -167,6 +167,24 @@ describe('the heatmap on a phone', () => {
   });
 });
 
+describe('the search', () => {
+  test('a lower-case "or" is said to be searched as a word, and the query with OR is one click away', async () => {
+    const { page, errors, context } = await openApp('#view=search&q=koizumi%20or%20yeltsin');
+    const summary = page.locator('.corpus-search-summary');
+    const hint = page.locator('.corpus-search-hint');
+    await hint.filter({ hasText: '“or” in lower case is searched as a word; as an operator it is written OR.' }).waitFor();
+    const before = await summary.textContent();
+    await hint.locator('button', { hasText: 'Search koizumi OR yeltsin' }).click();
+    assert.equal(await page.locator('.corpus-search-input').inputValue(), 'koizumi OR yeltsin');
+    await page.waitForURL(/q=koizumi(\+|%20)OR(\+|%20)yeltsin/);
+    await hint.waitFor({ state: 'hidden' });
+    await summary.filter({ hasNotText: before }).waitFor();
+    assert.equal(await page.locator('.corpus-search-input').evaluate((input) => input.getRootNode().activeElement === input), true);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
 describe('the timeline', () => {
   test('"Add an entity" takes a name or an alias as typed, and offers the nearest names when none matches', async () => {
     const { page, errors, context } = await openApp('#view=timeline');

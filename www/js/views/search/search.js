@@ -12,6 +12,7 @@ import { appendMarked, element } from '../../widgets/highlight.js';
 import { formatCount, plural } from '../../widgets/format.js';
 import { searchFacets } from './search-facets.js';
 import { kwicTable } from './kwic-table.js';
+import { operatorSuggestion } from './operator-hint.js';
 import { Widget, defineStateProperties, settled, widgetAttributes } from '../../widgets/widget.js';
 import { ViewSupport } from '../../widgets/view-support.js';
 
@@ -27,7 +28,7 @@ function template() {
       h('label', { class: 'corpus-search-label', for: 'corpus-search-query' }, 'Search'),
       h('input', {
         id: 'corpus-search-query', class: 'corpus-search-input', type: 'search', autocomplete: 'off', spellcheck: 'false',
-        placeholder: 'e.g. "peace treaty" putin -koizumi, kuril*, kunashir~1, year:2000..2005', 'aria-describedby': 'corpus-search-error',
+        placeholder: 'e.g. "peace treaty" putin -koizumi, kuril*, kunashir~1, year:2000..2005', 'aria-describedby': 'corpus-search-error corpus-search-hint',
       }),
       h('select', { class: 'corpus-search-view', 'aria-label': 'Show' },
         option('results', 'Ranked results'), option('kwic', 'Concordance (KWIC)')),
@@ -38,6 +39,8 @@ function template() {
     // Not an alert: a query is wrong at every keystroke while it is typed.
     // The box describes the field; the announcer says it when asked (Enter).
     h('div', { id: 'corpus-search-error', class: 'corpus-search-error', hidden: true }),
+    // "japan or china": the lower-case word is searched as a word; the operator is offered.
+    h('p', { id: 'corpus-search-hint', class: 'corpus-search-hint', hidden: true }),
     h('details', { class: 'corpus-search-help' },
       h('summary', {}, 'Query syntax'),
       h('dl', {},
@@ -190,6 +193,7 @@ export class CorpusSearch extends HTMLElement {
     this.#field('unit').hidden = kwic;
     this.#field('sort').hidden = !kwic;
     const query = q.trim();
+    this.#showHint(query);
     if (!query) {
       this.#show('', []);
       this.#showError(null);
@@ -227,6 +231,28 @@ export class CorpusSearch extends HTMLElement {
     };
     if (when === 'now') speak();
     else this.#announceTimer = setTimeout(speak, TYPING_PAUSE);
+  }
+
+  /** Says that a lower-case "or" or "not" is searched as a word, with a button for the query with the operator. */
+  #showHint(query) {
+    const hint = this.#root.querySelector('.corpus-search-hint');
+    const suggestion = operatorSuggestion(query);
+    hint.hidden = !suggestion;
+    if (!suggestion) {
+      hint.replaceChildren();
+      return;
+    }
+    const quoted = suggestion.words.map((w) => `“${w}”`).join(' and ');
+    const operators = suggestion.words.map((w) => w.toUpperCase()).join(' and ');
+    const use = element('button', 'corpus-search-hint-use', `Search ${suggestion.query}`);
+    use.type = 'button';
+    use.addEventListener('click', () => {
+      this.query = suggestion.query;
+      this.#announce = 'now';
+      this.dispatchEvent(new CustomEvent('corpus-state-change', { bubbles: true, composed: true }));
+      this.#root.querySelector('.corpus-search-input').focus();
+    });
+    hint.replaceChildren(`${quoted} in lower case is searched as a word; as an operator it is written ${operators}. `, use);
   }
 
   /** Add a facet's filter to the query, or take it out if it is there. */
