@@ -16,6 +16,7 @@ import path from 'node:path';
 import { after, describe, test } from 'node:test';
 
 import { startHostServer } from '../browsers/server.mjs';
+import { LOADER_STATE, VIEWS, settled } from './explorer-states.mjs';
 import { ROOT, openPage, useBrowser } from './harness.mjs';
 
 const app = useBrowser();
@@ -32,39 +33,9 @@ const EXCEPTIONS = [];
 const SCHEMES = ['light', 'dark'];
 const WIDTHS = [1280, 390];
 
-/** The explorer's views, each as its link opens it, and what shows it is drawn. */
-const VIEWS = [
-  { name: 'overview', fragment: '#view=overview', ready: ['corpus-overview corpus-documents tbody tr', 'corpus-overview svg.corpus-overview-bars'] },
-  { name: 'search results', fragment: '#view=search&q=%22peace%20treaty%22%20OR%20kuril*&unit=paragraph', ready: ['corpus-search .corpus-result', 'corpus-search .corpus-facet-value'] },
-  { name: 'search concordance', fragment: '#view=search&q=kuril*&mode=kwic', ready: ['corpus-search .corpus-kwic tbody tr', 'corpus-search .corpus-facet-value'] },
-  { name: 'entities, an entity open', fragment: '#view=entities&entity=person:yoshiro-mori', ready: ['corpus-entities .corpus-entities-item', 'corpus-entity .corpus-entity-mention', 'corpus-entity .corpus-entity-collocates svg'] },
-  { name: 'network, an edge’s evidence open', fragment: '#view=network&measure=logdice&edge=person:vladimir-putin%20person:yoshiro-mori', ready: ['corpus-network .corpus-evidence li', 'corpus-matrix svg.corpus-matrix-svg'] },
-  { name: 'timeline', fragment: '#view=timeline&bucket=year&q=%22peace%20treaty%22', ready: ['corpus-timeline svg.corpus-timeline-svg'] },
-  { name: 'compare', fragment: '#view=compare&a=year:1999..2001&b=year:2004..2005', ready: ['corpus-compare svg.corpus-compare-svg'] },
-  { name: 'reader', fragment: '#view=reader&doc=001_dd6b5825d416bed0&q=putin', ready: ['corpus-reader mark.corpus-query-hit'] },
-];
-
-/** A JSON Lines file with a bad second record: the loader's report lists it. */
-const BAD_FILE = [
-  JSON.stringify({ title: 'Harbour talks resume', text: 'Fishermen from Hokkaido met officials in Nemuro on Tuesday.' }),
-  '{"title": "Broken", "text": ',
-  JSON.stringify({ title: 'Second round', text: 'The second round of harbour talks ended in Sapporo.' }),
-].join('\n');
-
 /** The open states: a view, then what a person does to open something in it. */
 const OPEN_STATES = [
-  {
-    name: 'the loader, its report of a bad record showing',
-    fragment: '#view=overview',
-    ready: ['corpus-overview corpus-documents tbody tr'],
-    async open(page) {
-      await page.locator('.corpus-load-open').click();
-      await page.locator('corpus-loader .corpus-loader-files').setInputFiles([{ name: 'harbour.jsonl', mimeType: 'text/plain', buffer: Buffer.from(BAD_FILE) }]);
-      await page.locator('corpus-loader .corpus-loader-report', { hasText: 'harbour.jsonl' }).waitFor();
-      await page.locator('corpus-stats', { hasText: '2 documents' }).waitFor();
-      await page.locator('corpus-overview corpus-documents tbody tr', { hasText: 'Second round' }).waitFor();
-    },
-  },
+  LOADER_STATE,
   {
     name: 'the corpus switcher open',
     fragment: '#view=overview',
@@ -125,15 +96,6 @@ async function openExplorer({ fragment, ready, open }, { scheme = 'light', width
   if (open) await open(page);
   await settled(page);
   return opened;
-}
-
-/** Wait until no element in the page (or in a widget inside it) is busy, and a chart's transition has run. */
-async function settled(page) {
-  await page.waitForFunction(() => {
-    const busy = (root) => [...root.querySelectorAll('*')].some((node) => node.hasAttribute('aria-busy') || (node.shadowRoot && busy(node.shadowRoot)));
-    return !busy(document);
-  });
-  await page.waitForTimeout(250);
 }
 
 /** The README's Embed snippet, its script served by the test server: what a web author pastes. */
@@ -540,14 +502,16 @@ describe('chart marks stand 3:1 from their background', { concurrency: 4 }, () =
     });
   }
 
-  test('the network’s nodes and links: light and dark', async () => {
+  test('the network’s nodes and links: light and dark, coloured by type and by community', async () => {
     const low = [];
     for (const scheme of SCHEMES) {
-      const { page, context } = await openExplorer(VIEWS[4], { scheme });
-      const marks = await page.evaluate(collectMarks, { network: true });
-      assert.ok(marks.length > 0, 'nodes and links found');
-      low.push(...lowContrast(marks).map((line) => `${scheme}: ${line}`));
-      await context.close();
+      for (const colour of ['type', 'community']) {
+        const { page, context } = await openExplorer({ ...VIEWS[4], fragment: `${VIEWS[4].fragment}&colour=${colour}` }, { scheme });
+        const marks = await page.evaluate(collectMarks, { network: true });
+        assert.ok(marks.length > 0, 'nodes and links found');
+        low.push(...lowContrast(marks).map((line) => `${scheme}, by ${colour}: ${line}`));
+        await context.close();
+      }
     }
     assert.deepEqual(low, [], low.join('\n'));
   });

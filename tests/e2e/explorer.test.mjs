@@ -284,6 +284,56 @@ describe('the network', () => {
     assert.deepEqual(errors, []);
     await context.close();
   });
+
+  test('colour is the type, with its legend, or switched, the community, with its own; an entity keeps its community colour as nodes are added', async () => {
+    const { page, errors, context } = await openApp('#view=network&edge=person:vladimir-putin%20person:yoshiro-mori', { colorScheme: 'dark' });
+    const network = page.locator('corpus-network');
+    await network.locator('.corpus-evidence li').first().waitFor();
+    /** Colours as drawn: Putin's node, the swatches of the chips, legend and evidence heading. */
+    const colours = () => page.evaluate(() => {
+      const root = document.querySelector('corpus-network').shadowRoot;
+      const background = (el) => (el && getComputedStyle(el).display !== 'none' ? getComputedStyle(el).backgroundColor : null);
+      const legend = [...root.querySelectorAll('.corpus-network-legend-item')];
+      return {
+        putin: getComputedStyle(root.querySelector('.corpus-network-node[data-id="person:vladimir-putin"] circle')).fill,
+        personChip: background(root.querySelector('.corpus-network-type input[value="person"] ~ .corpus-entity-swatch')),
+        legend: legend.map((item) => item.textContent),
+        putinKey: background(legend.find((item) => item.textContent.includes('Vladimir Putin'))?.querySelector('.corpus-entity-swatch')),
+        heading: background(root.querySelector('.corpus-network-evidence-entity .corpus-entity-swatch')),
+        mark: root.querySelector('.corpus-evidence mark[title^="Vladimir Putin"]') && getComputedStyle(root.querySelector('.corpus-evidence mark[title^="Vladimir Putin"]')).boxShadow,
+        summary: root.querySelector('.corpus-network-summary').textContent,
+      };
+    });
+    const byType = await colours();
+    assert.equal(byType.putin, byType.personChip, 'Putin is drawn in the person colour');
+    assert.equal(byType.heading, byType.putin, 'the evidence heading shows his node’s colour');
+    assert.ok(byType.legend.some((text) => /^People \d+$/.test(text)), byType.legend.join(' | '));
+    assert.match(byType.summary, /colour: type\./);
+
+    await network.locator('.corpus-network-colour').selectOption('community');
+    await page.waitForURL(/colour=community/);
+    await network.locator('.corpus-evidence li').first().waitFor();
+    const byCommunity = await colours();
+    assert.equal(byCommunity.personChip, null, 'the type chips lose their colours');
+    assert.ok(byCommunity.legend.every((text) => /^(Community \d+: |Smaller communities)/.test(text)), byCommunity.legend.join(' | '));
+    assert.equal(byCommunity.putinKey, byCommunity.putin, 'the legend’s key for Putin’s community is his node’s colour');
+    assert.equal(byCommunity.heading, byCommunity.putin, 'the evidence heading follows');
+    assert.ok(byCommunity.mark.includes(byCommunity.putin), `his marks in the evidence too: ${byCommunity.mark}`);
+    assert.match(byCommunity.summary, /colour: community/);
+
+    // More nodes, then back: the engine renumbers its communities, Putin keeps his colour.
+    const nodes = network.locator('input.corpus-network-nodes');
+    for (const count of ['200', '30']) {
+      await nodes.fill(count);
+      await nodes.press('Enter');
+      await page.waitForURL(new RegExp(`nodes=${count}`));
+      await network.locator('.corpus-network-node').nth(Number(count) - 1).or(network.locator('.corpus-network-summary', { hasText: /^\d+ entities/ })).first().waitFor();
+      await page.waitForFunction((n) => document.querySelector('corpus-network').network?.nodes.length <= n, Number(count));
+      assert.equal((await colours()).putin, byCommunity.putin, `at ${count} nodes`);
+    }
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
 });
 
 describe('a user corpus', () => {
@@ -497,6 +547,12 @@ describe('State of the Union (12 MB)', { skip: !existsSync(SOTU) && `no ${SOTU}:
       page.locator('.corpus-network-summary', { hasText: 'logDice' }));
     await timed('open the entities view', () => page.locator('.corpus-tabs a', { hasText: 'Entities' }).click(),
       page.locator('corpus-entities .corpus-entities-item').first());
+    await timed('open the timeline view', () => page.locator('.corpus-tabs a', { hasText: 'Timeline' }).click(),
+      page.locator('corpus-timeline svg.corpus-timeline-svg'));
+    await timed('open the compare view and run its first starter', async () => {
+      await page.locator('.corpus-tabs a', { hasText: 'Compare' }).click();
+      await page.locator('.corpus-compare-starter').first().click();
+    }, page.locator('corpus-compare svg.corpus-compare-svg'));
     await timed('open a document in the reader', () => page.locator('.corpus-tabs a', { hasText: 'Overview' }).click()
       .then(() => page.locator('corpus-overview corpus-documents tbody tr').first().click()),
     page.locator('corpus-reader .corpus-reader-text'));

@@ -9,8 +9,6 @@ import { charts } from '../../charts/charts.js';
 import { wireKeys } from './network-keys.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
-// Communities get the palette's colours, largest first; the rest share grey.
-export const COMMUNITY_COLOURS = 8;
 // Standing labels for the most mentioned nodes, up to about one per 80 px of
 // width (4 on a phone, 16 at 1280 px) where they fit; the others on hover or
 // focus.
@@ -75,31 +73,21 @@ function svgElement(tag, attributes = {}) {
 }
 
 /**
- * Community number → colour slot, by community size, largest first, so the
- * biggest groups get distinct colours; slots past the palette are "other".
- */
-function communitySlots(nodes) {
-  const sizes = new Map();
-  for (const { community } of nodes) sizes.set(community, (sizes.get(community) ?? 0) + 1);
-  const order = [...sizes].sort(([a, x], [b, y]) => y - x || a - b).map(([c]) => c);
-  return new Map(order.map((c, i) => [c, i < COMMUNITY_COLOURS ? String(i) : 'other']));
-}
-
-/**
  * An <svg> of the laid-out network. `onNode(node, {keyboard})` and
  * `onEdge(edge, {keyboard})` are called when one is chosen (click, Enter or
  * Space; `keyboard` when no pointer chose it, so that focus may follow);
  * `describeEdge(edge)` gives an edge's accessible name, `describedBy` the id
- * of the drawing's description (its key map).
+ * of the drawing's description (its key map). `colour(node)` is what the
+ * node's colour shows: `{type}` or `{community}` (a colour slot, see
+ * network-colours.js), set as its data attribute for the style sheet.
  */
-export function drawNetwork(layout, { width, height, label, describedBy, font = 'sans-serif', onNode, onEdge, describeEdge }) {
+export function drawNetwork(layout, { width, height, label, describedBy, font = 'sans-serif', colour, onNode, onEdge, describeEdge }) {
   const svg = svgElement('svg', {
     class: 'corpus-network-svg', viewBox: `0 0 ${width} ${height}`, role: 'group', 'aria-roledescription': 'network', 'aria-label': label,
   });
   if (describedBy) svg.setAttribute('aria-describedby', describedBy);
   const nodeElements = new Map();
   const edgeElements = new Map();
-  const slots = communitySlots(layout.nodes);
   const shown = placeLabels(layout.nodes, width, height, font);
   const most = Math.max(...layout.edges.map((e) => e.score), 0);
   const least = Math.min(...layout.edges.map((e) => e.score), 0);
@@ -123,7 +111,7 @@ export function drawNetwork(layout, { width, height, label, describedBy, font = 
   for (const node of layout.nodes) {
     const group = svgElement('g', { class: 'corpus-network-node', transform: `translate(${node.x.toFixed(1)} ${node.y.toFixed(1)})`, role: 'button' });
     group.dataset.id = node.id;
-    group.dataset.community = slots.get(node.community);
+    Object.assign(group.dataset, colour(node));
     group.setAttribute('aria-label', `${node.name}, ${node.count} mentions, ${node.degree} links`);
     // The focus ring stands off the circle, so that it shows on any fill
     // (drawn only while focused: an export leaves it out).

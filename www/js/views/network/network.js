@@ -1,10 +1,12 @@
 // <corpus-network>: the entities that occur together, as a force-directed
 // network. Controls choose the co-occurrence unit (sentence, paragraph,
 // document, or a window of N words), the association measure, the minimum
-// count, how many nodes and which entity types. Node size is mentions,
-// colour is community; hovering a node lights its neighbours. Choosing an
-// edge lists the units behind it (corpus.evidence) with both entities
-// marked in their type colours: the count on an edge is always readable.
+// count, how many nodes and which entity types. Node size is mentions;
+// colour is the entity's type or, switched, its community, with a legend
+// for whichever it is (network-colours.js); hovering a node lights its
+// neighbours. Choosing an edge lists the units behind it (corpus.evidence)
+// with both entities marked in their nodes' colours: the count on an edge
+// is always readable.
 // The drawing is one Tab stop, walked with the keys of network-keys.js; a
 // link chosen by keyboard moves focus to its evidence, and Escape there goes
 // back. Tables under the drawing list its links and its entities.
@@ -15,13 +17,14 @@
 // dispatches `corpus-network-change` with `{options}` (the shared
 // co-occurrence options, see network-options.js), so a page can keep a
 // heatmap on the same measure, and `corpus-state-change`. `state` is
-// `{unit, window, measure, min, score, nodes, types, edge}` (strings; `types`
+// `{unit, window, measure, min, score, nodes, types, colour, edge}`
+// (strings; `colour` is 'type' or 'community', `types`
 // comma-separated, `edge` the two entity ids of the link whose evidence is
 // shown, joined by a space).
 import { loadCharts } from '../../charts/charts.js';
 import { chartTable } from '../../charts/chart-table.js';
 import { formatCount } from '../../widgets/format.js';
-import { ENTITY_TYPES, typeLabel, typeSwatch } from '../../widgets/entity-types.js';
+import { ENTITY_TYPES, typeLabel, typePluralLabel, typeSwatch } from '../../widgets/entity-types.js';
 import { h } from '../../widgets/dom.js';
 import { appendMarked, element } from '../../widgets/highlight.js';
 import { drawNetwork, layoutNetwork } from './network-chart.js';
@@ -31,10 +34,11 @@ import { MEASURES, UNITS, cooccurrenceOptions, formatScore, measureLabel, option
 import { Widget, defineStateProperties, themeValue, widgetAttributes } from '../../widgets/widget.js';
 import { ViewSupport } from '../../widgets/view-support.js';
 import { numberProblem } from '../../widgets/number-fields.js';
+import { COLOUR_MODES, communityColours, legendEntries } from './network-colours.js';
 
 /** @typedef {import('../../engine/corpus-client.js').AnyCorpus} AnyCorpus */
 
-const STATE_KEYS = ['unit', 'window', 'measure', 'min', 'score', 'nodes', 'types', 'edge'];
+const STATE_KEYS = ['unit', 'window', 'measure', 'min', 'score', 'nodes', 'types', 'colour', 'edge'];
 const NETWORK_FORMATS = [['GEXF', 'gexf', 'application/gexf+xml'], ['GraphML', 'graphml', 'application/graphml+xml']];
 
 // Dates, money and quantities link to everything and say little: off at first.
@@ -57,10 +61,12 @@ function template() {
       h('label', {}, 'Min. count ', number('min-count', { min: 1, max: 1000000, step: 1, value: 1, inputmode: 'numeric', 'data-label': 'Min. count' })),
       h('label', {}, 'Min. score ', number('min-score', { step: 'any', placeholder: 'any', inputmode: 'decimal', 'data-label': 'Min. score' })),
       h('label', {}, 'Nodes ', number('nodes', { min: 2, max: 200, step: 1, value: 30, inputmode: 'numeric', 'data-label': 'Nodes' })),
+      h('label', {}, 'Colour ', h('select', { class: 'corpus-network-colour' }, optionElements(COLOUR_MODES, 'type'))),
       h('fieldset', { class: 'corpus-network-types' }, h('legend', {}, 'Types'), ENTITY_TYPES.map(typeCheckbox))),
     h('p', { class: 'corpus-network-error', role: 'alert', hidden: true }),
     h('p', { class: 'corpus-network-summary', 'aria-live': 'polite' }),
     h('figure', { class: 'corpus-figure corpus-network-figure', 'data-export-name': 'network' },
+      h('ul', { class: 'corpus-network-legend' }),
       h('div', { class: 'corpus-network-chart' }),
       keyMap(KEYS_ID),
       h('div', { class: 'corpus-network-table' })),
@@ -79,6 +85,8 @@ export class CorpusNetwork extends HTMLElement {
   #titles = new Map();
   #network = null; // the last corpus.cooccurrence result
   #names = new Map(); // entity id → node
+  #slots = new Map(); // community number → colour slot, for the network drawn
+  #remembered = new Map(); // entity id → the colour slot its community had last
   #timer = 0;
   #runs = 0; // the latest run; an older run's late answer is dropped
   #edge = ''; // "a b": the link whose evidence is shown
@@ -90,7 +98,7 @@ export class CorpusNetwork extends HTMLElement {
     this.#root.append(...template());
     const form = this.#root.querySelector('form');
     form.addEventListener('submit', (event) => event.preventDefault());
-    form.addEventListener('change', () => this.#changed());
+    form.addEventListener('change', (event) => (event.target.classList.contains('corpus-network-colour') ? this.#recolour() : this.#changed()));
     // Typing a number waits a moment, so "25" does not first draw "2".
     form.addEventListener('input', (event) => {
       if (event.target.type !== 'number') return;
@@ -143,6 +151,24 @@ export class CorpusNetwork extends HTMLElement {
     this.dispatchEvent(new CustomEvent('corpus-state-change', { bubbles: true, composed: true }));
   }
 
+  /** The same network drawn again in the colours chosen, its evidence kept. */
+  #recolour() {
+    this.#render();
+    const [a, b] = this.#edge.split(' ');
+    if (a && b) this.#showEvidence(a, b);
+    this.dispatchEvent(new CustomEvent('corpus-state-change', { bubbles: true, composed: true }));
+  }
+
+  /** What the nodes' colour shows: 'type' or 'community'. */
+  get #colourMode() {
+    return this.#root.querySelector('.corpus-network-colour').value === 'community' ? 'community' : 'type';
+  }
+
+  /** A node's colour as data attributes: its type's, or its community's slot. */
+  #colourOf(node) {
+    return this.#colourMode === 'community' ? { community: this.#slots.get(node.community) ?? 'other' } : { type: node.type };
+  }
+
   /** The message for a number field out of its range, or null. */
   #numberProblem() {
     return numberProblem(this.#root.querySelector('.corpus-network-controls'));
@@ -155,7 +181,7 @@ export class CorpusNetwork extends HTMLElement {
     if (this.#numberProblem() && this.#drawnState) return { ...this.#drawnState, edge: this.#edge };
     return {
       unit: value('unit'), window: value('window'), measure: value('measure'), min: value('min-count'),
-      score: value('min-score'), nodes: value('nodes'), types: this.options.types.join(','), edge: this.#edge,
+      score: value('min-score'), nodes: value('nodes'), types: this.options.types.join(','), colour: value('colour'), edge: this.#edge,
     };
   }
 
@@ -171,6 +197,7 @@ export class CorpusNetwork extends HTMLElement {
     set('min-count', state.min, '1');
     set('min-score', state.score, '');
     set('nodes', state.nodes, '30');
+    set('colour', state.colour, 'type');
     const types = state.types == null ? DEFAULT_TYPES : state.types.split(',').filter(Boolean);
     for (const box of this.#root.querySelectorAll('.corpus-network-types input')) box.checked = types.includes(box.value);
     this.#edge = state.edge ?? '';
@@ -257,10 +284,14 @@ export class CorpusNetwork extends HTMLElement {
   #render() {
     const network = this.#network ?? { nodes: [], edges: [] };
     this.#names = new Map(network.nodes.map((n) => [n.id, n]));
+    ({ slots: this.#slots, memory: this.#remembered } = communityColours(network.nodes, this.#remembered));
+    const mode = this.#colourMode;
     const { unit, measure } = this.options;
     this.#root.querySelector('.corpus-network-summary').textContent =
       `${formatCount(network.nodes.length)} entities, ${formatCount(network.edges.length)} links by ${unitPlural(unit, 1)}, weighted by ${measureLabel(measure)}. `
-      + 'Size: mentions; colour: community. Choose a link to read the text behind it, an entity to open it.';
+      + `Size: mentions; colour: ${mode === 'community' ? 'community (Louvain)' : 'type'}. Choose a link to read the text behind it, an entity to open it.`;
+    this.#root.querySelector('.corpus-network-types').classList.toggle('is-uncoloured', mode === 'community');
+    this.#drawLegend(network.nodes, mode);
     this.#root.querySelector('.corpus-network-evidence').replaceChildren();
     const chart = this.#root.querySelector('.corpus-network-chart');
     this.#root.querySelector('.corpus-network-keys').hidden = network.nodes.length === 0;
@@ -280,6 +311,7 @@ export class CorpusNetwork extends HTMLElement {
       height,
       label: `Entity network: ${network.nodes.length} entities, ${network.edges.length} links`,
       describedBy: KEYS_ID,
+      colour: (node) => this.#colourOf(node),
       onNode: (node) => this.#openEntity(node.id),
       onEdge: (edge, { keyboard }) => this.#chooseEdge(edge.source, edge.target, { keyboard }),
       describeEdge: (edge) => this.#describeEdge(edge),
@@ -287,6 +319,29 @@ export class CorpusNetwork extends HTMLElement {
     chart.replaceChildren(drawing);
     edgeNetwork(drawing, this.#root); // pale nodes ringed, to stand 3:1 from the surface
     this.#root.querySelector('.corpus-network-table').replaceChildren(this.#table(network), this.#nodeTable(network));
+  }
+
+  /** The legend of what the colours mean, for the nodes drawn. */
+  #drawLegend(nodes, mode) {
+    const legend = this.#root.querySelector('.corpus-network-legend');
+    legend.setAttribute('aria-label', mode === 'community' ? 'Colours: communities' : 'Colours: entity types');
+    legend.replaceChildren(...legendEntries(nodes, mode, this.#slots).map((entry) => {
+      const item = element('li', 'corpus-network-legend-item');
+      if (mode !== 'community') {
+        item.append(typeSwatch(entry.type), `${typePluralLabel(entry.type)} ${formatCount(entry.count)}`);
+        return item;
+      }
+      const swatch = colourSwatch({ community: entry.key });
+      if (entry.community === null) {
+        item.append(swatch, `Smaller communities ${formatCount(entry.count)}`);
+        return item;
+      }
+      const more = entry.count - entry.names.length;
+      const members = more > 0 ? `${entry.names.join(', ')} and ${formatCount(more)} more` : entry.names.join(' and ');
+      item.append(swatch, `Community ${entry.community}: ${members}`);
+      return item;
+    }));
+    legend.hidden = nodes.length === 0;
   }
 
   #openEntity(id) {
@@ -377,8 +432,8 @@ export class CorpusNetwork extends HTMLElement {
 
   #entityLabel(id) {
     const span = element('span', 'corpus-network-evidence-entity');
-    const type = this.#names.get(id)?.type;
-    if (type) span.append(typeSwatch(type));
+    const node = this.#names.get(id);
+    if (node) span.append(colourSwatch(this.#colourOf(node)));
     span.append(this.#name(id));
     return span;
   }
@@ -399,7 +454,7 @@ export class CorpusNetwork extends HTMLElement {
     const quote = appendMarked(element('span', 'corpus-evidence-text'), text, ranges, 'corpus-entity');
     quote.querySelectorAll('mark').forEach((mark, i) => {
       const node = this.#names.get(ranges[i].id);
-      mark.dataset.type = node?.type ?? '';
+      if (node) Object.assign(mark.dataset, this.#colourOf(node));
       mark.title = node ? `${node.name} · ${node.type}` : ranges[i].id;
     });
     button.append(quote);
@@ -410,6 +465,14 @@ export class CorpusNetwork extends HTMLElement {
     item.append(button);
     return item;
   }
+}
+
+/** A swatch of a node's colour (`{type}` or `{community}`, as #colourOf gives). */
+function colourSwatch(colour) {
+  const swatch = element('span', 'corpus-entity-swatch');
+  swatch.setAttribute('aria-hidden', 'true');
+  Object.assign(swatch.dataset, colour);
+  return swatch;
 }
 
 /** A checkbox chip for one entity type, with its colour swatch. */
