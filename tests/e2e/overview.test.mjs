@@ -198,6 +198,39 @@ describe('the overview', () => {
     await context.close();
   });
 
+  test('the totals and documents are drawn while the entities are still being found, and say so', async () => {
+    const { page, errors, context } = await mount('corpus-overview');
+    const overview = page.locator('#test-container corpus-overview');
+    await overview.locator('figure[data-export-name="top-person"] svg').waitFor();
+    // The same corpus, its entities held back as a large corpus's are while the worker finds them.
+    await page.evaluate(() => {
+      window.held = new Promise((resolve) => { window.release = resolve; });
+      const slow = new Proxy(window.corpus, {
+        get(target, key) {
+          const value = Reflect.get(target, key);
+          if (typeof value !== 'function') return value;
+          if (key === 'entities' || key === 'timeline') return async (...args) => { await window.held; return value.apply(target, args); };
+          return value.bind(target);
+        },
+      });
+      window.view.corpus = slow;
+    });
+    const people = overview.locator('figure[data-export-name="top-person"]');
+    await people.locator('.corpus-chart-empty', { hasText: 'Finding the entities…' }).waitFor();
+    assert.equal(await overview.locator('figure[data-export-name="mentions-over-time"] .corpus-chart-empty').textContent(), 'Finding the entities…');
+    assert.equal(await overview.locator('corpus-documents tbody tr').count(), 5);
+    assert.equal(await overview.locator('.corpus-overview-stat dd').first().textContent(), '5');
+    assert.equal(await overview.locator('figure[data-export-name="documents-over-time"] svg').count(), 1);
+    assert.equal(await overview.getAttribute('aria-busy'), 'true');
+
+    await page.evaluate(() => window.release());
+    await people.locator('g[data-mark="bar"] rect').first().waitFor();
+    await overview.locator('figure[data-export-name="mentions-over-time"] svg').waitFor();
+    assert.equal(await overview.getAttribute('aria-busy'), null);
+    assert.deepEqual(errors(), []);
+    await context.close();
+  });
+
   test('a later corpus wins over an earlier one still loading; charts redraw to a new width', async () => {
     const { page, errors, context } = await mount('corpus-overview', { kind: 'worker' });
     const overview = page.locator('#test-container corpus-overview');

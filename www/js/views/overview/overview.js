@@ -136,11 +136,18 @@ export class CorpusOverview extends HTMLElement {
   async #load(run) {
     try {
       await loadCharts();
-      const data = await loadOverview(this.#corpus);
+      // The totals, the documents and their dates first: on a large corpus
+      // the entities take seconds more to find (the worker extracts them
+      // meanwhile), and the rest of the page need not wait for them.
+      const basics = await loadBasics(this.#corpus);
       if (run !== this.#runs) return;
-      this.#data = data;
+      this.#data = { ...basics, entities: null, timeline: null };
       this.#showError(null);
       this.#draw();
+      const found = await loadEntities(this.#corpus, basics.time);
+      if (run !== this.#runs) return;
+      this.#data = { ...basics, ...found };
+      this.#drawFound();
     } catch (error) {
       if (run === this.#runs) this.#showError(error);
     } finally {
@@ -159,19 +166,36 @@ export class CorpusOverview extends HTMLElement {
   }
 
   #draw() {
-    const { stats, documents, time, entities, timeline } = this.#data;
     this.#drawnWidth = this.clientWidth;
+    this.#drawBasics();
+    this.#drawFound();
+  }
+
+  /** The totals, the documents per year and the documents table. */
+  #drawBasics() {
+    const { stats, documents, time } = this.#data;
     this.#root.querySelector('.corpus-overview-stats').replaceChildren(...statItems(stats, documents));
-    this.#drawTime(time, timeline);
-    for (const type of ENTITY_TYPES) this.#drawEntities(type, entities.get(type));
+    this.#drawTime(time);
     setDocuments(this.#root.querySelector('corpus-documents'), documents);
+  }
+
+  /** The mentions per year and the most mentioned entities, or notes that they are being found. */
+  #drawFound() {
+    const { time, entities, timeline } = this.#data;
+    if (time.bucket) {
+      const figure = this.#figure('mentions-over-time');
+      if (timeline) fillFigure(figure, mentionsOverTime(time, timeline, cssPalette(this.#root, 'corpus-chart', 8), chartWidth(figure)));
+      else pending(figure, `Mentions per ${time.bucket === 'month' ? 'month' : 'year'}`);
+    }
+    for (const type of ENTITY_TYPES) this.#drawEntities(type, entities?.get(type));
   }
 
   #figure(name) {
     return this.#root.querySelector(`figure[data-export-name="${name}"]`);
   }
 
-  #drawTime(time, timeline) {
+  /** The note on dates and the documents per year; both time figures shown only where there are dates. */
+  #drawTime(time) {
     const note = this.#root.querySelector('.corpus-overview-time-note');
     const figures = [this.#figure('documents-over-time'), this.#figure('mentions-over-time')];
     const undated = time.undated > 0 ? `${formatCount(time.undated)} of ${formatCount(time.undated + time.dated)} documents have no date.` : '';
@@ -186,12 +210,15 @@ export class CorpusOverview extends HTMLElement {
     for (const figure of figures) figure.hidden = false;
     const colour = cssPalette(this.#root, 'corpus-chart', 1)[0];
     fillFigure(figures[0], documentsOverTime(time, colour, chartWidth(figures[0])));
-    const palette = cssPalette(this.#root, 'corpus-chart', 8);
-    fillFigure(figures[1], mentionsOverTime(time, timeline, palette, chartWidth(figures[1])));
   }
 
+  /** A type's most mentioned entities; `entities` undefined while they are being found. */
   #drawEntities(type, entities) {
     const figure = this.#figure(`top-${type}`);
+    if (!entities) {
+      pending(figure, typePluralLabel(type));
+      return;
+    }
     const colour = themeValue(this.#root, `entity-${type}`) || 'gray';
     fillFigure(figure, entityBars(type, entities, colour, chartWidth(figure)));
   }
@@ -204,18 +231,31 @@ export class CorpusOverview extends HTMLElement {
 }
 
 /**
- * Everything the overview draws, fetched in parallel (a client answers in turn).
+ * What the overview draws before the entities: the totals, the documents
+ * and their dates' buckets.
  * @param {AnyCorpus} corpus
  */
-async function loadOverview(corpus) {
+async function loadBasics(corpus) {
   const [stats, documents] = await Promise.all([corpus.stats(), corpus.documents()]);
-  const time = timeBuckets(documents);
+  return { stats, documents, time: timeBuckets(documents) };
+}
+
+/**
+ * The most mentioned entities of each type and the mentions over `time`'s
+ * buckets, fetched in parallel (a client answers in turn).
+ * @param {AnyCorpus} corpus
+ */
+async function loadEntities(corpus, time) {
   const [lists, timeline] = await Promise.all([
     Promise.all(ENTITY_TYPES.map((type) => corpus.entities({ types: [type], limit: TOP }))),
     time.bucket ? corpus.timeline({ types: ENTITY_TYPES, bucket: time.bucket }) : null,
   ]);
-  const entities = new Map(ENTITY_TYPES.map((type, i) => [type, lists[i]]));
-  return { stats, documents, time, entities, timeline };
+  return { entities: new Map(ENTITY_TYPES.map((type, i) => [type, lists[i]])), timeline };
+}
+
+/** A figure of entities while they are being found: its `title` and a note saying so. */
+function pending(figure, title) {
+  fillFigure(figure, { title, empty: 'Finding the entities…' });
 }
 
 function section(title, ...content) {
