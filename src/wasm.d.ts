@@ -86,11 +86,11 @@ export interface NetworkNode {
   id: string; name: string; type: EntityType; count: number; degree: number; weightedDegree: number; betweenness: number; community: number;
 }
 export interface NetworkEdge { source: string; target: string; count: number; expected: number; score: number; pValue: number }
-/** `units` is N, the number of units (tokens, for windows) counted over. */
-export interface Network { unit: CooccurUnit; measure: AssociationMeasure; units: number; nodes: NetworkNode[]; edges: NetworkEdge[] }
+/** `units` is N, the number of units (tokens, for windows) counted over; `totalEdges`, the edges that passed every filter before `limit` kept the strongest. */
+export interface Network { unit: CooccurUnit; measure: AssociationMeasure; units: number; nodes: NetworkNode[]; edges: NetworkEdge[]; totalEdges: number }
 /** `corpus.cooccurrenceColumns`: the network in columns; edge `source`/`target` index the node columns. */
 export interface NetworkColumns {
-  unit: CooccurUnit; measure: AssociationMeasure; units: number;
+  unit: CooccurUnit; measure: AssociationMeasure; units: number; totalEdges: number;
   nodes: { id: string[]; name: string[]; type: EntityType[]; count: Float64Array; degree: Float64Array; weightedDegree: Float64Array; betweenness: Float64Array; community: Uint32Array };
   edges: { source: Uint32Array; target: Uint32Array; count: Float64Array; expected: Float64Array; score: Float64Array; pValue: Float64Array };
 }

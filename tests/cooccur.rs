@@ -273,6 +273,10 @@ fn thresholds_limit_and_nodes_filter_edges() {
     assert!(score.edges.iter().all(|e| e.score >= 3.0));
     let top = network(&corpus, json!({"measure": "llr", "limit": 3}));
     assert_eq!(top.edges, all.edges[..3]);
+    // The limit is stated: how many edges it left out.
+    assert_eq!(top.total_edges, all.edges.len());
+    assert_eq!(all.total_edges, all.edges.len());
+    assert_eq!(min.total_edges, min.edges.len());
     assert!(top.edges.windows(2).all(|w| w[0].score >= w[1].score));
     let few = network(&corpus, json!({"nodes": 4}));
     assert!(few.nodes.len() <= 4);

@@ -26,6 +26,9 @@ pub struct NetworkColumns {
     pub nodes: NodeColumns,
     /// One entry per edge, in the network's order.
     pub edges: EdgeColumns,
+    /// Edges that passed every filter before the limit (see [`Network`]).
+    #[serde(rename = "totalEdges")]
+    pub total_edges: usize,
 }
 
 /// The nodes of a [`NetworkColumns`], a column per field of [`super::Node`].
@@ -136,6 +139,7 @@ impl NetworkColumns {
             units: network.units,
             nodes,
             edges,
+            total_edges: network.total_edges,
         })
     }
 
@@ -192,6 +196,7 @@ mod tests {
                 score: 0.0,
                 p_value: 1.0,
             }],
+            total_edges: 1,
         };
         let error = NetworkColumns::new(&network).unwrap_err();
         assert_eq!(error.kind().name(), "internal");

@@ -163,6 +163,9 @@ pub struct Network {
     /// Edges by score (descending), then count (descending), then source,
     /// then target.
     pub edges: Vec<Edge>,
+    /// How many edges passed every filter before `limit` kept the
+    /// strongest: more than `edges.len()` when the limit left some out.
+    pub total_edges: usize,
 }
 
 /// An entity in a network.
@@ -247,8 +250,11 @@ fn cooccurrence(corpus: &Corpus, options: &CooccurrenceOptions) -> Result<Networ
     let (counts, pairs) = scored_pairs(corpus, options)?;
     let mut pairs = filter_pairs(pairs, options);
     sort_pairs(corpus, &mut pairs);
+    let total_edges = pairs.len();
     pairs.truncate(options.limit.unwrap_or(usize::MAX));
-    network(corpus, options, &counts, &pairs)
+    let mut network = network(corpus, options, &counts, &pairs)?;
+    network.total_edges = total_edges;
+    Ok(network)
 }
 
 /// See [`Corpus::cooccurrence_columns`].
@@ -453,11 +459,12 @@ fn network(
         .zip(analytics)
         .map(|(&e, a)| node(corpus, e, counts.freq[e], a))
         .collect::<Result<_, _>>()?;
-    let edges = pairs.iter().map(|p| edge(corpus, p)).collect();
+    let edges: Vec<Edge> = pairs.iter().map(|p| edge(corpus, p)).collect();
     Ok(Network {
         unit: options.unit,
         measure: options.measure,
         units: counts.units,
+        total_edges: edges.len(),
         nodes,
         edges,
     })

@@ -285,6 +285,30 @@ describe('the network', () => {
     await context.close();
   });
 
+  test('its caps are stated: links left out by the limit, and entities asked for but not drawn', async () => {
+    const { page, errors, context } = await openApp('#view=network');
+    const network = page.locator('corpus-network');
+    const summary = network.locator('.corpus-network-summary');
+    await summary.filter({ hasText: /^30 entities, 104 links by sentence/ }).waitFor();
+    assert.doesNotMatch(await summary.textContent(), / of |Of the/, 'nothing left out, nothing said');
+
+    const links = network.locator('input.corpus-network-links');
+    await links.fill('50');
+    await links.press('Enter');
+    await summary.filter({ hasText: '50 of 104 links (the strongest by count; raise Links, up to 5,000, to draw more) by sentence' }).waitFor();
+    await page.waitForURL(/links=50/);
+    assert.equal(await network.locator('.corpus-network-edge').count(), 50);
+    const drawn = await network.locator('.corpus-network-node').count();
+    assert.ok(drawn < 30, `${drawn} nodes`);
+    assert.match(await summary.textContent(), new RegExp(`Of the 30 most frequent entities, the ${drawn} with a link drawn are shown\\.`));
+
+    await links.fill('5001');
+    await links.press('Enter');
+    await network.locator('.corpus-network-error', { hasText: 'Links must be a whole number from 1 to 5,000, got 5001' }).waitFor();
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test('colour is the type, with its legend, or switched, the community, with its own; an entity keeps its community colour as nodes are added', async () => {
     const { page, errors, context } = await openApp('#view=network&edge=person:vladimir-putin%20person:yoshiro-mori', { colorScheme: 'dark' });
     const network = page.locator('corpus-network');

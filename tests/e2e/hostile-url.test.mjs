@@ -24,7 +24,7 @@ const NOT_XML = 'bell\u0007\uffff';
 const VIEWS = {
   search: ['q', 'unit', 'mode', 'sort'],
   entities: ['type', 'min', 'name', 'review', 'entity'],
-  network: ['unit', 'window', 'measure', 'min', 'score', 'nodes', 'types', 'colour', 'edge'],
+  network: ['unit', 'window', 'measure', 'min', 'score', 'nodes', 'links', 'types', 'colour', 'edge'],
   timeline: ['entities', 'bucket', 'q'],
   compare: ['a', 'b', 'measure', 'min', 'p'],
   reader: ['doc', 'start', 'end', 'q'],

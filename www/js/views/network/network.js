@@ -17,7 +17,7 @@
 // dispatches `corpus-network-change` with `{options}` (the shared
 // co-occurrence options, see network-options.js), so a page can keep a
 // heatmap on the same measure, and `corpus-state-change`. `state` is
-// `{unit, window, measure, min, score, nodes, types, colour, edge}`
+// `{unit, window, measure, min, score, nodes, links, types, colour, edge}`
 // (strings; `colour` is 'type' or 'community', `types`
 // comma-separated, `edge` the two entity ids of the link whose evidence is
 // shown, joined by a space).
@@ -38,14 +38,16 @@ import { COLOUR_MODES, communityColours, legendEntries } from './network-colours
 
 /** @typedef {import('../../engine/corpus-client.js').AnyCorpus} AnyCorpus */
 
-const STATE_KEYS = ['unit', 'window', 'measure', 'min', 'score', 'nodes', 'types', 'colour', 'edge'];
+const STATE_KEYS = ['unit', 'window', 'measure', 'min', 'score', 'nodes', 'links', 'types', 'colour', 'edge'];
 const NETWORK_FORMATS = [['GEXF', 'gexf', 'application/gexf+xml'], ['GraphML', 'graphml', 'application/graphml+xml']];
 
 // Dates, money and quantities link to everything and say little: off at first.
 const DEFAULT_TYPES = ['person', 'place', 'organization', 'media', 'event'];
 const EVIDENCE_LIMIT = 100;
-// Enough edges to show structure; past this a network is a hairball.
-const EDGE_LIMIT = 300;
+// The links drawn at first, the strongest: enough to show structure; past
+// this a network is a hairball. A user may ask for up to LINKS_MOST.
+const LINKS = 300;
+const LINKS_MOST = 5000;
 // The key map's id, which describes the drawing (ids are the shadow root's own).
 const KEYS_ID = 'corpus-network-keys';
 
@@ -61,6 +63,7 @@ function template() {
       h('label', {}, 'Min. count ', number('min-count', { min: 1, max: 1000000, step: 1, value: 1, inputmode: 'numeric', 'data-label': 'Min. count' })),
       h('label', {}, 'Min. score ', number('min-score', { step: 'any', placeholder: 'any', inputmode: 'decimal', 'data-label': 'Min. score' })),
       h('label', {}, 'Nodes ', number('nodes', { min: 2, max: 200, step: 1, value: 30, inputmode: 'numeric', 'data-label': 'Nodes' })),
+      h('label', {}, 'Links ', number('links', { min: 1, max: LINKS_MOST, step: 1, value: LINKS, inputmode: 'numeric', 'data-label': 'Links' })),
       h('label', {}, 'Colour ', h('select', { class: 'corpus-network-colour' }, optionElements(COLOUR_MODES, 'type'))),
       h('fieldset', { class: 'corpus-network-types' }, h('legend', {}, 'Types'), ENTITY_TYPES.map(typeCheckbox))),
     h('p', { class: 'corpus-network-error', role: 'alert', hidden: true }),
@@ -181,7 +184,7 @@ export class CorpusNetwork extends HTMLElement {
     if (this.#numberProblem() && this.#drawnState) return { ...this.#drawnState, edge: this.#edge };
     return {
       unit: value('unit'), window: value('window'), measure: value('measure'), min: value('min-count'),
-      score: value('min-score'), nodes: value('nodes'), types: this.options.types.join(','), colour: value('colour'), edge: this.#edge,
+      score: value('min-score'), nodes: value('nodes'), links: value('links'), types: this.options.types.join(','), colour: value('colour'), edge: this.#edge,
     };
   }
 
@@ -197,6 +200,7 @@ export class CorpusNetwork extends HTMLElement {
     set('min-count', state.min, '1');
     set('min-score', state.score, '');
     set('nodes', state.nodes, '30');
+    set('links', state.links, String(LINKS));
     set('colour', state.colour, 'type');
     const types = state.types == null ? DEFAULT_TYPES : state.types.split(',').filter(Boolean);
     for (const box of this.#root.querySelectorAll('.corpus-network-types input')) box.checked = types.includes(box.value);
@@ -232,9 +236,14 @@ export class CorpusNetwork extends HTMLElement {
     return { unit: value('unit'), window: number('window', 5), measure: value('measure'), minCount: number('min-count', 1), minScore, types };
   }
 
-  /** How many nodes, at most (the most connected by the measure). */
+  /** How many nodes, at most (the most frequent entities). */
   get nodeLimit() {
     return Math.max(2, Math.round(Number(this.#root.querySelector('.corpus-network-nodes').value)) || 30);
+  }
+
+  /** How many links, at most (the strongest by the measure). */
+  get linkLimit() {
+    return Math.max(1, Math.round(Number(this.#root.querySelector('.corpus-network-links').value)) || LINKS);
   }
 
   async #run() {
@@ -267,7 +276,7 @@ export class CorpusNetwork extends HTMLElement {
 
   /** The options of the network drawn, as corpus.exportNetwork takes them. */
   get exportOptions() {
-    return { ...cooccurrenceOptions(this.options), nodes: this.nodeLimit, limit: EDGE_LIMIT };
+    return { ...cooccurrenceOptions(this.options), nodes: this.nodeLimit, limit: this.linkLimit };
   }
 
   /** The network drawn (`corpus.cooccurrence`), or null. */
@@ -288,8 +297,9 @@ export class CorpusNetwork extends HTMLElement {
     const mode = this.#colourMode;
     const { unit, measure } = this.options;
     this.#root.querySelector('.corpus-network-summary').textContent =
-      `${formatCount(network.nodes.length)} entities, ${formatCount(network.edges.length)} links by ${unitPlural(unit, 1)}, weighted by ${measureLabel(measure)}. `
-      + `Size: mentions; colour: ${mode === 'community' ? 'community (Louvain)' : 'type'}. Choose a link to read the text behind it, an entity to open it.`;
+      `${formatCount(network.nodes.length)} entities, ${linksShown(network, measure)} by ${unitPlural(unit, 1)}, weighted by ${measureLabel(measure)}. `
+      + `${nodesShown(network, this.nodeLimit)}Size: mentions; colour: ${mode === 'community' ? 'community (Louvain)' : 'type'}. `
+      + 'Choose a link to read the text behind it, an entity to open it.';
     this.#root.querySelector('.corpus-network-types').classList.toggle('is-uncoloured', mode === 'community');
     this.#drawLegend(network.nodes, mode);
     this.#root.querySelector('.corpus-network-evidence').replaceChildren();
@@ -465,6 +475,22 @@ export class CorpusNetwork extends HTMLElement {
     item.append(button);
     return item;
   }
+}
+
+/** "104 links", or, when the limit left some out, "300 of 1,234 links (the strongest …)". */
+function linksShown(network, measure) {
+  const shown = network.edges.length;
+  const total = network.totalEdges ?? shown;
+  if (total <= shown) return `${formatCount(shown)} ${shown === 1 ? 'link' : 'links'}`;
+  const more = shown < LINKS_MOST ? `; raise Links, up to ${formatCount(LINKS_MOST)}, to draw more` : '';
+  return `${formatCount(shown)} of ${formatCount(total)} links (the strongest by ${measureLabel(measure)}${more})`;
+}
+
+/** Said when fewer entities are drawn than were asked for: only those with a link drawn are. */
+function nodesShown(network, asked) {
+  const drawn = network.nodes.length;
+  if (drawn === 0 || drawn >= asked) return '';
+  return `Of the ${formatCount(asked)} most frequent entities, the ${formatCount(drawn)} with a link drawn are shown. `;
 }
 
 /** A swatch of a node's colour (`{type}` or `{community}`, as #colourOf gives). */
