@@ -214,6 +214,68 @@ describe('the timeline', () => {
     assert.deepEqual(errors, []);
     await context.close();
   });
+
+  test('counts per 10,000 words of each period at first, raw on request, with the words in the table', async () => {
+    const { page, errors, context } = await openApp('#view=timeline&bucket=year&q=%22peace%20treaty%22');
+    const timeline = page.locator('corpus-timeline');
+    await timeline.locator('svg.corpus-timeline-svg').waitFor();
+    const table = () => timeline.locator('.corpus-timeline-table table').evaluate((t) => ({
+      head: [...t.tHead.rows[0].cells].map((c) => c.textContent),
+      rows: [...t.tBodies[0].rows].map((r) => [...r.cells].map((c) => c.textContent)),
+    }));
+    const relative = await table();
+    assert.deepEqual(relative.head.slice(0, 2), ['Period', 'Words']);
+    assert.equal(relative.head.at(-1), 'Matches of "peace treaty"');
+    assert.match(await timeline.locator('svg.corpus-timeline-svg').getAttribute('aria-label'), /per 10,000 words/);
+
+    await timeline.locator('.corpus-timeline-count').selectOption('raw');
+    await page.waitForURL(/count=raw/);
+    await page.waitForFunction((before) => document.querySelector('corpus-timeline').shadowRoot.querySelector('.corpus-timeline-table td:last-child')?.textContent !== before, relative.rows[0].at(-1));
+    const raw = await table();
+    assert.deepEqual(raw.rows.map((r) => r.slice(0, 2)), relative.rows.map((r) => r.slice(0, 2)), 'the same periods and words');
+    // Each rate is the raw count over the period's words, times 10,000.
+    const number = (text) => Number(text.replace(/,/g, ''));
+    raw.rows.forEach((row, i) => {
+      // "–": a year without documents, in both.
+      if (row.at(-1) === '–') return assert.equal(relative.rows[i].at(-1), '–', row[0]);
+      const expected = (number(row.at(-1)) * 10000) / number(row[1]);
+      assert.equal(relative.rows[i].at(-1), expected.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }), row[0]);
+    });
+    assert.ok(raw.rows.some((row) => number(row.at(-1)) > 0), 'some matches');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('offers only the time steps the corpus supports, and says why', async () => {
+    const { page, errors, context } = await openApp();
+    await loadFiles(page, [{
+      name: 'centuries.jsonl',
+      text: jsonl([
+        { title: 'First', date: '1790-01-08', text: 'Washington spoke to Congress about Virginia.' },
+        { title: 'Second', date: '1900-12-03', text: 'McKinley spoke to Congress about Cuba.' },
+        { title: 'Third', date: '2020-02-04', text: 'Trump spoke to Congress about Iran.' },
+      ]),
+    }]);
+    await page.locator('corpus-stats', { hasText: '3 documents' }).waitFor();
+    await page.evaluate(() => {
+      const params = new URLSearchParams(location.hash.slice(1));
+      params.set('view', 'timeline');
+      params.set('bucket', 'month');
+      location.hash = params.toString();
+    });
+    const timeline = page.locator('corpus-timeline');
+    await timeline.locator('.corpus-timeline-steps', { hasText: 'Counted by year: by month is not possible here (the dates span 2,762 months).' }).waitFor();
+    const options = await timeline.locator('.corpus-timeline-bucket option').evaluateAll((all) => all.map((o) => [o.value, o.disabled, o.textContent]));
+    assert.deepEqual(options, [
+      ['year', false, 'by year'],
+      ['month', true, 'by month (the dates span 2,762 months)'],
+      ['issue', true, 'by issue (no document has an issue)'],
+    ]);
+    assert.equal(await timeline.locator('.corpus-timeline-bucket').inputValue(), 'year');
+    await timeline.locator('svg.corpus-timeline-svg').waitFor();
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
 });
 
 describe('the reader', () => {

@@ -25,7 +25,7 @@ const VIEWS = {
   search: ['q', 'unit', 'mode', 'sort'],
   entities: ['type', 'min', 'name', 'review', 'entity'],
   network: ['unit', 'window', 'measure', 'min', 'score', 'nodes', 'links', 'types', 'colour', 'edge'],
-  timeline: ['entities', 'bucket', 'q'],
+  timeline: ['entities', 'bucket', 'count', 'q'],
   compare: ['a', 'b', 'measure', 'min', 'p'],
   reader: ['doc', 'start', 'end', 'q'],
   overview: [],

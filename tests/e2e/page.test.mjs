@@ -395,7 +395,7 @@ describe('network', () => {
     const periods = await timeline.locator('.corpus-data-table tbody th').allTextContents();
     assert.ok(periods.includes('2000') && periods.includes('2005'), periods.join(' | '));
     const chosen = await timeline.locator('.corpus-timeline-entities input:checked').count();
-    assert.equal(await timeline.locator('.corpus-data-table thead th').count(), chosen + 1, 'a column per entity drawn');
+    assert.equal(await timeline.locator('.corpus-data-table thead th').count(), chosen + 2, 'the period, its words and a column per entity drawn');
     await screenshotOf(timeline, 'timeline.png');
     assert.deepEqual(errors, []);
     await context.close();

@@ -3,11 +3,18 @@
 // Plot's line and dot marks), by year, month or issue, with the same numbers
 // as a table beneath.
 //
+// Counts are per 10,000 words of the period at first, so that a year of two
+// long addresses does not peak for its length alone, or raw; the table
+// holds each period's words, the denominator. Only the time steps the
+// corpus supports are offered: by issue where documents have issues, by
+// month where the dates have months and span at most MONTHS_MOST months.
+//
 // Set `corpus` to a Corpus or a CorpusClient. The chips choose the entities
 // drawn, from the most mentioned people, places and organisations and any
 // added by name; the query box adds a line of its matches. `state` is
-// `{entities, bucket, q}` (strings, `entities` comma-separated ids); a change
-// the user makes dispatches `corpus-state-change`.
+// `{entities, bucket, count, q}` (strings, `entities` comma-separated ids,
+// `count` 'relative' or 'raw'); a change the user makes dispatches
+// `corpus-state-change`.
 import { charts, loadCharts } from '../../charts/charts.js';
 import { edgeChart } from '../../charts/chart-edges.js';
 import { chartTable, cssPalette } from '../../charts/chart-table.js';
@@ -21,6 +28,10 @@ import { entityNamed, nearestEntities } from './entity-by-name.js';
 /** @typedef {import('../../engine/corpus-client.js').AnyCorpus} AnyCorpus */
 
 const BUCKETS = [['year', 'by year'], ['month', 'by month'], ['issue', 'by issue']];
+const COUNTS = [['relative', 'per 10,000 words'], ['raw', 'raw counts']];
+const PER_WORDS = 10000;
+// Past 50 years a line by month is mostly empty months.
+const MONTHS_MOST = 600;
 /** @type {import('../../../pkg/corpus_lens.js').EntityType[]} */
 const CANDIDATE_TYPES = ['person', 'place', 'organization'];
 const CANDIDATES = 7; // chips, one palette colour each; the eighth colour is the query's
@@ -30,7 +41,7 @@ const NAMED = 1000; // entities offered by name
 
 let instances = 0;
 
-const STATE_KEYS = ['entities', 'bucket', 'q'];
+const STATE_KEYS = ['entities', 'bucket', 'count', 'q'];
 
 export class CorpusTimeline extends HTMLElement {
   static observedAttributes = widgetAttributes(STATE_KEYS);
@@ -72,6 +83,10 @@ export class CorpusTimeline extends HTMLElement {
     bucket.setAttribute('aria-label', 'Time step');
     bucket.append(...optionElements(BUCKETS, 'year'));
     bucket.addEventListener('change', () => this.#changed());
+    const count = element('select', 'corpus-timeline-count');
+    count.setAttribute('aria-label', 'Count');
+    count.append(...optionElements(COUNTS, 'relative'));
+    count.addEventListener('change', () => this.#changed());
     const query = input('search', 'corpus-timeline-query', 'Matches of a query', 'e.g. "peace treaty"');
     query.field.addEventListener('change', () => this.#changed());
     const add = input('text', 'corpus-timeline-add', 'Add an entity', 'a name');
@@ -83,7 +98,9 @@ export class CorpusTimeline extends HTMLElement {
     title.id = 'corpus-timeline-title';
     const added = element('p', 'corpus-timeline-add-status');
     added.setAttribute('role', 'status');
-    controls.append(title, bucket, query.label, add.label, names, added);
+    const steps = element('p', 'corpus-timeline-steps');
+    steps.hidden = true;
+    controls.append(title, bucket, count, query.label, add.label, names, added, steps);
     const chips = element('fieldset', 'corpus-timeline-entities');
     chips.append(element('legend', 'corpus-visually-hidden', 'Entities drawn'));
     chips.addEventListener('change', () => {
@@ -121,11 +138,12 @@ export class CorpusTimeline extends HTMLElement {
     this.state = { ...this.state, entities: ids.join(',') };
   }
 
-  /** `{entities, bucket, q}`, as strings. */
+  /** `{entities, bucket, count, q}`, as strings. */
   get state() {
     return {
       entities: (this.#chosen ?? this.#checked()).join(','),
       bucket: this.#root.querySelector('.corpus-timeline-bucket')?.value ?? 'year',
+      count: this.#root.querySelector('.corpus-timeline-count')?.value ?? 'relative',
       q: this.#root.querySelector('.corpus-timeline-query')?.value ?? '',
     };
   }
@@ -133,7 +151,10 @@ export class CorpusTimeline extends HTMLElement {
   set state(state) {
     const bucket = this.#root.querySelector('.corpus-timeline-bucket');
     bucket.value = state.bucket ?? 'year';
-    if (bucket.selectedIndex < 0) bucket.value = 'year';
+    if (bucket.selectedIndex < 0 || bucket.selectedOptions[0].disabled) bucket.value = 'year';
+    const count = this.#root.querySelector('.corpus-timeline-count');
+    count.value = state.count ?? 'relative';
+    if (count.selectedIndex < 0) count.value = 'relative';
     this.#root.querySelector('.corpus-timeline-query').value = state.q ?? '';
     this.#chosen = state.entities ? state.entities.split(',').filter(Boolean) : null;
     this.#load();
@@ -153,11 +174,13 @@ export class CorpusTimeline extends HTMLElement {
   async #load() {
     if (!this.#corpus || !this.#root.querySelector('.corpus-timeline-controls')) return;
     const render = ++this.#renders;
-    const [top, all] = await Promise.all([
+    const [top, all, documents] = await Promise.all([
       this.#corpus.entities({ types: CANDIDATE_TYPES, limit: CANDIDATES }),
       this.#corpus.entities({ limit: NAMED }),
+      this.#corpus.documents(),
     ]);
     if (render !== this.#renders) return;
+    this.#offerSteps(documents);
     this.#named = all;
     this.#root.querySelector('datalist').replaceChildren(...all.map((e) => {
       const option = document.createElement('option');
@@ -210,6 +233,28 @@ export class CorpusTimeline extends HTMLElement {
     });
   }
 
+  /**
+   * Offers only the time steps `documents` support (the others are shown
+   * disabled, with the reason); a step chosen that is not supported falls
+   * back to years, and says so.
+   */
+  #offerSteps(documents) {
+    const reasons = unsupportedSteps(documents);
+    const select = this.#root.querySelector('.corpus-timeline-bucket');
+    for (const option of select.options) {
+      const reason = reasons.get(option.value);
+      option.disabled = Boolean(reason);
+      option.textContent = BUCKETS.find(([value]) => value === option.value)[1] + (reason ? ` (${reason})` : '');
+    }
+    const note = this.#root.querySelector('.corpus-timeline-steps');
+    const asked = select.value;
+    note.hidden = !select.selectedOptions[0]?.disabled;
+    if (!note.hidden) {
+      note.textContent = `Counted by year: ${BUCKETS.find(([value]) => value === asked)[1]} is not possible here (${reasons.get(asked)}).`;
+      select.value = 'year';
+    }
+  }
+
   #add(id) {
     this.#chosen = [...new Set([...this.#checked(), id])];
     this.#load().then(() => this.dispatchEvent(new CustomEvent('corpus-state-change', { bubbles: true, composed: true })));
@@ -240,7 +285,7 @@ export class CorpusTimeline extends HTMLElement {
     const chart = this.#root.querySelector('.corpus-timeline-chart');
     if (!this.#corpus || !chart) return;
     const render = ++this.#renders;
-    const { bucket, q } = this.state;
+    const { bucket, count, q } = this.state;
     const ids = this.#checked();
     const error = this.#root.querySelector('.corpus-chart-error');
     const table = this.#root.querySelector('.corpus-timeline-table');
@@ -266,6 +311,7 @@ export class CorpusTimeline extends HTMLElement {
       table.replaceChildren();
       return;
     }
+    if (count === 'relative') timeline = perWords(timeline);
     const nodes = [this.#plot(timeline, chart.clientWidth || 600)];
     if (q.trim()) nodes.unshift(this.#queryKey(q));
     chart.replaceChildren(...nodes);
@@ -283,7 +329,7 @@ export class CorpusTimeline extends HTMLElement {
     return key;
   }
 
-  #plot({ buckets, tokens, series }, width) {
+  #plot({ buckets, tokens, series, relative }, width) {
     const colours = cssPalette(this.#root, 'corpus-chart', CANDIDATES + 1);
     const slot = new Map(this.#candidates.map((c, i) => [c.id, i]));
     slot.set(QUERY_ID, QUERY_SLOT);
@@ -302,31 +348,66 @@ export class CorpusTimeline extends HTMLElement {
       marginBottom: slant ? 70 : 30,
       style: { background: 'transparent', color: 'currentColor', fontSize: '11px', fontFamily: 'inherit' },
       x: { type: 'point', domain: buckets, ticks: buckets.filter((_, i) => i % step === 0), label: null, tickRotate: slant ? -30 : 0 },
-      y: { grid: true, label: 'mentions', nice: true, zero: true },
+      y: { grid: true, label: relative ? `per ${formatCount(PER_WORDS)} words` : 'mentions', nice: true, zero: true },
       color: { domain: series.map((s) => s.id), range: series.map((s) => colours[slot.get(s.id) ?? 0]) },
       marks: [
         charts.ruleY([0]),
         charts.line(points.filter((p) => p.id !== QUERY_ID), { x: 'bucket', y: 'value', stroke: 'id', strokeWidth: 2 }),
         // The query's matches: dashed, to tell them from mentions.
         charts.line(points.filter((p) => p.id === QUERY_ID), { x: 'bucket', y: 'value', stroke: 'id', strokeWidth: 2, strokeDasharray: '6 4' }),
-        charts.dot(points.filter((p) => p.value != null), { x: 'bucket', y: 'value', fill: 'id', r: 3, title: (p) => `${p.name}, ${p.bucket}: ${formatCount(p.value)}` }),
+        charts.dot(points.filter((p) => p.value != null), { x: 'bucket', y: 'value', fill: 'id', r: 3, title: (p) => `${p.name}, ${p.bucket}: ${formatValue(p.value, relative)}` }),
       ],
     });
     svg.classList.add('corpus-timeline-svg');
     svg.setAttribute('role', 'img');
-    svg.setAttribute('aria-label', `Over time: ${series.map((s) => s.name).join(', ')}; the table below has the numbers`);
+    svg.setAttribute('aria-label', `Over time, ${relative ? `per ${formatCount(PER_WORDS)} words` : 'raw counts'}: ${series.map((s) => s.name).join(', ')}; the table below has the numbers`);
     return svg;
   }
 
-  #table({ buckets, tokens, series }) {
-    const columns = [{ label: 'Period' }, ...series.map((s) => ({ label: s.name, numeric: true }))];
+  #table({ buckets, tokens, series, relative }) {
+    const columns = [{ label: 'Period' }, { label: 'Words', numeric: true }, ...series.map((s) => ({ label: s.name, numeric: true }))];
     // "–": no documents in that period (not the same as no mentions).
-    const rows = buckets.map((b, i) => [b, ...series.map((s) => (tokens?.[i] === 0 ? '–' : formatCount(s.values[i])))]);
-    return chartTable('Mentions over time as a table', 'Mentions (and query matches) per period', columns, rows);
+    const rows = buckets.map((b, i) => [b, formatCount(tokens[i]), ...series.map((s) => (tokens[i] === 0 ? '–' : formatValue(s.values[i], relative)))]);
+    const what = relative ? `Mentions (and query matches) per ${formatCount(PER_WORDS)} words of each period` : 'Mentions (and query matches) per period';
+    return chartTable('Mentions over time as a table', what, columns, rows);
   }
 }
 
 const QUERY_ID = '\u0000query'; // no entity id starts with a control character
+
+/** The timeline with each count divided by its period's words, times PER_WORDS. */
+function perWords(timeline) {
+  const { tokens } = timeline;
+  const series = timeline.series.map((s) => ({ ...s, values: s.values.map((v, i) => (tokens[i] > 0 ? (v * PER_WORDS) / tokens[i] : 0)) }));
+  return { ...timeline, series, relative: true };
+}
+
+/** A count as it is, a rate to 2 decimals ("12.35"). */
+function formatValue(value, relative) {
+  return relative ? value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : formatCount(value);
+}
+
+/**
+ * Why `documents` do not support each time step: issue where no document
+ * has one; month where no date has a month, or where the dates span more
+ * than MONTHS_MOST months.
+ * @returns {Map<string, string>} step → the reason, '' where it is supported
+ */
+function unsupportedSteps(documents) {
+  let first = Infinity;
+  let last = -Infinity;
+  for (const { date } of documents) {
+    if (!date || date.length < 7) continue;
+    const month = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
+    first = Math.min(first, month);
+    last = Math.max(last, month);
+  }
+  const span = last >= first ? last - first + 1 : 0;
+  const month = span === 0 ? 'no date has a month'
+    : span > MONTHS_MOST ? `the dates span ${formatCount(span)} months` : '';
+  const issue = documents.some((d) => d.issue != null) ? '' : 'no document has an issue';
+  return new Map([['year', ''], ['month', month], ['issue', issue]]);
+}
 
 /**
  * The entities' timeline (or null) with the query's matches (or null) as one
