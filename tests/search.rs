@@ -1,8 +1,10 @@
 //! Search, KWIC, terms and trends on the seeds and tiny fixtures.
 
+use std::collections::BTreeSet;
+
 use corpus_lens::{
-    Bucket, Corpus, KwicOptions, KwicSort, LoadOptions, SearchOptions, SearchResults, SourceFile,
-    Stopwords, TermsOptions, TrendOptions, Unit,
+    Bucket, Corpus, KwicOptions, KwicSort, LoadOptions, MentionOptions, SearchOptions,
+    SearchResults, SourceFile, Stopwords, TermsOptions, TrendOptions, Unit,
 };
 
 const MONITOR_2001: &str = "001_dd6b5825d416bed0";
@@ -551,6 +553,50 @@ fn entity_filters_match_every_alias() {
         ids(&search(&corpus, "person:koizumi -person:mori")),
         [EDM_2005, EDM_2004]
     );
+}
+
+#[test]
+fn entity_filters_by_sentence_or_paragraph_keep_the_units_that_mention_the_entity() {
+    let corpus = seeds();
+    let mentions = corpus
+        .mentions("person:yoshiro-mori", &MentionOptions { limit: None })
+        .unwrap();
+    let expected: BTreeSet<(String, usize, usize)> = mentions
+        .iter()
+        .map(|m| (m.doc_id.clone(), m.sentence.start, m.sentence.end))
+        .collect();
+    let options = SearchOptions {
+        unit: Unit::Sentence,
+        limit: 1000,
+        ..SearchOptions::default()
+    };
+    let results = corpus.search("person:\"yoshiro mori\"", &options).unwrap();
+    let found: BTreeSet<(String, usize, usize)> = results
+        .hits
+        .iter()
+        .map(|h| (h.doc_id.clone(), h.start, h.end))
+        .collect();
+    assert_eq!(found, expected, "the sentences that mention him, no other");
+    assert_eq!(results.total, expected.len());
+    for hit in &results.hits {
+        assert!(hit.score > 0.0, "scored by its mentions: {hit:?}");
+        let marked: Vec<String> = hit
+            .snippet
+            .highlights
+            .iter()
+            .map(|h| js_slice(&hit.snippet.text, h.start, h.end))
+            .collect();
+        assert!(
+            !marked.is_empty() && marked.iter().all(|m| m.contains("Mori")),
+            "{marked:?}"
+        );
+    }
+    // With a word: the sentences holding both; negated: the others.
+    let with_putin = corpus.search("putin person:mori", &options).unwrap();
+    assert!(with_putin.total > 0 && with_putin.total < results.total);
+    let without = corpus.search("putin -person:mori", &options).unwrap();
+    let putin = corpus.search("putin", &options).unwrap();
+    assert_eq!(without.total + with_putin.total, putin.total);
 }
 
 #[test]

@@ -14,7 +14,7 @@
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
-use super::count::{mention_tokens, token_ranges};
+use super::count::token_ranges;
 use super::{Measure, Table};
 use crate::corpus::Corpus;
 use crate::error::{Error, ErrorKind};
@@ -169,7 +169,7 @@ fn mention_occurrences(corpus: &Corpus, e: usize) -> Occurrences {
     let Some(record) = index.entities.get(e) else {
         return Vec::new();
     };
-    let tokens = mention_tokens(index, corpus.documents());
+    let tokens = index.mention_tokens(corpus.documents());
     record
         .per_doc
         .keys()

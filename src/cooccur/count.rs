@@ -5,8 +5,7 @@ use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::document::Document;
-use crate::extract::EntityIndex;
-use crate::text::{self, Span};
+use crate::text::Span;
 
 /// What counts as being together.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -119,38 +118,6 @@ pub(crate) fn count_units(
             }
         }
     });
-}
-
-/// Every mention's first and last token number, by document, worked out
-/// once per entity index: each document is tokenised a single time, however
-/// many window networks, evidence lists or collocates follow.
-pub(crate) fn mention_tokens<'a>(
-    index: &'a EntityIndex,
-    documents: &[Document],
-) -> &'a [Vec<(usize, usize)>] {
-    index.mention_tokens.get_or_init(|| {
-        index
-            .docs
-            .iter()
-            .zip(documents)
-            .map(|((mentions, _), doc)| {
-                let tokens = text::tokens(&doc.text);
-                mentions
-                    .iter()
-                    .map(|&(span, _)| token_range(&tokens, span))
-                    .collect()
-            })
-            .collect()
-    })
-}
-
-fn token_range(tokens: &[Span], span: Span) -> (usize, usize) {
-    let first = tokens.partition_point(|t| t.end <= span.start);
-    let last = tokens
-        .partition_point(|t| t.start < span.end)
-        .saturating_sub(1)
-        .max(first);
-    (first, last)
 }
 
 /// The first and last token number of each mention (`allowed` ones only),

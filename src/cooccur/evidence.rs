@@ -117,7 +117,7 @@ fn evidence(
     let limit = options.limit.unwrap_or(usize::MAX);
     let mut out = Vec::new();
     let tokens = match options.unit {
-        CooccurUnit::Window => count::mention_tokens(index, corpus.documents()),
+        CooccurUnit::Window => index.mention_tokens(corpus.documents()),
         _ => &[],
     };
     for d in scope_documents(corpus, scope)? {

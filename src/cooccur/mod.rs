@@ -354,7 +354,7 @@ fn count(
         ..Counts::default()
     };
     let tokens = match unit {
-        CooccurUnit::Window => count::mention_tokens(index, corpus.documents()),
+        CooccurUnit::Window => index.mention_tokens(corpus.documents()),
         _ => &[],
     };
     for &d in docs {

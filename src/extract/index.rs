@@ -218,23 +218,51 @@ impl EntityIndex {
         self.entities.get(e).ok_or_else(|| unknown_entity(id))
     }
 
-    /// The documents (by number, ascending) mentioning an entity of one of
-    /// `types` (any type if empty) whose name or one of whose aliases
-    /// satisfies `matches`.
-    pub(crate) fn documents_naming(
+    /// Every mention's first and last token number, by document, worked
+    /// out once per entity index: each document is tokenised a single time,
+    /// however many window networks, evidence lists, collocates or entity
+    /// searches follow.
+    pub(crate) fn mention_tokens(&self, documents: &[Document]) -> &[Vec<(usize, usize)>] {
+        self.mention_tokens.get_or_init(|| {
+            self.docs
+                .iter()
+                .zip(documents)
+                .map(|((mentions, _), doc)| {
+                    let tokens = crate::text::tokens(&doc.text);
+                    mentions
+                        .iter()
+                        .map(|&(span, _)| token_range(&tokens, span))
+                        .collect()
+                })
+                .collect()
+        })
+    }
+
+    /// The entities (by number, as a mask) of one of `types` (any type if
+    /// empty) whose name or one of whose aliases satisfies `matches`.
+    pub(crate) fn entities_named(
         &self,
         types: &[EntityType],
         matches: &dyn Fn(&str) -> bool,
-    ) -> Vec<u32> {
-        let mut docs = BTreeSet::new();
-        for record in &self.entities {
-            let typed = types.is_empty() || types.contains(&record.ty);
-            if typed && (matches(&record.name) || record.aliases.iter().any(|a| matches(a))) {
-                docs.extend(record.per_doc.keys().map(|&d| d as u32));
-            }
-        }
-        docs.into_iter().collect()
+    ) -> Vec<bool> {
+        self.entities
+            .iter()
+            .map(|record| {
+                (types.is_empty() || types.contains(&record.ty))
+                    && (matches(&record.name) || record.aliases.iter().any(|a| matches(a)))
+            })
+            .collect()
     }
+}
+
+/// The first and last token number of the tokens `span` covers.
+fn token_range(tokens: &[Span], span: Span) -> (usize, usize) {
+    let first = tokens.partition_point(|t| t.end <= span.start);
+    let last = tokens
+        .partition_point(|t| t.start < span.end)
+        .saturating_sub(1)
+        .max(first);
+    (first, last)
 }
 
 /// The one message for an entity id that names no entity.

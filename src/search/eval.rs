@@ -190,11 +190,21 @@ impl Resolver<'_> {
             ),
             Node::Not(inner) => Plan::Not(Box::new(self.plan(inner, !positive)?)),
             Node::Field { name, value, span } => {
-                let FieldFilter { docs } = fields::filter(name, value, *span, self.corpus)?;
-                self.push(Leaf {
-                    scored: false,
-                    docs,
-                    kind: LeafKind::Filter,
+                let FieldFilter { docs, mentions } =
+                    fields::filter(name, value, *span, self.corpus)?;
+                self.push(match mentions {
+                    // An entity filter holds where its mentions are, and
+                    // counts and marks them as a word would be.
+                    Some(mentions) => Leaf {
+                        scored: positive,
+                        docs,
+                        kind: LeafKind::Spans(mentions),
+                    },
+                    None => Leaf {
+                        scored: false,
+                        docs,
+                        kind: LeafKind::Filter,
+                    },
                 })
             }
             Node::Term(_) | Node::Phrase { .. } | Node::Near { .. } => {

@@ -16,10 +16,16 @@ use crate::extract::EntityType;
 use crate::query::{invalid_query, FieldValue};
 use crate::text::{self, fold, Span};
 
+use super::eval::Occurrence;
+
 /// The documents a field filter keeps.
 pub(crate) struct FieldFilter {
     /// Ascending document numbers.
     pub docs: Vec<u32>,
+    /// For an entity filter, the mentions in each of `docs`, as first and
+    /// last token positions, ascending: a sentence or paragraph holds the
+    /// filter where it holds a mention, and the mention is marked.
+    pub mentions: Option<Vec<Vec<Occurrence>>>,
 }
 
 /// The fields every corpus has.
@@ -72,12 +78,16 @@ pub(crate) fn filter(
         .filter(|(_, d)| keep(d))
         .map(|(i, _)| i as u32)
         .collect();
-    Ok(FieldFilter { docs })
+    Ok(FieldFilter {
+        docs,
+        mentions: None,
+    })
 }
 
-/// The documents mentioning an entity of the field's types whose name or
-/// any alias holds the value's words, in order: `person:putin` keeps every
-/// document naming Vladimir Putin, however it does.
+/// The mentions of the entities of the field's types whose name or any
+/// alias holds the value's words, in order, and their documents:
+/// `person:putin` keeps every mention of Vladimir Putin, however it is
+/// written.
 fn entity_filter(
     name: &str,
     value: &FieldValue,
@@ -92,12 +102,32 @@ fn entity_filter(
         ));
     };
     let wanted = folded_words(wanted);
-    let docs = corpus
-        .entity_index()
-        .documents_naming(types, &|entity_name| {
-            contains_run(&folded_words(entity_name), &wanted)
-        });
-    Ok(FieldFilter { docs })
+    let index = corpus.entity_index();
+    let named = index.entities_named(types, &|entity_name| {
+        contains_run(&folded_words(entity_name), &wanted)
+    });
+    let tokens = index.mention_tokens(corpus.documents());
+    let mut docs = Vec::new();
+    let mut mentions = Vec::new();
+    for (d, ((in_doc, _), ranges)) in index.docs.iter().zip(tokens).enumerate() {
+        let mut found: Vec<Occurrence> = in_doc
+            .iter()
+            .zip(ranges)
+            .filter(|((_, e), _)| named.get(*e).copied().unwrap_or(false))
+            .map(|(_, &(first, last))| (first as u32, last as u32))
+            .collect();
+        if found.is_empty() {
+            continue;
+        }
+        found.sort_unstable();
+        found.dedup();
+        docs.push(d as u32);
+        mentions.push(found);
+    }
+    Ok(FieldFilter {
+        docs,
+        mentions: Some(mentions),
+    })
 }
 
 fn unknown_field(name: &str, at: usize, documents: &[Document]) -> Error {
