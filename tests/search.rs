@@ -45,6 +45,15 @@ fn js_slice(text: &str, start: usize, end: usize) -> String {
     String::from_utf16(&units[start..end]).unwrap()
 }
 
+/// The text of each highlight of a hit's snippet.
+fn marked(hit: &corpus_lens::Hit) -> Vec<String> {
+    hit.snippet
+        .highlights
+        .iter()
+        .map(|h| js_slice(&hit.snippet.text, h.start, h.end))
+        .collect()
+}
+
 #[test]
 fn peace_treaty_is_in_all_five() {
     assert_eq!(search(&seeds(), "\"peace treaty\"").total, 5);
@@ -262,13 +271,7 @@ fn snippets_cut_long_documents_and_mark_every_match_shown() {
         "{:?}",
         hit.snippet.text
     );
-    let marked: Vec<String> = hit
-        .snippet
-        .highlights
-        .iter()
-        .map(|h| js_slice(&hit.snippet.text, h.start, h.end))
-        .collect();
-    assert_eq!(marked, ["Kunashir", "Iturup"]);
+    assert_eq!(marked(&hit), ["Kunashir", "Iturup"]);
     let none = SearchOptions {
         snippet_length: 0,
         ..SearchOptions::default()
@@ -580,12 +583,7 @@ fn entity_filters_by_sentence_or_paragraph_keep_the_units_that_mention_the_entit
     assert_eq!(results.total, expected.len());
     for hit in &results.hits {
         assert!(hit.score > 0.0, "scored by its mentions: {hit:?}");
-        let marked: Vec<String> = hit
-            .snippet
-            .highlights
-            .iter()
-            .map(|h| js_slice(&hit.snippet.text, h.start, h.end))
-            .collect();
+        let marked = marked(hit);
         assert!(
             !marked.is_empty() && marked.iter().all(|m| m.contains("Mori")),
             "{marked:?}"
