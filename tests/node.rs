@@ -673,11 +673,15 @@ fn measures_are_listed_once_for_every_menu() {
 fn network_columns_match_the_objects_column_by_column() {
     use wasm_bindgen::JsCast;
     let corpus = JsCorpus::embedded().unwrap();
-    let options = json!({"unit": "paragraph", "measure": "logdice"});
+    let options = json!({"unit": "paragraph", "measure": "logdice", "limit": 20});
     let network = rust(corpus.cooccurrence(js(&options)).unwrap());
     let columns = corpus.cooccurrence_columns(js(&options)).unwrap();
     let get = |object: &JsValue, key: &str| js_sys::Reflect::get(object, &key.into()).unwrap();
-    for key in ["unit", "measure", "units"] {
+    assert!(
+        network["totalEdges"].as_u64().unwrap() > 20,
+        "the limit cut some"
+    );
+    for key in ["unit", "measure", "units", "totalEdges"] {
         assert_eq!(rust(get(&columns, key)), network[key], "{key}");
     }
     let nodes = network["nodes"].as_array().unwrap();
@@ -719,7 +723,7 @@ fn network_columns_match_the_objects_column_by_column() {
     };
     assert_eq!(
         keys(&columns),
-        ["unit", "measure", "units", "nodes", "edges"]
+        ["unit", "measure", "units", "nodes", "edges", "totalEdges"]
     );
     assert_eq!(
         keys(&node_columns),

@@ -1,4 +1,5 @@
-// How the views write numbers, dates and sizes.
+// How the views write numbers, dates and sizes, and compare what is typed
+// with names and titles.
 
 const numberFormat = new Intl.NumberFormat('en');
 
@@ -22,4 +23,9 @@ export function formatBytes(bytes) {
   if (bytes < 1000) return `${bytes} bytes`;
   const [value, unit] = bytes < 1e6 ? [bytes / 1e3, 'KB'] : [bytes / 1e6, 'MB'];
   return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${unit}`;
+}
+
+/** Lower case, single spaces, curly apostrophes straight: how what a person types is compared with names and titles. */
+export function folded(text) {
+  return text.trim().replace(/\s+/g, ' ').replace(/[’‘]/g, "'").toLowerCase();
 }

@@ -2,12 +2,9 @@
 // order, the position ("3 of 249"), and a box that opens a document by its
 // title (a list of titles to pick from as one types) or its id.
 
-/** @typedef {{id: string, title?: string | null}} ListedDocument */
+import { folded } from '../../widgets/format.js';
 
-/** Lower case, single spaces: how typed titles are compared. */
-function folded(text) {
-  return text.trim().replace(/\s+/g, ' ').toLowerCase();
-}
+/** @typedef {{id: string, title?: string | null}} ListedDocument */
 
 /** What a document is listed as: its title, or its id when it has none. */
 export function listedName(doc) {

@@ -3,12 +3,9 @@
 // case ("kuril islands", "Northern Territories"), or else the nearest names
 // to offer instead.
 
-/** @typedef {{id: string, name: string, type: string, aliases?: string[], count?: number}} NamedEntity */
+import { folded } from '../../widgets/format.js';
 
-/** Lower case, single spaces, curly apostrophes straight: how names are compared. */
-function folded(text) {
-  return text.trim().replace(/\s+/g, ' ').replace(/[’‘]/g, "'").toLowerCase();
-}
+/** @typedef {{id: string, name: string, type: string, aliases?: string[], count?: number}} NamedEntity */
 
 /**
  * The entity `typed` names: its list label, else the most mentioned entity
