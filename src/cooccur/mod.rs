@@ -252,9 +252,7 @@ fn cooccurrence(corpus: &Corpus, options: &CooccurrenceOptions) -> Result<Networ
     sort_pairs(corpus, &mut pairs);
     let total_edges = pairs.len();
     pairs.truncate(options.limit.unwrap_or(usize::MAX));
-    let mut network = network(corpus, options, &counts, &pairs)?;
-    network.total_edges = total_edges;
-    Ok(network)
+    network(corpus, options, &counts, &pairs, total_edges)
 }
 
 /// See [`Corpus::cooccurrence_columns`].
@@ -436,6 +434,7 @@ fn network(
     options: &CooccurrenceOptions,
     counts: &Counts,
     pairs: &[Scored],
+    total_edges: usize,
 ) -> Result<Network, Error> {
     let mut members: Vec<usize> = pairs.iter().flat_map(|p| [p.a, p.b]).collect();
     members.sort_unstable();
@@ -459,12 +458,12 @@ fn network(
         .zip(analytics)
         .map(|(&e, a)| node(corpus, e, counts.freq[e], a))
         .collect::<Result<_, _>>()?;
-    let edges: Vec<Edge> = pairs.iter().map(|p| edge(corpus, p)).collect();
+    let edges = pairs.iter().map(|p| edge(corpus, p)).collect();
     Ok(Network {
         unit: options.unit,
         measure: options.measure,
         units: counts.units,
-        total_edges: edges.len(),
+        total_edges,
         nodes,
         edges,
     })

@@ -23,7 +23,7 @@
 // shown, joined by a space).
 import { loadCharts } from '../../charts/charts.js';
 import { chartTable } from '../../charts/chart-table.js';
-import { formatCount } from '../../widgets/format.js';
+import { formatCount, plural } from '../../widgets/format.js';
 import { ENTITY_TYPES, typeLabel, typePluralLabel, typeSwatch } from '../../widgets/entity-types.js';
 import { h } from '../../widgets/dom.js';
 import { appendMarked, element } from '../../widgets/highlight.js';
@@ -480,8 +480,8 @@ export class CorpusNetwork extends HTMLElement {
 /** "104 links", or, when the limit left some out, "300 of 1,234 links (the strongest …)". */
 function linksShown(network, measure) {
   const shown = network.edges.length;
-  const total = network.totalEdges ?? shown;
-  if (total <= shown) return `${formatCount(shown)} ${shown === 1 ? 'link' : 'links'}`;
+  const total = network.totalEdges;
+  if (total <= shown) return plural(shown, 'link');
   const more = shown < LINKS_MOST ? `; raise Links, up to ${formatCount(LINKS_MOST)}, to draw more` : '';
   return `${formatCount(shown)} of ${formatCount(total)} links (the strongest by ${measureLabel(measure)}${more})`;
 }
