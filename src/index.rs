@@ -4,7 +4,8 @@
 //! has a posting list of documents and token positions. Stemming is a second
 //! map from a stem to its forms, so stemmed and exact matching share one set
 //! of postings. A hyphenated compound is indexed whole and as its parts, at
-//! the same position: `Russian-Japanese` is found by `japanese`.
+//! the same position: `Russian-Japanese` is found by `japanese`; the index
+//! also knows which compounds hold each part, for phrases that cross them.
 
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap as HashMap;
@@ -205,6 +206,8 @@ pub(crate) struct Index {
     form_text: Vec<Box<str>>,
     /// Whether a form occurs as a whole token (not only inside compounds).
     whole: Vec<bool>,
+    /// For each part of a hyphenated compound, the compounds holding it.
+    compounds: HashMap<u32, Vec<u32>>,
     /// Form ids sorted by their text, for prefix ranges.
     sorted: Vec<u32>,
     stems: HashMap<Box<str>, Vec<u32>>,
@@ -220,6 +223,7 @@ impl Index {
             forms: HashMap::default(),
             form_text: Vec::new(),
             whole: Vec::new(),
+            compounds: HashMap::default(),
             sorted: Vec::new(),
             stems: HashMap::default(),
             postings: Vec::new(),
@@ -274,10 +278,18 @@ impl Index {
 
     /// Indexes the parts of a hyphenated compound at its position.
     fn add_parts(&mut self, doc: u32, position: u32, compound: u32) {
+        // A compound's first occurrence is its first posting: parts hold no hyphen.
+        let first = self.postings[compound as usize].total == 1;
         let text = self.form_text[compound as usize].clone();
         for part in text.split('-').filter(|p| !p.is_empty()) {
             let form = self.intern(part);
             self.postings[form as usize].add(doc, position);
+            if first {
+                let holders = self.compounds.entry(form).or_default();
+                if holders.last() != Some(&compound) {
+                    holders.push(compound);
+                }
+            }
         }
     }
 
@@ -368,6 +380,20 @@ impl Index {
         self.whole.get(form as usize).copied().unwrap_or(false)
     }
 
+    /// The hyphenated compounds that hold `part` as one of their parts.
+    pub fn compounds_with(&self, part: u32) -> &[u32] {
+        self.compounds.get(&part).map_or(&[], Vec::as_slice)
+    }
+
+    /// The parts of a hyphenated compound, in order (a form without a
+    /// hyphen is its own one part).
+    pub fn parts(&self, compound: u32) -> Vec<u32> {
+        self.form_text(compound)
+            .split('-')
+            .filter_map(|part| self.form(part))
+            .collect()
+    }
+
     /// The postings of a form.
     pub fn postings(&self, form: u32) -> &Postings {
         static EMPTY: Postings = Postings {
@@ -402,7 +428,20 @@ impl Index {
             + self.postings.capacity() * size_of::<Postings>();
         let docs: usize = self.docs.iter().map(DocEntry::heap_bytes).sum::<usize>()
             + self.docs.capacity() * size_of::<DocEntry>();
-        forms + texts + stems + postings + docs + self.whole.capacity() + self.sorted.capacity() * 4
+        let compounds: usize = self
+            .compounds
+            .values()
+            .map(|holders| holders.capacity() * 4)
+            .sum::<usize>()
+            + self.compounds.capacity() * (size_of::<(u32, Vec<u32>)>() + 1);
+        forms
+            + texts
+            + stems
+            + postings
+            + docs
+            + compounds
+            + self.whole.capacity()
+            + self.sorted.capacity() * 4
     }
 
     /// The mean number of positions per document.
@@ -494,6 +533,12 @@ mod tests {
         assert_eq!(index.postings(japanese).docs, [0]);
         assert!(index.is_whole(japanese));
         assert_eq!(index.docs[0].sentence_starts, [0, 2]);
+        let compound = index.form("russian-japanese").unwrap();
+        assert_eq!(index.compounds_with(japanese), [compound]);
+        assert_eq!(
+            index.parts(compound),
+            [index.form("russian").unwrap(), japanese]
+        );
     }
 
     #[test]

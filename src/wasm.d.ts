@@ -201,7 +201,10 @@ export interface SearchResults {
 }
 
 /** `docId`: only that document's matches. */
-export interface KwicOptions { width?: number; limit?: number; sort?: "document" | "left" | "right"; docId?: string }
+/** One level of a concordance's order: the document, the words before or after the match, the match, or the nth word before (`"1L"`) or after (`"1R"`) it. */
+export type KwicSort = "document" | "left" | "right" | "match" | "1L" | "2L" | "3L" | "4L" | "5L" | "1R" | "2R" | "3R" | "4R" | "5R";
+/** `sort`: one level or up to three, most significant first; `offset`: lines of the ordered concordance to skip (paging). */
+export interface KwicOptions { width?: number; limit?: number; offset?: number; sort?: KwicSort | KwicSort[]; docId?: string }
 export interface KwicLine { docId: string; start: number; end: number; left: string; match: string; right: string }
 export interface Kwic { total: number; lines: KwicLine[] }
 

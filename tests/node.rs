@@ -192,6 +192,16 @@ fn kwic_terms_and_trend_through_js() {
     assert!(kwic["lines"][0]["match"]
         .as_str()
         .is_some_and(|m| m.eq_ignore_ascii_case("koizumi")));
+    // Sort levels as a list, and a page further on.
+    let levels = js(&json!({"sort": ["1R", "2R", "1L"], "offset": 1, "limit": 1}));
+    let page = rust(corpus.kwic("koizumi".into(), levels).unwrap());
+    let all = js(&json!({"sort": ["1R", "2R", "1L"]}));
+    let whole = rust(corpus.kwic("koizumi".into(), all).unwrap());
+    assert_eq!(page["lines"][0], whole["lines"][1]);
+    let unknown = js(&json!({"sort": ["1R", "9R"]}));
+    let error = corpus.kwic("koizumi".into(), unknown).err().unwrap();
+    let text = message(error);
+    assert!(text.contains("unknown sort key \"9R\""), "{text}");
     let terms = rust(
         corpus
             .terms(js(&json!({"limit": 3, "stopwords": ["japan"]})))

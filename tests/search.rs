@@ -192,6 +192,92 @@ fn compound_parts_are_found() {
 }
 
 #[test]
+fn hyphenated_compounds_match_their_parts_both_ways() {
+    let sentences = [
+        "The cold war ended.",
+        "The cold-war era ended.",
+        "In the post-cold-war world.",
+        "A cold-blooded war.",
+        "The war-torn cold lands.",
+        "A cold war-torn land.",
+        "Self-government came.",
+        "Self government came.",
+        "The self-governments met.",
+    ];
+    let corpus = Corpus::load(
+        &[SourceFile::new("f.txt", sentences.join("\n\n"))],
+        &LoadOptions::default(),
+    )
+    .unwrap();
+    let options = SearchOptions {
+        unit: Unit::Sentence,
+        limit: 100,
+        ..SearchOptions::default()
+    };
+    let found = |query: &str| -> Vec<String> {
+        let results = corpus.search(query, &options).unwrap();
+        let mut hits: Vec<String> = results
+            .hits
+            .iter()
+            .map(|h| format!("{} [{}]", h.snippet.text, marked(h).join("|")))
+            .collect();
+        hits.sort();
+        hits
+    };
+    let cold_war = [
+        "A cold war-torn land. [cold war-torn]",
+        "In the post-cold-war world. [post-cold-war]",
+        "The cold war ended. [cold war]",
+        "The cold-war era ended. [cold-war]",
+    ];
+    assert_eq!(
+        found("\"cold war\""),
+        cold_war,
+        "the phrase finds the compounds"
+    );
+    assert_eq!(found("cold-war"), cold_war, "the compound finds the phrase");
+    assert_eq!(found("\"cold-war\""), cold_war);
+    assert_eq!(
+        found("\"cold war era\""),
+        ["The cold-war era ended. [cold-war era]"],
+        "a compound inside a longer phrase"
+    );
+    assert_eq!(
+        found("\"war torn\""),
+        [
+            "A cold war-torn land. [war-torn]",
+            "The war-torn cold lands. [war-torn]"
+        ],
+        "not \"cold-blooded war\": a compound's first part does not end a phrase's first word"
+    );
+    assert_eq!(
+        found("\"self government\""),
+        [
+            "Self government came. [Self government]",
+            "Self-government came. [Self-government]"
+        ],
+        "exact: not self-governments"
+    );
+    assert_eq!(
+        found("self-government").len(),
+        3,
+        "stemmed: self-governments too"
+    );
+    assert_eq!(
+        found("\"torn cold\""),
+        ["The war-torn cold lands. [war-torn cold]"]
+    );
+    assert_eq!(
+        found("\"blooded war\""),
+        ["A cold-blooded war. [cold-blooded war]"]
+    );
+    assert!(
+        found("\"post war\"").is_empty(),
+        "post-cold-war is not post war"
+    );
+}
+
+#[test]
 fn sentence_hits_are_sentences_with_highlights_in_utf16() {
     let corpus = seeds();
     let options = SearchOptions {
@@ -407,21 +493,6 @@ fn kwic_lines_slice_to_their_match_and_sort() {
         assert_eq!(js_slice(&doc.text, line.start, line.end), line.matched);
         assert!(line.left.chars().count() <= 40 && line.right.chars().count() <= 40);
     }
-    let right = corpus
-        .kwic(
-            "koizumi",
-            &KwicOptions {
-                sort: KwicSort::Right,
-                ..KwicOptions::default()
-            },
-        )
-        .unwrap();
-    let keys: Vec<String> = right
-        .lines
-        .iter()
-        .map(|l| l.right.trim_start().to_lowercase())
-        .collect();
-    assert!(keys.windows(2).all(|w| w[0] <= w[1]));
     let limited = corpus
         .kwic(
             "koizumi",
@@ -432,6 +503,106 @@ fn kwic_lines_slice_to_their_match_and_sort() {
         )
         .unwrap();
     assert_eq!((limited.total, limited.lines.len()), (kwic.total, 3));
+}
+
+#[test]
+fn kwic_pages_through_every_line_sorted_by_up_to_three_levels() {
+    let text = "alpha war beta one. gamma war alpha two. beta war alpha one. alpha war alpha two. beta war beta one.";
+    let corpus = Corpus::load(&[SourceFile::new("f.txt", text)], &LoadOptions::default()).unwrap();
+    let kwic = |sort: Vec<KwicSort>, offset: usize, limit: usize| {
+        let options = KwicOptions {
+            sort,
+            offset,
+            limit,
+            width: 12,
+            ..KwicOptions::default()
+        };
+        corpus.kwic("war", &options).unwrap()
+    };
+    let around = |lines: &[corpus_lens::KwicLine]| -> Vec<String> {
+        let first = |t: &str| {
+            t.split_whitespace()
+                .next()
+                .unwrap_or("")
+                .trim_matches('.')
+                .to_string()
+        };
+        let last = |t: &str| t.split_whitespace().last().unwrap_or("").to_string();
+        lines
+            .iter()
+            .map(|l| {
+                format!("{} {} {}", last(&l.left), first(&l.right), {
+                    l.right
+                        .split_whitespace()
+                        .nth(1)
+                        .unwrap_or("")
+                        .trim_matches('.')
+                })
+            })
+            .collect()
+    };
+    let sorted = kwic(
+        vec![KwicSort::After(1), KwicSort::Before(1), KwicSort::After(2)],
+        0,
+        100,
+    );
+    assert_eq!(
+        around(&sorted.lines),
+        [
+            "alpha alpha two",
+            "beta alpha one",
+            "gamma alpha two",
+            "alpha beta one",
+            "beta beta one"
+        ]
+    );
+    let by_second = kwic(vec![KwicSort::After(2), KwicSort::Before(1)], 0, 100);
+    assert_eq!(
+        around(&by_second.lines)[..2],
+        ["alpha beta one", "beta alpha one"]
+    );
+    // Pages of the same order, each with the total.
+    let page = kwic(
+        vec![KwicSort::After(1), KwicSort::Before(1), KwicSort::After(2)],
+        2,
+        2,
+    );
+    assert_eq!(
+        (page.total, around(&page.lines)),
+        (5, around(&sorted.lines[2..4]))
+    );
+    let past = kwic(vec![KwicSort::Document], 9, 2);
+    assert_eq!((past.total, past.lines.len()), (5, 0));
+    let in_order = kwic(vec![KwicSort::Document], 1, 1);
+    assert_eq!(around(&in_order.lines), ["gamma alpha two"]);
+    assert!(sorted.lines.iter().all(|l| l.left.chars().count() <= 12));
+    // Keys read from JavaScript: one string or a list of up to three.
+    let read = |json: &str| serde_json::from_str::<KwicOptions>(json).map(|o| o.sort);
+    assert_eq!(read(r#"{"sort": "right"}"#).unwrap(), [KwicSort::Right]);
+    assert_eq!(
+        read(r#"{"sort": ["1R", "match", "5L"]}"#).unwrap(),
+        [KwicSort::After(1), KwicSort::Match, KwicSort::Before(5)]
+    );
+    let unknown = read(r#"{"sort": ["1R", "6L"]}"#).unwrap_err().to_string();
+    assert!(
+        unknown.contains(
+            "unknown sort key \"6L\": expected document, left, right, match, 1L to 5L or 1R to 5R"
+        ),
+        "{unknown}"
+    );
+    let too_many = corpus
+        .kwic(
+            "war",
+            &KwicOptions {
+                sort: vec![KwicSort::Left; 4],
+                ..KwicOptions::default()
+            },
+        )
+        .unwrap_err();
+    assert_eq!(
+        too_many.to_string(),
+        "the option sort has 4 levels; a concordance sorts by at most 3"
+    );
 }
 
 #[test]

@@ -7,6 +7,7 @@
 
 use serde::Serialize;
 
+use super::compounds::CompoundPhrase;
 use super::fields::{self, FieldFilter};
 use super::fuzzy::fuzzy_forms;
 use crate::corpus::Corpus;
@@ -229,8 +230,7 @@ impl Resolver<'_> {
         Ok(match node {
             Node::Term(term) => self.term(term),
             Node::Phrase { words, slop, .. } => {
-                let parts: Vec<Vec<u32>> = words.iter().map(|w| self.exact_forms(w)).collect();
-                phrase_leaf(self.index, &parts, *slop)
+                phrase_leaf(self.index, &self.exact_parts(words), *slop)
             }
             Node::Near {
                 left,
@@ -253,11 +253,22 @@ impl Resolver<'_> {
         let words: Vec<String> = split_words(&term.text);
         if words.len() > 1 {
             // "U.S.-Japan" typed as one word is the phrase of its tokens.
-            let parts: Vec<Vec<u32>> = words.iter().map(|w| self.exact_forms(w)).collect();
-            return phrase_leaf(self.index, &parts, 0);
+            return phrase_leaf(self.index, &self.exact_parts(&words), 0);
         }
         let mut folded = String::new();
         fold(words.first().map_or("", String::as_str), &mut folded);
+        let parts = compound_parts(&folded);
+        if parts.len() > 1 && matches!(term.kind, TermKind::Stemmed | TermKind::Exact) {
+            // `cold-war` is the phrase of its parts, which finds the compound too.
+            let parts: Vec<Vec<u32>> = parts
+                .iter()
+                .map(|part| match term.kind {
+                    TermKind::Stemmed => self.index.stemmed_forms(part),
+                    _ => self.index.form(part).into_iter().collect(),
+                })
+                .collect();
+            return phrase_leaf(self.index, &parts, 0);
+        }
         let forms = match term.kind {
             TermKind::Stemmed => self.index.stemmed_forms(&folded),
             TermKind::Exact => self.index.form(&folded).into_iter().collect(),
@@ -270,10 +281,13 @@ impl Resolver<'_> {
         forms_leaf(self.index, forms)
     }
 
-    fn exact_forms(&self, word: &str) -> Vec<u32> {
-        let mut folded = String::new();
-        fold(word, &mut folded);
-        self.index.form(&folded).into_iter().collect()
+    /// The exact forms of the words, a compound split into its parts.
+    fn exact_parts(&self, words: &[String]) -> Vec<Vec<u32>> {
+        words
+            .iter()
+            .flat_map(|w| compound_parts(w))
+            .map(|part| self.index.form(&part).into_iter().collect())
+            .collect()
     }
 
     /// Keeps the most frequent forms of an expansion and records what was done.
@@ -314,6 +328,22 @@ fn split_words(word: &str) -> Vec<String> {
     }
 }
 
+/// A word folded and split at its hyphens: `Cold-War` → `cold`, `war`.
+fn compound_parts(word: &str) -> Vec<String> {
+    let mut folded = String::new();
+    fold(word, &mut folded);
+    let parts: Vec<String> = folded
+        .split('-')
+        .filter(|p| !p.is_empty())
+        .map(str::to_string)
+        .collect();
+    if parts.is_empty() {
+        vec![folded]
+    } else {
+        parts
+    }
+}
+
 fn forms_leaf(index: &Index, forms: Vec<u32>) -> Leaf {
     let lists: Vec<&[u32]> = forms
         .iter()
@@ -327,7 +357,7 @@ fn forms_leaf(index: &Index, forms: Vec<u32>) -> Leaf {
 }
 
 /// The positions of any of `forms` in `doc`, ascending and distinct.
-fn merged_positions(index: &Index, forms: &[u32], doc: u32) -> Vec<u32> {
+pub(super) fn merged_positions(index: &Index, forms: &[u32], doc: u32) -> Vec<u32> {
     let mut positions: Vec<u32> = Vec::new();
     for &form in forms {
         positions.extend(index.postings(form).positions_in(doc));
@@ -339,13 +369,22 @@ fn merged_positions(index: &Index, forms: &[u32], doc: u32) -> Vec<u32> {
     positions
 }
 
-/// Words in order (`slop` 0) or within `slop` extra words in any order.
+/// Words in order (`slop` 0), across hyphenated compounds
+/// ([`CompoundPhrase`]), or within `slop` extra words in any order.
 fn phrase_leaf(index: &Index, parts: &[Vec<u32>], slop: u32) -> Leaf {
+    // Every occurrence has each word as a token or a compound's part, so
+    // the documents holding them all are the candidates either way.
     let lists: Vec<Vec<u32>> = parts
         .iter()
         .map(|forms| forms_leaf(index, forms.clone()).docs)
         .collect();
+    let compounds = (slop == 0)
+        .then(|| CompoundPhrase::new(index, parts))
+        .flatten();
     spans_leaf(intersect(&lists), |doc| {
+        if let Some(compounds) = &compounds {
+            return compounds.occurrences(doc);
+        }
         let positions: Vec<Vec<u32>> = parts
             .iter()
             .map(|forms| merged_positions(index, forms, doc))

@@ -4,21 +4,95 @@ use serde::{Deserialize, Serialize};
 
 use super::{eval, resolve, scored_occurrences};
 use crate::corpus::Corpus;
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 use crate::options::check_range;
 use crate::text::{self, Span};
 
-/// How concordance lines are ordered.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
+/// One level of a concordance's order.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum KwicSort {
     /// By document, then position (the default).
     #[default]
     Document,
-    /// By the words just before the match, nearest first.
+    /// By the words before the match, nearest first.
     Left,
-    /// By the words just after the match.
+    /// By the words after the match.
     Right,
+    /// By the matched words.
+    Match,
+    /// By the `n`th word before the match (`"1L"` to `"5L"`).
+    Before(u8),
+    /// By the `n`th word after the match (`"1R"` to `"5R"`).
+    After(u8),
+}
+
+/// The furthest word from the match a sort level may name.
+const MAX_REACH: u8 = 5;
+
+/// The most levels an order may have (as AntConc has).
+pub const MAX_SORT_LEVELS: usize = 3;
+
+impl std::str::FromStr for KwicSort {
+    type Err = String;
+
+    fn from_str(key: &str) -> Result<KwicSort, String> {
+        let reach = |n: &str| n.parse::<u8>().ok().filter(|n| (1..=MAX_REACH).contains(n));
+        Ok(match key {
+            "document" => KwicSort::Document,
+            "left" => KwicSort::Left,
+            "right" => KwicSort::Right,
+            "match" => KwicSort::Match,
+            _ => match (key.strip_suffix('L'), key.strip_suffix('R')) {
+                (Some(n), _) if reach(n).is_some() => KwicSort::Before(reach(n).unwrap_or(1)),
+                (_, Some(n)) if reach(n).is_some() => KwicSort::After(reach(n).unwrap_or(1)),
+                _ => {
+                    return Err(format!(
+                        "unknown sort key \"{key}\": expected document, left, right, match, 1L to {MAX_REACH}L or 1R to {MAX_REACH}R"
+                    ))
+                }
+            },
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for KwicSort {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<KwicSort, D::Error> {
+        let key = String::deserialize(deserializer)?;
+        key.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// A sort key, or a list of them, most significant first.
+fn sort_levels<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Vec<KwicSort>, D::Error> {
+    struct Levels;
+    impl<'de> serde::de::Visitor<'de> for Levels {
+        type Value = Vec<KwicSort>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            write!(
+                f,
+                "a sort key or a list of up to {MAX_SORT_LEVELS} sort keys"
+            )
+        }
+
+        fn visit_str<E: serde::de::Error>(self, key: &str) -> Result<Self::Value, E> {
+            Ok(vec![key.parse().map_err(E::custom)?])
+        }
+
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(
+            self,
+            mut seq: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut levels = Vec::new();
+            while let Some(level) = seq.next_element()? {
+                levels.push(level);
+            }
+            Ok(levels)
+        }
+    }
+    deserializer.deserialize_any(Levels)
 }
 
 /// Options of [`Corpus::kwic`].
@@ -29,8 +103,12 @@ pub struct KwicOptions {
     pub width: usize,
     /// Lines to return, 1 to 100,000 (default 100).
     pub limit: usize,
-    /// Line order (default `document`).
-    pub sort: KwicSort,
+    /// Lines of the whole ordered concordance to skip first (default 0).
+    pub offset: usize,
+    /// Line order, most significant level first, at most 3 levels; ties go
+    /// by document and position (default `document`).
+    #[serde(deserialize_with = "sort_levels")]
+    pub sort: Vec<KwicSort>,
     /// Only this document's matches (the reader marks them); absent: all.
     pub doc_id: Option<String>,
 }
@@ -40,7 +118,8 @@ impl Default for KwicOptions {
         KwicOptions {
             width: 40,
             limit: 100,
-            sort: KwicSort::Document,
+            offset: 0,
+            sort: vec![KwicSort::Document],
             doc_id: None,
         }
     }
@@ -51,7 +130,7 @@ impl Default for KwicOptions {
 pub struct Kwic {
     /// How many matches there are in all.
     pub total: usize,
-    /// The lines, at most `limit`.
+    /// The lines from `offset` on, at most `limit`.
     pub lines: Vec<KwicLine>,
 }
 
@@ -88,6 +167,15 @@ impl Corpus {
 fn kwic(corpus: &Corpus, query: &str, options: &KwicOptions) -> Result<Kwic, Error> {
     check_range("width", options.width as f64, 1.0, 1000.0)?;
     check_range("limit", options.limit as f64, 1.0, 100_000.0)?;
+    if options.sort.len() > MAX_SORT_LEVELS {
+        return Err(ErrorKind::InvalidArgument {
+            message: format!(
+                "the option sort has {} levels; a concordance sorts by at most {MAX_SORT_LEVELS}",
+                options.sort.len()
+            ),
+        }
+        .into());
+    }
     let only = match &options.doc_id {
         Some(id) => Some(corpus.document_number(id)? as u32),
         None => None,
@@ -101,48 +189,146 @@ fn kwic(corpus: &Corpus, query: &str, options: &KwicOptions) -> Result<Kwic, Err
         false,
     );
     docs.retain(|&d| only.is_none_or(|only| d == only));
-    let mut total = 0;
-    let mut lines = Vec::new();
+    let keyed = options.sort.iter().any(|&k| k != KwicSort::Document);
+    let mut found: Vec<Found> = Vec::new();
     for doc in docs {
         let occurrences = scored_occurrences(&resolved.leaves, index, doc);
-        total += occurrences.len();
-        let enough = options.sort == KwicSort::Document && lines.len() >= options.limit;
-        if !enough && !occurrences.is_empty() {
-            add_lines(corpus, doc, &occurrences, options.width, &mut lines);
+        if occurrences.is_empty() {
+            continue;
         }
+        let tokens = if keyed {
+            folded_tokens(corpus, doc)
+        } else {
+            Vec::new()
+        };
+        found.extend(occurrences.iter().map(|&((s, e), _)| Found {
+            doc,
+            first: s,
+            last: e,
+            key: if keyed {
+                sort_key(&options.sort, &tokens, doc, s, e)
+            } else {
+                Vec::new()
+            },
+        }));
     }
-    sort_lines(&mut lines, options.sort);
-    lines.truncate(options.limit);
+    // Stable: ties stay in document order.
+    found.sort_by(|a, b| a.key.cmp(&b.key));
+    let total = found.len();
+    let page = found
+        .get(options.offset.min(total)..total)
+        .unwrap_or_default()
+        .iter()
+        .take(options.limit);
+    let mut lines = Vec::new();
+    let mut tokens: Option<(u32, Vec<Span>)> = None;
+    for line in page {
+        if tokens.as_ref().is_none_or(|(doc, _)| *doc != line.doc) {
+            let text = corpus
+                .documents()
+                .get(line.doc as usize)
+                .map_or("", |d| d.text.as_str());
+            tokens = Some((line.doc, text::tokens(text)));
+        }
+        let spans = tokens
+            .as_ref()
+            .map_or(&[][..], |(_, spans)| spans.as_slice());
+        lines.extend(kwic_line(corpus, line, spans, options.width));
+    }
     Ok(Kwic { total, lines })
 }
 
-fn add_lines(
-    corpus: &Corpus,
+/// A match, with its place in the order.
+struct Found {
     doc: u32,
-    occurrences: &[(eval::Occurrence, usize)],
-    width: usize,
-    lines: &mut Vec<KwicLine>,
-) {
-    let Some(document) = corpus.documents().get(doc as usize) else {
-        return;
+    first: u32,
+    last: u32,
+    key: Vec<SortValue>,
+}
+
+/// One level of a line's sort key: words compare as folded text, a
+/// document and position by number.
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+enum SortValue {
+    Words(Vec<String>),
+    Place(u32, u32),
+}
+
+/// The words around the match a context level reads.
+const CONTEXT_WORDS: usize = 8;
+
+/// A document's tokens, folded for sorting.
+fn folded_tokens(corpus: &Corpus, doc: u32) -> Vec<String> {
+    let text = corpus
+        .documents()
+        .get(doc as usize)
+        .map_or("", |d| d.text.as_str());
+    text::tokens(text)
+        .iter()
+        .map(|t| {
+            let mut folded = String::new();
+            text::fold(t.of(text), &mut folded);
+            folded
+        })
+        .collect()
+}
+
+fn sort_key(
+    levels: &[KwicSort],
+    tokens: &[String],
+    doc: u32,
+    first: u32,
+    last: u32,
+) -> Vec<SortValue> {
+    let (first, last) = (first as usize, last as usize);
+    let before = |n: usize| {
+        tokens[..first.min(tokens.len())]
+            .iter()
+            .rev()
+            .take(n)
+            .cloned()
+            .collect()
     };
+    let after = |n: usize| tokens.iter().skip(last + 1).take(n).cloned().collect();
+    let nth = |words: Vec<String>, n: u8| {
+        words
+            .into_iter()
+            .nth(usize::from(n) - 1)
+            .into_iter()
+            .collect()
+    };
+    levels
+        .iter()
+        .map(|level| match *level {
+            KwicSort::Document => SortValue::Place(doc, first as u32),
+            KwicSort::Left => SortValue::Words(before(CONTEXT_WORDS)),
+            KwicSort::Right => SortValue::Words(after(CONTEXT_WORDS)),
+            KwicSort::Match => {
+                SortValue::Words(tokens.get(first..=last).unwrap_or_default().to_vec())
+            }
+            KwicSort::Before(n) => SortValue::Words(nth(before(usize::from(n)), n)),
+            KwicSort::After(n) => SortValue::Words(nth(after(usize::from(n)), n)),
+        })
+        .collect()
+}
+
+fn kwic_line(corpus: &Corpus, line: &Found, tokens: &[Span], width: usize) -> Option<KwicLine> {
+    let document = corpus.documents().get(line.doc as usize)?;
     let text = &document.text;
-    let tokens = text::tokens(text);
-    for &((s, e), _) in occurrences {
-        let (Some(first), Some(last)) = (tokens.get(s as usize), tokens.get(e as usize)) else {
-            continue;
-        };
-        let span = Span::new(first.start, last.end);
-        let utf16 = document.utf16_span(span);
-        lines.push(KwicLine {
-            doc_id: document.id.clone(),
-            start: utf16.start,
-            end: utf16.end,
-            left: flatten(tail_chars(&text[..span.start], width)),
-            matched: flatten(span.of(text)),
-            right: flatten(head_chars(&text[span.end..], width)),
-        });
-    }
+    let (first, last) = (
+        tokens.get(line.first as usize)?,
+        tokens.get(line.last as usize)?,
+    );
+    let span = Span::new(first.start, last.end);
+    let utf16 = document.utf16_span(span);
+    Some(KwicLine {
+        doc_id: document.id.clone(),
+        start: utf16.start,
+        end: utf16.end,
+        left: flatten(tail_chars(&text[..span.start], width)),
+        matched: flatten(span.of(text)),
+        right: flatten(head_chars(&text[span.end..], width)),
+    })
 }
 
 fn head_chars(text: &str, n: usize) -> &str {
@@ -164,28 +350,6 @@ fn flatten(text: &str) -> String {
     text.chars()
         .map(|c| if c.is_whitespace() { ' ' } else { c })
         .collect()
-}
-
-fn sort_lines(lines: &mut [KwicLine], sort: KwicSort) {
-    match sort {
-        KwicSort::Document => {}
-        KwicSort::Right => lines.sort_by_cached_key(|l| {
-            (
-                l.right.trim_start().to_lowercase(),
-                l.doc_id.clone(),
-                l.start,
-            )
-        }),
-        KwicSort::Left => lines.sort_by_cached_key(|l| {
-            let words: Vec<String> = l
-                .left
-                .split_whitespace()
-                .rev()
-                .map(str::to_lowercase)
-                .collect();
-            (words, l.doc_id.clone(), l.start)
-        }),
-    }
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 //! Ranking is BM25 over the corpus's positional index ([`crate::index`]);
 //! the query language is in [`crate::query`].
 
+mod compounds;
 mod eval;
 mod facets;
 mod fields;

@@ -22,7 +22,7 @@ const NOT_XML = 'bell\u0007\uffff';
 
 /** Every view with every key its state reads (app.js and the elements' STATE_KEYS). */
 const VIEWS = {
-  search: ['q', 'unit', 'mode', 'sort'],
+  search: ['q', 'unit', 'mode', 'sort', 'width'],
   entities: ['type', 'min', 'name', 'review', 'entity'],
   network: ['unit', 'window', 'measure', 'min', 'score', 'nodes', 'links', 'types', 'colour', 'edge'],
   timeline: ['entities', 'bucket', 'count', 'q'],

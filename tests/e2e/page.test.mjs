@@ -123,17 +123,45 @@ describe('search', () => {
     await context.close();
   });
 
-  test('the concordance sorts by right context', async () => {
+  test('the concordance sorts by three levels, at the width chosen, and pages through every line', async () => {
     const { page, errors, context } = await openSearch();
     await page.selectOption('.corpus-search-view', 'kwic');
-    await page.selectOption('.corpus-search-sort', 'right');
-    await searchFor(page, 'koizumi');
+    await page.selectOption('.corpus-search-sort-1', '1R');
+    await page.selectOption('.corpus-search-sort-2', '2R');
+    await page.selectOption('.corpus-search-sort-3', '1L');
+    await page.selectOption('.corpus-search-width', '20');
+    await searchFor(page, 't*');
+    const summary = page.locator('.corpus-search-summary');
+    assert.equal(await summary.textContent(),
+      '685 matches, by 1st word right (1R), then 2nd word right (2R), then 1st word left (1L)');
+    const rows = page.locator('.corpus-kwic tbody tr');
+    assert.equal(await rows.count(), 500);
+    // The first word of each right context (a possessive ’s is no word), folded as the engine sorts.
+    const firstWord = (text) => (text.replace(/^\W*[’']s\b/u, '').match(/[\p{L}\p{N}]+/u)?.[0] ?? '')
+      .normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
     const rights = await page.locator('.corpus-kwic-right').allTextContents();
-    assert.ok(rights.length >= 12);
-    const keys = rights.map((r) => r.trimStart().toLowerCase());
-    assert.deepEqual(keys, [...keys].sort());
-    const matches = await page.locator('.corpus-kwic-match').allTextContents();
-    assert.ok(matches.every((m) => m.toLowerCase() === 'koizumi'));
+    const keys = rights.map(firstWord);
+    assert.ok(keys.every((key, i) => i === 0 || keys[i - 1] <= key), `sorted by 1R: ${keys.slice(0, 30)}`);
+    const lefts = await page.locator('.corpus-kwic-left').allTextContents();
+    assert.ok([...lefts, ...rights].every((text) => [...text].length <= 20), 'contexts of 20 characters at most');
+    assert.match(page.url(), /mode=kwic&sort=1R%2C2R%2C1L&width=20/);
+    const more = page.locator('.corpus-kwic-more');
+    assert.equal(await more.textContent(), 'Show 185 more lines of 185');
+    await more.click();
+    await assert.doesNotReject(more.waitFor({ state: 'detached' }), 'no button once every line is shown');
+    assert.equal(await rows.count(), 685);
+    const all = (await page.locator('.corpus-kwic-right').allTextContents()).map(firstWord);
+    assert.ok(all.every((key, i) => i === 0 || all[i - 1] <= key), 'the next page continues the order');
+    assert.equal(await page.evaluate(() => document.activeElement.shadowRoot?.activeElement?.closest('tr')?.rowIndex), 501,
+      'focus on the first line added');
+    // The link brings the same order and width back.
+    const link = page.url();
+    const again = await openPage(app, new URL(link).pathname + new URL(link).hash);
+    await again.page.locator('corpus-search .corpus-kwic tbody tr').first().waitFor();
+    assert.equal(await again.page.locator('.corpus-search-sort-3').inputValue(), '1L');
+    assert.equal(await again.page.locator('.corpus-search-width').inputValue(), '20');
+    assert.deepEqual((await again.page.locator('.corpus-kwic-right').allTextContents()).slice(0, 50), rights.slice(0, 50));
+    await again.context.close();
     await screenshot(page, 'kwic.png');
     assert.deepEqual(errors, []);
     await context.close();

@@ -1,11 +1,13 @@
 // <corpus-search>: a query box with syntax help and inline errors, ranked
 // results with highlighted snippets by document, paragraph or sentence, a
-// concordance (KWIC) sortable by left or right context, and facets (the
-// matching documents by publication, year and entity) that narrow the query.
+// concordance (KWIC) sorted by up to three levels, at a chosen width and paged
+// through every line, and facets (the matching documents by publication, year
+// and entity) that narrow the query.
 //
 // Set `corpus` to a Corpus or a CorpusClient. Choosing a result dispatches
 // `corpus-open-document` with `{id, start, end, query}` (UTF-16 offsets of
-// the unit). `state` is `{q, unit, mode, sort}`; a change the user makes
+// the unit). `state` is `{q, unit, mode, sort, width}` (`sort`: the
+// concordance's levels joined by commas, "1R,2R"); a change the user makes
 // dispatches `corpus-state-change`.
 import { h } from '../../widgets/dom.js';
 import { appendMarked, element } from '../../widgets/highlight.js';
@@ -34,8 +36,12 @@ function template() {
         option('results', 'Ranked results'), option('kwic', 'Concordance (KWIC)')),
       h('select', { class: 'corpus-search-unit', 'aria-label': 'Result unit' },
         option('document', 'by document'), option('paragraph', 'by paragraph'), option('sentence', 'by sentence')),
-      h('select', { class: 'corpus-search-sort', 'aria-label': 'Concordance order', hidden: true },
-        option('document', 'in document order'), option('left', 'sorted by left context'), option('right', 'sorted by right context'))),
+      h('span', { class: 'corpus-search-kwic-options', hidden: true },
+        ...SORT_LEVELS.map((level) => h('select', { class: `corpus-search-sort corpus-search-sort-${level}`, 'aria-label': `Concordance order, level ${level}` },
+          ...(level > 1 ? [option('', level === 2 ? 'then by nothing' : 'nothing more')] : []),
+          ...SORT_KEYS.map(([value, label]) => option(value, `${level === 1 ? 'sorted by' : 'then by'} ${label}`)))),
+        h('select', { class: 'corpus-search-width', 'aria-label': 'Context width' },
+          ...WIDTHS.map((w) => option(String(w), `${w} characters of context`))))),
     // Not an alert: a query is wrong at every keystroke while it is typed.
     // The box describes the field; the announcer says it when asked (Enter).
     h('div', { id: 'corpus-search-error', class: 'corpus-search-error', hidden: true }),
@@ -60,9 +66,23 @@ function template() {
 }
 
 const PAGE = 50; // results per page
+const KWIC_PAGE = 500; // concordance lines per page
 const TYPING_PAUSE = 1000; // ms without a keystroke before the count is said
-const DEFAULTS = { q: '', unit: 'document', mode: 'results', sort: 'document' };
-const STATE_KEYS = ['q', 'unit', 'mode', 'sort'];
+const DEFAULTS = { q: '', unit: 'document', mode: 'results', sort: 'document', width: '50' };
+const STATE_KEYS = ['q', 'unit', 'mode', 'sort', 'width'];
+
+/** The concordance's order: up to three levels, as AntConc sorts (the engine's `sort` keys). */
+const SORT_LEVELS = [1, 2, 3];
+const SORT_KEYS = [
+  ['document', 'document order'], ['left', 'left context'], ['right', 'right context'], ['match', 'match'],
+  ...[1, 2, 3, 4, 5].map((n) => [`${n}L`, `${ordinal(n)} word left (${n}L)`]),
+  ...[1, 2, 3, 4, 5].map((n) => [`${n}R`, `${ordinal(n)} word right (${n}R)`]),
+];
+const WIDTHS = [20, 30, 50, 80, 120, 200];
+
+function ordinal(n) {
+  return ['1st', '2nd', '3rd', '4th', '5th'][n - 1];
+}
 
 export class CorpusSearch extends HTMLElement {
   static observedAttributes = widgetAttributes(STATE_KEYS);
@@ -135,13 +155,14 @@ export class CorpusSearch extends HTMLElement {
     this.state = { ...this.state, q: value };
   }
 
-  /** What the view shows, as strings: `{q, unit, mode, sort}`. */
+  /** What the view shows, as strings: `{q, unit, mode, sort, width}`. */
   get state() {
     return {
       q: this.query,
       unit: this.#field('unit').value,
       mode: this.#field('view').value,
-      sort: this.#field('sort').value,
+      sort: this.#sortLevels().join(','),
+      width: this.#field('width').value,
     };
   }
 
@@ -150,13 +171,26 @@ export class CorpusSearch extends HTMLElement {
     this.#root.querySelector('.corpus-search-input').value = next.q;
     setChoice(this.#field('unit'), next.unit, DEFAULTS.unit);
     setChoice(this.#field('view'), next.mode, DEFAULTS.mode);
-    setChoice(this.#field('sort'), next.sort, DEFAULTS.sort);
+    const levels = String(next.sort).split(',');
+    for (const level of SORT_LEVELS) setChoice(this.#field(`sort-${level}`), levels[level - 1] ?? '', level === 1 ? DEFAULTS.sort : '');
+    setChoice(this.#field('width'), next.width, DEFAULTS.width);
     this.#widget.stateChanged();
     this.#run();
   }
 
   #field(name) {
     return this.#root.querySelector(`.corpus-search-${name}`);
+  }
+
+  /** The concordance's sort keys, most significant first, up to the first level left empty. */
+  #sortLevels() {
+    const levels = [];
+    for (const level of SORT_LEVELS) {
+      const key = this.#field(`sort-${level}`).value;
+      if (!key) break;
+      levels.push(key);
+    }
+    return levels;
   }
 
   #wire() {
@@ -188,10 +222,10 @@ export class CorpusSearch extends HTMLElement {
   async #runNow() {
     if (!this.#corpus) return;
     const run = ++this.#runs;
-    const { q, unit, mode, sort } = this.state;
+    const { q, unit, mode, width } = this.state;
     const kwic = mode === 'kwic';
     this.#field('unit').hidden = kwic;
-    this.#field('sort').hidden = !kwic;
+    this.#field('kwic-options').hidden = !kwic;
     const query = q.trim();
     this.#showHint(query);
     if (!query) {
@@ -201,7 +235,7 @@ export class CorpusSearch extends HTMLElement {
       return;
     }
     try {
-      const shown = kwic ? await this.#kwic(query, sort) : await this.#results(query, unit);
+      const shown = kwic ? await this.#kwic(query, this.#sortLevels(), Number(width)) : await this.#results(query, unit);
       if (run !== this.#runs) return;
       this.#showError(null);
       this.#show(...shown);
@@ -303,16 +337,39 @@ export class CorpusSearch extends HTMLElement {
     return item;
   }
 
-  async #kwic(query, sort) {
-    const kwic = await this.#corpus.kwic(query, { sort, limit: 500, width: 50 });
-    const table = kwicTable(kwic.lines, (id) => this.#titles.get(id) ?? id, (line) => this.#open(line.docId, line.start, line.end, query));
+  async #kwic(query, sort, width) {
+    const options = { sort, width, limit: KWIC_PAGE };
+    const kwic = await this.#corpus.kwic(query, options);
+    const open = (line) => this.#open(line.docId, line.start, line.end, query);
+    const table = kwicTable(kwic.lines, (id) => this.#titles.get(id) ?? id, open);
     // A figure, so that the page's export menu offers the concordance as CSV and JSON.
     const figure = element('figure', 'corpus-figure corpus-kwic-figure');
     figure.dataset.exportName = 'concordance';
     figure.setAttribute('aria-label', 'Concordance'); // as the view's menu calls it; names the export menu too
     figure.append(table);
-    const shown = kwic.lines.length < kwic.total ? `, showing ${kwic.lines.length}` : '';
-    return [`${formatCount(kwic.total)} ${kwic.total === 1 ? 'match' : 'matches'}${shown}`, [figure]];
+    const nodes = [figure];
+    if (kwic.lines.length < kwic.total) nodes.push(this.#moreLines(table, query, options, kwic.total));
+    const order = sort.map((key) => SORT_KEYS.find(([k]) => k === key)?.[1] ?? key).join(', then ');
+    return [`${formatCount(kwic.total)} ${kwic.total === 1 ? 'match' : 'matches'}, by ${order}`, nodes];
+  }
+
+  /** "Show 500 more lines": the next page of the same concordance, appended to `table`. */
+  #moreLines(table, query, options, total) {
+    const body = table.tBodies[0];
+    const button = element('button', 'corpus-results-more corpus-kwic-more');
+    button.type = 'button';
+    const label = () => `Show ${formatCount(Math.min(KWIC_PAGE, total - body.rows.length))} more lines of ${formatCount(total - body.rows.length)}`;
+    button.textContent = label();
+    button.addEventListener('click', async () => {
+      const page = await this.#corpus.kwic(query, { ...options, offset: body.rows.length });
+      const from = body.rows.length;
+      const open = (line) => this.#open(line.docId, line.start, line.end, query);
+      body.append(...kwicTable(page.lines, (id) => this.#titles.get(id) ?? id, open).tBodies[0].rows);
+      if (body.rows.length >= total || page.lines.length === 0) button.remove();
+      else button.textContent = label();
+      body.rows[from]?.querySelector('button')?.focus();
+    });
+    return button;
   }
 
   #open(id, start, end, query) {
