@@ -107,7 +107,8 @@ export interface Timeline {
   series: { id: string; name: string; type: EntityType; values: number[]; total: number }[];
 }
 export interface KeynessOptions { target: string; reference?: string; measure?: "llr" | "chi2" | "logratio"; limit?: number; minCount?: number }
-export interface KeyTerm { term: string; target: number; reference: number; score: number; pValue: number }
+/** A key term: its counts, score and p-value; `qValue` the p-value adjusted (Benjamini–Hochberg) over every term at the minimum count on either side; frequencies per million words of each side; the log ratio (effect size); the words of each side. */
+export interface KeyTerm { term: string; target: number; reference: number; score: number; pValue: number; qValue: number; targetPerMillion: number; referencePerMillion: number; logRatio: number; targetWords: number; referenceWords: number }
 export interface CollocateOptions { window?: number; measure?: AssociationMeasure; minCount?: number; limit?: number; stopwords?: boolean }
 export interface Collocate { term: string; count: number; expected: number; score: number; pValue: number }
 export interface EvidenceOptions { unit?: CooccurUnit; window?: number; limit?: number; query?: string; dateFrom?: string; dateTo?: string }

@@ -647,6 +647,65 @@ fn keyness_puts_koizumi_near_the_top_of_eurasia_daily_monitor() {
 }
 
 #[test]
+fn keyness_gives_sizes_rates_effect_sizes_and_adjusted_p_values() {
+    let corpus = Corpus::embedded().unwrap();
+    let edm = "publication:\"Eurasia Daily Monitor\"";
+    let terms = keyness(
+        &corpus,
+        json!({"target": edm, "limit": 100000, "minCount": 1}),
+    )
+    .unwrap();
+    // The words of each side, recounted from the documents.
+    let words = |edm_side: bool| -> u64 {
+        corpus
+            .documents()
+            .iter()
+            .filter(|d| (d.publication.as_deref() == Some("Eurasia Daily Monitor")) == edm_side)
+            .map(|d| d.words as u64)
+            .sum()
+    };
+    let (t, r) = (words(true), words(false));
+    for term in &terms {
+        assert_eq!((term.target_words, term.reference_words), (t, r));
+        let close = |x: f64, y: f64| (x - y).abs() <= 1e-9 * y.abs().max(1.0);
+        assert!(
+            close(term.target_per_million, term.target as f64 * 1e6 / t as f64),
+            "{term:?}"
+        );
+        assert!(
+            close(
+                term.reference_per_million,
+                term.reference as f64 * 1e6 / r as f64
+            ),
+            "{term:?}"
+        );
+        let ratio =
+            ((term.target as f64 + 0.5) / t as f64) / ((term.reference as f64 + 0.5) / r as f64);
+        assert!(close(term.log_ratio, ratio.log2()), "{term:?}");
+        assert!(
+            term.q_value >= term.p_value && term.q_value <= 1.0,
+            "{term:?}"
+        );
+    }
+    // Benjamini–Hochberg keeps the order of the p-values.
+    let mut by_p: Vec<&KeyTerm> = terms.iter().collect();
+    by_p.sort_by(|x, y| x.p_value.total_cmp(&y.p_value));
+    assert!(by_p.windows(2).all(|w| w[0].q_value <= w[1].q_value));
+    // The family is every term at the minimum on either side: with a higher
+    // minimum, fewer terms are tested and the adjustment is milder.
+    let koizumi = |min: u64| {
+        let terms = keyness(&corpus, json!({"target": edm, "minCount": min})).unwrap();
+        terms.into_iter().find(|t| t.term == "koizumi").unwrap()
+    };
+    let (all, frequent) = (koizumi(1), koizumi(3));
+    assert_eq!(all.p_value, frequent.p_value);
+    assert!(frequent.q_value < all.q_value, "{frequent:?} {all:?}");
+    // The log-ratio measure scores by the effect size itself.
+    let by_ratio = keyness(&corpus, json!({"target": edm, "measure": "logratio"})).unwrap();
+    assert!(by_ratio.iter().all(|t| t.score == t.log_ratio));
+}
+
+#[test]
 fn keyness_errors_name_the_empty_side() {
     let corpus = Corpus::embedded().unwrap();
     assert_eq!(

@@ -482,3 +482,43 @@ fn an_empty_corpus_names_what_was_read() {
         "the corpus is empty: no document with text in e1.jsonl, e2.jsonl, e3.jsonl and 2 more files"
     );
 }
+
+#[test]
+fn the_fingerprint_names_the_content_and_nothing_else() {
+    let a = load(
+        "a.jsonl",
+        "{\"id\": \"x\", \"text\": \"Putin met Mori.\", \"party\": \"none\"}\n",
+    )
+    .unwrap();
+    let again = load(
+        "elsewhere.jsonl",
+        "{\"id\": \"x\", \"text\": \"Putin met Mori.\", \"party\": \"none\"}\n",
+    )
+    .unwrap();
+    let fingerprint = a.fingerprint();
+    assert!(
+        fingerprint.starts_with("sha256:") && fingerprint.len() == 7 + 64,
+        "{fingerprint}"
+    );
+    assert_eq!(
+        fingerprint,
+        again.fingerprint(),
+        "the same documents, from a file of another name"
+    );
+    for changed in [
+        "{\"id\": \"x\", \"text\": \"Putin met Mori!\", \"party\": \"none\"}\n",
+        "{\"id\": \"y\", \"text\": \"Putin met Mori.\", \"party\": \"none\"}\n",
+        "{\"id\": \"x\", \"text\": \"Putin met Mori.\", \"party\": \"some\"}\n",
+        "{\"id\": \"x\", \"text\": \"Putin met Mori.\", \"party\": \"none\", \"date\": \"2005\"}\n",
+    ] {
+        assert_ne!(
+            load("a.jsonl", changed).unwrap().fingerprint(),
+            fingerprint,
+            "{changed}"
+        );
+    }
+    assert_eq!(
+        Corpus::embedded().unwrap().fingerprint(),
+        Corpus::embedded().unwrap().fingerprint()
+    );
+}

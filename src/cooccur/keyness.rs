@@ -10,6 +10,10 @@
 //! | `llr` | G² of the table | G² |
 //! | `chi2` | Pearson's chi-square of the table | chi-square |
 //! | `logratio` | log₂(((a + 0.5) / T) / ((b + 0.5) / R)), 0.5 added to both counts so that a term absent from the reference has a finite score (Hardie 2014) | G² |
+//!
+//! Every term also carries its frequency per million words on each side,
+//! its log ratio (the effect size, whatever the measure) and its p-value
+//! adjusted for the number of terms tested (Benjamini–Hochberg).
 
 use serde::{Deserialize, Serialize};
 
@@ -78,6 +82,23 @@ pub struct KeyTerm {
     pub score: f64,
     /// The p-value: of chi-square for `chi2`, of G² otherwise.
     pub p_value: f64,
+    /// The p-value adjusted for testing many terms (Benjamini–Hochberg):
+    /// the family is every term that occurs at least `min_count` times on
+    /// either side, tested in either direction, so that a term listed with
+    /// `q_value < 0.05` keeps the expected share of false discoveries
+    /// among those listed under 5 %.
+    pub q_value: f64,
+    /// Occurrences per million words of the target.
+    pub target_per_million: f64,
+    /// Occurrences per million words of the reference.
+    pub reference_per_million: f64,
+    /// The effect size, log₂(((a + 0.5) / T) / ((b + 0.5) / R)) (Hardie
+    /// 2014): 1 is twice as frequent in the target.
+    pub log_ratio: f64,
+    /// Words in the target documents (T).
+    pub target_words: u64,
+    /// Words in the reference documents (R).
+    pub reference_words: u64,
 }
 
 /// Which subcorpus a document is in.
@@ -117,17 +138,34 @@ fn keyness(corpus: &Corpus, options: &KeynessOptions) -> Result<Vec<KeyTerm>, Er
         return Err(invalid(format!("the {which} documents hold no words")));
     }
     let stop = english_stopwords();
-    let mut terms: Vec<KeyTerm> = index
+    // Every term that meets the minimum on either side: the family tested.
+    let tested: Vec<(&str, u64, u64)> = index
         .all_forms()
         .iter()
         .filter(|&&f| index.is_whole(f) && !stop.contains(index.form_text(f)))
         .filter_map(|&f| {
             let counts = index.postings(f).counts();
             let (a, b) = side_sums(&sides, counts.map(|(d, n)| (d as usize, u64::from(n))));
+            (a.max(b) >= options.min_count.max(1)).then(|| (index.form_text(f), a, b))
+        })
+        .collect();
+    let p_values: Vec<f64> = tested
+        .iter()
+        .map(|&(_, a, b)| Table::new(a, a + b, t, t + r).p_value(p_measure(options.measure)))
+        .collect();
+    let q_values = benjamini_hochberg(&p_values);
+    let mut terms: Vec<KeyTerm> = tested
+        .iter()
+        .zip(q_values)
+        .filter(|&(&(_, a, b), _)| {
             // Over-represented: a / t > b / r, compared exactly.
-            let over = a > 0 && u128::from(a) * u128::from(r) > u128::from(b) * u128::from(t);
-            (over && a >= options.min_count)
-                .then(|| key_term(index.form_text(f), a, b, (t, r), options.measure))
+            a > 0
+                && a >= options.min_count
+                && u128::from(a) * u128::from(r) > u128::from(b) * u128::from(t)
+        })
+        .map(|(&(term, a, b), q_value)| KeyTerm {
+            q_value,
+            ..key_term(term, a, b, (t, r), options.measure)
         })
         .collect();
     terms.sort_by(|x, y| {
@@ -190,25 +228,72 @@ fn mark(sides: &mut [Side], docs: &[u32], side: Side) {
     }
 }
 
+/// The test behind a measure's p-value: chi-square for `chi2`, G² otherwise.
+fn p_measure(measure: KeynessMeasure) -> Measure {
+    match measure {
+        KeynessMeasure::Chi2 => Measure::Chi2,
+        KeynessMeasure::Llr | KeynessMeasure::Logratio => Measure::Llr,
+    }
+}
+
+/// A term's row, its `q_value` left at its `p_value` for the caller to set.
 fn key_term(term: &str, a: u64, b: u64, (t, r): (u64, u64), measure: KeynessMeasure) -> KeyTerm {
     let table = Table::new(a, a + b, t, t + r);
-    let (score, p_value) = match measure {
-        KeynessMeasure::Llr => (table.score(Measure::Llr), table.p_value(Measure::Llr)),
-        KeynessMeasure::Chi2 => (table.score(Measure::Chi2), table.p_value(Measure::Chi2)),
-        KeynessMeasure::Logratio => {
-            let ratio = ((a as f64 + 0.5) / t as f64) / ((b as f64 + 0.5) / r as f64);
-            (ratio.log2(), table.p_value(Measure::Llr))
-        }
+    let log_ratio = (((a as f64 + 0.5) / t as f64) / ((b as f64 + 0.5) / r as f64)).log2();
+    let score = match measure {
+        KeynessMeasure::Llr => table.score(Measure::Llr),
+        KeynessMeasure::Chi2 => table.score(Measure::Chi2),
+        KeynessMeasure::Logratio => log_ratio,
     };
+    let p_value = table.p_value(p_measure(measure));
     KeyTerm {
         term: term.to_string(),
         target: a,
         reference: b,
         score,
         p_value,
+        q_value: p_value,
+        target_per_million: a as f64 * 1e6 / t as f64,
+        reference_per_million: b as f64 * 1e6 / r as f64,
+        log_ratio,
+        target_words: t,
+        reference_words: r,
     }
+}
+
+/// Benjamini–Hochberg adjusted p-values, in the order given: the k-th
+/// smallest of m becomes min over j ≥ k of p₍ⱼ₎ · m / j, at most 1.
+pub(crate) fn benjamini_hochberg(p_values: &[f64]) -> Vec<f64> {
+    let m = p_values.len();
+    let mut order: Vec<usize> = (0..m).collect();
+    order.sort_by(|&x, &y| p_values[x].total_cmp(&p_values[y]));
+    let mut adjusted = vec![1.0; m];
+    let mut running = 1.0_f64;
+    for (rank, &i) in order.iter().enumerate().rev() {
+        running = running
+            .min(p_values[i] * m as f64 / (rank + 1) as f64)
+            .min(1.0);
+        adjusted[i] = running;
+    }
+    adjusted
 }
 
 fn invalid(message: String) -> Error {
     ErrorKind::InvalidArgument { message }.into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::benjamini_hochberg;
+
+    #[test]
+    fn benjamini_hochberg_matches_r_p_adjust() {
+        // R: p.adjust(c(0.01, 0.04, 0.03, 0.005, 0.5), "BH")
+        let adjusted = benjamini_hochberg(&[0.01, 0.04, 0.03, 0.005, 0.5]);
+        let expected = [0.025, 0.05, 0.05, 0.025, 0.5];
+        for (a, e) in adjusted.iter().zip(expected) {
+            assert!((a - e).abs() < 1e-12, "{adjusted:?}");
+        }
+        assert!(benjamini_hochberg(&[]).is_empty());
+    }
 }

@@ -207,6 +207,40 @@ impl Corpus {
         self.stats
     }
 
+    /// The corpus's content fingerprint, `sha256:` and 64 hex digits: the
+    /// SHA-256 of every document in order (its id, title, publication,
+    /// volume, issue, date, metadata and text), so that the same files
+    /// loaded anywhere give the same fingerprint and any change to a
+    /// document gives another. Exports record it beside the corpus's name.
+    pub fn fingerprint(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let mut hash = Sha256::new();
+        let mut field = |bytes: &[u8]| {
+            hash.update((bytes.len() as u64).to_le_bytes());
+            hash.update(bytes);
+        };
+        for d in &self.documents {
+            let number = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
+            let date = d.date.as_ref().map(ToString::to_string).unwrap_or_default();
+            let metadata = serde_json::to_string(&d.metadata).unwrap_or_default();
+            for text in [
+                &d.id,
+                &d.title,
+                d.publication.as_deref().unwrap_or_default(),
+                &number(d.volume),
+                &number(d.issue),
+                &date,
+                &metadata,
+                &d.text,
+            ] {
+                field(text.as_bytes());
+            }
+        }
+        let digest = hash.finalize();
+        let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+        format!("sha256:{hex}")
+    }
+
     /// Every record skipped while loading, with its file and line.
     pub fn sources(&self) -> &[Source] {
         &self.sources

@@ -137,6 +137,13 @@ impl JsCorpus {
         to_js(&self.core.stats())
     }
 
+    /// The content fingerprint: `sha256:` and the hex SHA-256 of every
+    /// document (id, fields, metadata, text), the same wherever the same
+    /// files are loaded.
+    pub fn fingerprint(&self) -> String {
+        self.core.fingerprint()
+    }
+
     /// Approximate bytes held, by part: `{text, documents, index}`.
     #[wasm_bindgen(unchecked_return_type = "MemoryUsage")]
     pub fn memory(&self) -> JsResult<JsValue> {

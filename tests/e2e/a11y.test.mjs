@@ -447,9 +447,15 @@ function collectMarks({ network = false } = {}) {
       }
     }
     for (const bar of root.querySelectorAll('.corpus-entities-bar')) add(`${where} list bar ${bar.closest('button')?.textContent}`, bar, getComputedStyle(bar, '::before'), true);
-    for (const key of root.querySelectorAll('.corpus-figure-swatch, .corpus-timeline-swatch, .corpus-timeline-query-swatch, .corpus-entity-swatch')) {
+    for (const key of root.querySelectorAll('.corpus-figure-swatch, .corpus-timeline-swatch, .corpus-entity-swatch')) {
       if (!key.checkVisibility()) continue;
       add(`${where} key ${[...key.classList].join('.')} ${parentOf(key)?.textContent?.trim().slice(0, 30)}`, key, getComputedStyle(key), true);
+    }
+    // A query line's key: a line in its dash pattern, measured as the line it stands for.
+    for (const line of root.querySelectorAll('svg.corpus-timeline-query-swatch line')) {
+      if (!line.closest('svg').checkVisibility()) continue;
+      const style = getComputedStyle(line);
+      marks.push({ what: `${where} key ${parentOf(line.closest('svg'))?.textContent?.trim().slice(0, 30)}`, fill: null, stroke: colour(style.stroke), strokeWidth: parseFloat(style.strokeWidth), background: background(line), line: true });
     }
     for (const node of root.querySelectorAll('*')) if (node.shadowRoot) walk(node.shadowRoot, node.localName);
   };

@@ -3,6 +3,7 @@
 // reload, hostile text), exports, and the timings the README reports.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 
@@ -242,6 +243,37 @@ describe('the timeline', () => {
       assert.equal(relative.rows[i].at(-1), expected.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }), row[0]);
     });
     assert.ok(raw.rows.some((row) => number(row.at(-1)) > 0), 'some matches');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('draws several queries, separated by semicolons, each a dashed line of its own with its key and column', async () => {
+    const queries = ['"peace treaty"', 'kuril*', '"islands; shikotan"'];
+    const { page, errors, context } = await openApp(`#view=timeline&bucket=year&q=${encodeURIComponent(queries.join('; '))}`);
+    const timeline = page.locator('corpus-timeline');
+    await timeline.locator('svg.corpus-timeline-svg').waitFor();
+    const names = queries.map((q) => `Matches of ${q}`);
+    assert.deepEqual(await timeline.locator('.corpus-timeline-query-key').allTextContents(), names);
+    const head = await timeline.locator('.corpus-timeline-table thead th').allTextContents();
+    assert.deepEqual(head.slice(-3), names);
+    // One dash pattern each, the same in the key as in the chart.
+    const dashes = await timeline.locator('svg.corpus-timeline-query-swatch line').evaluateAll((lines) => lines.map((l) => l.getAttribute('stroke-dasharray')));
+    assert.equal(new Set(dashes).size, 3, String(dashes));
+    const drawn = await timeline.locator('svg.corpus-timeline-svg g[data-mark="line"][stroke-dasharray]').evaluateAll((marks) => marks.map((m) => m.getAttribute('stroke-dasharray')));
+    assert.deepEqual(drawn.filter((d) => dashes.includes(d)).sort(), [...dashes].sort());
+    // Kuril* and the phrase: their own counts, not one line's.
+    const column = (i) => timeline.locator('.corpus-timeline-table tbody tr').evaluateAll((rows, i) => rows.map((r) => r.cells[r.cells.length - 3 + i].textContent), i);
+    assert.notDeepEqual(await column(0), await column(1));
+
+    // Too many, or one that cannot be read: said so, naming the query.
+    const box = timeline.locator('.corpus-timeline-query');
+    await box.fill('a; b; c; d; e');
+    await box.press('Enter');
+    const error = timeline.locator('.corpus-chart-error');
+    await error.filter({ hasText: '5 queries: the timeline draws at most 4 (separated by semicolons)' }).waitFor();
+    await box.fill('putin; (mori');
+    await box.press('Enter');
+    await error.filter({ hasText: 'Query 2, (mori: invalid query: unclosed parenthesis at position 0' }).waitFor();
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -553,6 +585,41 @@ describe('exports', () => {
 });
 
 describe('exports of tables', () => {
+  /** The CSV the figure `name` exports, as lines of cells (no cell here holds a comma). */
+  async function exportedCsv(page, name) {
+    const figure = page.locator(`figure[data-export-name="${name}"]`);
+    await figure.locator('.corpus-export summary').click();
+    const [csv] = await Promise.all([page.waitForEvent('download'), figure.getByRole('button', { name: /CSV/ }).click()]);
+    return readFileSync(await csv.path(), 'utf8').trim().split(/\r?\n/).slice(1).map((line) => line.split(','));
+  }
+
+  test('numbers export as a program reads them: full precision, an ASCII minus, empty periods empty', async () => {
+    const { page, errors, context } = await openApp('#view=timeline&entities=place%3Ajapan&bucket=year&count=relative');
+    await page.locator('corpus-timeline .corpus-timeline-svg').waitFor();
+    const [header, ...rows] = await exportedCsv(page, 'timeline');
+    assert.deepEqual(header, ['Period', 'Words', 'Japan']);
+    const byYear = new Map(rows.map(([year, ...cells]) => [year, cells]));
+    assert.deepEqual(byYear.get('2002'), ['0', ''], 'a year without documents is an empty cell, not "–"');
+    const rate = byYear.get('2001')[1];
+    assert.match(rate, /^\d+\.\d{4,}$/, `per 10,000 words at full precision: ${rate}`);
+    const shown = await page.locator('corpus-timeline .corpus-data-table tr', { hasText: '2001' }).locator('td').last().textContent();
+    assert.ok(Math.abs(Number(rate) - Number(shown)) < 0.01 && rate.length > shown.trim().length, `the table shows ${rate} rounded: ${shown}`);
+
+    await page.goto(new URL('/#view=compare&a=year%3A1999..2001&b=year%3A2004..2005&p=1', page.url()).href);
+    await page.locator('corpus-compare tbody tr').first().waitFor();
+    const [columns, ...terms] = await exportedCsv(page, 'keyness');
+    const p = columns.indexOf('p-value');
+    const score = columns.indexOf('Score');
+    assert.ok(p > 0 && score > 0, columns.join());
+    for (const row of terms) {
+      assert.ok(!row.join().includes('\u2212'), `no Unicode minus: ${row}`);
+      assert.ok(Number.isFinite(Number.parseFloat(row[p])) && String(Number(row[p])) === row[p], `a plain number: ${row[p]}`);
+    }
+    assert.ok(terms.some((row) => row[score].replace(/^-/, '').length > 6), 'scores unrounded');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test('the documents table and the concordance export as CSV, one row each', async () => {
     const { page, errors, context } = await openApp('#view=overview');
     const figure = page.locator('figure[data-export-name="documents"]');
@@ -572,6 +639,11 @@ describe('exports of tables', () => {
     const [json] = await Promise.all([page.waitForEvent('download'), kwic.getByRole('button', { name: /JSON/ }).click()]);
     const data = JSON.parse(readFileSync(await json.path(), 'utf8'));
     assert.equal(data.parameters.q, 'koizumi');
+    // The corpus by name and content: the fingerprint Node's package gives for the same articles.
+    const { Corpus } = createRequire(import.meta.url)(path.join(ROOT, 'pkg-node'));
+    assert.equal(data.parameters.corpus, 'Jamestown articles');
+    assert.equal(data.parameters.fingerprint, Corpus.embedded().fingerprint());
+    assert.match(data.parameters.fingerprint, /^sha256:[0-9a-f]{64}$/);
     assert.equal(data.rows.length, await kwic.locator('tbody tr').count());
     assert.ok(data.rows.every((row) => row.Match.toLowerCase() === 'koizumi'));
     assert.deepEqual(errors, []);

@@ -196,7 +196,7 @@ describe('exporting a chart', () => {
       `Entity,${HOSTILE},score`,
       'Vladimir Putin,12345,-0.5',
       `${HOSTILE},'=1+1,3`,
-      '"Mori, Yoshiro","said ""no""",–',
+      '"Mori, Yoshiro","said ""no""",', // "–", no value: an empty cell
       '',
     ]);
 
@@ -208,7 +208,7 @@ describe('exporting a chart', () => {
       rows: [
         { Entity: 'Vladimir Putin', [HOSTILE]: 12345, score: -0.5 },
         { Entity: HOSTILE, [HOSTILE]: '=1+1', score: 3 },
-        { Entity: 'Mori, Yoshiro', [HOSTILE]: 'said "no"', score: '–' },
+        { Entity: 'Mori, Yoshiro', [HOSTILE]: 'said "no"', score: null },
       ],
     });
     assert.deepEqual(errors, []);

@@ -354,6 +354,8 @@ describe('the overview', () => {
 
 describe('the comparison', () => {
   const YEARS = { a: 'year:1999..2001', b: 'year:2004..2005', measure: 'llr', min: '3', p: '0.05' };
+  /** The table's Score column: after the term, its side, the counts and the rates per million. */
+  const SCORE = 6;
 
   /** Wait for a drawn result: the summary line and the chart. */
   async function result(page) {
@@ -367,14 +369,19 @@ describe('the comparison', () => {
       await result(page);
       const compare = page.locator('#test-container corpus-compare');
       assert.equal(await compare.locator('.corpus-compare-summary').textContent(),
-        'Target: 3 documents · Reference: 2 documents · 23 key terms in the target, 23 in the reference, at p < 0.05 '
-        + '(91 terms with p ≥ 0.05, a difference chance alone often makes, not listed).');
+        'Target: 3 documents, 2,070 words · Reference: 2 documents, 1,619 words · 5 key terms in the target, 3 in the reference, '
+        + 'at p < 0.05, adjusted for the number of terms tested (Benjamini–Hochberg) '
+        + '(129 terms with an adjusted p ≥ 0.05, a difference chance alone often makes, not listed).');
       const rows = await rowsOf(compare.locator('table.corpus-compare-terms'));
       const moscow = rows.find((cells) => cells[0] === 'moscow');
       assert.deepEqual(moscow.slice(0, 4), ['moscow', 'target', '31', '5']);
       const koizumi = rows.find((cells) => cells[0] === 'koizumi');
       assert.deepEqual(koizumi.slice(0, 4), ['koizumi', 'reference', '0', '14']);
-      assert.ok(Number(koizumi[4]) < 0, 'a reference term scores below zero');
+      // Per million words of each side, the score, the log ratio, p and p adjusted (Benjamini–Hochberg).
+      assert.deepEqual(moscow.slice(4, 6), ['14,976', '3,088']);
+      assert.ok(Number(koizumi[SCORE]) < 0 && Number(koizumi[SCORE + 1]) < 0, 'a reference term scores below zero');
+      const p = (text) => Number(text.replace('\u2212', '-'));
+      assert.ok(p(moscow[SCORE + 3]) > p(moscow[SCORE + 2]), 'adjusted, p grows');
       // The chart draws the strongest of each side, target to the right.
       const svg = compare.locator('svg.corpus-compare-svg');
       const titles = await titlesOf(svg);
@@ -440,7 +447,7 @@ describe('the comparison', () => {
     await result(page);
     const compare = page.locator('#test-container corpus-compare');
     const before = await compare.locator('svg.corpus-compare-svg').elementHandle();
-    const score = async () => (await rowsOf(compare.locator('table.corpus-compare-terms'))).find((cells) => cells[0] === 'moscow')[4];
+    const score = async () => (await rowsOf(compare.locator('table.corpus-compare-terms'))).find((cells) => cells[0] === 'moscow')[SCORE];
     const llr = await score();
     await compare.locator('select[name="measure"]').selectOption('logratio');
     await compare.locator('svg.corpus-compare-svg', { hasText: 'log ratio' }).waitFor();
@@ -493,7 +500,7 @@ describe('the comparison', () => {
   test('a side of one document is said to be too small to conclude anything', async () => {
     const { page, errors, context } = await mount('corpus-compare', { state: { a: 'person:"vladimir putin"', b: '', measure: 'llr', min: '3' } });
     const summary = page.locator('#test-container corpus-compare .corpus-compare-summary');
-    await summary.filter({ hasText: 'Target: 4 documents · Reference: 1 document (the rest of the corpus)' }).waitFor();
+    await summary.filter({ hasText: 'Target: 4 documents, 3,171 words · Reference: 1 document, 518 words (the rest of the corpus)' }).waitFor();
     assert.match(await summary.textContent(),
       /The reference is 1 document: what sets it apart is that document's own, too little to conclude anything about a subset\.$/);
     assert.deepEqual(errors(), []);
@@ -505,7 +512,7 @@ describe('the comparison', () => {
     await result(page);
     const compare = page.locator('#test-container corpus-compare');
     await page.evaluate(() => { window.view.state = {}; });
-    await compare.locator('.corpus-compare-summary', { hasText: 'Target: 3 documents · Reference: 2 documents' }).waitFor();
+    await compare.locator('.corpus-compare-summary', { hasText: 'Target: 3 documents, 2,070 words · Reference: 2 documents, 1,619 words' }).waitFor();
     assert.equal(await compare.locator('input[name="a"]').inputValue(), 'year:1999..2001');
     assert.equal(await compare.locator('.corpus-compare-error:not([hidden])').count(), 0);
     // The user clearing the target and submitting is told what to do.
@@ -524,7 +531,8 @@ describe('the comparison', () => {
     // Vladimir Putin is named in 4 of the 5 documents: one left is too few to compare with.
     assert.deepEqual(starters, ['1999–2001 vs 2004–2005', 'Eurasia Daily Monitor vs Monitor', 'Junichiro Koizumi vs the rest']);
     assert.equal(await compare.locator('input[name="a"]').inputValue(), 'year:1999..2001', 'the first starter is shown at first');
-    for (const [i, expected] of [[1, 'Target: 2 documents · Reference: 3 documents ·'], [2, 'Target: 2 documents · Reference: 3 documents (the rest of the corpus)']]) {
+    // Each side's size in documents and words (the Eurasia Daily Monitor's two articles hold 1,619 of the 3,689).
+    for (const [i, expected] of [[1, 'Target: 2 documents, 1,619 words · Reference: 3 documents, 2,070 words ·'], [2, 'Target: 2 documents, 1,619 words · Reference: 3 documents, 2,070 words (the rest of the corpus)']]) {
       await compare.locator('.corpus-compare-starter').nth(i).click();
       await compare.locator('.corpus-compare-summary', { hasText: expected }).waitFor();
     }
@@ -536,7 +544,9 @@ describe('the comparison', () => {
     await compare.locator('g[data-mark="bar"] rect').filter({ has: page.locator('title', { hasText: /^kono:/ }) }).click();
     await compare.locator('g[data-mark="text"] text', { hasText: /^november$/ }).click();
     await compare.locator('table.corpus-compare-terms button[data-term="moscow"]').click();
-    assert.deepEqual(await seen(page, 'corpus-search'), [{ query: 'kono' }, { query: 'november' }, { query: 'moscow' }]);
+    // The term's exact form, within the two subsets compared.
+    const within = (term) => ({ query: `"${term}" ((year:1999..2001) OR (year:2004..2005))` });
+    assert.deepEqual(await seen(page, 'corpus-search'), [within('kono'), within('november'), within('moscow')]);
 
     const header = compare.locator('th[data-key="target"]');
     await header.locator('button').click();

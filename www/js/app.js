@@ -11,6 +11,7 @@ import { setAliasBaseline } from './views/entities/alias-editor.js';
 import { CorpusClient } from './engine/corpus-client.js';
 import { getAliases, getCorpus, saveAliases } from './corpora/corpus-store.js';
 import { embedControl } from './app/embed-snippets.js';
+import { EMBEDDED } from './corpora/corpus-switcher.js';
 import { focusStatic } from './widgets/widget.js';
 import { DEFAULT_VIEW, fragmentFor, readFragment } from './app/url-state.js';
 
@@ -35,7 +36,7 @@ const errorBox = /** @type {HTMLElement} */ (document.querySelector('.corpus-err
 // Every element that takes the corpus.
 const corpusViews = [.../** @type {NodeListOf<CorpusView>} */ (document.querySelectorAll('main corpus-overview, main corpus-search, main corpus-entities, main corpus-entity, main corpus-network, main corpus-matrix, main corpus-timeline, main corpus-compare, main corpus-reader'))];
 
-let current = { id: null, client: null };
+let current = { id: null, name: '', client: null };
 // embed=1: the view alone, for an iframe (no header, tabs or Embed control).
 let embedded = false;
 // Views get the corpus when first shown, so a hidden view neither computes
@@ -107,7 +108,7 @@ async function openCorpus(id) {
   try {
     const source = await sourceOf(id);
     const client = await CorpusClient.open(source, { onProgress: ({ label }) => { status.textContent = `${label}…`; } });
-    useCorpus(id, client);
+    useCorpus(id, client, source.name ?? EMBEDDED.name);
     return true;
   } catch (error) {
     showError('Could not open the corpus', error);
@@ -118,9 +119,9 @@ async function openCorpus(id) {
 }
 
 /** Show `client` (its corpus kept as `id`) in every view. */
-function useCorpus(id, client) {
+function useCorpus(id, client, name) {
   current.client?.close();
-  current = { id, client };
+  current = { id, name, client };
   // Edits saved earlier stay undoable: undo goes back to the shipped table.
   setAliasBaseline(client, client.shippedAliases());
   // Each view follows the client's changes itself (view-support.js).
@@ -142,7 +143,9 @@ function handToShown() {
   for (const view of corpusViews) {
     if (waiting.has(view) && views.get(shownView)?.contains(view)) {
       waiting.delete(view);
-      view.dataset.corpus = current.id; // recorded in what its figures export
+      // Recorded in what its figures export, with the corpus's fingerprint.
+      view.dataset.corpus = current.id;
+      view.dataset.corpusName = current.name;
       view.corpus = current.client;
     }
   }
@@ -276,7 +279,7 @@ function wireViews() {
 function wireCorpora() {
   document.addEventListener('corpus-loaded', (/** @type {CustomEvent<{client: Client, id: string | null, name: string, warnings: LoadWarning[]}>} */ { detail: { client, id, name, warnings } }) => {
     // A corpus the browser would not keep has no id: it stays until reload.
-    useCorpus(id ?? `unsaved-${Date.now().toString(36)}`, client);
+    useCorpus(id ?? `unsaved-${Date.now().toString(36)}`, client, name);
     switcher.refresh();
     go('overview');
     const documents = client.stats().documents;

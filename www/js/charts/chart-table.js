@@ -5,9 +5,19 @@ import { element } from '../widgets/highlight.js';
 import { themeValue } from '../widgets/widget.js';
 
 /**
+ * A cell shown as `text` (a rounded score, "1.4e−285", "–") that exports as
+ * `value`: the number at full precision, or null for an empty cell.
+ * @param {string} text
+ * @param {number | null} value
+ */
+export function exact(text, value) {
+  return { text, value };
+}
+
+/**
  * A <details> with `summary` as its toggle and a table of `columns`
  * (`[{label, numeric?}]`) and `rows` (arrays of cell values; a value may be
- * a Node, for a button in a cell).
+ * a Node, for a button in a cell, or an `exact()` cell).
  */
 export function chartTable(summary, caption, columns, rows) {
   const details = element('details', 'corpus-chart-table');
@@ -26,7 +36,11 @@ export function chartTable(summary, caption, columns, rows) {
     cells.forEach((value, i) => {
       const cell = element(i === 0 ? 'th' : 'td', columns[i]?.numeric ? 'numeric' : '');
       if (i === 0) cell.scope = 'row';
-      cell.append(value instanceof Node ? value : String(value ?? ''));
+      if (value instanceof Node) cell.append(value);
+      else if (value !== null && typeof value === 'object') {
+        cell.append(value.text);
+        cell.dataset.value = value.value == null ? '' : String(value.value);
+      } else cell.append(String(value ?? ''));
       row.append(cell);
     });
   }

@@ -71,9 +71,9 @@ export class CorpusClient extends EventTarget {
   #worker;
   #pending = new Map(); // id → {resolve, reject, onProgress}
   #nextId = 0;
-  /** `corpus.documents()`, `stats()`, `warnings()` and `sources()` as of the open: they change only with a new corpus. */
-  /** @type {{documents: DocumentSummary[], stats: CorpusStats, warnings: LoadWarning[], sources: LoadedSource[], shippedAliases: Required<AliasTable>}} */
-  #summary = { documents: [], stats: null, warnings: [], sources: [], shippedAliases: { entries: [], types: [], notEntities: [], reviewed: [] } };
+  /** `corpus.documents()`, `stats()`, `warnings()`, `sources()` and `fingerprint()` as of the open: they change only with a new corpus. */
+  /** @type {{documents: DocumentSummary[], stats: CorpusStats, warnings: LoadWarning[], sources: LoadedSource[], fingerprint: string, shippedAliases: Required<AliasTable>}} */
+  #summary = { documents: [], stats: null, warnings: [], sources: [], fingerprint: '', shippedAliases: { entries: [], types: [], notEntities: [], reviewed: [] } };
 
   constructor() {
     super();
@@ -118,6 +118,11 @@ export class CorpusClient extends EventTarget {
 
   stats() {
     return this.#summary.stats;
+  }
+
+  /** The corpus's content fingerprint (`sha256:…`, see Corpus.fingerprint). */
+  fingerprint() {
+    return this.#summary.fingerprint;
   }
 
   /** The alias table the engine ships, before any edits saved for this corpus. */

@@ -63,7 +63,7 @@ function open(source, progress) {
   corpus?.free();
   corpus = next;
   extraction = extractEntities(corpus, corpus.stats().documents);
-  return { documents: corpus.documents(), stats: corpus.stats(), warnings: corpus.warnings(), sources: corpus.sources(), shippedAliases };
+  return { documents: corpus.documents(), stats: corpus.stats(), warnings: corpus.warnings(), sources: corpus.sources(), fingerprint: corpus.fingerprint(), shippedAliases };
 }
 
 /**

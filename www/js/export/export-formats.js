@@ -139,9 +139,10 @@ export function exportFileName(base, parameters = {}, ext = '') {
 // ---------------------------------------------------------------------------
 // Reading a table from the page
 
-/** A cell's text as a number when the whole cell is one ("12,345", "−0.5"). */
+/** A cell's text as a number when the whole cell is one ("12,345", "−0.5", "1.4e−285"); "–" (nothing) as null. */
 function cellValue(text) {
-  const plain = text.replace(/^\u2212/, '-');
+  if (text === '–') return null;
+  const plain = text.replaceAll('\u2212', '-');
   if (PLAIN_NUMBER.test(plain)) return Number(plain);
   if (/^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(plain)) return Number(plain.replaceAll(',', ''));
   return text;
@@ -149,14 +150,21 @@ function cellValue(text) {
 
 /**
  * `{columns, rows}` of a <table>: the labels of the last header row (or of
- * the first row, without a <thead>), and every body row's cells as text,
- * or as a number when the whole cell is one.
+ * the first row, without a <thead>), and every body row's cells: a cell's
+ * `data-value` where it has one (the number at full precision, or empty for
+ * null: see chartTable's `exact`), else its text, as a number when the whole
+ * cell is one.
  */
 export function tableData(table) {
   const headRows = table.tHead?.rows ?? [];
   const header = headRows.length ? headRows[headRows.length - 1] : table.rows[0];
   const columns = [...(header?.cells ?? [])].map((cell) => cell.textContent.trim());
   const bodyRows = [...table.tBodies].flatMap((body) => [...body.rows]).filter((row) => row !== header);
-  const rows = bodyRows.map((row) => [...row.cells].map((cell) => cellValue(cell.textContent.trim())));
+  const value = (cell) => {
+    const exactValue = cell.getAttribute('data-value');
+    if (exactValue === null) return cellValue(cell.textContent.trim());
+    return exactValue === '' ? null : Number(exactValue);
+  };
+  const rows = bodyRows.map((row) => [...row.cells].map(value));
   return { columns, rows };
 }

@@ -253,8 +253,11 @@ export class Widget {
   /** Where a figure comes from, as its exports record it: the corpus and the view. */
   #exportContext() {
     const host = this.#host;
+    // The corpus by its name (the explorer's) or source (a widget's) and by
+    // its content, so that a result can be cited and reproduced.
     return {
-      corpus: host.getAttribute('corpus') ?? host.dataset.corpus ?? null,
+      corpus: host.closest('[data-corpus-name]')?.dataset.corpusName ?? host.getAttribute('corpus') ?? host.dataset.corpus ?? null,
+      fingerprint: /** @type {{corpus?: {fingerprint?: () => string}}} */ (host).corpus?.fingerprint?.() ?? null,
       view: host.closest('[data-view]')?.dataset.view ?? host.localName.replace(/^corpus-/, ''),
     };
   }

@@ -1,21 +1,23 @@
-// <corpus-compare>: the words that set two sets of documents apart
-// (keyness). Two search queries choose the target and the reference (an
-// empty reference is the rest of the corpus; a document matching both is a
-// target document); the measure is log-likelihood, chi-square or log ratio.
-// The terms more frequent in the target and those more frequent in the
-// reference are drawn as a diverging bar chart (Observable Plot) and listed
-// in a sortable table, each with its p-value; only terms below the
-// significance cut (p < 0.05 unless chosen otherwise) are listed, and the
-// summary says how many are not. Buttons offer comparisons that suit the
-// corpus, where both sides have two documents or more: the earlier against
-// the later years, its two largest publications, a person against the rest.
+// <corpus-compare>: the words that set two sets of documents apart (keyness).
+// Two search queries choose the target and the reference (an empty reference
+// is the rest of the corpus; a document matching both is a target document);
+// the measure is log-likelihood, chi-square or log ratio. The terms more
+// frequent in the target and those more frequent in the reference are drawn as
+// a diverging bar chart (Observable Plot) and listed in a sortable table, each
+// with its frequencies per million words, log ratio (the effect size), p-value
+// and p-value adjusted for the number of terms tested (Benjamini–Hochberg);
+// only terms whose adjusted p is below the significance cut (0.05 unless
+// chosen otherwise) are listed, and the summary gives both sides' sizes and
+// says how many terms are not listed. Buttons offer comparisons that suit the
+// corpus, where both sides have two documents or more: the earlier against the
+// later years, its two largest publications, a person against the rest.
 //
 // Set `corpus` to a Corpus or a CorpusClient; a client's `change` event
 // reruns. Choosing a term dispatches a bubbling `corpus-search` with
-// `{query}`. `state` is `{a, b, measure, min, p}` (strings: the target and
-// reference queries, `llr`, `chi2` or `logratio`, the minimum count, the
-// significance cut `0.05`, `0.01`, `0.001` or `1` for any p);
-// setting it reruns, and a change the user makes dispatches a bubbling
+// `{query}`: the term within the two subsets. `state` is `{a, b, measure, min,
+// p}` (strings: the target and reference queries, `llr`, `chi2` or `logratio`,
+// the minimum count, the significance cut `0.05`, `0.01`, `0.001` or `1` for
+// any p); setting it reruns, and a change the user makes dispatches a bubbling
 // `corpus-state-change` with `{state}`. `figures()` lists the chart's figure
 // once drawn; `rendered` resolves once the latest run has finished.
 import { charts, loadCharts } from '../../charts/charts.js';
@@ -33,8 +35,9 @@ import { Widget, defineStateProperties, widgetAttributes } from '../../widgets/w
 
 const MEASURES = [['llr', 'log-likelihood (G²)'], ['chi2', 'chi-square'], ['logratio', 'log ratio']];
 const DEFAULTS = { a: '', b: '', measure: 'llr', min: '3', p: '0.05' };
-// The significance cuts offered: terms are listed only below the p-value chosen.
-const CUTS = [['0.05', 'p < 0.05'], ['0.01', 'p < 0.01'], ['0.001', 'p < 0.001'], ['1', 'any p']];
+// The significance cuts offered: terms are listed only below the cut, on the
+// p-value adjusted for the number of terms tested (Benjamini–Hochberg).
+const CUTS = [['0.05', 'adjusted p < 0.05'], ['0.01', 'adjusted p < 0.01'], ['0.001', 'adjusted p < 0.001'], ['1', 'any p']];
 const LIMIT = 100; // terms listed per side
 const DRAWN = 15; // terms drawn per side: more bars than this are hard to read
 // Fewer documents than this on a side: what sets it apart is one document's own.
@@ -48,9 +51,15 @@ const COLUMNS = [
   { key: 'side', label: 'More in', value: (r) => r.side, text: (r) => r.side },
   { key: 'target', label: 'Target', numeric: true, value: (r) => r.target, text: (r) => formatCount(r.target) },
   { key: 'reference', label: 'Reference', numeric: true, value: (r) => r.reference, text: (r) => formatCount(r.reference) },
+  { key: 'targetPerMillion', label: 'Target per million', numeric: true, value: (r) => r.targetPerMillion, text: (r) => formatRate(r.targetPerMillion) },
+  { key: 'referencePerMillion', label: 'Reference per million', numeric: true, value: (r) => r.referencePerMillion, text: (r) => formatRate(r.referencePerMillion) },
   { key: 'score', label: 'Score', numeric: true, value: (r) => r.score, text: (r) => formatScore(r.score) },
+  { key: 'logRatio', label: 'Log ratio', numeric: true, value: (r) => r.logRatio, text: (r) => formatScore(r.logRatio) },
   { key: 'pValue', label: 'p-value', numeric: true, value: (r) => r.pValue, text: (r) => formatP(r.pValue) },
+  { key: 'qValue', label: 'Adjusted p (BH)', numeric: true, value: (r) => r.qValue, text: (r) => formatP(r.qValue) },
 ];
+/** The column a table sorts by at first, and by default. */
+const SCORE_COLUMN = COLUMNS.find((c) => c.key === 'score');
 
 /** One query box of the form: `name` is "a" (the target) or "b" (the reference). */
 function queryField(name, label, placeholder) {
@@ -323,10 +332,10 @@ export class CorpusCompare extends HTMLElement {
     }));
   }
 
-  /** A bar, a term label or a term in the table was chosen: search for the term. */
+  /** A bar, a term label or a term in the table was chosen: search for the term in the two subsets. */
   #onFigureClick = (event) => {
     const term = termAt(event.target, this.#result);
-    if (term) this.dispatchEvent(new CustomEvent('corpus-search', { bubbles: true, composed: true, detail: { query: term } }));
+    if (term) this.dispatchEvent(new CustomEvent('corpus-search', { bubbles: true, composed: true, detail: { query: termQuery(term, this.#result.state) } }));
   };
 }
 
@@ -353,9 +362,9 @@ function referenceQuery({ a, b }) {
 }
 
 /**
- * The terms of both sides, each as `{term, side, target, reference, score,
- * pValue}` with the counts in the target and the reference; a reference
- * term's score is negative.
+ * The terms of both sides, each a KeyTerm with its `side`, its counts,
+ * frequencies and words given for the target and the reference as the view
+ * names them; a reference term's score and log ratio are negative.
  * @param {AnyCorpus} corpus
  */
 async function keyTerms(corpus, state) {
@@ -368,13 +377,28 @@ async function keyTerms(corpus, state) {
     documentCount(corpus, state.a),
     documentCount(corpus, rest),
   ]);
+  // The backward call's target is our reference: its sides are swapped back.
   const all = [
-    ...forward.map((k) => ({ term: k.term, side: 'target', target: k.target, reference: k.reference, score: k.score, pValue: k.pValue })),
-    ...backward.map((k) => ({ term: k.term, side: 'reference', target: k.reference, reference: k.target, score: -k.score, pValue: k.pValue })),
+    ...forward.map((k) => ({ ...k, side: 'target' })),
+    ...backward.map((k) => ({
+      ...k, side: 'reference', target: k.reference, reference: k.target, score: -k.score, logRatio: -k.logRatio,
+      targetPerMillion: k.referencePerMillion, referencePerMillion: k.targetPerMillion, targetWords: k.referenceWords, referenceWords: k.targetWords,
+    })),
   ];
+  // The cut applies to the p-value adjusted for the number of terms tested.
   const cut = Number(state.p);
-  const rows = cut >= 1 ? all : all.filter((r) => r.pValue < cut);
-  return { rows, unlisted: all.length - rows.length, state, targetDocs, referenceDocs };
+  const rows = cut >= 1 ? all : all.filter((r) => r.qValue < cut);
+  const words = all[0] ? { target: all[0].targetWords, reference: all[0].referenceWords } : null;
+  return { rows, unlisted: all.length - rows.length, state, targetDocs, referenceDocs, words };
+}
+
+/**
+ * The search for a key term within the two subsets compared: its exact form
+ * (as counted), and the target's or the reference's documents; with no
+ * reference query the two are the whole corpus.
+ */
+function termQuery(term, { a, b }) {
+  return b ? `"${term}" ((${a}) OR (${b}))` : `"${term}"`;
 }
 
 /** @param {AnyCorpus} corpus */
@@ -421,19 +445,20 @@ function errorNodes(error, query) {
  * The sizes of both sides, how many terms are listed at the significance
  * cut and how many are not, and a caution when a side is too small.
  */
-function describeResult({ rows, unlisted, state, targetDocs, referenceDocs }) {
+function describeResult({ rows, unlisted, state, targetDocs, referenceDocs, words }) {
   const inTarget = rows.filter((r) => r.side === 'target').length;
   const rest = state.b ? '' : ' (the rest of the corpus)';
-  const cut = state.p === '1' ? 'at any p' : `at p < ${state.p}`;
+  const cut = state.p === '1' ? 'at any p' : `at p < ${state.p}, adjusted for the number of terms tested (Benjamini–Hochberg)`;
   const terms = rows.length === 0
     ? `no term differs between them ${cut}`
     : `${formatCount(inTarget)} key terms in the target, ${formatCount(rows.length - inTarget)} in the reference, ${cut}`;
-  const chance = unlisted > 0 ? ` (${plural(unlisted, 'term', 'terms')} with p ≥ ${state.p}, a difference chance alone often makes, not listed)` : '';
+  const chance = unlisted > 0 ? ` (${plural(unlisted, 'term', 'terms')} with an adjusted p ≥ ${state.p}, a difference chance alone often makes, not listed)` : '';
   const small = [['target', targetDocs], ['reference', referenceDocs]].find(([, n]) => n < LEAST_DOCUMENTS);
   const caution = small
     ? `. The ${small[0]} is ${plural(small[1], 'document', 'documents')}: what sets it apart is that document's own, too little to conclude anything about a subset`
     : '';
-  return `Target: ${plural(targetDocs, 'document', 'documents')} · Reference: ${plural(referenceDocs, 'document', 'documents')}${rest} · ${terms}${chance}${caution}.`;
+  const size = (docs, side) => `${plural(docs, 'document', 'documents')}${words ? `, ${plural(words[side], 'word', 'words')}` : ''}`;
+  return `Target: ${size(targetDocs, 'target')} · Reference: ${size(referenceDocs, 'reference')}${rest} · ${terms}${chance}${caution}.`;
 }
 
 function measureName(measure) {
@@ -498,7 +523,7 @@ function axisLabel(measure, width) {
 }
 
 function rowTitle(measure) {
-  return (r) => `${r.term}: ${formatCount(r.target)} in the target, ${formatCount(r.reference)} in the reference; ${measure} ${formatScore(Math.abs(r.score))}, p = ${formatP(r.pValue)}`;
+  return (r) => `${r.term}: ${formatCount(r.target)} in the target, ${formatCount(r.reference)} in the reference (${formatRate(r.targetPerMillion)} and ${formatRate(r.referencePerMillion)} per million words); ${measure} ${formatScore(Math.abs(r.score))}, log ratio ${formatScore(r.logRatio)}, p = ${formatP(r.pValue)}, adjusted ${formatP(r.qValue)}`;
 }
 
 /** The two sides' colours, each with its query. */
@@ -516,6 +541,11 @@ function sideLegend(state, colours) {
   return list;
 }
 
+/** Occurrences per million words: 12,345; 123; 1.2; 0.012. */
+function formatRate(rate) {
+  return rate >= 100 ? formatCount(Math.round(rate)) : String(Number(rate.toPrecision(2)));
+}
+
 /** 0.0123 → "0.012"; 1.2e-7 → "1.2e-7": two significant digits. */
 function formatP(p) {
   if (p == null || Number.isNaN(p)) return '';
@@ -524,7 +554,7 @@ function formatP(p) {
 }
 
 function sortRows(rows, { key, descending }) {
-  const column = COLUMNS.find((c) => c.key === key) ?? COLUMNS[4];
+  const column = COLUMNS.find((c) => c.key === key) ?? SCORE_COLUMN;
   const compare = (x, y) => {
     const [u, v] = [column.value(x), column.value(y)];
     const order = typeof u === 'string' ? u.localeCompare(v) : u - v;
@@ -583,7 +613,12 @@ function termRow(row) {
   search.title = `Search for ${row.term}`;
   term.append(search);
   tr.append(term);
-  for (const column of COLUMNS.slice(1)) tr.append(element('td', cellClass(column), column.text(row)));
+  for (const column of COLUMNS.slice(1)) {
+    const cell = element('td', cellClass(column), column.text(row));
+    // Exports read the number at full precision, not the rounded text.
+    if (column.numeric) cell.dataset.value = String(column.value(row) ?? '');
+    tr.append(cell);
+  }
   return tr;
 }
 

@@ -7,7 +7,7 @@
 // when to load, keeps the answers and chooses the width.
 import { charts } from '../../charts/charts.js';
 import { edgeChart } from '../../charts/chart-edges.js';
-import { chartTable } from '../../charts/chart-table.js';
+import { chartTable, exact } from '../../charts/chart-table.js';
 import { formatCount, plural } from '../../widgets/format.js';
 import { typeLabel } from '../../widgets/entity-types.js';
 import { element } from '../../widgets/highlight.js';
@@ -140,7 +140,7 @@ function drawTimeline(figure, { entity, timeline }, { width, colour }) {
   const svg = timelineChart(points, { buckets, bars, width, colour: colour(entity.type) });
   const columns = [{ label: capitalise(per) }, { label: 'Mentions', numeric: true }, { label: 'Words in the period', numeric: true }];
   // "–": no documents in that period (not the same as no mentions).
-  const rows = points.map((p) => [p.bucket, p.value == null ? '–' : formatCount(p.value), formatCount(p.words)]);
+  const rows = points.map((p) => [p.bucket, p.value == null ? exact('–', null) : formatCount(p.value), formatCount(p.words)]);
   fill(figure, {
     caption,
     svg: describedSvg(svg, 'corpus-entity-svg', `${caption}; the table below has the numbers`),
@@ -271,9 +271,9 @@ function drawCollocates(figure, { entity, within, measure, collocates }, { width
   if (!counting) columns.push({ label: name, numeric: true });
   columns.push({ label: 'p', numeric: true });
   const rows = collocates.map((c) => {
-    const cells = [c.term, formatCount(c.count), formatScore(c.expected)];
-    if (!counting) cells.push(formatScore(c.score));
-    cells.push(formatP(c.pValue));
+    const cells = [c.term, formatCount(c.count), exact(formatScore(c.expected), c.expected)];
+    if (!counting) cells.push(exact(formatScore(c.score), c.score));
+    cells.push(exact(formatP(c.pValue), c.pValue));
     return cells;
   });
   fill(figure, {

@@ -7,7 +7,7 @@
 // The size control chooses how many entities (rows and columns) are shown.
 import { charts, loadCharts } from '../../charts/charts.js';
 import { edgeChart } from '../../charts/chart-edges.js';
-import { chartTable } from '../../charts/chart-table.js';
+import { chartTable, exact } from '../../charts/chart-table.js';
 import { element } from '../../widgets/highlight.js';
 import { cooccurrenceOptions, formatScore, measureLabel, optionElements, unitPlural } from '../../widgets/network-options.js';
 import { Widget, defineStateProperties, widgetAttributes } from '../../widgets/widget.js';
@@ -179,7 +179,7 @@ export class CorpusMatrix extends HTMLElement {
     const { measure } = this.#options;
     const n = matrix.ids.length;
     const columns = [{ label: '' }, ...matrix.names.map((name) => ({ label: name, numeric: true }))];
-    const rows = matrix.names.map((name, i) => [name, ...Array.from({ length: n }, (_, j) => (i === j ? '' : formatScore(valueAt(matrix.scores, n, i, j))))]);
+    const rows = matrix.names.map((name, i) => [name, ...Array.from({ length: n }, (_, j) => (i === j ? exact('', null) : exact(formatScore(valueAt(matrix.scores, n, i, j)), valueAt(matrix.scores, n, i, j))))]);
     return chartTable('Heatmap as a table', `${measureLabel(measure)} between the top ${n} entities`, columns, rows);
   }
 }

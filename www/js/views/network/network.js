@@ -22,7 +22,7 @@
 // comma-separated, `edge` the two entity ids of the link whose evidence is
 // shown, joined by a space).
 import { loadCharts } from '../../charts/charts.js';
-import { chartTable } from '../../charts/chart-table.js';
+import { chartTable, exact } from '../../charts/chart-table.js';
 import { formatCount, plural } from '../../widgets/format.js';
 import { ENTITY_TYPES, typeLabel, typePluralLabel, typeSwatch } from '../../widgets/entity-types.js';
 import { h } from '../../widgets/dom.js';
@@ -389,7 +389,7 @@ export class CorpusNetwork extends HTMLElement {
       // buttons would otherwise hold a hundred "evidence".
       show.setAttribute('aria-label', `evidence: ${this.#name(edge.source)} and ${this.#name(edge.target)}`);
       show.addEventListener('click', (event) => this.#chooseEdge(edge.source, edge.target, { keyboard: event.detail === 0, from: show }));
-      return [this.#name(edge.source), this.#name(edge.target), formatCount(edge.count), formatScore(edge.expected), formatScore(edge.score), show];
+      return [this.#name(edge.source), this.#name(edge.target), formatCount(edge.count), exact(formatScore(edge.expected), edge.expected), exact(formatScore(edge.score), edge.score), show];
     });
     const columns = [{ label: 'Entity' }, { label: 'With' }, { label: 'Count', numeric: true }, { label: 'Expected', numeric: true },
       { label: measureLabel(measure), numeric: true }, { label: 'Evidence' }];

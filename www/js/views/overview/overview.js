@@ -13,7 +13,7 @@
 // redrawn to fit when the element's width changes.
 import { charts, loadCharts } from '../../charts/charts.js';
 import { PLOT_STYLE, chartFigure, clip, describedSvg, figureHeadingId, fillFigure } from '../../charts/chart-figure.js';
-import { chartTable, cssPalette } from '../../charts/chart-table.js';
+import { chartTable, cssPalette, exact } from '../../charts/chart-table.js';
 import { displayDate, formatCount } from '../../widgets/format.js';
 import { typePluralLabel } from '../../widgets/entity-types.js';
 import { element } from '../../widgets/highlight.js';
@@ -420,7 +420,7 @@ function mentionsOverTime(time, timeline, palette, width) {
   const description = `Line chart of mentions per ${per} of the ${series.length} most mentioned entities (${names}), ${time.labels[0]} to ${time.labels.at(-1)}. The table below has the numbers.`;
   const columns = [{ label: per === 'month' ? 'Month' : 'Year' }, ...series.map((s) => ({ label: s.name, numeric: true }))];
   // "–": no documents in that period, which is not the same as no mentions.
-  const rows = time.labels.map((label, i) => [label, ...series.map((s) => (s.values[i] == null ? '–' : formatCount(s.values[i])))]);
+  const rows = time.labels.map((label, i) => [label, ...series.map((s) => (s.values[i] == null ? exact('–', null) : formatCount(s.values[i])))]);
   return {
     title,
     note: `The ${series.length} most mentioned people, places, organizations and media`,

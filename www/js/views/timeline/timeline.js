@@ -1,4 +1,4 @@
-// <corpus-timeline>: mentions of chosen entities, and matches of a query,
+// <corpus-timeline>: mentions of chosen entities, and matches of queries,
 // over time (corpus.timeline and corpus.termTrend, drawn with Observable
 // Plot's line and dot marks), by year, month or issue, with the same numbers
 // as a table beneath.
@@ -11,19 +11,21 @@
 //
 // Set `corpus` to a Corpus or a CorpusClient. The chips choose the entities
 // drawn, from the most mentioned people, places and organisations and any
-// added by name; the query box adds a line of its matches. `state` is
-// `{entities, bucket, count, q}` (strings, `entities` comma-separated ids,
-// `count` 'relative' or 'raw'); a change the user makes dispatches
-// `corpus-state-change`.
+// added by name; the query box adds a dashed line of matches for each of up
+// to QUERY_DASHES.length queries separated by ";". `state` is `{entities,
+// bucket, count, q}` (strings, `entities` comma-separated ids, `count`
+// 'relative' or 'raw', `q` the queries as typed); a change the user makes
+// dispatches `corpus-state-change`.
 import { charts, loadCharts } from '../../charts/charts.js';
 import { edgeChart } from '../../charts/chart-edges.js';
-import { chartTable, cssPalette } from '../../charts/chart-table.js';
+import { chartTable, cssPalette, exact } from '../../charts/chart-table.js';
 import { formatCount } from '../../widgets/format.js';
 import { element } from '../../widgets/highlight.js';
 import { optionElements } from '../../widgets/network-options.js';
 import { Widget, defineStateProperties, widgetAttributes } from '../../widgets/widget.js';
 import { ViewSupport } from '../../widgets/view-support.js';
 import { entityNamed, nearestEntities } from './entity-by-name.js';
+import { queryLines } from './query-lines.js';
 
 /** @typedef {import('../../engine/corpus-client.js').AnyCorpus} AnyCorpus */
 
@@ -36,6 +38,8 @@ const MONTHS_MOST = 600;
 const CANDIDATE_TYPES = ['person', 'place', 'organization'];
 const CANDIDATES = 7; // chips, one palette colour each; the eighth colour is the query's
 const QUERY_SLOT = 7;
+// The query lines: the query colour, each with its own dash pattern.
+const QUERY_DASHES = ['6 4', '2 3', '12 3 2 3', '1 6'];
 const CHOSEN = 4; // drawn at first: more lines than this are hard to follow
 const NAMED = 1000; // entities offered by name
 
@@ -87,7 +91,8 @@ export class CorpusTimeline extends HTMLElement {
     count.setAttribute('aria-label', 'Count');
     count.append(...optionElements(COUNTS, 'relative'));
     count.addEventListener('change', () => this.#changed());
-    const query = input('search', 'corpus-timeline-query', 'Matches of a query', 'e.g. "peace treaty"');
+    const query = input('search', 'corpus-timeline-query', 'Matches of queries', 'e.g. "peace treaty"; tariff');
+    query.field.setAttribute('aria-description', `Up to ${QUERY_DASHES.length} queries, separated by semicolons; each is a line.`);
     query.field.addEventListener('change', () => this.#changed());
     const add = input('text', 'corpus-timeline-add', 'Add an entity', 'a name');
     add.field.setAttribute('list', this.#listId);
@@ -287,20 +292,26 @@ export class CorpusTimeline extends HTMLElement {
     const render = ++this.#renders;
     const { bucket, count, q } = this.state;
     const ids = this.#checked();
+    const queries = queryLines(q);
     const error = this.#root.querySelector('.corpus-chart-error');
     const table = this.#root.querySelector('.corpus-timeline-table');
-    if (ids.length === 0 && !q.trim()) {
+    if (ids.length === 0 && queries.length === 0) {
       chart.replaceChildren(element('p', 'corpus-chart-empty', 'Choose an entity or type a query to draw it over time.'));
       table.replaceChildren();
       return;
     }
     let timeline;
     try {
-      const [entities, trend] = await Promise.all([
+      if (queries.length > QUERY_DASHES.length) {
+        throw new Error(`${queries.length} queries: the timeline draws at most ${QUERY_DASHES.length} (separated by semicolons)`);
+      }
+      const [entities, ...trends] = await Promise.all([
         ids.length > 0 ? this.#corpus.timeline({ entities: ids, bucket }) : null,
-        q.trim() ? this.#corpus.termTrend(q, { bucket }) : null,
+        ...queries.map((query, i) => Promise.resolve(this.#corpus.termTrend(query, { bucket })).catch((e) => {
+          throw new Error(queries.length > 1 ? `Query ${i + 1}, ${query}: ${e.message}` : e.message);
+        })),
       ]);
-      timeline = withQuery(entities, trend);
+      timeline = withQueries(entities, trends);
       if (render !== this.#renders) return;
       error.hidden = true;
     } catch (e) {
@@ -313,26 +324,31 @@ export class CorpusTimeline extends HTMLElement {
     }
     if (count === 'relative') timeline = perWords(timeline);
     const nodes = [this.#plot(timeline, chart.clientWidth || 600)];
-    if (q.trim()) nodes.unshift(this.#queryKey(q));
+    nodes.unshift(...queries.map((query, i) => this.#queryKey(query, i)));
     chart.replaceChildren(...nodes);
     edgeChart(chart, this.#root); // pale lines and keys edged, to stand 3:1 from the surface
     table.replaceChildren(this.#table(timeline));
   }
 
-  /** The dashed line's key: the query it draws. */
-  #queryKey(q) {
+  /** Query line `i`'s key: its dash pattern and the query it draws. */
+  #queryKey(query, i) {
     const key = element('p', 'corpus-timeline-query-key');
-    const swatch = element('span', 'corpus-timeline-query-swatch');
+    const swatch = document.createElementNS(SVG, 'svg');
+    swatch.setAttribute('class', 'corpus-timeline-query-swatch');
+    swatch.setAttribute('viewBox', '0 0 24 4');
     swatch.setAttribute('aria-hidden', 'true');
+    const line = document.createElementNS(SVG, 'line');
+    for (const [name, value] of [['x1', '0'], ['y1', '2'], ['x2', '24'], ['y2', '2'], ['stroke-width', '2'], ['stroke-dasharray', QUERY_DASHES[i]]]) line.setAttribute(name, value);
     swatch.style.setProperty('--corpus-swatch', cssPalette(this.#root, 'corpus-chart', CANDIDATES + 1)[QUERY_SLOT]);
-    key.append(swatch, `Matches of ${q.trim()}`);
+    swatch.append(line);
+    key.append(swatch, `Matches of ${query}`);
     return key;
   }
 
   #plot({ buckets, tokens, series, relative }, width) {
     const colours = cssPalette(this.#root, 'corpus-chart', CANDIDATES + 1);
     const slot = new Map(this.#candidates.map((c, i) => [c.id, i]));
-    slot.set(QUERY_ID, QUERY_SLOT);
+    for (const s of series) if (isQuery(s.id)) slot.set(s.id, QUERY_SLOT);
     // A period without documents has no count, rather than a count of 0:
     // the line breaks there instead of dipping to the axis.
     const empty = (i) => tokens?.[i] === 0;
@@ -352,9 +368,9 @@ export class CorpusTimeline extends HTMLElement {
       color: { domain: series.map((s) => s.id), range: series.map((s) => colours[slot.get(s.id) ?? 0]) },
       marks: [
         charts.ruleY([0]),
-        charts.line(points.filter((p) => p.id !== QUERY_ID), { x: 'bucket', y: 'value', stroke: 'id', strokeWidth: 2 }),
-        // The query's matches: dashed, to tell them from mentions.
-        charts.line(points.filter((p) => p.id === QUERY_ID), { x: 'bucket', y: 'value', stroke: 'id', strokeWidth: 2, strokeDasharray: '6 4' }),
+        charts.line(points.filter((p) => !isQuery(p.id)), { x: 'bucket', y: 'value', stroke: 'id', strokeWidth: 2 }),
+        // The queries' matches: dashed, to tell them from mentions, each its own way.
+        ...QUERY_DASHES.map((dashes, i) => charts.line(points.filter((p) => p.id === queryId(i)), { x: 'bucket', y: 'value', stroke: 'id', strokeWidth: 2, strokeDasharray: dashes })),
         charts.dot(points.filter((p) => p.value != null), { x: 'bucket', y: 'value', fill: 'id', r: 3, title: (p) => `${p.name}, ${p.bucket}: ${formatValue(p.value, relative)}` }),
       ],
     });
@@ -367,13 +383,18 @@ export class CorpusTimeline extends HTMLElement {
   #table({ buckets, tokens, series, relative }) {
     const columns = [{ label: 'Period' }, { label: 'Words', numeric: true }, ...series.map((s) => ({ label: s.name, numeric: true }))];
     // "–": no documents in that period (not the same as no mentions).
-    const rows = buckets.map((b, i) => [b, formatCount(tokens[i]), ...series.map((s) => (tokens[i] === 0 ? '–' : formatValue(s.values[i], relative)))]);
+    const rows = buckets.map((b, i) => [b, formatCount(tokens[i]), ...series.map((s) => (tokens[i] === 0 ? exact('–', null) : exact(formatValue(s.values[i], relative), s.values[i])))]);
     const what = relative ? `Mentions (and query matches) per ${formatCount(PER_WORDS)} words of each period` : 'Mentions (and query matches) per period';
     return chartTable('Mentions over time as a table', what, columns, rows);
   }
 }
 
-const QUERY_ID = '\u0000query'; // no entity id starts with a control character
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** Query line `i`'s series id: no entity id starts with a control character. */
+const queryId = (i) => `\u0000query${i}`;
+const isQuery = (id) => id.startsWith('\u0000query');
+
 
 /** The timeline with each count divided by its period's words, times PER_WORDS. */
 function perWords(timeline) {
@@ -410,12 +431,16 @@ function unsupportedSteps(documents) {
 }
 
 /**
- * The entities' timeline (or null) with the query's matches (or null) as one
- * more series. Both count over every document, so they have the same
- * periods in the same order.
+ * The entities' timeline (or null) with each query's matches as one more
+ * series. All count over every document, so they have the same periods in
+ * the same order.
  */
-function withQuery(timeline, trend) {
-  if (!trend) return timeline;
+function withQueries(timeline, trends) {
+  return trends.reduce((drawn, trend, i) => withQuery(drawn, trend, i), timeline);
+}
+
+/** `timeline` (or null) with query line `i`'s matches as one more series. */
+function withQuery(timeline, trend, i) {
   if (!timeline) timeline = { bucket: trend.bucket, buckets: trend.labels, tokens: trend.words, series: [] };
   const buckets = [...new Set([...timeline.buckets, ...trend.labels])];
   const at = (labels, values) => {
@@ -424,7 +449,7 @@ function withQuery(timeline, trend) {
   };
   const tokens = buckets.map((b, i) => Math.max(at(timeline.buckets, timeline.tokens)[i], at(trend.labels, trend.words)[i]));
   const series = timeline.series.map((s) => ({ ...s, values: at(timeline.buckets, s.values) }));
-  series.push({ id: QUERY_ID, name: `Matches of ${trend.query}`, type: 'query', values: at(trend.labels, trend.counts), total: trend.counts.reduce((a, b) => a + b, 0) });
+  series.push({ id: queryId(i), name: `Matches of ${trend.query}`, type: 'query', values: at(trend.labels, trend.counts), total: trend.counts.reduce((a, b) => a + b, 0) });
   return { ...timeline, buckets, tokens, series };
 }
 
