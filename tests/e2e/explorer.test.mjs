@@ -169,6 +169,28 @@ describe('the heatmap on a phone', () => {
 });
 
 describe('the search', () => {
+  test('its examples come from the corpus open, not the embedded articles', async () => {
+    const { page, errors, context } = await openApp('#view=search');
+    const input = page.locator('.corpus-search-input');
+    await page.waitForFunction(() => document.querySelector('corpus-search').shadowRoot.querySelector('.corpus-search-input').placeholder.includes('"vladimir putin"'));
+    await loadFiles(page, [{
+      name: 'addresses.jsonl',
+      text: jsonl([
+        { date: '1861-12-03', text: 'The Union and the Constitution. Abraham Lincoln spoke of the Union, the railroad and the Constitution.' },
+        { date: '1901-12-03', text: 'The railroad and the Union. Abraham Lincoln was remembered; the railroad grew.' },
+      ]),
+    }]);
+    await page.locator('corpus-stats', { hasText: '2 documents' }).waitFor();
+    await page.evaluate(() => { location.hash = 'view=search'; });
+    await page.waitForFunction(() => document.querySelector('corpus-search').shadowRoot.querySelector('.corpus-search-input').placeholder.includes('lincoln'));
+    assert.equal(await input.getAttribute('placeholder'), 'e.g. "abraham lincoln" railroad, railr*, abraham~1, year:1861..1901');
+    const help = await page.locator('corpus-search .corpus-search-help code').allTextContents();
+    assert.ok(help.includes('railroad union') && help.includes('railroad NEAR/5 union') && help.includes('year:1861..1901'), help.join(' | '));
+    assert.ok(!help.some((code) => /putin|koizumi|kuril/.test(code)), help.join(' | '));
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test('a lower-case "or" is said to be searched as a word, and the query with OR is one click away', async () => {
     const { page, errors, context } = await openApp('#view=search&q=koizumi%20or%20yeltsin');
     const summary = page.locator('.corpus-search-summary');

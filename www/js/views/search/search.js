@@ -15,6 +15,7 @@ import { formatCount, plural } from '../../widgets/format.js';
 import { searchFacets } from './search-facets.js';
 import { kwicTable } from './kwic-table.js';
 import { operatorSuggestion } from './operator-hint.js';
+import { placeholderText, queryExamples } from './query-examples.js';
 import { Widget, defineStateProperties, settled, widgetAttributes } from '../../widgets/widget.js';
 import { ViewSupport } from '../../widgets/view-support.js';
 
@@ -23,7 +24,7 @@ import { ViewSupport } from '../../widgets/view-support.js';
 /** The view's fixed parts: the query form, the error line, the syntax help, the output. */
 function template() {
   const option = (value, label) => h('option', { value }, label);
-  const code = (text) => h('code', {}, text);
+  const code = (text, example) => h('code', example ? { 'data-example': example } : {}, text);
   const syntax = (terms, meaning) => [h('dt', {}, ...terms), h('dd', {}, ...meaning)];
   return [
     h('form', { class: 'corpus-search-form', role: 'search' },
@@ -50,12 +51,12 @@ function template() {
     h('details', { class: 'corpus-search-help' },
       h('summary', {}, 'Query syntax'),
       h('dl', {},
-        syntax([code('putin mori')], ['both words (stemmed: ', code('treaty'), ' finds ', code('treaties'), ')']),
-        syntax([code('putin OR koizumi'), ', ', code('-koizumi'), ', ', code('NOT koizumi'), ', ', code('( )')], ['either, not, grouping']),
-        syntax([code('"peace treaty"')], ['exact words in this order; ', code('"putin koizumi"~5'), ': within 5 words, any order']),
-        syntax([code('putin NEAR/5 koizumi')], ['at most 5 words apart']),
-        syntax([code('kuril*'), ', ', code('kunashir~1')], ['prefix; spelling within 1 or 2 edits']),
-        syntax([code('year:2000..2005'), ', ', code('publication:"Eurasia Daily Monitor"'), ', ', code('date:2004-11..2005-01')],
+        syntax([code('putin mori', 'both')], ['both words (stemmed: ', code('treaty'), ' finds ', code('treaties'), ')']),
+        syntax([code('putin OR koizumi', 'either'), ', ', code('-koizumi', 'without'), ', ', code('NOT koizumi', 'not'), ', ', code('( )')], ['either, not, grouping']),
+        syntax([code('"peace treaty"', 'phrase')], ['exact words in this order; ', code('"putin koizumi"~5', 'within'), ': within 5 words, any order']),
+        syntax([code('putin NEAR/5 koizumi', 'near')], ['at most 5 words apart']),
+        syntax([code('kuril*', 'prefix'), ', ', code('kunashir~1', 'fuzzy')], ['prefix; spelling within 1 or 2 edits']),
+        syntax([code('year:2000..2005', 'years'), ', ', code('publication:"Eurasia Daily Monitor"'), ', ', code('date:2004-11..2005-01')],
           ['filters on document fields (also ', code('volume:'), ', ', code('issue:'), ', ', code('title:'), ' and any metadata field)']))),
     h('p', { class: 'corpus-search-summary' }),
     h('p', { class: 'corpus-search-announcer corpus-visually-hidden', role: 'status' }),
@@ -129,6 +130,28 @@ export class CorpusSearch extends HTMLElement {
     if (!this.#support.follow(corpus)) return;
     this.#titles = new Map(corpus.documents().map((d) => [d.id, d.title]));
     this.#run();
+    this.#showExamples(corpus).catch(() => {}); // the built-in examples stay
+  }
+
+  /** The placeholder and the syntax help's examples, from `corpus`'s own words, people and years. */
+  async #showExamples(corpus) {
+    const [terms, people] = await Promise.all([corpus.terms({ limit: 50 }), corpus.entities({ types: ['person'], limit: 5 })]);
+    const examples = corpus === this.#corpus && queryExamples(terms, people, corpus.documents().map((d) => d.year));
+    if (!examples) return;
+    const [first, second] = examples.both.split(' ');
+    const third = examples.either.split(' ').at(-1);
+    const texts = {
+      ...examples,
+      without: `-${third}`,
+      not: `NOT ${third}`,
+      within: `"${first} ${second}"~5`,
+      near: `${first} NEAR/5 ${second}`,
+    };
+    for (const code of this.#root.querySelectorAll('code[data-example]')) {
+      const text = texts[code.dataset.example];
+      if (text) code.textContent = text;
+    }
+    this.#root.querySelector('.corpus-search-input').placeholder = placeholderText(examples);
   }
 
   get corpus() {
