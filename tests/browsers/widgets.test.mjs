@@ -260,7 +260,7 @@ describe(`${ENGINE}: the explorer's Embed snippets`, () => {
     });
     const [iframe, elements] = await browser.run(() => [...document.querySelectorAll('.corpus-embed-code')].map((area) => area.value));
     assert.match(iframe, /^<iframe src="http:\/\/localhost:\d+\/#embed=1&amp;view=search&amp;q=putin&amp;unit=sentence[^"]*" title="corpus-lens: Search" /);
-    assert.equal(elements.split('\n')[1], '<corpus-search corpus="embedded" q="putin" unit="sentence" mode="results" sort="document"></corpus-search>');
+    assert.equal(elements.split('\n')[1], '<corpus-search corpus="embedded" q="putin" unit="sentence" mode="results" sort="document" width="50"></corpus-search>');
     const base = await serveHost({
       '/blog/posts/iframe.html': hostPage(iframe, { plain: true }),
       '/blog/posts/elements.html': hostPage(elements, { plain: true }),
