@@ -37,8 +37,8 @@ fuzz_target!(|data: &[u8]| {
     let options = KwicOptions {
         width: 30,
         limit: 50,
-        sort: KwicSort::Left,
-        doc_id: None,
+        sort: vec![KwicSort::Left, KwicSort::Match, KwicSort::After(2)],
+        ..KwicOptions::default()
     };
     match corpus.kwic(query, &options) {
         Ok(kwic) => {
