@@ -37,21 +37,17 @@ impl std::str::FromStr for KwicSort {
 
     fn from_str(key: &str) -> Result<KwicSort, String> {
         let reach = |n: &str| n.parse::<u8>().ok().filter(|n| (1..=MAX_REACH).contains(n));
-        Ok(match key {
-            "document" => KwicSort::Document,
-            "left" => KwicSort::Left,
-            "right" => KwicSort::Right,
-            "match" => KwicSort::Match,
-            _ => match (key.strip_suffix('L'), key.strip_suffix('R')) {
-                (Some(n), _) if reach(n).is_some() => KwicSort::Before(reach(n).unwrap_or(1)),
-                (_, Some(n)) if reach(n).is_some() => KwicSort::After(reach(n).unwrap_or(1)),
-                _ => {
-                    return Err(format!(
-                        "unknown sort key \"{key}\": expected document, left, right, match, 1L to {MAX_REACH}L or 1R to {MAX_REACH}R"
-                    ))
-                }
-            },
-        })
+        match key {
+            "document" => Ok(KwicSort::Document),
+            "left" => Ok(KwicSort::Left),
+            "right" => Ok(KwicSort::Right),
+            "match" => Ok(KwicSort::Match),
+            _ => key.strip_suffix('L').and_then(reach).map(KwicSort::Before)
+                .or_else(|| key.strip_suffix('R').and_then(reach).map(KwicSort::After))
+                .ok_or_else(|| format!(
+                    "unknown sort key \"{key}\": expected document, left, right, match, 1L to {MAX_REACH}L or 1R to {MAX_REACH}R"
+                )),
+        }
     }
 }
 
@@ -196,8 +192,9 @@ fn kwic(corpus: &Corpus, query: &str, options: &KwicOptions) -> Result<Kwic, Err
         if occurrences.is_empty() {
             continue;
         }
+        let text = document_text(corpus, doc);
         let tokens = if keyed {
-            folded_tokens(corpus, doc)
+            text::tokens(text)
         } else {
             Vec::new()
         };
@@ -206,14 +203,16 @@ fn kwic(corpus: &Corpus, query: &str, options: &KwicOptions) -> Result<Kwic, Err
             first: s,
             last: e,
             key: if keyed {
-                sort_key(&options.sort, &tokens, doc, s, e)
+                sort_key(&options.sort, text, &tokens, doc, (s, e))
             } else {
                 Vec::new()
             },
         }));
     }
-    // Stable: ties stay in document order.
-    found.sort_by(|a, b| a.key.cmp(&b.key));
+    if keyed {
+        // Stable: ties stay in document order.
+        found.sort_by(|a, b| a.key.cmp(&b.key));
+    }
     let total = found.len();
     let page = found
         .get(options.offset.min(total)..total)
@@ -224,11 +223,7 @@ fn kwic(corpus: &Corpus, query: &str, options: &KwicOptions) -> Result<Kwic, Err
     let mut tokens: Option<(u32, Vec<Span>)> = None;
     for line in page {
         if tokens.as_ref().is_none_or(|(doc, _)| *doc != line.doc) {
-            let text = corpus
-                .documents()
-                .get(line.doc as usize)
-                .map_or("", |d| d.text.as_str());
-            tokens = Some((line.doc, text::tokens(text)));
+            tokens = Some((line.doc, text::tokens(document_text(corpus, line.doc))));
         }
         let spans = tokens
             .as_ref()
@@ -257,43 +252,38 @@ enum SortValue {
 /// The words around the match a context level reads.
 const CONTEXT_WORDS: usize = 8;
 
-/// A document's tokens, folded for sorting.
-fn folded_tokens(corpus: &Corpus, doc: u32) -> Vec<String> {
-    let text = corpus
+fn document_text(corpus: &Corpus, doc: u32) -> &str {
+    corpus
         .documents()
         .get(doc as usize)
-        .map_or("", |d| d.text.as_str());
-    text::tokens(text)
-        .iter()
-        .map(|t| {
-            let mut folded = String::new();
-            text::fold(t.of(text), &mut folded);
-            folded
-        })
-        .collect()
+        .map_or("", |d| d.text.as_str())
 }
 
+/// A match's sort key: the words each level reads, folded (only those).
 fn sort_key(
     levels: &[KwicSort],
-    tokens: &[String],
+    text: &str,
+    tokens: &[Span],
     doc: u32,
-    first: u32,
-    last: u32,
+    (first, last): (u32, u32),
 ) -> Vec<SortValue> {
     let (first, last) = (first as usize, last as usize);
-    let before = |n: usize| {
-        tokens[..first.min(tokens.len())]
-            .iter()
-            .rev()
-            .take(n)
-            .cloned()
+    let word = |i: usize| {
+        let mut folded = String::new();
+        if let Some(token) = tokens.get(i) {
+            text::fold(token.of(text), &mut folded);
+        }
+        folded
+    };
+    let before = |n: usize| (first.saturating_sub(n)..first).rev().map(word).collect();
+    let after = |n: usize| {
+        (last + 1..(last + 1 + n).min(tokens.len()))
+            .map(word)
             .collect()
     };
-    let after = |n: usize| tokens.iter().skip(last + 1).take(n).cloned().collect();
-    let nth = |words: Vec<String>, n: u8| {
-        words
-            .into_iter()
-            .nth(usize::from(n) - 1)
+    let nth = |i: Option<usize>| {
+        i.filter(|&i| i < tokens.len())
+            .map(word)
             .into_iter()
             .collect()
     };
@@ -303,11 +293,9 @@ fn sort_key(
             KwicSort::Document => SortValue::Place(doc, first as u32),
             KwicSort::Left => SortValue::Words(before(CONTEXT_WORDS)),
             KwicSort::Right => SortValue::Words(after(CONTEXT_WORDS)),
-            KwicSort::Match => {
-                SortValue::Words(tokens.get(first..=last).unwrap_or_default().to_vec())
-            }
-            KwicSort::Before(n) => SortValue::Words(nth(before(usize::from(n)), n)),
-            KwicSort::After(n) => SortValue::Words(nth(after(usize::from(n)), n)),
+            KwicSort::Match => SortValue::Words((first..=last).map(word).collect()),
+            KwicSort::Before(n) => SortValue::Words(nth(first.checked_sub(usize::from(n)))),
+            KwicSort::After(n) => SortValue::Words(nth(Some(last + usize::from(n)))),
         })
         .collect()
 }

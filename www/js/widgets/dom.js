@@ -16,3 +16,12 @@ export function h(tag, attributes = {}, ...children) {
   node.append(...children.flat().filter((child) => child != null && child !== false));
   return node;
 }
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** A new SVG element with its attributes: `svgElement('line', {x1: 0, y1: 2})`. */
+export function svgElement(tag, attributes = {}) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
+  return node;
+}

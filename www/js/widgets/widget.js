@@ -256,7 +256,7 @@ export class Widget {
     // The corpus by its name (the explorer's) or source (a widget's) and by
     // its content, so that a result can be cited and reproduced.
     return {
-      corpus: host.closest('[data-corpus-name]')?.dataset.corpusName ?? host.getAttribute('corpus') ?? host.dataset.corpus ?? null,
+      corpus: host.dataset.corpusName ?? host.getAttribute('corpus') ?? host.dataset.corpus ?? null,
       fingerprint: /** @type {{corpus?: {fingerprint?: () => string}}} */ (host).corpus?.fingerprint?.() ?? null,
       view: host.closest('[data-view]')?.dataset.view ?? host.localName.replace(/^corpus-/, ''),
     };

@@ -6,9 +6,9 @@
 // Entity names are set as text content: corpus text is untrusted. The
 // drawing is one widget for the keyboard (network-keys.js).
 import { charts } from '../../charts/charts.js';
+import { svgElement } from '../../widgets/dom.js';
 import { wireKeys } from './network-keys.js';
 
-const SVG = 'http://www.w3.org/2000/svg';
 // Standing labels for the most mentioned nodes, up to about one per 80 px of
 // width (4 on a phone, 16 at 1280 px) where they fit; the others on hover or
 // focus.
@@ -64,12 +64,6 @@ function fitToBox(nodes, width, height) {
   };
   fit('x', MARGIN, width - MARGIN);
   fit('y', MARGIN + 14, height - MARGIN);
-}
-
-function svgElement(tag, attributes = {}) {
-  const node = document.createElementNS(SVG, tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
-  return node;
 }
 
 /**

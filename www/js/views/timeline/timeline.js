@@ -20,6 +20,7 @@ import { charts, loadCharts } from '../../charts/charts.js';
 import { edgeChart } from '../../charts/chart-edges.js';
 import { chartTable, cssPalette, exact } from '../../charts/chart-table.js';
 import { formatCount } from '../../widgets/format.js';
+import { svgElement } from '../../widgets/dom.js';
 import { element } from '../../widgets/highlight.js';
 import { optionElements } from '../../widgets/network-options.js';
 import { Widget, defineStateProperties, widgetAttributes } from '../../widgets/widget.js';
@@ -333,12 +334,8 @@ export class CorpusTimeline extends HTMLElement {
   /** Query line `i`'s key: its dash pattern and the query it draws. */
   #queryKey(query, i) {
     const key = element('p', 'corpus-timeline-query-key');
-    const swatch = document.createElementNS(SVG, 'svg');
-    swatch.setAttribute('class', 'corpus-timeline-query-swatch');
-    swatch.setAttribute('viewBox', '0 0 24 4');
-    swatch.setAttribute('aria-hidden', 'true');
-    const line = document.createElementNS(SVG, 'line');
-    for (const [name, value] of [['x1', '0'], ['y1', '2'], ['x2', '24'], ['y2', '2'], ['stroke-width', '2'], ['stroke-dasharray', QUERY_DASHES[i]]]) line.setAttribute(name, value);
+    const swatch = svgElement('svg', { class: 'corpus-timeline-query-swatch', viewBox: '0 0 24 4', 'aria-hidden': 'true' });
+    const line = svgElement('line', { x1: 0, y1: 2, x2: 24, y2: 2, 'stroke-width': 2, 'stroke-dasharray': QUERY_DASHES[i] });
     swatch.style.setProperty('--corpus-swatch', cssPalette(this.#root, 'corpus-chart', CANDIDATES + 1)[QUERY_SLOT]);
     swatch.append(line);
     key.append(swatch, `Matches of ${query}`);
@@ -388,8 +385,6 @@ export class CorpusTimeline extends HTMLElement {
     return chartTable('Mentions over time as a table', what, columns, rows);
   }
 }
-
-const SVG = 'http://www.w3.org/2000/svg';
 
 /** Query line `i`'s series id: no entity id starts with a control character. */
 const queryId = (i) => `\u0000query${i}`;
