@@ -169,7 +169,7 @@ describe('the heatmap on a phone', () => {
 });
 
 describe('the search', () => {
-  test('its examples come from the corpus open, not the embedded articles', async () => {
+  test('its examples, and the timeline\'s and Compare\'s, come from the corpus open, not the embedded articles', async () => {
     const { page, errors, context } = await openApp('#view=search');
     const input = page.locator('.corpus-search-input');
     await page.waitForFunction(() => document.querySelector('corpus-search').shadowRoot.querySelector('.corpus-search-input').placeholder.includes('"vladimir putin"'));
@@ -181,12 +181,22 @@ describe('the search', () => {
       ]),
     }]);
     await page.locator('corpus-stats', { hasText: '2 documents' }).waitFor();
-    await page.evaluate(() => { location.hash = 'view=search'; });
+    // By its tab: a fragment without the corpus would open the embedded one.
+    await page.locator('.corpus-tabs a', { hasText: 'Search' }).click();
     await page.waitForFunction(() => document.querySelector('corpus-search').shadowRoot.querySelector('.corpus-search-input').placeholder.includes('lincoln'));
     assert.equal(await input.getAttribute('placeholder'), 'e.g. "abraham lincoln" railroad, railr*, abraham~1, year:1861..1901');
     const help = await page.locator('corpus-search .corpus-search-help code').allTextContents();
     assert.ok(help.includes('railroad union') && help.includes('railroad NEAR/5 union') && help.includes('year:1861..1901'), help.join(' | '));
     assert.ok(!help.some((code) => /putin|koizumi|kuril/.test(code)), help.join(' | '));
+    // The timeline's and Compare's boxes too.
+    await page.locator('.corpus-tabs a', { hasText: 'Timeline' }).click();
+    const placeholder = (selector) => page.locator(selector).getAttribute('placeholder');
+    await page.waitForFunction(() => document.querySelector('corpus-timeline').shadowRoot.querySelector('.corpus-timeline-query').placeholder.includes('lincoln'));
+    assert.equal(await placeholder('.corpus-timeline-query'), 'e.g. "abraham lincoln"; railroad');
+    assert.equal(await placeholder('.corpus-timeline-add'), 'a name, e.g. Abraham Lincoln');
+    await page.locator('.corpus-tabs a', { hasText: 'Compare' }).click();
+    await page.waitForFunction(() => document.querySelector('corpus-compare').shadowRoot.querySelector('#corpus-compare-a').placeholder.includes('year:'));
+    assert.equal(await placeholder('#corpus-compare-a'), 'a query, e.g. year:1861..1901');
     assert.deepEqual(errors, []);
     await context.close();
   });

@@ -21,10 +21,12 @@ test('the examples are the own words, person and years of the corpus', () => {
     prefix: 'railr*',
     fuzzy: 'abraham~1',
     years: 'year:1861..1901',
+    person: 'Abraham Lincoln',
   });
   assert.equal(placeholderText(examples), 'e.g. "abraham lincoln" railroad, railr*, abraham~1, year:1861..1901');
   // Each finds something in the corpus it came from.
-  for (const query of Object.values(examples)) assert.ok(corpus.search(query).total > 0, query);
+  const { person, ...queries } = examples;
+  for (const query of Object.values(queries)) assert.ok(corpus.search(query).total > 0, query);
   corpus.free();
 });
 
@@ -32,6 +34,6 @@ test('too few words give no examples; no person, no years: the words alone', () 
   assert.equal(queryExamples([{ term: 'one' }, { term: 'two' }], [], []), null);
   const words = ['alpha', 'beta', 'gamma'].map((term) => ({ term }));
   assert.deepEqual(queryExamples(words, [{ name: 'Plato' }], [null]), {
-    both: 'alpha beta', either: 'alpha OR gamma', phrase: '"alpha beta"', prefix: 'alp*', fuzzy: 'beta~1', years: null,
+    both: 'alpha beta', either: 'alpha OR gamma', phrase: '"alpha beta"', prefix: 'alp*', fuzzy: 'beta~1', years: null, person: 'Plato',
   });
 });

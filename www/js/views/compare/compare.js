@@ -23,6 +23,7 @@
 import { charts, loadCharts } from '../../charts/charts.js';
 import { cssPalette } from '../../charts/chart-table.js';
 import { suggestComparisons } from './compare-starters.js';
+import { corpusExamples } from '../search/query-examples.js';
 import { formatP, formatRate, sortableTable } from './compare-table.js';
 import { formatCount, plural } from '../../widgets/format.js';
 import { h } from '../../widgets/dom.js';
@@ -62,7 +63,7 @@ function template() {
   return [
     h('form', { class: 'corpus-compare-form', novalidate: true },
       h('div', { class: 'corpus-compare-queries' },
-        queryField('a', 'Target documents', 'a query, e.g. year:1999..2001'),
+        queryField('a', 'Target documents', 'a query'),
         h('button', { type: 'button', class: 'corpus-compare-swap', title: 'Swap target and reference', 'aria-label': 'Swap target and reference' },
           h('span', { class: 'corpus-compare-swap-icon', 'aria-hidden': 'true' }, '⇄')),
         queryField('b', 'Reference documents', 'empty: the rest of the corpus')),
@@ -173,6 +174,7 @@ export class CorpusCompare extends HTMLElement {
     if (!this.#corpus || !this.#root.querySelector('form')) return;
     const corpus = this.#corpus;
     if (this.#stateSet || this.#state.a) this.#run();
+    this.#showExample(corpus).catch(() => {}); // the neutral placeholder stays
     let starters = [];
     try {
       starters = await suggestComparisons(corpus);
@@ -188,6 +190,12 @@ export class CorpusCompare extends HTMLElement {
       this.#writeForm(this.#state);
       this.#run();
     }
+  }
+
+  /** The target's placeholder: a query from `corpus`'s own years or names. */
+  async #showExample(corpus) {
+    const examples = await corpusExamples(corpus);
+    if (examples && corpus === this.#corpus) this.#root.querySelector('.corpus-compare-input[name="a"]').placeholder = `a query, e.g. ${examples.years ?? examples.phrase}`;
   }
 
   #showStarters(starters) {

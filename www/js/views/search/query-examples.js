@@ -12,6 +12,7 @@
  * @property {string} prefix a frequent word's first letters and `*`
  * @property {string} fuzzy a frequent long word within one edit
  * @property {string} years a range of the corpus's years, or null
+ * @property {string} person the most mentioned person's name, or null
  */
 
 /** Shorter words make poor prefix and fuzzy examples. */
@@ -43,7 +44,20 @@ export function queryExamples(terms, people, years) {
     prefix: `${prefixed.slice(0, Math.max(3, prefixed.length - 3))}*`,
     fuzzy: `${fuzzy}~1`,
     years: span ? (span[0] === span[1] ? `year:${span[0]}` : `year:${span[0]}..${span[1]}`) : null,
+    person: people[0]?.name ?? null,
   };
+}
+
+/**
+ * The examples for `corpus` (a Corpus or a CorpusClient), or null.
+ * @param {import('../../engine/corpus-client.js').AnyCorpus} corpus
+ * @returns {Promise<QueryExamples | null>}
+ */
+export async function corpusExamples(corpus) {
+  const [terms, people, documents] = await Promise.all([
+    corpus.terms({ limit: 50 }), corpus.entities({ types: ['person'], limit: 5 }), corpus.documents(),
+  ]);
+  return queryExamples(terms, people, documents.map((d) => d.year));
 }
 
 /** The placeholder: a few of the examples, as the box shows them. */

@@ -15,7 +15,7 @@ import { formatCount, plural } from '../../widgets/format.js';
 import { searchFacets } from './search-facets.js';
 import { kwicTable } from './kwic-table.js';
 import { operatorSuggestion } from './operator-hint.js';
-import { placeholderText, queryExamples } from './query-examples.js';
+import { corpusExamples, placeholderText } from './query-examples.js';
 import { Widget, defineStateProperties, settled, widgetAttributes } from '../../widgets/widget.js';
 import { ViewSupport } from '../../widgets/view-support.js';
 
@@ -135,9 +135,8 @@ export class CorpusSearch extends HTMLElement {
 
   /** The placeholder and the syntax help's examples, from `corpus`'s own words, people and years. */
   async #showExamples(corpus) {
-    const [terms, people] = await Promise.all([corpus.terms({ limit: 50 }), corpus.entities({ types: ['person'], limit: 5 })]);
-    const examples = corpus === this.#corpus && queryExamples(terms, people, corpus.documents().map((d) => d.year));
-    if (!examples) return;
+    const examples = await corpusExamples(corpus);
+    if (!examples || corpus !== this.#corpus) return;
     const [first, second] = examples.both.split(' ');
     const third = examples.either.split(' ').at(-1);
     const texts = {

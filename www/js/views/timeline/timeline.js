@@ -27,6 +27,7 @@ import { Widget, defineStateProperties, widgetAttributes } from '../../widgets/w
 import { ViewSupport } from '../../widgets/view-support.js';
 import { entityNamed, nearestEntities } from './entity-by-name.js';
 import { queryLines } from './query-lines.js';
+import { corpusExamples } from '../search/query-examples.js';
 
 /** @typedef {import('../../engine/corpus-client.js').AnyCorpus} AnyCorpus */
 
@@ -92,7 +93,7 @@ export class CorpusTimeline extends HTMLElement {
     count.setAttribute('aria-label', 'Count');
     count.append(...optionElements(COUNTS, 'relative'));
     count.addEventListener('change', () => this.#changed());
-    const query = input('search', 'corpus-timeline-query', 'Matches of queries', 'e.g. "peace treaty"; tariff');
+    const query = input('search', 'corpus-timeline-query', 'Matches of queries', 'queries, separated by ;');
     query.field.setAttribute('aria-description', `Up to ${QUERY_DASHES.length} queries, separated by semicolons; each is a line.`);
     query.field.addEventListener('change', () => this.#changed());
     const add = input('text', 'corpus-timeline-add', 'Add an entity', 'a name');
@@ -187,6 +188,7 @@ export class CorpusTimeline extends HTMLElement {
     ]);
     if (render !== this.#renders) return;
     this.#offerSteps(documents);
+    this.#showExamples(this.#corpus, top[0]).catch(() => {}); // the neutral placeholders stay
     this.#named = all;
     this.#root.querySelector('datalist').replaceChildren(...all.map((e) => {
       const option = document.createElement('option');
@@ -203,6 +205,14 @@ export class CorpusTimeline extends HTMLElement {
     if (render !== this.#renders) return;
     this.#renderChips(chosen);
     this.#render();
+  }
+
+  /** Placeholders from `corpus`'s own words and its most mentioned entity, `top`. */
+  async #showExamples(corpus, top) {
+    const examples = await corpusExamples(corpus);
+    if (corpus !== this.#corpus) return;
+    if (examples) this.#root.querySelector('.corpus-timeline-query').placeholder = `e.g. ${examples.phrase}; ${examples.both.split(' ')[0]}`;
+    this.#root.querySelector('.corpus-timeline-add').placeholder = top ? `a name, e.g. ${top.name}` : 'a name';
   }
 
   /** Draws the entity the box names (a list label, a name or an alias), or says none does and offers the nearest. */
