@@ -139,11 +139,63 @@ for (const kind of ['corpus', 'client']) {
 
       const cooccur = entity.locator('.corpus-entity-cooccur');
       await cooccur.locator('.corpus-chart-table summary').click();
-      await cooccur.getByRole('button', { name: 'Yoshiro Mori' }).click();
+      await cooccur.getByRole('button', { name: 'Yoshiro Mori', exact: true }).click();
       await settled(page);
       assert.equal(await entity.locator('.corpus-entity-title').textContent(), 'Yoshiro Mori');
       const last = await page.evaluate(() => window.seen.findLast((e) => e.type === 'corpus-open-entity').detail);
       assert.deepEqual(last, { id: 'person:yoshiro-mori' });
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+
+    test('the associated entities filter by type and least count, and each pair lists the sentences behind it', async () => {
+      const { page, errors, context, entity } = await openEntity(kind, PUTIN);
+      const cooccur = entity.locator('.corpus-entity-cooccur');
+      const caption = cooccur.locator('.corpus-entity-caption');
+      const rows = () => cooccur.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => ({ name: tr.cells[0].textContent, type: tr.cells[1].textContent, count: Number(tr.cells[2].textContent) })));
+      const all = await rows();
+      assert.ok(new Set(all.map((r) => r.type)).size > 2 && all.some((r) => r.count === 1), 'several types, some together once');
+
+      await cooccur.getByLabel('Type').selectOption('person');
+      await caption.filter({ hasText: '(people)' }).waitFor();
+      const people = await rows();
+      assert.deepEqual(people, all.filter((r) => r.type === 'Person'));
+      assert.match(await caption.textContent(), new RegExp(`${all.length - people.length} more left out by the filters`));
+
+      const least = cooccur.getByLabel('Together at least');
+      await least.fill('2');
+      await caption.filter({ hasText: 'together in at least 2 sentences' }).waitFor();
+      assert.deepEqual(await rows(), people.filter((r) => r.count >= 2));
+      await least.fill('0');
+      await cooccur.locator('.corpus-entity-note', { hasText: 'Together at least must be a whole number from 1 to 100,000, got 0.' }).waitFor();
+      assert.equal(await least.getAttribute('aria-invalid'), 'true');
+      await least.fill('1');
+      await cooccur.getByLabel('Type').selectOption('');
+      await caption.filter({ hasNotText: 'left out' }).waitFor();
+
+      // The evidence of one pair: every sentence, both marked, each opening its document.
+      const mori = all.find((r) => r.name === 'Yoshiro Mori');
+      await cooccur.locator('.corpus-chart-table summary').click();
+      await cooccur.getByRole('button', { name: 'evidence: Yoshiro Mori' }).click();
+      const heading = cooccur.locator('.corpus-entity-evidence-title');
+      await heading.waitFor();
+      assert.equal(await heading.textContent(), `Vladimir Putin and Yoshiro Mori · ${mori.count} sentence${mori.count === 1 ? '' : 's'}`);
+      assert.ok(await heading.evaluate((h) => h.getRootNode().activeElement === h), 'the evidence takes the focus');
+      const items = cooccur.locator('.corpus-entity-evidence li');
+      assert.equal(await items.count(), mori.count);
+      const engine = await page.evaluate(async () => (await window.corpus.evidence('person:vladimir-putin', 'person:yoshiro-mori', { unit: 'sentence' })).map((u) => u.text));
+      assert.deepEqual(await items.locator('.corpus-evidence-text').allTextContents(), engine);
+      for (const item of await items.all()) {
+        const marked = await item.locator('mark').allTextContents();
+        assert.ok(marked.some((m) => /Putin/.test(m)) && marked.some((m) => /Mori/.test(m)), marked.join(', '));
+      }
+      await items.first().locator('button').click();
+      const opened = await page.evaluate(async () => {
+        const { detail } = window.seen.findLast((e) => e.type === 'corpus-open-document');
+        const { text } = await window.corpus.document(detail.id);
+        return text.slice(detail.start, detail.end);
+      });
+      assert.equal(opened, engine[0]);
       assert.deepEqual(errors, []);
       await context.close();
     });

@@ -9,7 +9,9 @@ import { charts } from '../../charts/charts.js';
 import { edgeChart } from '../../charts/chart-edges.js';
 import { chartTable, exact } from '../../charts/chart-table.js';
 import { formatCount, plural } from '../../widgets/format.js';
-import { typeLabel } from '../../widgets/entity-types.js';
+import { typeLabel, typePluralLabel } from '../../widgets/entity-types.js';
+import { evidenceItem } from '../../widgets/evidence.js';
+import { numberProblem } from '../../widgets/number-fields.js';
 import { element } from '../../widgets/highlight.js';
 import { MEASURES, formatScore, measureLabel, optionElements, unitPlural } from '../../widgets/network-options.js';
 import { PLOT_STYLE, clip, describedSvg } from '../../charts/chart-figure.js';
@@ -31,8 +33,10 @@ const NETWORK_TYPES = ['person', 'place', 'organization', 'media', 'nationality'
 /**
  * The cards by name, in the page's order. `load(corpus, entity, section)`
  * reads the card's controls and resolves to what `draw(figure, data,
- * {width, colour, open})` draws; `colour(type)` is a type's colour and
- * `open(id)` opens an entity.
+ * context)` draws. The context: `width`; `colour(type)`, a type's colour;
+ * `open(id)`, which opens an entity; `evidence(otherId, options)`, the
+ * units behind the entity and another (corpus.evidence); `titleOf(docId)`;
+ * `openDocument({id, start, end})`.
  */
 export const CHARTS = {
   timeline: { load: loadTimeline, draw: drawTimeline },
@@ -40,9 +44,16 @@ export const CHARTS = {
   collocates: { load: loadCollocates, draw: drawCollocates },
 };
 
-/** The three cards, empty; `onChange(name)`: a card's control changed. */
-export function chartSections(ids, onChange) {
-  return [timelineSection(ids, () => onChange('timeline')), cooccurSection(ids, () => onChange('cooccur')), collocatesSection(ids, () => onChange('collocates'))];
+/**
+ * The three cards, empty. `onChange(name)`: a control of what is asked
+ * changed; `onFilter(name)`: a control of what is shown of the answer did.
+ */
+export function chartSections(ids, onChange, onFilter) {
+  return [
+    timelineSection(ids, () => onChange('timeline')),
+    cooccurSection(ids, () => onChange('cooccur'), () => onFilter('cooccur')),
+    collocatesSection(ids, () => onChange('collocates')),
+  ];
 }
 
 function timelineSection(ids, onChange) {
@@ -62,11 +73,19 @@ function timelineSection(ids, onChange) {
   return chartSection(ids, 'timeline', 'Mentions over time', [buckets]);
 }
 
-function cooccurSection(ids, onChange) {
+function cooccurSection(ids, onChange, onFilter) {
   const unit = select('corpus-entity-unit', 'Counted by', UNITS, 'sentence');
   const measure = select('corpus-entity-measure', 'Ranked by', MEASURES, 'logdice');
   for (const control of [unit, measure]) control.field.addEventListener('change', onChange);
-  return chartSection(ids, 'cooccur', 'Associated entities', [unit.label, measure.label]);
+  const type = select('corpus-entity-neighbour-type', 'Type', [['', 'all types'], ...NETWORK_TYPES.map((t) => [t, typePluralLabel(t).toLowerCase()])], '');
+  const least = numberField('corpus-entity-min-count', 'Together at least', { min: 1, max: MOST_TOGETHER, value: 1 });
+  type.field.addEventListener('change', onFilter);
+  least.field.addEventListener('input', onFilter);
+  const section = chartSection(ids, 'cooccur', 'Associated entities', [unit.label, measure.label, type.label, least.label]);
+  const evidence = element('div', 'corpus-entity-evidence');
+  evidence.setAttribute('aria-live', 'polite');
+  section.append(evidence);
+  return section;
 }
 
 function collocatesSection(ids, onChange) {
@@ -104,6 +123,18 @@ function select(className, text, pairs, selected) {
   const field = element('select', className);
   field.id = `corpus-entity-field-${++fields}`;
   field.append(...optionElements(pairs.map(([v, l]) => [String(v), l]), String(selected)));
+  const label = element('label', '', text);
+  label.htmlFor = field.id;
+  box.append(label, field);
+  return { label: box, field };
+}
+
+/** A whole-number <input> with its label beside it, as `select` makes them. */
+function numberField(className, text, { min, max, value }) {
+  const box = element('span', 'corpus-entity-control');
+  const field = element('input', className);
+  Object.assign(field, { id: `corpus-entity-field-${++fields}`, type: 'number', min, max, step: 1, value, inputMode: 'numeric' });
+  field.dataset.label = text;
   const label = element('label', '', text);
   label.htmlFor = field.id;
   box.append(label, field);
@@ -186,13 +217,34 @@ async function loadCooccurrence(corpus, entity, section) {
   // every score. Columns cross from a worker far faster than objects.
   const types = NETWORK_TYPES.includes(entity.type) ? {} : { types: [...NETWORK_TYPES, entity.type] };
   const network = await corpus.cooccurrenceColumns({ unit, measure, ...types });
+  section.querySelector('.corpus-entity-evidence').replaceChildren(); // counted anew: what it showed may have changed
   return { entity, unit, measure, rows: neighbours(network, entity.id) };
 }
 
-function drawCooccurrence(figure, { entity, unit, measure, rows }, { width, colour, open }) {
+/**
+ * The type and the least count the card's filters ask for, or the filters'
+ * problem (a count out of range) to say instead of a chart.
+ */
+function neighbourFilter(section) {
+  const type = section.querySelector('.corpus-entity-neighbour-type').value;
+  const least = section.querySelector('.corpus-entity-min-count');
+  const problem = numberProblem(section.querySelector('.corpus-entity-controls'));
+  return { type, least: Number(least.value), problem };
+}
+
+function drawCooccurrence(figure, { entity, unit, measure, rows: all }, context) {
+  const { width, colour, open } = context;
+  const section = figure.closest('section');
+  const { type, least, problem } = neighbourFilter(section);
+  if (problem) {
+    fill(figure, { caption: '', svg: null, table: null, empty: `${problem}.` });
+    return;
+  }
+  const rows = all.filter((r) => (!type || r.type === type) && r.count >= least);
   const counting = measure === 'count';
   const name = measureLabel(measure);
-  const caption = `Entities in the same ${unit} as ${entity.name}, ${counting ? 'by count' : `by ${name}`}`;
+  const filters = [type && typePluralLabel(type).toLowerCase(), least > 1 && `together in at least ${plural(least, unitPlural(unit, 1), unitPlural(unit))}`].filter(Boolean);
+  const caption = `Entities in the same ${unit} as ${entity.name}, ${counting ? 'by count' : `by ${name}`}${filters.length ? ` (${filters.join(', ')})` : ''}`;
   const bars = rows.slice(0, TOP).map((r) => ({
     key: r.id,
     label: r.name,
@@ -206,31 +258,79 @@ function drawCooccurrence(figure, { entity, unit, measure, rows }, { width, colo
     rect.classList.add('corpus-entity-bar-link');
     rect.addEventListener('click', () => open(bars[i].key));
   });
+  const showEvidence = (row, button) => showPairEvidence(section, { entity, unit, row, button }, context);
+  const left = all.length - rows.length;
   fill(figure, {
     caption: rows.length > TOP ? `${caption}: the ${TOP} highest of ${formatCount(rows.length)}` : caption,
     svg: svg && describedSvg(svg, 'corpus-entity-svg', `${caption}; the table below has the numbers`),
-    table: rows.length ? neighbourTable(rows, { unit, measure, caption, open }) : null,
-    empty: `No other entity is found in the same ${unit}.`,
+    table: rows.length ? neighbourTable(rows, { unit, measure, caption, open, showEvidence }) : null,
+    empty: all.length ? `None of the ${formatCount(all.length)} entities in the same ${unit} passes the filters.` : `No other entity is found in the same ${unit}.`,
   });
+  if (left > 0 && rows.length) figure.querySelector('.corpus-entity-caption').append(` · ${formatCount(left)} more left out by the filters`);
 }
 
-/** Every associated entity as a table; a name is a button that opens it. */
-function neighbourTable(rows, { unit, measure, caption, open }) {
+/** Most units listed as a pair's evidence; the count says how many there are in all. */
+const EVIDENCE_LIMIT = 100;
+/** The filter's highest least count. */
+const MOST_TOGETHER = 100000;
+
+/** The units where `entity` and `row`'s entity are together, listed under the card. */
+async function showPairEvidence(section, { entity, unit, row, button }, { evidence, titleOf, openDocument }) {
+  const box = section.querySelector('.corpus-entity-evidence');
+  const heading = element('h5', 'corpus-entity-evidence-title', `${entity.name} and ${row.name} · ${plural(row.count, unitPlural(unit, 1), unitPlural(unit))}`);
+  heading.tabIndex = -1; // focused when the evidence was asked for
+  let units;
+  try {
+    units = await evidence(row.id, { unit, limit: EVIDENCE_LIMIT });
+  } catch (error) {
+    box.replaceChildren(heading, element('p', 'corpus-entity-error', `Could not find the evidence: ${error.message}`));
+    return;
+  }
+  if (units.length < row.count) heading.append(` (the first ${formatCount(units.length)})`);
+  const names = new Map([[entity.id, entity], [row.id, row]]);
+  const list = element('ol', 'corpus-evidence');
+  list.setAttribute('aria-label', `${entity.name} with ${row.name}`);
+  for (const unitFound of units) {
+    list.append(evidenceItem(unitFound, {
+      pair: new Set(names.keys()),
+      title: titleOf(unitFound.docId),
+      markMention: (mark, id) => {
+        const named = names.get(id);
+        mark.dataset.type = named.type;
+        mark.title = `${named.name} · ${typeLabel(named.type).toLowerCase()}`;
+      },
+      open: openDocument,
+    }));
+  }
+  box.replaceChildren(heading, list);
+  for (const other of section.querySelectorAll('.corpus-entity-evidence-button')) other.removeAttribute('aria-expanded');
+  button.setAttribute('aria-expanded', 'true');
+  heading.focus();
+}
+
+/** Every associated entity as a table; a name is a button that opens it, and each row's evidence one that lists it. */
+function neighbourTable(rows, { unit, measure, caption, open, showEvidence }) {
   const counting = measure === 'count';
   const columns = [{ label: 'Entity' }, { label: 'Type' }, { label: `${capitalise(unitPlural(unit))} together`, numeric: true }];
   if (!counting) columns.push({ label: measureLabel(measure), numeric: true });
+  columns.push({ label: 'Evidence' });
   const cells = rows.map((r) => {
     const button = element('button', 'corpus-link', r.name);
     button.type = 'button';
     button.addEventListener('click', () => open(r.id));
     const row = [button, typeLabel(r.type), formatCount(r.count)];
     if (!counting) row.push(formatScore(r.score));
+    const show = element('button', 'corpus-link corpus-entity-evidence-button', 'evidence');
+    show.type = 'button';
+    // Named in full: a screen reader's list of buttons would otherwise hold many "evidence".
+    show.setAttribute('aria-label', `evidence: ${r.name}`);
+    show.addEventListener('click', () => showEvidence(r, show));
+    row.push(show);
     return row;
   });
   return chartTable('Associated entities as a table', caption, columns, cells);
 }
 
-/** This entity's edges in a network's columns, best first: `[{id, name, type, count, score}]`. */
 function neighbours({ nodes, edges }, id) {
   const self = nodes.id.indexOf(id);
   if (self < 0) return [];

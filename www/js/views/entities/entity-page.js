@@ -171,7 +171,9 @@ export class CorpusEntity extends HTMLElement {
     const side = element('div', 'corpus-entity-side');
     side.append(editor, mentionsSection(this.#ids));
     const charts = element('div', 'corpus-entity-charts');
-    charts.append(...chartSections(this.#ids, (name) => this.#fillChart(name, this.#renders)));
+    charts.append(...chartSections(this.#ids, (name) => this.#fillChart(name, this.#renders), (name) => {
+      if (this.#drawn[name]) this.#draw(name);
+    }));
     const body = element('div', 'corpus-entity-body');
     body.append(side, charts);
     page.append(head, body);
@@ -325,6 +327,9 @@ export class CorpusEntity extends HTMLElement {
       width,
       colour: (type) => themeValue(this.#root, `entity-${type}`) || 'gray',
       open: (id) => this.dispatchEvent(new CustomEvent('corpus-open-entity', { bubbles: true, composed: true, detail: { id } })),
+      evidence: (other, options) => this.#corpus.evidence(this.#entity.id, other, options),
+      titleOf: (docId) => this.#titles?.get(docId)?.title ?? docId,
+      openDocument: (detail) => this.dispatchEvent(new CustomEvent('corpus-open-document', { bubbles: true, composed: true, detail })),
     });
   }
 

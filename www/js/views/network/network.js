@@ -26,7 +26,8 @@ import { chartTable, exact } from '../../charts/chart-table.js';
 import { formatCount, plural } from '../../widgets/format.js';
 import { ENTITY_TYPES, typeLabel, typePluralLabel, typeSwatch } from '../../widgets/entity-types.js';
 import { h } from '../../widgets/dom.js';
-import { appendMarked, element } from '../../widgets/highlight.js';
+import { element } from '../../widgets/highlight.js';
+import { evidenceItem } from '../../widgets/evidence.js';
 import { drawNetwork, layoutNetwork } from './network-chart.js';
 import { edgeNetwork } from '../../charts/chart-edges.js';
 import { keyMap } from './network-keys.js';
@@ -436,7 +437,19 @@ export class CorpusNetwork extends HTMLElement {
     heading.append(this.#entityLabel(a), ' and ', this.#entityLabel(b), ` · ${formatCount(units.length)} ${unitPlural(unit, units.length)}`);
     const list = element('ol', 'corpus-evidence');
     list.setAttribute('aria-label', `${this.#name(a)} with ${this.#name(b)}`);
-    for (const found of units) list.append(this.#evidenceItem(found, new Set([a, b])));
+    const pair = new Set([a, b]);
+    for (const found of units) {
+      list.append(evidenceItem(found, {
+        pair,
+        title: this.#titles.get(found.docId) ?? found.docId,
+        markMention: (mark, id) => {
+          const node = this.#names.get(id);
+          if (node) Object.assign(mark.dataset, this.#colourOf(node));
+          mark.title = node ? `${node.name} · ${node.type}` : id;
+        },
+        open: (detail) => this.dispatchEvent(new CustomEvent('corpus-open-document', { bubbles: true, composed: true, detail })),
+      }));
+    }
     box.replaceChildren(heading, list);
   }
 
@@ -446,34 +459,6 @@ export class CorpusNetwork extends HTMLElement {
     if (node) span.append(colourSwatch(this.#colourOf(node)));
     span.append(this.#name(id));
     return span;
-  }
-
-  /** One unit of evidence: its document's title and its text, the two entities marked. */
-  #evidenceItem({ docId, start, end, text, mentions }, pair) {
-    // Offsets are the document's: shift them into the unit's text. The
-    // ranges are made ascending and disjoint here, so that the marks
-    // appendMarked makes line up one for one with `ranges`.
-    const ranges = [];
-    for (const m of [...mentions].sort((x, y) => x.start - y.start || y.end - x.end)) {
-      if (!pair.has(m.entityId) || m.start < (ranges.at(-1)?.end ?? -1) + start) continue;
-      ranges.push({ start: m.start - start, end: m.end - start, id: m.entityId });
-    }
-    const button = element('button', 'corpus-evidence-open');
-    button.type = 'button';
-    button.append(element('span', 'corpus-evidence-doc', this.#titles.get(docId) ?? docId));
-    const quote = appendMarked(element('span', 'corpus-evidence-text'), text, ranges, 'corpus-entity');
-    quote.querySelectorAll('mark').forEach((mark, i) => {
-      const node = this.#names.get(ranges[i].id);
-      if (node) Object.assign(mark.dataset, this.#colourOf(node));
-      mark.title = node ? `${node.name} · ${node.type}` : ranges[i].id;
-    });
-    button.append(quote);
-    button.addEventListener('click', () => {
-      this.dispatchEvent(new CustomEvent('corpus-open-document', { bubbles: true, composed: true, detail: { id: docId, start, end } }));
-    });
-    const item = element('li');
-    item.append(button);
-    return item;
   }
 }
 
