@@ -101,7 +101,7 @@ export interface CooccurrenceMatrix {
   ids: string[]; names: string[]; types: EntityType[]; frequencies: number[];
   counts: number[]; scores: (number | null)[]; pValues: (number | null)[];
 }
-export interface TimelineOptions { entities?: string[]; types?: EntityType[]; query?: string; bucket?: "year" | "month" | "issue" | "document" }
+export interface TimelineOptions { entities?: string[]; types?: EntityType[]; query?: string; bucket?: "year" | "month" | "issue" | "document" | `field:${string}` }
 export interface Timeline {
   bucket: string; buckets: string[]; tokens: number[];
   series: { id: string; name: string; type: EntityType; values: number[]; total: number }[];
@@ -163,7 +163,7 @@ export interface SearchOptions {
  * `entities`: entities listed per type, 0–1,000 (default 10; 0: none).
  * `types`: the entity types counted (default: person, place, organization, media, nationality, event).
  */
-export interface FacetOptions { entities?: number; types?: EntityType[] }
+export interface FacetOptions { entities?: number; types?: EntityType[]; metadata?: number }
 /** A facet value and the number of matching documents that have it. */
 export interface FacetCount<T> { value: T; count: number }
 /** An entity and the number of matching documents that mention it. */
@@ -178,6 +178,8 @@ export interface Facets {
   year: FacetCount<number>[];
   /** Each type asked for (perhaps with an empty list): its top entities, most documents first, ties by name then id. */
   entities: Partial<Record<EntityType, EntityFacet[]>>;
+  /** Each metadata field of the corpus, in lower case: its values, most documents first (ties by value), at most `metadata` of them. */
+  metadata: Record<string, FacetCount<string>[]>;
 }
 
 export interface SearchHit {
@@ -212,7 +214,7 @@ export interface Kwic { total: number; lines: KwicLine[] }
 export interface TermsOptions { limit?: number; stopwords?: boolean | string[] }
 export interface TermCount { term: string; count: number; documents: number }
 
-export interface TrendOptions { bucket?: "year" | "month" | "issue" | "document" }
+export interface TrendOptions { bucket?: "year" | "month" | "issue" | "document" | `field:${string}` }
 export interface Trend { query: string; bucket: string; labels: string[]; counts: number[]; words: number[] }
 
 export interface LoadOptions {

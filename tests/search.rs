@@ -689,6 +689,63 @@ fn term_trend_fills_every_year() {
 }
 
 #[test]
+fn trends_and_timelines_group_by_any_metadata_field() {
+    let records = [
+        r#"{"date": "1861-12-03", "president": "Abraham Lincoln", "party": "Republican", "text": "The Union. Lincoln spoke of the Union and the war."}"#,
+        r#"{"date": "1858-12-06", "president": "James Buchanan", "party": "Democratic", "text": "The Union is in peril."}"#,
+        r#"{"date": "1862-12-01", "president": "Abraham Lincoln", "party": "Republican", "text": "The war and the Union."}"#,
+        r#"{"date": "1790-01-08", "text": "A word on the Union from a president with no party."}"#,
+    ];
+    let corpus = Corpus::load(
+        &[SourceFile::new("addresses.jsonl", &records.join("\n"))],
+        &LoadOptions::default(),
+    )
+    .unwrap();
+    let by_party = corpus
+        .term_trend(
+            "union",
+            &TrendOptions {
+                bucket: Bucket::Field("party".into()),
+            },
+        )
+        .unwrap();
+    // Ordered by each value's earliest year; the documents without it last.
+    assert_eq!(by_party.labels, ["Democratic", "Republican", "(no party)"]);
+    assert_eq!(by_party.counts, [1, 3, 1]);
+    assert_eq!(by_party.words.iter().sum::<usize>(), corpus.stats().words);
+    assert_eq!(
+        serde_json::to_value(&by_party).unwrap()["bucket"],
+        "field:party"
+    );
+
+    // The field's name in any case; the timeline counts mentions the same way.
+    let timeline = corpus
+        .timeline(
+            &serde_json::from_value(
+                serde_json::json!({"bucket": "field:President", "entities": ["person:lincoln"]}),
+            )
+            .unwrap(),
+        )
+        .unwrap();
+    assert_eq!(
+        timeline.buckets,
+        ["James Buchanan", "Abraham Lincoln", "(no President)"]
+    );
+    assert_eq!(timeline.series[0].values, [0, 1, 0]);
+
+    let unknown = corpus
+        .term_trend(
+            "union",
+            &TrendOptions {
+                bucket: Bucket::Field("author".into()),
+            },
+        )
+        .unwrap_err()
+        .to_string();
+    assert_eq!(unknown, "the option bucket names the field \"author\", which no document has; this corpus has party, president");
+}
+
+#[test]
 fn memory_report_adds_up_by_part() {
     let corpus = seeds();
     let memory = corpus.memory();
@@ -794,7 +851,7 @@ fn facets_count_the_whole_match_set() {
         };
         let options = corpus_lens::FacetOptions {
             entities: 1000,
-            types: vec![],
+            ..corpus_lens::FacetOptions::default()
         };
         let results = corpus.search(query, &facets_of(Some(options))).unwrap();
         assert_eq!(results.hits.len(), 1, "one hit returned, all counted");
@@ -862,6 +919,66 @@ fn facets_count_the_whole_match_set() {
 }
 
 #[test]
+fn facets_count_matching_documents_per_value_of_each_metadata_field() {
+    let records = [
+        r#"{"party": "Republican", "president": "Abraham Lincoln", "text": "The Union and the war."}"#,
+        r#"{"party": "Democratic", "president": "James Buchanan", "text": "The Union is in peril."}"#,
+        r#"{"party": "Republican", "president": "Abraham Lincoln", "text": "The war goes on; the Union holds."}"#,
+        r#"{"party": " ", "president": 1790, "text": "Peace, and no war."}"#,
+    ];
+    let corpus = Corpus::load(
+        &[SourceFile::new("addresses.jsonl", &records.join("\n"))],
+        &LoadOptions::default(),
+    )
+    .unwrap();
+    let facets = |query: &str, metadata: usize| {
+        let options = SearchOptions {
+            facets: Some(corpus_lens::FacetOptions {
+                metadata,
+                ..corpus_lens::FacetOptions::default()
+            }),
+            ..SearchOptions::default()
+        };
+        let found = corpus
+            .search(query, &options)
+            .unwrap()
+            .facets
+            .unwrap()
+            .metadata;
+        found
+            .into_iter()
+            .map(|(field, values)| {
+                (
+                    field,
+                    values
+                        .into_iter()
+                        .map(|c| (c.value, c.count))
+                        .collect::<Vec<_>>(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let pair = |v: &str, n: usize| (v.to_string(), n);
+    assert_eq!(
+        facets("war", 10),
+        [
+            ("party".to_string(), vec![pair("Republican", 2)]),
+            (
+                "president".to_string(),
+                vec![pair("Abraham Lincoln", 2), pair("1790", 1)]
+            ),
+        ],
+        "a blank value is not counted; a number is counted as written"
+    );
+    assert_eq!(
+        facets("union", 1)[0],
+        ("party".to_string(), vec![pair("Republican", 2)])
+    );
+    // Each value's count is what the field filter finds with the same query.
+    assert_eq!(search(&corpus, "union party:republican").total, 2);
+}
+
+#[test]
 fn facets_option_reads_true_false_and_an_object() {
     let read = |value: serde_json::Value| serde_json::from_value::<SearchOptions>(value);
     let on = read(serde_json::json!({"facets": true})).unwrap();
@@ -881,7 +998,7 @@ fn facets_option_reads_true_false_and_an_object() {
     let too_many = SearchOptions {
         facets: Some(corpus_lens::FacetOptions {
             entities: 1001,
-            types: vec![],
+            ..corpus_lens::FacetOptions::default()
         }),
         ..SearchOptions::default()
     };

@@ -8,7 +8,7 @@ use super::{ranked_entities, scope_documents, Scope};
 use crate::corpus::Corpus;
 use crate::error::Error;
 use crate::extract::EntityType;
-use crate::search::{bucket_label, bucket_labels, Bucket};
+use crate::search::{document_buckets, Bucket};
 
 /// How many entities a timeline shows when none are named.
 const DEFAULT_ENTITIES: usize = 5;
@@ -29,7 +29,9 @@ pub struct TimelineOptions {
     /// How documents are grouped (default `year`): `year` and `month` run
     /// from the first to the last without gaps, `issue` has one bucket per
     /// publication, volume and issue in corpus order, `document` one per
-    /// document; documents without the date or issue fall in `undated`.
+    /// document, `field:NAME` one per value of a metadata field; documents
+    /// without the date or issue fall in `undated`, those without the field
+    /// in `(no NAME)`.
     pub bucket: Bucket,
 }
 
@@ -41,7 +43,8 @@ pub struct Timeline {
     pub bucket: Bucket,
     /// Bucket labels, for every document of the corpus (whatever the
     /// query), so that the axis stays put: years, `YYYY-MM` months, issues
-    /// such as `Monitor 6:74`, or document ids; then `undated` if used.
+    /// such as `Monitor 6:74`, document ids or field values; then `undated`
+    /// (or `(no NAME)`) if used.
     pub buckets: Vec<String>,
     /// Tokens per bucket in the documents in scope, to turn mentions into
     /// relative frequencies.
@@ -86,7 +89,7 @@ fn timeline(corpus: &Corpus, options: &TimelineOptions) -> Result<Timeline, Erro
             ..Scope::default()
         },
     )?;
-    let (buckets, bucket_of) = document_buckets(corpus, options.bucket);
+    let (buckets, bucket_of) = document_buckets(corpus, &options.bucket)?;
     let chosen = timeline_entities(corpus, options, &docs)?;
     let slot: HashMap<usize, usize> = chosen.iter().enumerate().map(|(i, &e)| (e, i)).collect();
     let mut values = vec![vec![0u64; buckets.len()]; chosen.len()];
@@ -107,32 +110,11 @@ fn timeline(corpus: &Corpus, options: &TimelineOptions) -> Result<Timeline, Erro
         .filter_map(|(&e, values)| series(corpus, e, values))
         .collect();
     Ok(Timeline {
-        bucket: options.bucket,
+        bucket: options.bucket.clone(),
         buckets,
         tokens,
         series,
     })
-}
-
-/// The bucket labels and, per document number, its bucket.
-fn document_buckets(corpus: &Corpus, bucket: Bucket) -> (Vec<String>, Vec<usize>) {
-    let labels: Vec<String> = corpus
-        .documents()
-        .iter()
-        .map(|d| bucket_label(d, bucket))
-        .collect();
-    let buckets = bucket_labels(&labels, bucket);
-    let position: HashMap<&str, usize> = buckets
-        .iter()
-        .enumerate()
-        .map(|(i, l)| (l.as_str(), i))
-        .collect();
-    // `bucket_labels` holds every label, so the fallback is never used.
-    let bucket_of = labels
-        .iter()
-        .map(|l| position.get(l.as_str()).copied().unwrap_or(0))
-        .collect();
-    (buckets, bucket_of)
 }
 
 /// The entity numbers to chart: those named, or the most mentioned.

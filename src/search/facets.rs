@@ -6,7 +6,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Deserializer, Serialize};
 
+use super::fields::{metadata_fields, metadata_text};
 use crate::corpus::Corpus;
+use crate::document::Document;
 use crate::error::Error;
 use crate::extract::EntityType;
 use crate::options::check_range;
@@ -24,6 +26,9 @@ pub struct FacetOptions {
     /// language filters by (person, place, organization, media,
     /// nationality, event).
     pub types: Vec<EntityType>,
+    /// Values listed per metadata field of the corpus, 0 to 1,000 (default
+    /// 10): those most matching documents have.
+    pub metadata: usize,
 }
 
 impl Default for FacetOptions {
@@ -31,6 +36,7 @@ impl Default for FacetOptions {
         FacetOptions {
             entities: 10,
             types: Vec::new(),
+            metadata: 10,
         }
     }
 }
@@ -47,7 +53,8 @@ const FILTERABLE: [EntityType; 6] = [
 
 impl FacetOptions {
     pub(crate) fn check(&self) -> Result<(), Error> {
-        check_range("facets.entities", self.entities as f64, 0.0, 1000.0)
+        check_range("facets.entities", self.entities as f64, 0.0, 1000.0)?;
+        check_range("facets.metadata", self.metadata as f64, 0.0, 1000.0)
     }
 }
 
@@ -67,7 +74,7 @@ where
             })
         }
         other => Err(D::Error::custom(format!(
-            "expected true, false or {{entities, types}}, got {other}"
+            "expected true, false or {{entities, types, metadata}}, got {other}"
         ))),
     }
 }
@@ -87,6 +94,11 @@ pub struct Facets {
     /// entities mentioned by most matching documents, most first (ties:
     /// name, then id), at most `entities` of them.
     pub entities: BTreeMap<EntityType, Vec<EntityFacet>>,
+    /// Per metadata field of the corpus (in lower case, as the query
+    /// language names it): matching documents per value, most first (ties:
+    /// by value), at most `metadata` of them; documents without the field
+    /// are not counted.
+    pub metadata: BTreeMap<String, Vec<FacetCount<String>>>,
 }
 
 /// A facet value and how many matching documents have it.
@@ -143,23 +155,57 @@ pub(crate) fn count(corpus: &Corpus, docs: &[u32], options: &FacetOptions) -> Fa
             *years.entry(year).or_default() += 1;
         }
     }
-    let mut publication: Vec<FacetCount<String>> = publications
-        .into_iter()
-        .map(|(value, count)| FacetCount {
-            value: value.to_string(),
-            count,
-        })
-        .collect();
-    publication.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
     Facets {
         documents: matching().count(),
-        publication,
+        publication: most_first(publications, usize::MAX),
+        metadata: metadata_facets(documents, &inside, options.metadata),
         year: years
             .into_iter()
             .map(|(value, count)| FacetCount { value, count })
             .collect(),
         entities: entity_facets(corpus, &inside, options),
     }
+}
+
+/// The values of `counts`, most first (ties: by value), at most `limit`.
+fn most_first(counts: BTreeMap<&str, usize>, limit: usize) -> Vec<FacetCount<String>> {
+    let mut out: Vec<FacetCount<String>> = counts
+        .into_iter()
+        .map(|(value, count)| FacetCount {
+            value: value.to_string(),
+            count,
+        })
+        .collect();
+    out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+    out.truncate(limit);
+    out
+}
+
+/// The top values of each metadata field, by matching documents (a field
+/// no matching document has is listed, empty).
+fn metadata_facets(
+    documents: &[Document],
+    inside: &[bool],
+    limit: usize,
+) -> BTreeMap<String, Vec<FacetCount<String>>> {
+    let mut out = BTreeMap::new();
+    for field in metadata_fields(documents) {
+        let values: Vec<String> = documents
+            .iter()
+            .zip(inside)
+            .filter(|(_, &i)| i)
+            .filter_map(|(d, _)| metadata_text(d, &field))
+            .map(|v| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+            .collect();
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        for value in &values {
+            *counts.entry(value).or_default() += 1;
+        }
+        let top = most_first(counts, limit);
+        out.insert(field, top);
+    }
+    out
 }
 
 /// The top entities of each type asked for, by matching documents.

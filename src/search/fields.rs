@@ -130,15 +130,23 @@ fn entity_filter(
     })
 }
 
+/// The metadata fields of `documents` (beyond the built-in ones), in lower
+/// case, sorted.
+pub(crate) fn metadata_fields(documents: &[Document]) -> Vec<String> {
+    let fields: BTreeSet<String> = documents
+        .iter()
+        .flat_map(|doc| doc.metadata.keys().map(|k| k.to_ascii_lowercase()))
+        .collect();
+    fields.into_iter().collect()
+}
+
 fn unknown_field(name: &str, at: usize, documents: &[Document]) -> Error {
     let mut known: BTreeSet<String> = BUILT_IN
         .iter()
         .chain(ENTITY_FIELDS.iter().map(|(f, _)| f))
         .map(|f| f.to_string())
         .collect();
-    for doc in documents {
-        known.extend(doc.metadata.keys().map(|k| k.to_ascii_lowercase()));
-    }
+    known.extend(metadata_fields(documents));
     let known: Vec<String> = known.into_iter().collect();
     invalid_query(
         at,
@@ -149,13 +157,13 @@ fn unknown_field(name: &str, at: usize, documents: &[Document]) -> Error {
     )
 }
 
-fn has_metadata(name: &str, documents: &[Document]) -> bool {
+pub(crate) fn has_metadata(name: &str, documents: &[Document]) -> bool {
     documents
         .iter()
         .any(|d| d.metadata.keys().any(|k| k.eq_ignore_ascii_case(name)))
 }
 
-fn metadata_text(document: &Document, name: &str) -> Option<String> {
+pub(crate) fn metadata_text(document: &Document, name: &str) -> Option<String> {
     let (_, value) = document
         .metadata
         .iter()

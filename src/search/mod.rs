@@ -5,6 +5,7 @@
 //! Ranking is BM25 over the corpus's positional index ([`crate::index`]);
 //! the query language is in [`crate::query`].
 
+mod buckets;
 mod compounds;
 mod eval;
 mod facets;
@@ -26,12 +27,13 @@ use crate::query;
 use crate::text::Span;
 use eval::{Leaf, Resolved};
 
+pub(crate) use buckets::document_buckets;
+pub use buckets::Bucket;
 pub use eval::Expansion;
 pub use facets::{EntityFacet, FacetCount, FacetOptions, Facets};
 pub use kwic::{Kwic, KwicLine, KwicOptions, KwicSort};
 pub use snippet::Snippet;
-pub(crate) use terms::{bucket_label, bucket_labels};
-pub use terms::{Bucket, Stopwords, TermCount, TermsOptions, Trend, TrendOptions};
+pub use terms::{Stopwords, TermCount, TermsOptions, Trend, TrendOptions};
 
 /// What a search hit is.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -342,6 +342,67 @@ describe('the timeline', () => {
   });
 });
 
+describe("a corpus's own metadata fields", () => {
+  const ADDRESSES = [
+    { title: 'Madison 1815', date: '1815-12-05', president: 'James Madison', party: 'Democratic-Republican', text: 'The Union and its commerce. The war is over.' },
+    { title: 'Madison 1816', date: '1816-12-03', president: 'James Madison', party: 'Democratic-Republican', text: 'Peace and commerce in the Union.' },
+    { title: 'Buchanan 1858', date: '1858-12-06', president: 'James Buchanan', party: 'Democratic', text: 'The Union is in peril over slavery.' },
+    { title: 'Buchanan 1859', date: '1859-12-19', president: 'James Buchanan', party: 'Democratic', text: 'Slavery divides the Union.' },
+    { title: 'Lincoln 1861', date: '1861-12-03', president: 'Abraham Lincoln', party: 'Republican', text: 'The Union must hold; the war goes on.' },
+    { title: 'Lincoln 1862', date: '1862-12-01', president: 'Abraham Lincoln', party: 'Republican', text: 'Slavery and the war; the Union.' },
+    { title: 'Lincoln 1863', date: '1863-12-08', president: 'Abraham Lincoln', party: 'Republican', text: 'Emancipation, the war and the Union.' },
+  ];
+
+  test('are the documents table\'s columns, the timeline\'s steps, the search\'s facets and a Compare starter', async () => {
+    const { page, errors, context } = await openApp('#view=overview');
+    await loadFiles(page, [{ name: 'addresses.jsonl', text: jsonl(ADDRESSES) }]);
+    await page.locator('corpus-stats', { hasText: '7 documents' }).waitFor();
+    // Columns for the fields there are: no publication, volume or issue here.
+    const headers = page.locator('corpus-documents thead th');
+    await page.locator('corpus-documents tbody tr').nth(6).waitFor();
+    assert.deepEqual(await headers.allTextContents(), ['Date', 'Title', 'Party', 'President', 'Words']);
+    assert.deepEqual(await page.locator('corpus-documents tbody tr').first().locator('td').allTextContents(),
+      ['1815-12-05', 'Madison 1815', 'Democratic-Republican', 'James Madison', '9']);
+
+    // The timeline by party: each party once, in the order of its first address.
+    await page.locator('.corpus-tabs a', { hasText: 'Timeline' }).click();
+    const timeline = page.locator('corpus-timeline');
+    const step = timeline.getByLabel('Counted by');
+    await page.waitForFunction(() => [...document.querySelector('corpus-timeline').shadowRoot.querySelectorAll('.corpus-timeline-bucket option')].some((o) => o.value === 'field:party'));
+    assert.deepEqual(await step.locator('option:not([disabled])').allTextContents(), ['by year', 'by month', 'by party', 'by president']);
+    await step.selectOption('field:party');
+    await timeline.locator('.corpus-timeline-query').fill('union');
+    await timeline.locator('.corpus-timeline-query').press('Enter');
+    await timeline.locator('.corpus-chart-table thead th', { hasText: 'Party' }).first().waitFor({ state: 'attached' });
+    const rows = await timeline.locator('.corpus-chart-table tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.cells[0].textContent, tr.cells[1].textContent]));
+    assert.deepEqual(rows, [['Democratic-Republican', '15'], ['Democratic', '11'], ['Republican', '20']], 'each party with its words');
+    assert.match(page.url(), /bucket=field%3Aparty/);
+
+    // The search's facets: a value's filter finds exactly the documents it counts.
+    await page.locator('.corpus-tabs a', { hasText: 'Search' }).click();
+    const input = page.locator('.corpus-search-input');
+    await input.fill('union');
+    await input.press('Enter');
+    const party = page.locator('corpus-search .corpus-facet', { has: page.locator('h3', { hasText: /^Party$/ }) });
+    const democratic = party.locator('.corpus-facet-value', { hasText: /^Democratic\d/ });
+    await democratic.waitFor();
+    assert.equal(await democratic.locator('.corpus-facet-count').textContent(), '2');
+    await democratic.click();
+    await page.locator('.corpus-search-summary', { hasText: /^2 documents/ }).waitFor();
+    assert.equal(await input.inputValue(), 'union party:democratic');
+
+    // Compare offers the two largest parties, each side exactly its own.
+    await page.locator('.corpus-tabs a', { hasText: 'Compare' }).click();
+    const starter = page.locator('corpus-compare .corpus-compare-starter', { hasText: 'Party: Republican vs Democratic' });
+    await starter.waitFor();
+    await starter.click();
+    await page.locator('corpus-compare .corpus-compare-summary', { hasText: 'Target: 3 documents' }).waitFor();
+    assert.match(await page.locator('corpus-compare .corpus-compare-summary').textContent(), /Reference: 2 documents/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
 describe('the reader', () => {
   test('opened with no document, it offers the corpus: next and previous in order, and any document by its title', async () => {
     const { page, errors, context } = await openApp('#view=reader');

@@ -1,6 +1,8 @@
 // The comparisons <corpus-compare> offers as starters, built from the
 // corpus itself: never hard-coded to one corpus.
 
+import { fieldHeading, groupingFields } from '../../widgets/metadata-fields.js';
+
 /** @typedef {import('../../engine/corpus-client.js').AnyCorpus} AnyCorpus */
 
 // Documents each side of a starter needs: with one, what sets a side apart
@@ -8,17 +10,18 @@
 const LEAST_DOCUMENTS = 2;
 
 /**
- * Up to three comparisons that suit this corpus, each `{label, title,
+ * Up to four comparisons that suit this corpus, each `{label, title,
  * state}`, offered only where both sides have at least two documents: the
  * earlier years against the later, split where half the documents are; the
- * two largest publications; the most mentioned person who leaves enough
- * documents without them, against those.
+ * two values of a metadata field with the most documents (party:
+ * Republican vs Democratic); the two largest publications; the most
+ * mentioned person who leaves enough documents without them, against those.
  * @param {AnyCorpus} corpus
  */
 export async function suggestComparisons(corpus) {
   const documents = await corpus.documents();
   const people = await corpus.entities({ types: ['person'], limit: 20 });
-  return [yearHalves(documents), publicationPair(documents), personAgainstRest(people, documents.length)]
+  return [yearHalves(documents), fieldPair(documents), publicationPair(documents), personAgainstRest(people, documents.length)]
     .filter(Boolean)
     .map(({ label, a, b }) => ({ label, title: b ? `${a} against ${b}` : `${a} against the rest`, state: { a, b } }));
 }
@@ -38,6 +41,27 @@ function publicationPair(documents) {
   // target, which takes the documents matching both.
   const [a, b] = contains(first, second) ? [first, second] : [second, first];
   return { label: `${a} vs ${b}`, a: `publication:${quoted(a)}`, b: `publication:${quoted(b)}` };
+}
+
+/**
+ * The metadata field that groups the documents into the fewest groups (a
+ * party before a president), its two values with the most documents
+ * against each other. A field query matches the words
+ * anywhere in the field, so each side leaves out the other values that hold
+ * its words ("Democratic-Republican" from "Republican").
+ */
+function fieldPair(documents) {
+  for (const field of groupingFields(documents).sort((x, y) => x.values.size - y.values.size)) {
+    const [first, second] = [...field.values].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));
+    if (!second || second[1] < LEAST_DOCUMENTS || !quoted(first[0]) || !quoted(second[0])) continue;
+    const values = [...field.values.keys()];
+    const only = (value) => [
+      `${field.name}:${quoted(value)}`,
+      ...values.filter((other) => other !== value && contains(other, value) && quoted(other)).map((other) => `-${field.name}:${quoted(other)}`),
+    ].join(' ');
+    return { label: `${fieldHeading(field)}: ${first[0]} vs ${second[0]}`, a: only(first[0]), b: only(second[0]) };
+  }
+  return null;
 }
 
 /** Whether the words of `small` appear in order within `big`'s. */

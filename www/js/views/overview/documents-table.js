@@ -7,20 +7,37 @@
 // ArrowDown, Home and End move between them. Set `selectedId` to mark the
 // document being read (aria-current="true" on its row).
 //
+// The columns are the fields the documents have: publication, volume,
+// issue and date where any document has them, then the title, the corpus's
+// own metadata fields (up to six) and the words.
+//
 // The first PAGE_ROWS rows are drawn, then a button draws the next ones: a
 // table of 37,000 rows took the page seconds to lay out, frozen.
 import { displayDate, formatCount } from '../../widgets/format.js';
+import { fieldHeading, metadataFields, metadataValue } from '../../widgets/metadata-fields.js';
 import { Widget, defineStateProperties, widgetAttributes } from '../../widgets/widget.js';
 
 // `name` is the cells' class, for styling; numbers and dates align right.
-const COLUMNS = [
-  { name: 'publication', label: 'Publication', value: (doc) => doc.publication ?? '' },
-  { name: 'volume numeric', label: 'Vol.', value: (doc) => doc.volume ?? '' },
-  { name: 'issue numeric', label: 'Issue', value: (doc) => doc.issue ?? '' },
-  { name: 'date numeric', label: 'Date', value: displayDate },
-  { name: 'title', label: 'Title', value: (doc) => doc.title ?? doc.id },
-  { name: 'words numeric', label: 'Words', value: (doc) => formatCount(doc.words) },
+// `has` says whether a document fills the column: a column no document
+// fills is left out (a corpus of addresses has no volumes or issues).
+const BUILT_IN = [
+  { name: 'publication', label: 'Publication', value: (doc) => doc.publication ?? '', has: (doc) => Boolean(doc.publication) },
+  { name: 'volume numeric', label: 'Vol.', value: (doc) => doc.volume ?? '', has: (doc) => doc.volume != null },
+  { name: 'issue numeric', label: 'Issue', value: (doc) => doc.issue ?? '', has: (doc) => doc.issue != null },
+  { name: 'date numeric', label: 'Date', value: displayDate, has: (doc) => Boolean(doc.date) },
 ];
+const TITLE = { name: 'title', label: 'Title', value: (doc) => doc.title ?? doc.id };
+const WORDS = { name: 'words numeric', label: 'Words', value: (doc) => formatCount(doc.words) };
+/** The corpus's own fields shown as columns, at most (in the engine's order: by name). */
+const METADATA_COLUMNS = 6;
+
+/** The columns for `documents`: the built-in fields they fill, the title, their own fields, the words. */
+function columnsFor(documents) {
+  const own = metadataFields(documents).filter((f) => f.documents > 0).slice(0, METADATA_COLUMNS).map((field) => ({
+    name: `field${field.numeric ? ' numeric' : ''}`, label: fieldHeading(field), value: (doc) => metadataValue(doc, field.name),
+  }));
+  return [...BUILT_IN.filter((column) => documents.some(column.has)), TITLE, ...own, WORDS];
+}
 
 const ROW_KEYS = { ArrowUp: -1, ArrowDown: 1 };
 
@@ -37,6 +54,7 @@ export class CorpusDocuments extends HTMLElement {
   #selectedId = null;
   /** How many rows are drawn. */
   #shown = 0;
+  #columns = [];
 
   connectedCallback() {
     this.#widget.connect();
@@ -88,7 +106,8 @@ export class CorpusDocuments extends HTMLElement {
     const table = document.createElement('table');
     table.className = 'corpus-documents-table';
     this.#shown = Math.min(PAGE_ROWS, this.#documents.length);
-    table.append(headerRow(), body(this.#documents.slice(0, this.#shown)));
+    this.#columns = columnsFor(this.#documents);
+    table.append(headerRow(this.#columns), body(this.#documents.slice(0, this.#shown), this.#columns));
     this.#root.replaceChildren(table);
     this.#showMoreButton(table);
     this.selectedId = this.#selectedId;
@@ -109,7 +128,7 @@ export class CorpusDocuments extends HTMLElement {
     button.addEventListener('click', () => {
       const from = this.#shown;
       this.#shown = Math.min(from + PAGE_ROWS, this.#documents.length);
-      const rows = body(this.#documents.slice(from, this.#shown)).rows;
+      const rows = body(this.#documents.slice(from, this.#shown), this.#columns).rows;
       table.tBodies[0].append(...rows);
       this.#showMoreButton(table);
       this.selectedId = this.#selectedId;
@@ -152,10 +171,10 @@ export class CorpusDocuments extends HTMLElement {
   }
 }
 
-function headerRow() {
+function headerRow(columns) {
   const head = document.createElement('thead');
   const row = head.insertRow();
-  for (const column of COLUMNS) {
+  for (const column of columns) {
     const cell = document.createElement('th');
     cell.scope = 'col';
     cell.textContent = column.label;
@@ -165,12 +184,12 @@ function headerRow() {
   return head;
 }
 
-function body(documents) {
+function body(documents, columns) {
   const tbody = document.createElement('tbody');
   for (const doc of documents) {
     const row = tbody.insertRow();
     row.dataset.id = doc.id;
-    for (const column of COLUMNS) {
+    for (const column of columns) {
       const cell = row.insertCell();
       cell.className = column.name;
       // textContent makes a text node: corpus text from users' files is never parsed as HTML.

@@ -1,13 +1,15 @@
 // <corpus-timeline>: mentions of chosen entities, and matches of queries,
 // over time (corpus.timeline and corpus.termTrend, drawn with Observable
-// Plot's line and dot marks), by year, month or issue, with the same numbers
-// as a table beneath.
+// Plot's line and dot marks), by year, month or issue, or by a metadata
+// field of the corpus (by party: one point per party, in the order of each
+// one's first document), with the same numbers as a table beneath.
 //
 // Counts are per 10,000 words of the period at first, so that a year of two
 // long addresses does not peak for its length alone, or raw; the table
 // holds each period's words, the denominator. Only the time steps the
 // corpus supports are offered: by issue where documents have issues, by
-// month where the dates have months and span at most MONTHS_MOST months.
+// month where the dates have months and span at most MONTHS_MOST months,
+// by a field where its values group the documents (metadata-fields.js).
 //
 // Set `corpus` to a Corpus or a CorpusClient. The chips choose the entities
 // drawn, from the most mentioned people, places and organisations and any
@@ -28,6 +30,7 @@ import { ViewSupport } from '../../widgets/view-support.js';
 import { entityNamed, nearestEntities } from './entity-by-name.js';
 import { queryLines } from './query-lines.js';
 import { corpusExamples } from '../search/query-examples.js';
+import { fieldHeading, groupingFields } from '../../widgets/metadata-fields.js';
 
 /** @typedef {import('../../engine/corpus-client.js').AnyCorpus} AnyCorpus */
 
@@ -62,6 +65,8 @@ export class CorpusTimeline extends HTMLElement {
   #chosen = null; // ids to draw; null: the first CHOSEN candidates
   #renders = 0;
   #listId = `corpus-timeline-names-${++instances}`;
+  #askedBucket = null; // the step a state asked for, until the corpus's fields are known
+  #fields = []; // the metadata fields offered as steps
 
   constructor() {
     super();
@@ -86,7 +91,7 @@ export class CorpusTimeline extends HTMLElement {
     const controls = element('form', 'corpus-chart-controls corpus-timeline-controls');
     controls.addEventListener('submit', (event) => event.preventDefault());
     const bucket = element('select', 'corpus-timeline-bucket');
-    bucket.setAttribute('aria-label', 'Time step');
+    bucket.setAttribute('aria-label', 'Counted by');
     bucket.append(...optionElements(BUCKETS, 'year'));
     bucket.addEventListener('change', () => this.#changed());
     const count = element('select', 'corpus-timeline-count');
@@ -157,7 +162,9 @@ export class CorpusTimeline extends HTMLElement {
 
   set state(state) {
     const bucket = this.#root.querySelector('.corpus-timeline-bucket');
-    bucket.value = state.bucket ?? 'year';
+    // A field's grouping is offered once the corpus's fields are known (#offerSteps).
+    this.#askedBucket = state.bucket ?? 'year';
+    bucket.value = this.#askedBucket;
     if (bucket.selectedIndex < 0 || bucket.selectedOptions[0].disabled) bucket.value = 'year';
     const count = this.#root.querySelector('.corpus-timeline-count');
     count.value = state.count ?? 'relative';
@@ -257,16 +264,22 @@ export class CorpusTimeline extends HTMLElement {
   #offerSteps(documents) {
     const reasons = unsupportedSteps(documents);
     const select = this.#root.querySelector('.corpus-timeline-bucket');
-    for (const option of select.options) {
-      const reason = reasons.get(option.value);
-      option.disabled = Boolean(reason);
-      option.textContent = BUCKETS.find(([value]) => value === option.value)[1] + (reason ? ` (${reason})` : '');
-    }
+    const asked = this.#askedBucket ?? select.value;
+    this.#askedBucket = null;
+    this.#fields = groupingFields(documents);
+    const steps = [...BUCKETS, ...this.#fields.map((f) => [`field:${f.name}`, `by ${f.label}`])];
+    select.replaceChildren(...steps.map(([value, label]) => {
+      const option = new Option(label + (reasons.get(value) ? ` (${reasons.get(value)})` : ''), value);
+      option.disabled = Boolean(reasons.get(value));
+      return option;
+    }));
+    select.value = asked;
+    const offered = select.selectedIndex >= 0 && !select.selectedOptions[0].disabled;
     const note = this.#root.querySelector('.corpus-timeline-steps');
-    const asked = select.value;
-    note.hidden = !select.selectedOptions[0]?.disabled;
-    if (!note.hidden) {
-      note.textContent = `Counted by year: ${BUCKETS.find(([value]) => value === asked)[1]} is not possible here (${reasons.get(asked)}).`;
+    note.hidden = offered;
+    if (!offered) {
+      const reason = reasons.get(asked) || (asked.startsWith('field:') ? `no field ${asked.slice(6)} groups this corpus's documents` : 'not a step there is');
+      note.textContent = `Counted by year: ${steps.find(([value]) => value === asked)?.[1] ?? asked} is not possible here (${reason}).`;
       select.value = 'year';
     }
   }
@@ -387,11 +400,13 @@ export class CorpusTimeline extends HTMLElement {
     return svg;
   }
 
-  #table({ buckets, tokens, series, relative }) {
-    const columns = [{ label: 'Period' }, { label: 'Words', numeric: true }, ...series.map((s) => ({ label: s.name, numeric: true }))];
+  #table({ bucket, buckets, tokens, series, relative }) {
+    const field = this.#fields.find((f) => bucket === `field:${f.name}`);
+    const columns = [{ label: field ? fieldHeading(field) : 'Period' }, { label: 'Words', numeric: true }, ...series.map((s) => ({ label: s.name, numeric: true }))];
     // "–": no documents in that period (not the same as no mentions).
     const rows = buckets.map((b, i) => [b, formatCount(tokens[i]), ...series.map((s) => (tokens[i] === 0 ? exact('–', null) : exact(formatValue(s.values[i], relative), s.values[i])))]);
-    const what = relative ? `Mentions (and query matches) per ${formatCount(PER_WORDS)} words of each period` : 'Mentions (and query matches) per period';
+    const group = field?.label ?? 'period';
+    const what = relative ? `Mentions (and query matches) per ${formatCount(PER_WORDS)} words of each ${group}` : `Mentions (and query matches) per ${group}`;
     return chartTable('Mentions over time as a table', what, columns, rows);
   }
 }
