@@ -76,7 +76,7 @@ describe('search facets', () => {
     assert.match(error.message, /facets/);
     assert.equal(error.kind, 'invalid-argument');
     const misspelt = thrown(() => corpus.search('japan', { facets: { entites: 3 } }));
-    assert.equal(misspelt.message, 'the option facets: unknown option `entites`, expected `entities` or `types`');
+    assert.equal(misspelt.message, 'the option facets: unknown option `entites`, expected one of `entities`, `types`, `metadata`');
     const top = thrown(() => corpus.search('japan', { facet: true }));
     assert.match(top.message, /^unknown option `facet`, expected one of/);
   }));

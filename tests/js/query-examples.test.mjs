@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { placeholderText, queryExamples } from '../../www/js/views/search/query-examples.js';
+import { placeholderText, queryExamples } from '../../www/js/widgets/query-examples.js';
 import { Corpus } from './helpers.mjs';
 
 test('the examples are the own words, person and years of the corpus', () => {

@@ -23,7 +23,7 @@
 import { charts, loadCharts } from '../../charts/charts.js';
 import { cssPalette } from '../../charts/chart-table.js';
 import { suggestComparisons } from './compare-starters.js';
-import { corpusExamples } from '../search/query-examples.js';
+import { corpusExamples } from '../../widgets/query-examples.js';
 import { formatP, formatRate, sortableTable } from './compare-table.js';
 import { formatCount, plural } from '../../widgets/format.js';
 import { h } from '../../widgets/dom.js';

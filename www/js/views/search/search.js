@@ -15,7 +15,7 @@ import { formatCount, plural } from '../../widgets/format.js';
 import { searchFacets } from './search-facets.js';
 import { kwicTable } from './kwic-table.js';
 import { operatorSuggestion } from './operator-hint.js';
-import { corpusExamples, placeholderText } from './query-examples.js';
+import { corpusExamples, placeholderText } from '../../widgets/query-examples.js';
 import { Widget, defineStateProperties, settled, widgetAttributes } from '../../widgets/widget.js';
 import { ViewSupport } from '../../widgets/view-support.js';
 

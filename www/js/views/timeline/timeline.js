@@ -29,7 +29,7 @@ import { Widget, defineStateProperties, widgetAttributes } from '../../widgets/w
 import { ViewSupport } from '../../widgets/view-support.js';
 import { entityNamed, nearestEntities } from './entity-by-name.js';
 import { queryLines } from './query-lines.js';
-import { corpusExamples } from '../search/query-examples.js';
+import { corpusExamples } from '../../widgets/query-examples.js';
 import { fieldHeading, groupingFields } from '../../widgets/metadata-fields.js';
 
 /** @typedef {import('../../engine/corpus-client.js').AnyCorpus} AnyCorpus */

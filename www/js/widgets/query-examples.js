@@ -50,7 +50,7 @@ export function queryExamples(terms, people, years) {
 
 /**
  * The examples for `corpus` (a Corpus or a CorpusClient), or null.
- * @param {import('../../engine/corpus-client.js').AnyCorpus} corpus
+ * @param {import('../engine/corpus-client.js').AnyCorpus} corpus
  * @returns {Promise<QueryExamples | null>}
  */
 export async function corpusExamples(corpus) {
