@@ -31,6 +31,7 @@ mod cooccur;
 mod corpus;
 mod dates;
 mod document;
+mod duplicates;
 mod entities;
 mod error;
 mod extract;
@@ -53,6 +54,7 @@ pub use crate::cooccur::{
 pub use crate::corpus::{Corpus, MemoryUsage, Source, Stats, Warning};
 pub use crate::dates::{parse_written, Date, DateOrder, DateValue, WrittenDate};
 pub use crate::document::{DateSource, Document, DocumentDetail, DocumentSummary, MetaValue};
+pub use crate::duplicates::{DuplicateGroup, DuplicateOptions, Duplicates, Passage};
 pub use crate::entities::{
     Annotation, DocumentCount, Entity, EntityDetail, EntityOptions, MentionOptions, MentionRecord,
 };

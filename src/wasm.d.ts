@@ -244,3 +244,24 @@ export interface CorpusError extends Error {
   /** ...and its 1-based line (the record number for `fromDocuments`). */
   line?: number;
 }
+
+/** `corpus.duplicates` options: the least estimated similarity (0.5–1, default 0.8) and the fewest words of a passage compared (1–10,000, default 10). */
+export interface DuplicateOptions { threshold?: number; minWords?: number }
+/** A passage of a document, in UTF-16 code units. */
+export interface Passage { docId: string; start: number; end: number }
+/** Passages that repeat each other, in corpus order. */
+export interface DuplicateGroup {
+  /** The lowest estimated Jaccard similarity (of three-word shingles) of the pairs that joined the group. */
+  similarity: number;
+  /** The first member's text. */
+  text: string;
+  members: Passage[];
+}
+/** The repeated documents and paragraphs; groups with the most members first. */
+export interface Duplicates {
+  documents: DuplicateGroup[];
+  paragraphs: DuplicateGroup[];
+  /** Paragraphs that repeat an earlier one (each group's members but the first), and their words. */
+  repeatedParagraphs: number;
+  repeatedWords: number;
+}

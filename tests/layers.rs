@@ -25,7 +25,7 @@ const LAYERS: &[&[&str]] = &[
     // The corpus: documents, ids, warnings, the index, the entities.
     &["corpus"],
     // What the corpus answers: search, then what needs search.
-    &["search"],
+    &["search", "duplicates"],
     &["entities"],
     &["cooccur"],
     // The JavaScript boundary, the only user of the crate root's re-exports.

@@ -697,7 +697,7 @@ fn trends_and_timelines_group_by_any_metadata_field() {
         r#"{"date": "1790-01-08", "text": "A word on the Union from a president with no party."}"#,
     ];
     let corpus = Corpus::load(
-        &[SourceFile::new("addresses.jsonl", &records.join("\n"))],
+        &[SourceFile::new("addresses.jsonl", records.join("\n"))],
         &LoadOptions::default(),
     )
     .unwrap();
@@ -927,7 +927,7 @@ fn facets_count_matching_documents_per_value_of_each_metadata_field() {
         r#"{"party": " ", "president": 1790, "text": "Peace, and no war."}"#,
     ];
     let corpus = Corpus::load(
-        &[SourceFile::new("addresses.jsonl", &records.join("\n"))],
+        &[SourceFile::new("addresses.jsonl", records.join("\n"))],
         &LoadOptions::default(),
     )
     .unwrap();

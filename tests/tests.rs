@@ -3,6 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod cooccur;
+mod duplicates;
 mod entities;
 mod exports;
 mod fuzzed;

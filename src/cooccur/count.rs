@@ -1,10 +1,11 @@
 //! Counting: which documents take part, which mentions fall in which unit,
 //! and how often each entity and each pair occurs.
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
 use crate::document::Document;
+use crate::duplicates::unit_key;
 use crate::text::Span;
 
 /// What counts as being together.
@@ -95,18 +96,40 @@ pub(crate) fn for_each_unit(
     }
 }
 
-/// Adds one document's units (sentence, paragraph or document) to `counts`.
+/// Whether each of `spans` is counted: all of them, or with `seen` (the
+/// keys of the units counted so far) those whose words are new.
+pub(crate) fn fresh_units(
+    doc: &Document,
+    spans: &[Span],
+    seen: Option<&mut FxHashSet<u64>>,
+) -> Vec<bool> {
+    match seen {
+        None => vec![true; spans.len()],
+        Some(seen) => spans
+            .iter()
+            .map(|span| seen.insert(unit_key(span.of(&doc.text))))
+            .collect(),
+    }
+}
+
+/// Adds one document's units (sentence, paragraph or document) to `counts`;
+/// with `seen`, only the units whose words no unit counted before had.
 pub(crate) fn count_units(
     doc: &Document,
     mentions: &[Mention],
     allowed: &[bool],
     unit: CooccurUnit,
+    seen: Option<&mut FxHashSet<u64>>,
     counts: &mut Counts,
 ) {
     let spans = unit_spans(doc, unit);
-    counts.units += spans.len() as u64;
+    let fresh = fresh_units(doc, &spans, seen);
+    counts.units += fresh.iter().filter(|&&f| f).count() as u64;
     let mut distinct: Vec<usize> = Vec::new();
-    for_each_unit(&spans, mentions, allowed, |_, members| {
+    for_each_unit(&spans, mentions, allowed, |u, members| {
+        if !fresh.get(u).copied().unwrap_or(true) {
+            return;
+        }
         distinct.clear();
         distinct.extend(members.iter().map(|m| m.1));
         distinct.sort_unstable();

@@ -1,9 +1,10 @@
 //! The units behind an edge: where two entities co-occur.
 
+use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 
 use super::count::{self, CooccurUnit, Mention};
-use super::{scope_documents, Scope};
+use super::{check_distinct, scope_documents, Scope};
 use crate::corpus::Corpus;
 use crate::document::Document;
 use crate::error::{Error, ErrorKind};
@@ -27,6 +28,9 @@ pub struct EvidenceOptions {
     pub date_from: Option<String>,
     /// Only documents dated on or before this ISO date.
     pub date_to: Option<String>,
+    /// Only the first of units with the same words, as the network's
+    /// `distinct` counts them (default false).
+    pub distinct: bool,
 }
 
 impl Default for EvidenceOptions {
@@ -38,6 +42,7 @@ impl Default for EvidenceOptions {
             query: None,
             date_from: None,
             date_to: None,
+            distinct: false,
         }
     }
 }
@@ -97,6 +102,7 @@ fn evidence(
     options: &EvidenceOptions,
 ) -> Result<Vec<EvidenceUnit>, Error> {
     check_range("window", options.window as f64, 1.0, 1000.0)?;
+    check_distinct(options.distinct, options.unit)?;
     let index = corpus.entity_index();
     let ea = index.entity_number(a)?;
     let eb = index.entity_number(b)?;
@@ -116,6 +122,7 @@ fn evidence(
     };
     let limit = options.limit.unwrap_or(usize::MAX);
     let mut out = Vec::new();
+    let mut seen = options.distinct.then(FxHashSet::default);
     let tokens = match options.unit {
         CooccurUnit::Window => index.mention_tokens(corpus.documents()),
         _ => &[],
@@ -131,7 +138,7 @@ fn evidence(
             doc,
             (mentions, doc_tokens),
             &allowed,
-            options,
+            (options, seen.as_mut()),
             &mut out,
         );
         if out.len() >= limit {
@@ -147,7 +154,7 @@ fn document_evidence(
     doc: &Document,
     (mentions, tokens): (&[Mention], &[(usize, usize)]),
     allowed: &[bool],
-    options: &EvidenceOptions,
+    (options, seen): (&EvidenceOptions, Option<&mut FxHashSet<u64>>),
     out: &mut Vec<EvidenceUnit>,
 ) {
     if options.unit == CooccurUnit::Window {
@@ -161,9 +168,10 @@ fn document_evidence(
         return;
     }
     let spans = count::unit_spans(doc, options.unit);
+    let fresh = count::fresh_units(doc, &spans, seen);
     count::for_each_unit(&spans, mentions, allowed, |u, members| {
         let first = members[0].1;
-        if members.iter().any(|m| m.1 != first) {
+        if fresh.get(u).copied().unwrap_or(true) && members.iter().any(|m| m.1 != first) {
             let span = spans.get(u).copied().unwrap_or_default();
             out.push(evidence_unit(corpus, doc, span, members));
         }

@@ -46,6 +46,9 @@ pub struct MatrixOptions {
     pub date_from: Option<String>,
     /// Only documents dated on or before this ISO date.
     pub date_to: Option<String>,
+    /// Count each distinct unit once (default false), as
+    /// [`CooccurrenceOptions::distinct`].
+    pub distinct: bool,
 }
 
 impl Default for MatrixOptions {
@@ -64,6 +67,7 @@ impl Default for MatrixOptions {
             query: base.query,
             date_from: base.date_from,
             date_to: base.date_to,
+            distinct: base.distinct,
         }
     }
 }
@@ -86,6 +90,7 @@ impl MatrixOptions {
             date_to: self.date_to.clone(),
             limit: None,
             nodes: Some(self.size),
+            distinct: self.distinct,
         }
     }
 }

@@ -32,11 +32,12 @@ mod matrix;
 mod measures;
 mod timeline;
 
+use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::Corpus;
 use crate::dates::Date;
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 use crate::extract::EntityType;
 use crate::network::Graph;
 use crate::options::{self, check_range};
@@ -90,6 +91,12 @@ pub struct CooccurrenceOptions {
     /// Only edges between the this many most frequent entities, 1 to
     /// 1,000,000; absent: all.
     pub nodes: Option<usize>,
+    /// Count each distinct unit once (default false): a sentence, paragraph
+    /// or document whose words (folded: case, accents, spacing) repeat an
+    /// earlier one in scope is not counted again, so passages copied from
+    /// one address into the next do not inflate the counts. Not with unit
+    /// `window`.
+    pub distinct: bool,
 }
 
 impl Default for CooccurrenceOptions {
@@ -108,6 +115,7 @@ impl Default for CooccurrenceOptions {
             date_to: None,
             limit: None,
             nodes: None,
+            distinct: false,
         }
     }
 }
@@ -115,6 +123,7 @@ impl Default for CooccurrenceOptions {
 impl CooccurrenceOptions {
     fn check(&self) -> Result<(), Error> {
         check_range("window", self.window as f64, 1.0, 1000.0)?;
+        check_distinct(self.distinct, self.unit)?;
         if let Some(p) = self.max_p {
             check_range("maxP", p, 0.0, 1.0)?;
         }
@@ -271,7 +280,7 @@ fn scored_pairs(
     options.check()?;
     let allowed = allowed_entities(corpus, &options.types, &options.entities)?;
     let docs = scope_documents(corpus, options.scope())?;
-    let counts = count(corpus, &docs, &allowed, options.unit, options.window);
+    let counts = count(corpus, &docs, &allowed, options);
     let top = options.nodes.map(|k| top_entities(corpus, &counts, k));
     let keep = |e: usize| {
         top.as_ref()
@@ -339,13 +348,26 @@ pub(crate) fn scope_documents(corpus: &Corpus, scope: Scope<'_>) -> Result<Vec<u
     Ok(docs)
 }
 
+/// Refuses `distinct` with windows: a window is not a unit of text that
+/// repeats.
+pub(crate) fn check_distinct(distinct: bool, unit: CooccurUnit) -> Result<(), Error> {
+    if distinct && unit == CooccurUnit::Window {
+        return Err(ErrorKind::InvalidArgument {
+            message: "the option distinct counts each distinct sentence, paragraph or document once; it does not apply to the unit window".to_string(),
+        }
+        .into());
+    }
+    Ok(())
+}
+
 fn count(
     corpus: &Corpus,
     docs: &[usize],
     allowed: &[bool],
-    unit: CooccurUnit,
-    window: usize,
+    options: &CooccurrenceOptions,
 ) -> Counts {
+    let (unit, window) = (options.unit, options.window);
+    let mut seen = options.distinct.then(FxHashSet::default);
     let index = corpus.entity_index();
     let mut counts = Counts {
         freq: vec![0; index.entities.len()],
@@ -365,7 +387,7 @@ fn count(
                 let doc_tokens = tokens.get(d).map_or(&[][..], Vec::as_slice);
                 count::count_window(doc, (mentions, doc_tokens), allowed, window, &mut counts)
             }
-            _ => count::count_units(doc, mentions, allowed, unit, &mut counts),
+            _ => count::count_units(doc, mentions, allowed, unit, seen.as_mut(), &mut counts),
         }
     }
     counts

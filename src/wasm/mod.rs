@@ -423,6 +423,16 @@ impl JsCorpus {
         to_js(&self.core.evidence(a, b, &options).map_err(to_js_error)?)
     }
 
+    /// The documents and paragraphs that repeat each other (MinHash).
+    #[wasm_bindgen(unchecked_return_type = "Duplicates")]
+    pub fn duplicates(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "DuplicateOptions")] options: JsValue,
+    ) -> JsResult<JsValue> {
+        let options = options_from(options)?;
+        to_js(&self.core.duplicates(&options).map_err(to_js_error)?)
+    }
+
     /// The network as `csv`, `json`, `gexf` or `graphml` text, recording the
     /// options that produced it.
     #[wasm_bindgen(js_name = exportNetwork)]

@@ -16,7 +16,7 @@ import { scriptBlobUrl, workerScriptUrl } from './trusted-types.js';
 const METHODS = /** @type {const} */ ([
   'document', 'memory', 'search', 'kwic', 'terms', 'termTrend', 'entities', 'entity', 'mentions',
   'annotate', 'citations', 'aliases', 'cooccurrence', 'cooccurrenceColumns', 'matrix', 'timeline',
-  'keyness', 'collocates', 'evidence', 'exportNetwork',
+  'keyness', 'collocates', 'evidence', 'exportNetwork', 'duplicates',
 ]);
 
 /**
