@@ -81,6 +81,8 @@ export interface MeasureInfo { id: AssociationMeasure; label: string }
 export interface CooccurrenceOptions {
   unit?: CooccurUnit; window?: number; measure?: AssociationMeasure; minCount?: number; minScore?: number; maxP?: number;
   types?: EntityType[]; entities?: string[]; query?: string; dateFrom?: string; dateTo?: string; limit?: number; nodes?: number;
+  /** Count each distinct sentence, paragraph or document once: a unit whose words repeat an earlier one's is not counted (not with `window`). */
+  distinct?: boolean;
 }
 export interface NetworkNode {
   id: string; name: string; type: EntityType; count: number; degree: number; weightedDegree: number; betweenness: number; community: number;
@@ -111,7 +113,7 @@ export interface KeynessOptions { target: string; reference?: string; measure?: 
 export interface KeyTerm { term: string; target: number; reference: number; score: number; pValue: number; qValue: number; targetPerMillion: number; referencePerMillion: number; logRatio: number; targetWords: number; referenceWords: number }
 export interface CollocateOptions { window?: number; measure?: AssociationMeasure; minCount?: number; limit?: number; stopwords?: boolean }
 export interface Collocate { term: string; count: number; expected: number; score: number; pValue: number }
-export interface EvidenceOptions { unit?: CooccurUnit; window?: number; limit?: number; query?: string; dateFrom?: string; dateTo?: string }
+export interface EvidenceOptions { unit?: CooccurUnit; window?: number; limit?: number; query?: string; dateFrom?: string; dateTo?: string; distinct?: boolean }
 /** A unit holding both entities; offsets are UTF-16 into the document text. */
 export interface EvidenceUnit { docId: string; start: number; end: number; text: string; mentions: { start: number; end: number; entityId: string }[] }
 

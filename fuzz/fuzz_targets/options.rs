@@ -8,9 +8,9 @@
 #![no_main]
 
 use corpus_lens::{
-    CollocateOptions, CooccurrenceOptions, Corpus, EntityOptions, EvidenceOptions, ExportFormat,
-    KeynessOptions, KwicOptions, MatrixOptions, MentionOptions, SearchOptions, TermsOptions,
-    TimelineOptions, TrendOptions,
+    CollocateOptions, CooccurrenceOptions, Corpus, DuplicateOptions, EntityOptions,
+    EvidenceOptions, ExportFormat, KeynessOptions, KwicOptions, MatrixOptions, MentionOptions,
+    SearchOptions, TermsOptions, TimelineOptions, TrendOptions,
 };
 use corpus_lens_fuzz::{check_error, seeds, slice_utf16};
 use libfuzzer_sys::fuzz_target;
@@ -24,7 +24,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let corpus = seeds();
-    let result = match pick % 13 {
+    let result = match pick % 14 {
         0 => with(raw, |o: SearchOptions| {
             corpus.search("putin OR japan*", &o).map(drop)
         }),
@@ -48,6 +48,7 @@ fuzz_target!(|data: &[u8]| {
         9 => with(raw, |o: MatrixOptions| corpus.matrix(&o).map(drop)),
         10 => with(raw, |o: TimelineOptions| corpus.timeline(&o).map(drop)),
         11 => with(raw, |o: KeynessOptions| corpus.keyness(&o).map(drop)),
+        12 => with(raw, |o: DuplicateOptions| corpus.duplicates(&o).map(drop)),
         _ => with(raw, |o: CollocateOptions| {
             let id = top_people(corpus).0;
             corpus.collocates(&id, &o).map(drop)

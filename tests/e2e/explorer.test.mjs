@@ -403,6 +403,63 @@ describe("a corpus's own metadata fields", () => {
   });
 });
 
+describe('repeated passages', () => {
+  const INVASION = 'The Soviet Union has sent its troops into Afghanistan, and the world has condemned the invasion. '
+    + 'We will not accept this act of aggression, and we will answer it with firm and measured steps. '
+    + 'Our allies in Europe and in Asia stand with us in this, as they have stood with us before. '
+    + 'The grain we would have sold will stay in our own country until the troops come home.';
+  // Each address also has a long paragraph of its own, so that no two are copies whole.
+  const OWN = {
+    budget: 'The budget I send you today cuts the deficit by a third, asks every department to justify each program it runs, and puts the savings toward schools, roads and the care of veterans who served this nation in war.',
+    energy: 'Energy is the other great task: we import half the oil we burn, and each barrel bought abroad sends jobs and dollars overseas, so I ask for a tax on windfall profits and for research into coal, solar power and conservation.',
+    trade: 'Trade with our neighbours has doubled in ten years; farmers in Iowa and workers in Ohio depend on open markets, and I will press in Geneva for rules that treat American goods as fairly as we treat those of others.',
+  };
+  const ADDRESSES = [
+    { id: 'carter-1980', title: 'Carter 1980', date: '1980-01-21', text: `${INVASION}\n\n${OWN.budget}` },
+    { id: 'carter-1981', title: 'Carter 1981', date: '1981-01-16', text: `${OWN.energy}\n\n${INVASION}` },
+    { id: 'carter-1979', title: 'Carter 1979', date: '1979-01-23', text: `${INVASION.replace('grain', 'wheat')}\n\n${OWN.trade}` },
+    { id: 'reagan-1982', title: 'Reagan 1982', date: '1982-01-26', text: 'Congress must act on the budget before the fiscal deadline passes again, as it did last year.' },
+  ];
+
+  test('the overview lists them, each copy opening the reader, and the network can count each once', async () => {
+    const { page, errors, context } = await openApp('#view=overview');
+    await loadFiles(page, [{ name: 'carter.jsonl', text: jsonl(ADDRESSES) }]);
+    await page.locator('corpus-stats', { hasText: '4 documents' }).waitFor();
+    const box = page.locator('corpus-overview .corpus-overview-repeated');
+    const summary = box.locator('.corpus-overview-repeated-summary');
+    await summary.waitFor();
+    const words = INVASION.split(' ').length;
+    assert.match(await summary.textContent(), new RegExp(`^2 paragraphs repeat an earlier one, ${2 * words} words \\([\\d.]+% of the words\\), in 1 group\\.$`));
+    const group = box.locator('.corpus-overview-repeated-group');
+    assert.equal(await group.count(), 1);
+    assert.match(await group.locator('.corpus-overview-repeated-head').textContent(), /^A paragraph, 3 times, similarity 0\.\d\d$/);
+    assert.deepEqual(await group.locator('.corpus-overview-repeated-places button').allTextContents(), ['Carter 1980', 'Carter 1981', 'Carter 1979']);
+    await group.getByRole('button', { name: 'Carter 1981' }).click();
+    await page.locator('corpus-reader .corpus-reader-title', { hasText: 'Carter 1981' }).waitFor();
+
+    // The network: the pair in three sentences, or in one when repeats count once.
+    await page.locator('.corpus-tabs a', { hasText: 'Network' }).click();
+    const network = page.locator('corpus-network');
+    const pair = network.locator('.corpus-network-table tbody tr', { hasText: 'Afghanistan' }).filter({ hasText: 'Soviet Union' });
+    await pair.waitFor({ state: 'attached' });
+    const count = () => pair.evaluate((tr) => tr.cells[2].textContent);
+    assert.equal(await count(), '3');
+    await network.getByLabel('Repeats counted once').check();
+    await page.waitForFunction(() => /distinct=1/.test(location.hash));
+    await page.waitForFunction(() => {
+      const rows = [...document.querySelector('corpus-network').shadowRoot.querySelectorAll('.corpus-network-table tbody tr')];
+      return rows.some((tr) => /Afghanistan/.test(tr.textContent) && /Soviet Union/.test(tr.textContent) && tr.cells[2].textContent === '1');
+    });
+    await network.locator('.corpus-network-table summary', { hasText: 'Links as a table' }).click();
+    await pair.getByRole('button', { name: /^evidence/ }).click();
+    await network.locator('.corpus-evidence li').first().waitFor();
+    assert.equal(await network.locator('.corpus-evidence li').count(), 1, 'the evidence lists what the link counts');
+    assert.equal(await network.locator('.corpus-evidence .corpus-evidence-doc').textContent(), 'Carter 1980', 'the first in corpus order (the order of the file)');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
 describe('the reader', () => {
   test('opened with no document, it offers the corpus: next and previous in order, and any document by its title', async () => {
     const { page, errors, context } = await openApp('#view=reader');

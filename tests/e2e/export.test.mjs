@@ -105,7 +105,13 @@ function inspectSvg(page, text) {
       size: [root.getAttribute('width'), root.getAttribute('height')],
       parameters: JSON.parse(doc.querySelector('metadata').textContent),
       background: doc.querySelector('rect.corpus-export-background')?.getAttribute('fill'),
-      texts: [...doc.querySelectorAll('text')].map((t) => t.textContent),
+      // The chart's own texts; the frame's (title, legend, source line) apart.
+      texts: [...doc.querySelectorAll('text:not(.corpus-export-title, .corpus-export-source, .corpus-export-legend text)')].map((t) => t.textContent),
+      frame: {
+        title: [...doc.querySelectorAll('text.corpus-export-title')].map((t) => t.textContent).join(' '),
+        legend: [...doc.querySelectorAll('.corpus-export-legend text')].map((t) => t.textContent),
+        source: [...doc.querySelectorAll('text.corpus-export-source')].map((t) => t.textContent).join(' '),
+      },
       foreign: doc.querySelectorAll('img, script, style, foreignObject, [onerror]').length,
       alerts: window.alerts,
     };
@@ -301,7 +307,7 @@ describe('exporting the page\'s charts', () => {
         };
       });
       const figure = page.locator('corpus-network figure.corpus-figure');
-      const { bytes } = await downloadOf(page, await exportButton(figure, 'network', 'SVG'));
+      const { bytes } = await downloadOf(page, await exportButton(figure, 'Co-occurrence network', 'SVG'));
       const svg = bytes.toString('utf8');
       assert.ok(!svg.includes('var(--'), 'no CSS custom property left');
       for (const colour of [`fill: ${expected.fill}`, `stroke: ${expected.edge}`, `stroke: ${expected.label}`]) {
@@ -314,7 +320,7 @@ describe('exporting the page\'s charts', () => {
       assert.deepEqual(seen.texts, expected.shown, 'hidden labels stay hidden');
       assert.equal((svg.match(/<circle/g) ?? []).length, expected.nodes);
 
-      const gexf = await downloadOf(page, await exportButton(figure, 'network', 'GEXF'));
+      const gexf = await downloadOf(page, await exportButton(figure, 'Co-occurrence network', 'GEXF'));
       assert.match(gexf.bytes.toString('utf8'), new RegExp(`^<\\?xml[^]*<gexf[^]*<description>[^<]*${expected.unit}`));
       assert.match(gexf.name, /\.gexf$/);
       assert.deepEqual(errors, []);
@@ -336,6 +342,46 @@ describe('exporting the page\'s charts', () => {
     assert.ok(names.length >= 3, names.join(', '));
     assert.equal(new Set(names).size, names.length, `each chart its own file: ${names.join(', ')}`);
     for (const name of names) assert.match(name, /^person-yoshiro-mori-[a-z]+\.csv$/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('a view\'s chart exports with its title, the legend of its lines and a source line naming the corpus and settings', async () => {
+    const { page, errors, context } = await openPage(app, '/#view=timeline&q=%22peace%20treaty%22');
+    await page.locator('html[data-ready]').waitFor({ state: 'attached' });
+    const timeline = page.locator('corpus-timeline');
+    await timeline.locator('svg.corpus-timeline-svg').waitFor();
+    const drawn = await timeline.locator('.corpus-timeline-entity:has(input:checked)').allTextContents();
+    const figure = timeline.locator('figure.corpus-figure');
+    const title = await figure.evaluate((f) => f.getRootNode().getElementById(f.getAttribute('aria-labelledby')).textContent);
+    const { bytes } = await downloadOf(page, await exportButton(figure, title, 'SVG'));
+    const svg = bytes.toString('utf8');
+    const seen = await inspectSvg(page, svg);
+    assert.equal(seen.error, null);
+    assert.equal(seen.frame.title, title);
+    assert.deepEqual(seen.frame.legend, [...drawn, 'Matches of "peace treaty"'], 'every line drawn, named as on the page');
+    assert.match(seen.frame.source, /^Source: .+ \(sha256:[0-9a-f]{12}…\), timeline view; .*q="peace treaty".*; exported \d{4}-\d\d-\d\d \d\d:\d\d UTC by corpus-lens 0\.1\.0$/);
+    assert.equal(seen.parameters.program, 'corpus-lens 0.1.0');
+    // The legend's swatches are the lines' colours, and the query's is dashed.
+    const swatches = await page.evaluate((source) => {
+      const doc = new DOMParser().parseFromString(source, 'image/svg+xml');
+      return [...doc.querySelectorAll('.corpus-export-legend :is(rect, line)')].map((s) => ({ colours: [s.getAttribute('fill'), s.getAttribute('stroke')], dash: s.getAttribute('stroke-dasharray') }));
+    }, svg);
+    const lines = await timeline.locator('svg.corpus-timeline-svg path[stroke]').evaluateAll((paths) => paths.map((p) => getComputedStyle(p).stroke));
+    // A pale line is drawn in an edge colour a shade off its own (chart-edges.js,
+    // against the chart's surface), its key filled in the colour and edged: alike, not equal.
+    const rgb = (css) => css?.match(/\d+/g)?.slice(0, 3).map(Number) ?? [NaN, NaN, NaN];
+    const near = (a, b) => rgb(a).every((v, i) => Math.abs(v - rgb(b)[i]) <= 12);
+    swatches.slice(0, drawn.length).forEach(({ colours }, i) => {
+      assert.ok(colours.some((c) => near(c, lines[i])), `${drawn[i]}: ${colours} against its line's ${lines[i]}`);
+    });
+    assert.ok(swatches.at(-1).dash, 'the query key is dashed');
+
+    const png = await downloadOf(page, await exportButton(figure, title, 'PNG'));
+    const header = pngChunks(png.bytes)[0].text;
+    const [width, height] = [Buffer.from(header, 'latin1').readUInt32BE(0), Buffer.from(header, 'latin1').readUInt32BE(4)];
+    assert.deepEqual([width, height], seen.size.map((n) => Number(n) * 2), 'the PNG is the framed SVG, twice the size');
+    await screenshotOf(figure, 'export-framed.png').catch(() => {});
     assert.deepEqual(errors, []);
     await context.close();
   });

@@ -3,11 +3,13 @@
 // image's parameters (www/js/export/export-image.js). The DOM parts (SVG, PNG
 // drawing, the controls in export.js) run in tests/e2e/export.test.mjs.
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
 import zlib from 'node:zlib';
 
-import { csvCell, exportFileName, tableToCsv, tableToJson } from '../../www/js/export/export-formats.js';
+import { csvCell, exportFileName, sourceLine, tableToCsv, tableToJson } from '../../www/js/export/export-formats.js';
 import { crc32, pngWithText } from '../../www/js/export/export-image.js';
+import { PROGRAM } from '../../www/js/widgets/program.js';
 
 /**
  * Records of a CSV text as RFC 4180 reads them (quotes doubled inside
@@ -251,4 +253,19 @@ describe('exportFileName', () => {
     assert.ok(name.length <= 130, `${name.length}: ${name}`);
     assert.ok(name.startsWith('network_key0-'), name);
   });
+});
+
+test('a chart\'s source line names the corpus and its hash, the view and its settings, when and by what', () => {
+  const parameters = {
+    corpus: 'sotu.jsonl', fingerprint: `sha256:${'ab'.repeat(32)}`, view: 'timeline', figure: 'timeline',
+    bucket: 'field:party', q: '', count: 'relative', types: ['person', 'place'], exported: '2026-12-07T22:40:12.345Z', program: PROGRAM,
+  };
+  assert.equal(sourceLine(parameters),
+    'Source: sotu.jsonl (sha256:abababababab…), timeline view; bucket=field:party, count=relative, types=person,place; exported 2026-12-07 22:40 UTC by corpus-lens 0.1.0');
+  assert.equal(sourceLine({ view: 'network' }), 'Source: a corpus, network view; exported');
+});
+
+test('the version exports record is package.json\'s', async () => {
+  const { version } = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8'));
+  assert.equal(PROGRAM, `corpus-lens ${version}`);
 });

@@ -47,6 +47,30 @@ function commentJson(parameters) {
   });
 }
 
+/** Parameters the source line names apart from the view's settings. */
+const SOURCE_KEYS = new Set(['corpus', 'fingerprint', 'view', 'figure', 'exported', 'program']);
+
+/**
+ * The source line an exported chart carries under it, from the export's
+ * parameters: the corpus by name and content hash, the view, its settings,
+ * when and by what it was made. "Source: sotu.jsonl (sha256:1f2e3d4c5b6a…),
+ * timeline view; bucket=field:party, count=relative, q=slavery; exported
+ * 2026-12-07 22:40 UTC by corpus-lens 0.1.0".
+ */
+export function sourceLine(parameters = {}) {
+  const { corpus, fingerprint, view, exported, program } = parameters;
+  const hash = fingerprint ? ` (${fingerprint.slice(0, 19)}…)` : '';
+  const settings = Object.entries(parameters)
+    .filter(([key, value]) => !SOURCE_KEYS.has(key) && value != null && value !== '')
+    .map(([key, value]) => `${key}=${Array.isArray(value) ? value.join(',') : value}`);
+  const when = exported ? ` ${exported.slice(0, 16).replace('T', ' ')} UTC` : '';
+  return [
+    `Source: ${corpus ?? 'a corpus'}${hash}${view ? `, ${view} view` : ''}`,
+    settings.length ? `; ${settings.join(', ')}` : '',
+    `; exported${when}${program ? ` by ${program}` : ''}`,
+  ].join('');
+}
+
 /** A column's label: columns are strings or `{label}`. */
 const columnLabel = (column) => String(typeof column === 'object' && column !== null ? column.label ?? '' : column ?? '');
 

@@ -1,6 +1,7 @@
 // Charts as image files: a standalone SVG of a chart on the page (computed
-// styles inlined, parameters in <metadata>) and a PNG drawn from it (the
-// parameters in a text chunk). Apart from export.js (the control) and
+// styles inlined, parameters in <metadata>, framed with its title, legend
+// and source line) and a PNG drawn from it (the parameters in a text
+// chunk). Apart from export.js (the control) and
 // export-formats.js (tables) because it is the one part that draws: the
 // PNG chunk code is pure (tested under Node), the SVG code needs a DOM.
 //
@@ -254,6 +255,104 @@ function stacked(svgs) {
 }
 
 /**
+ * A legend entry as the export draws it: a swatch of `colour` (a line with
+ * `dash`, the stroke-dasharray, when given; edged in `edge` when given) and
+ * its label.
+ * @typedef {{label: string, colour: string, dash?: string, edge?: string}} LegendEntry
+ */
+
+/** What frames an exported chart: its title above, its legend and source line below. */
+/** @typedef {{title: string, legend?: LegendEntry[], source: string}} Frame */
+
+const FRAME_PAD = 12; // units around the framed chart
+const FRAME_WIDTH_LEAST = 420; // so that a narrow chart's source line still reads
+
+let measuring = null;
+
+/** The width of `text` in `font`, as a canvas measures it. */
+function textWidth(text, font) {
+  measuring ??= document.createElement('canvas').getContext('2d');
+  measuring.font = font;
+  return measuring.measureText(text).width;
+}
+
+/** `text` cut at spaces into lines no wider than `width` in `font`. */
+function wrapped(text, font, width) {
+  const lines = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const longer = line ? `${line} ${word}` : word;
+    if (line && textWidth(longer, font) > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = longer;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+function svgNode(name, attributes, text) {
+  const node = document.createElementNS(SVG_NS, name);
+  for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, String(value));
+  if (text != null) node.textContent = text;
+  return node;
+}
+
+/**
+ * `{svg, box}` framed for a file on its own: `frame.title` above (bold),
+ * then the chart, then its legend (the HTML legend the page shows beside a
+ * chart does not travel with the SVG) and the source line, in the chart's
+ * own font and colour (`look`).
+ * @param {{svg: SVGSVGElement, box: {x: number, y: number, width: number, height: number}}} chart
+ * @param {Frame} frame
+ * @param {{colour: string, family: string}} look
+ */
+function framedSvg({ svg, box }, { title, legend = [], source }, look) {
+  const width = Math.ceil(Math.max(box.width + 2 * FRAME_PAD, FRAME_WIDTH_LEAST));
+  const inner = width - 2 * FRAME_PAD;
+  const root = svgNode('svg', {});
+  const text = (x, y, content, size, extra = {}) => svgNode('text', { x, y, fill: look.colour, 'font-family': look.family, 'font-size': size, ...extra }, content);
+  let y = FRAME_PAD;
+  for (const line of wrapped(title, `600 15px ${look.family}`, inner)) {
+    y += 18;
+    root.append(text(FRAME_PAD, y, line, 15, { 'font-weight': 600, class: 'corpus-export-title' }));
+  }
+  y += 8;
+  svg.setAttribute('x', String(FRAME_PAD + Math.max(0, (inner - box.width) / 2)));
+  svg.setAttribute('y', String(y));
+  root.append(svg);
+  y += box.height + 6;
+  const keys = svgNode('g', { class: 'corpus-export-legend' });
+  let x = FRAME_PAD;
+  let row = y + 14;
+  for (const { label, colour, dash, edge } of legend) {
+    const step = 26 + textWidth(label, `12px ${look.family}`) + 14;
+    if (x > FRAME_PAD && x + step > width - FRAME_PAD) {
+      x = FRAME_PAD;
+      row += 18;
+    }
+    keys.append(dash
+      ? svgNode('line', { x1: x, x2: x + 20, y1: row - 4, y2: row - 4, stroke: colour, 'stroke-width': 2, 'stroke-dasharray': dash })
+      : svgNode('rect', { x, y: row - 10, width: 20, height: 10, rx: 2, fill: colour, ...(edge ? { stroke: edge } : {}) }));
+    keys.append(text(x + 26, row, label, 12));
+    x += step;
+  }
+  if (legend.length) {
+    root.append(keys);
+    y = row + 6;
+  }
+  for (const line of wrapped(source, `10.5px ${look.family}`, inner)) {
+    y += 14;
+    root.append(text(FRAME_PAD, y, line, 10.5, { 'fill-opacity': 0.75, class: 'corpus-export-source' }));
+  }
+  y += FRAME_PAD;
+  for (const [name, value] of Object.entries({ viewBox: `0 0 ${width} ${y}`, width, height: y })) root.setAttribute(name, String(value));
+  return { svg: root, box: { x: 0, y: 0, width, height: y } };
+}
+
+/**
  * A standalone SVG file of a chart on the page, as a string: `element` is an
  * <svg>, or an element holding several (a Plot figure with its legend:
  * their SVGs are stacked; HTML legends are left out). Computed styles are
@@ -264,15 +363,23 @@ function stacked(svgs) {
  * # Errors
  * No <svg> in `element`.
  */
-export function svgForExport(element, parameters = {}) {
-  return exportSvg(element, parameters).text;
+export function svgForExport(element, parameters = {}, frame = null) {
+  return exportSvg(element, parameters, frame).text;
 }
 
-/** The same as `{text, width, height}`: the file and its size, for svgToPng. */
-export function exportSvg(element, parameters = {}) {
+/**
+ * The same as `{text, width, height}`: the file and its size, for svgToPng.
+ * With `frame` ({@link Frame}), the chart is drawn with its title above and
+ * its legend and source line below.
+ */
+export function exportSvg(element, parameters = {}, frame = null) {
   const svgs = outermostSvgs(element);
   if (svgs.length === 0) throw new Error('there is no chart (SVG) to export');
-  const { svg, box } = svgs.length === 1 ? standaloneCopy(svgs[0]) : stacked(svgs);
+  let { svg, box } = svgs.length === 1 ? standaloneCopy(svgs[0]) : stacked(svgs);
+  if (frame) {
+    const style = getComputedStyle(svgs[0]);
+    ({ svg, box } = framedSvg({ svg, box }, frame, { colour: style.color, family: style.fontFamily }));
+  }
   svg.setAttributeNS(XMLNS_NS, 'xmlns', SVG_NS);
   const background = document.createElementNS(SVG_NS, 'rect');
   for (const [name, value] of Object.entries({ class: 'corpus-export-background', x: box.x, y: box.y, width: box.width, height: box.height, fill: backgroundBehind(svgs[0]) })) {

@@ -9,7 +9,7 @@
 // files themselves are made in export-formats.js (CSV, JSON, file names)
 // and export-image.js (SVG, PNG).
 
-import { exportFileName, tableData, tableToCsv, tableToJson } from './export-formats.js';
+import { exportFileName, sourceLine, tableData, tableToCsv, tableToJson } from './export-formats.js';
 import { exportSvg, outermostSvgs, svgForExport, svgToPng } from './export-image.js';
 
 // ---------------------------------------------------------------------------
@@ -98,11 +98,11 @@ function tableOf(found) {
  * The formats on offer now, `[{label, ext, mime, filename?, data(parameters)}]`.
  * `data` asks the view again at click time, so it exports what is shown then.
  */
-function formats({ svg, table, extra }) {
+function formats({ svg, table, extra, frame }) {
   const found = [];
   if (outermostSvgs(attempt(svg)).length > 0) {
-    found.push({ label: 'SVG', ext: 'svg', mime: 'image/svg+xml', data: (p) => svgForExport(svg(), p) });
-    found.push({ label: 'PNG', ext: 'png', mime: 'image/png', data: (p) => svgToPng(exportSvg(svg(), p), 2, p) });
+    found.push({ label: 'SVG', ext: 'svg', mime: 'image/svg+xml', data: (p) => svgForExport(svg(), p, frame(p)) });
+    found.push({ label: 'PNG', ext: 'png', mime: 'image/png', data: (p) => svgToPng(exportSvg(svg(), p, frame(p)), 2, p) });
   }
   if (tableOf(attempt(table))) {
     const withRows = (toText) => (p) => {
@@ -158,7 +158,10 @@ function formatButton(name, title, format, parameters, alert, save) {
  * holding one), CSV and JSON when `table()` returns a <table> (or an element
  * holding one, or `{columns, rows}`), and each of `extra`
  * (`[{label, mime, filename?, data: () => string | Promise<string>}]`).
- * The choice is made each time it opens, so it follows the view. Every
+ * With `framed`, a chart's SVG and PNG carry its title (the figure's, as
+ * below), its legend (`legend()`: `[{label, colour, dash?}]`, the keys the
+ * page shows beside the chart) and a source line made from the parameters
+ * (sourceLine); without, the chart alone. The choice is made each time it opens, so it follows the view. Every
  * export records `parameters()`, called at click time. `name` ("heatmap"),
  * or a function returning it, names the files; a function is asked each
  * time the menu opens, for a figure named after what it shows once that is
@@ -169,7 +172,7 @@ function formatButton(name, title, format, parameters, alert, save) {
  * the control. `download` saves a file (by default through a link in the
  * page's body).
  */
-export function exportControls({ name, parameters, svg, table, extra = [], download: save = download }) {
+export function exportControls({ name, parameters, svg, table, extra = [], framed = false, legend = () => [], download: save = download }) {
   const control = document.createElement('details');
   control.className = 'corpus-export';
   const summary = document.createElement('summary');
@@ -187,7 +190,8 @@ export function exportControls({ name, parameters, svg, table, extra = [], downl
   const titled = () => figureTitle(control) || nameNow();
   const refresh = () => {
     nameControl(control, titled(), figureHeading(control));
-    const buttons = formats({ svg, table, extra }).map((format) => formatButton(nameNow(), titled(), format, parameters, alert, save));
+    const frame = (p) => (framed ? { title: titled(), legend: legend(), source: sourceLine(p) } : null);
+    const buttons = formats({ svg, table, extra, frame }).map((format) => formatButton(nameNow(), titled(), format, parameters, alert, save));
     const empty = document.createElement('span');
     empty.className = 'corpus-export-empty';
     empty.textContent = 'Nothing to export yet.';

@@ -16,7 +16,7 @@ import { MEASURES } from '../engine/measures.js';
 
 /**
  * The state the network's controls describe and the heatmap shares.
- * @typedef {{unit: CooccurUnit, window?: number, measure: AssociationMeasure, minCount?: number, minScore?: number | null, types?: EntityType[]}} NetworkState
+ * @typedef {{unit: CooccurUnit, window?: number, measure: AssociationMeasure, minCount?: number, minScore?: number | null, types?: EntityType[], distinct?: boolean}} NetworkState
  */
 
 export { MEASURES };
@@ -42,15 +42,16 @@ export function unitPlural(unit, n = 2) {
 
 /**
  * The options for corpus.cooccurrence from the shared state
- * `{unit, window, measure, minCount, minScore, types}`: `window` only with
- * the window unit, `minScore` only when set, `types` only when some are
- * chosen.
+ * `{unit, window, measure, minCount, minScore, types, distinct}`: `window`
+ * only with the window unit, `minScore` only when set, `types` only when
+ * some are chosen, `distinct` only when asked for.
  * @param {NetworkState} state
  * @returns {CooccurrenceOptions}
  */
-export function cooccurrenceOptions({ unit, window, measure, minCount, minScore, types }) {
+export function cooccurrenceOptions({ unit, window, measure, minCount, minScore, types, distinct }) {
   /** @type {CooccurrenceOptions} */
   const options = { unit, measure, minCount };
+  if (distinct) options.distinct = true;
   if (unit === 'window') options.window = window;
   if (minScore != null) options.minScore = minScore;
   if (types?.length) options.types = types;

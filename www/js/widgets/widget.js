@@ -20,6 +20,7 @@
 import { downloadIn, exportControls } from '../export/export.js';
 import { openCorpusSource } from '../corpora/corpus-sources.js';
 import { h } from './dom.js';
+import { PROGRAM } from './program.js';
 import { WIDGET_CSS } from './styles.js';
 
 let sheet = null;
@@ -259,6 +260,8 @@ export class Widget {
       corpus: host.dataset.corpusName ?? host.getAttribute('corpus') ?? host.dataset.corpus ?? null,
       fingerprint: /** @type {{corpus?: {fingerprint?: () => string}}} */ (host).corpus?.fingerprint?.() ?? null,
       view: host.closest('[data-view]')?.dataset.view ?? host.localName.replace(/^corpus-/, ''),
+      exported: new Date().toISOString(),
+      program: PROGRAM,
     };
   }
 
@@ -272,9 +275,37 @@ export class Widget {
       svg: () => chartOf(figure),
       table: () => tableIn(figure),
       extra: this.#host.exportExtras?.(figure) ?? [],
+      framed: true,
+      legend: () => legendOf(figure, this.#root),
       download: (...args) => downloadIn(this.#root, ...args),
     });
   }
+}
+
+/**
+ * The legend of `figure` as its exports draw it: the keys marked
+ * `data-legend` in its view outside any figure (the timeline's entity
+ * chips), then those in it. A key holding an unticked checkbox is not
+ * drawn. Each key's swatch (`data-legend-swatch`) gives its colour: an SVG
+ * line's stroke and dashes, else the swatch's background and border.
+ * @returns {{label: string, colour: string, dash?: string, edge?: string}[]}
+ */
+function legendOf(figure, root) {
+  const outside = [...root.querySelectorAll('[data-legend]')].filter((key) => !key.closest('figure'));
+  return [...outside, ...figure.querySelectorAll('[data-legend]')].filter((key) => !key.querySelector('input[type="checkbox"]:not(:checked)')).map((key) => {
+    const swatch = key.querySelector('[data-legend-swatch]');
+    const line = swatch?.querySelector('line');
+    const label = key.dataset.legend || key.textContent.replace(/\s+/g, ' ').trim();
+    if (line) {
+      const style = getComputedStyle(line);
+      return { label, colour: style.stroke, dash: line.getAttribute('stroke-dasharray') ?? undefined };
+    }
+    if (!swatch) return { label, colour: 'currentColor' };
+    // A pale key is bordered in its edge colour (chart-edges.js): drawn so too.
+    const style = getComputedStyle(swatch);
+    const edge = Number.parseFloat(style.borderTopWidth) > 0 ? style.borderTopColor : undefined;
+    return { label, colour: style.backgroundColor, edge };
+  });
 }
 
 /** The first <table> in `node`, looking into the shadow roots of elements inside it too (the overview's documents table). */

@@ -525,7 +525,9 @@ function sideLegend(state, colours) {
   const sides = [['Target', state.a], ['Reference', state.b || 'the rest of the corpus']];
   sides.forEach(([name, query], i) => {
     const item = element('li', 'corpus-figure-key');
+    item.dataset.legend = `${name}: ${query}`; // an exported chart's legend (widget.js)
     const swatch = element('span', 'corpus-figure-swatch corpus-figure-swatch-box');
+    swatch.dataset.legendSwatch = '';
     swatch.setAttribute('aria-hidden', 'true');
     swatch.style.setProperty('--corpus-swatch', colours[i]);
     item.append(swatch, `${name}: `, element('code', 'corpus-compare-query', query));

@@ -39,7 +39,7 @@ import { COLOUR_MODES, communityColours, legendEntries } from './network-colours
 
 /** @typedef {import('../../engine/corpus-client.js').AnyCorpus} AnyCorpus */
 
-const STATE_KEYS = ['unit', 'window', 'measure', 'min', 'score', 'nodes', 'links', 'types', 'colour', 'edge'];
+const STATE_KEYS = ['unit', 'window', 'measure', 'min', 'score', 'nodes', 'links', 'types', 'colour', 'distinct', 'edge'];
 const NETWORK_FORMATS = [['GEXF', 'gexf', 'application/gexf+xml'], ['GraphML', 'graphml', 'application/graphml+xml']];
 
 // Dates, money and quantities link to everything and say little: off at first.
@@ -60,6 +60,8 @@ function template() {
       h('label', {}, 'Unit ', h('select', { class: 'corpus-network-unit' }, optionElements(UNITS, 'sentence'))),
       h('label', { class: 'corpus-network-window-field', hidden: true },
         'Window ', number('window', { min: 1, max: 1000, step: 1, value: 5, inputmode: 'numeric', 'data-label': 'Window' }), ' words'),
+      h('label', { class: 'corpus-network-distinct-field', title: 'A sentence (paragraph, document) whose words repeat an earlier one, as when an address copies a passage of the one before, is not counted again' },
+        h('input', { class: 'corpus-network-distinct', type: 'checkbox' }), 'Repeats counted once'),
       h('label', {}, 'Measure ', h('select', { class: 'corpus-network-measure' }, optionElements(MEASURES, 'count'))),
       h('label', {}, 'Min. count ', number('min-count', { min: 1, max: 1000000, step: 1, value: 1, inputmode: 'numeric', 'data-label': 'Min. count' })),
       h('label', {}, 'Min. score ', number('min-score', { step: 'any', placeholder: 'any', inputmode: 'decimal', 'data-label': 'Min. score' })),
@@ -69,7 +71,7 @@ function template() {
       h('fieldset', { class: 'corpus-network-types' }, h('legend', {}, 'Types'), ENTITY_TYPES.map(typeCheckbox))),
     h('p', { class: 'corpus-network-error', role: 'alert', hidden: true }),
     h('p', { class: 'corpus-network-summary', 'aria-live': 'polite' }),
-    h('figure', { class: 'corpus-figure corpus-network-figure', 'data-export-name': 'network' },
+    h('figure', { class: 'corpus-figure corpus-network-figure', 'data-export-name': 'network', 'aria-label': 'Co-occurrence network' },
       h('ul', { class: 'corpus-network-legend' }),
       h('div', { class: 'corpus-network-chart' }),
       keyMap(KEYS_ID),
@@ -185,7 +187,8 @@ export class CorpusNetwork extends HTMLElement {
     if (this.#numberProblem() && this.#drawnState) return { ...this.#drawnState, edge: this.#edge };
     return {
       unit: value('unit'), window: value('window'), measure: value('measure'), min: value('min-count'),
-      score: value('min-score'), nodes: value('nodes'), links: value('links'), types: this.options.types.join(','), colour: value('colour'), edge: this.#edge,
+      score: value('min-score'), nodes: value('nodes'), links: value('links'), types: this.options.types.join(','), colour: value('colour'),
+      distinct: this.#root.querySelector('.corpus-network-distinct').checked ? '1' : '', edge: this.#edge,
     };
   }
 
@@ -203,6 +206,7 @@ export class CorpusNetwork extends HTMLElement {
     set('nodes', state.nodes, '30');
     set('links', state.links, String(LINKS));
     set('colour', state.colour, 'type');
+    this.#root.querySelector('.corpus-network-distinct').checked = state.distinct === '1';
     const types = state.types == null ? DEFAULT_TYPES : state.types.split(',').filter(Boolean);
     for (const box of this.#root.querySelectorAll('.corpus-network-types input')) box.checked = types.includes(box.value);
     this.#edge = state.edge ?? '';
@@ -234,7 +238,9 @@ export class CorpusNetwork extends HTMLElement {
     const types = [...this.#root.querySelectorAll('.corpus-network-types input:checked')].map((box) => box.value);
     const score = value('min-score').trim();
     const minScore = score === '' || !Number.isFinite(Number(score)) ? null : Number(score);
-    return { unit: value('unit'), window: number('window', 5), measure: value('measure'), minCount: number('min-count', 1), minScore, types };
+    // Repeats are units of text: a window is not one.
+    const distinct = value('unit') !== 'window' && this.#root.querySelector('.corpus-network-distinct').checked;
+    return { unit: value('unit'), window: number('window', 5), measure: value('measure'), minCount: number('min-count', 1), minScore, types, distinct };
   }
 
   /** How many nodes, at most (the most frequent entities). */
@@ -253,6 +259,7 @@ export class CorpusNetwork extends HTMLElement {
     const run = ++this.#runs;
     const state = this.options;
     this.#root.querySelector('.corpus-network-window-field').hidden = state.unit !== 'window';
+    this.#root.querySelector('.corpus-network-distinct-field').hidden = state.unit === 'window';
     const problem = this.#numberProblem();
     if (problem) {
       this.#showError(new Error(`${problem}. The network drawn is the last one the settings allowed.`));
@@ -338,8 +345,11 @@ export class CorpusNetwork extends HTMLElement {
     legend.setAttribute('aria-label', mode === 'community' ? 'Colours: communities' : 'Colours: entity types');
     legend.replaceChildren(...legendEntries(nodes, mode, this.#slots).map((entry) => {
       const item = element('li', 'corpus-network-legend-item');
+      item.dataset.legend = ''; // an exported chart's legend (widget.js): the item's text
       if (mode !== 'community') {
-        item.append(typeSwatch(entry.type), `${typePluralLabel(entry.type)} ${formatCount(entry.count)}`);
+        const swatch = typeSwatch(entry.type);
+        swatch.dataset.legendSwatch = '';
+        item.append(swatch, `${typePluralLabel(entry.type)} ${formatCount(entry.count)}`);
         return item;
       }
       const swatch = colourSwatch({ community: entry.key });
@@ -419,7 +429,7 @@ export class CorpusNetwork extends HTMLElement {
   }
 
   async #showEvidence(a, b) {
-    const { unit, window } = this.options;
+    const { unit, window, distinct } = this.options;
     const box = this.#root.querySelector('.corpus-network-evidence');
     for (const edge of this.#root.querySelectorAll('.corpus-network-edge')) {
       const chosen = (edge.dataset.source === a && edge.dataset.target === b) || (edge.dataset.source === b && edge.dataset.target === a);
@@ -427,7 +437,7 @@ export class CorpusNetwork extends HTMLElement {
     }
     let units;
     try {
-      units = await this.#corpus.evidence(a, b, unit === 'window' ? { unit, window, limit: EVIDENCE_LIMIT } : { unit, limit: EVIDENCE_LIMIT });
+      units = await this.#corpus.evidence(a, b, unit === 'window' ? { unit, window, limit: EVIDENCE_LIMIT } : { unit, distinct, limit: EVIDENCE_LIMIT });
     } catch (error) {
       box.replaceChildren(element('p', 'corpus-network-error', error.message));
       return;
@@ -482,6 +492,7 @@ function nodesShown(network, asked) {
 function colourSwatch(colour) {
   const swatch = element('span', 'corpus-entity-swatch');
   swatch.setAttribute('aria-hidden', 'true');
+  swatch.dataset.legendSwatch = '';
   Object.assign(swatch.dataset, colour);
   return swatch;
 }

@@ -1,13 +1,15 @@
 // <corpus-overview>: the corpus at a glance. Its totals and date range;
 // documents and entity mentions over time; the most mentioned people,
-// places, organisations and media as bar charts; and the documents table.
+// places, organisations and media as bar charts; the documents table; and
+// the passages that repeat (repeated-passages.js).
 // Every chart is a <figure class="corpus-figure" data-export-name="…">
 // holding an Observable Plot SVG and its numbers as a table.
 //
 // Set `corpus` to a Corpus or a CorpusClient; a client's `change` event (the
 // alias table changed) redraws. Choosing a bar, or its row in the table
 // beneath, dispatches a bubbling `corpus-open-entity` with `{id}`; the
-// documents table dispatches `corpus-open-document` with `{id}`.
+// documents table dispatches `corpus-open-document` with `{id}`, a repeated
+// passage with `{id, start, end}` (UTF-16).
 // `figures()` lists the figures that hold a chart, for export buttons;
 // `rendered` resolves once the latest render has finished. The charts are
 // redrawn to fit when the element's width changes.
@@ -17,6 +19,7 @@ import { chartTable, cssPalette, exact } from '../../charts/chart-table.js';
 import { displayDate, formatCount } from '../../widgets/format.js';
 import { typePluralLabel } from '../../widgets/entity-types.js';
 import { element } from '../../widgets/highlight.js';
+import { repeatedBox, repeatedError, showRepeated } from './repeated-passages.js';
 import { ViewSupport, widthChanged } from '../../widgets/view-support.js';
 import { Widget, defineStateProperties, themeValue, widgetAttributes } from '../../widgets/widget.js';
 
@@ -122,6 +125,7 @@ export class CorpusOverview extends HTMLElement {
       section('Over time', timeNote, time),
       section('Most mentioned', entities),
       documentsSection,
+      section('Repeated passages', repeatedBox()),
     );
   }
 
@@ -144,15 +148,35 @@ export class CorpusOverview extends HTMLElement {
       this.#data = { ...basics, entities: null, timeline: null };
       this.#showError(null);
       this.#draw();
+      this.#root.querySelector('.corpus-overview-repeated').replaceWith(repeatedBox());
       const found = await loadEntities(this.#corpus, basics.time);
       if (run !== this.#runs) return;
       this.#data = { ...basics, ...found };
       this.#drawFound();
+      await this.#findRepeats(run, basics);
     } catch (error) {
       if (run === this.#runs) this.#showError(error);
     } finally {
       if (run === this.#runs) this.removeAttribute('aria-busy');
     }
+  }
+
+  /** The repeated passages, found last: on a large corpus they take a second or more. */
+  async #findRepeats(run, { stats, documents }) {
+    const box = this.#root.querySelector('.corpus-overview-repeated');
+    let duplicates;
+    try {
+      duplicates = await this.#corpus.duplicates();
+    } catch (error) {
+      if (run === this.#runs) repeatedError(box, error);
+      return;
+    }
+    if (run !== this.#runs) return;
+    showRepeated(box, duplicates, {
+      titles: new Map(documents.map((d) => [d.id, d.title ?? d.id])),
+      words: stats.words,
+      open: (detail) => this.dispatchEvent(new CustomEvent('corpus-open-document', { bubbles: true, composed: true, detail })),
+    });
   }
 
   #showError(error) {
@@ -435,7 +459,9 @@ function seriesLegend(series, colours) {
   const list = element('ul', 'corpus-figure-keys');
   series.forEach((s, i) => {
     const item = element('li', 'corpus-figure-key');
+    item.dataset.legend = s.name; // an exported chart's legend (widget.js)
     const swatch = element('span', 'corpus-figure-swatch');
+    swatch.dataset.legendSwatch = '';
     swatch.setAttribute('aria-hidden', 'true');
     swatch.style.setProperty('--corpus-swatch', colours[i]);
     item.append(swatch, s.name);

@@ -302,6 +302,9 @@ export class CorpusTimeline extends HTMLElement {
       swatch.setAttribute('aria-hidden', 'true');
       swatch.style.setProperty('--corpus-swatch', colours[i]);
       label.append(box, swatch, c.name);
+      // An exported chart's legend (widget.js): the ticked chips.
+      label.dataset.legend = c.name;
+      swatch.dataset.legendSwatch = '';
       return label;
     });
     const fieldset = this.#root.querySelector('.corpus-timeline-entities');
@@ -362,6 +365,8 @@ export class CorpusTimeline extends HTMLElement {
     swatch.style.setProperty('--corpus-swatch', cssPalette(this.#root, 'corpus-chart', CANDIDATES + 1)[QUERY_SLOT]);
     swatch.append(line);
     key.append(swatch, `Matches of ${query}`);
+    key.dataset.legend = `Matches of ${query}`;
+    swatch.dataset.legendSwatch = '';
     return key;
   }
 
