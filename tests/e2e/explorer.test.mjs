@@ -3,6 +3,7 @@
 // reload, hostile text), exports, and the timings the README reports.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, test } from 'node:test';
@@ -457,6 +458,62 @@ describe('repeated passages', () => {
     assert.equal(await network.locator('.corpus-evidence .corpus-evidence-doc').textContent(), 'Carter 1980', 'the first in corpus order (the order of the file)');
     assert.deepEqual(errors, []);
     await context.close();
+  });
+});
+
+describe('a session file', () => {
+  test('saves every view\'s settings and the alias table, and opens them again in another browser; a session of other files is refused', async () => {
+    const first = await openApp('#view=entities&entity=person:george-h-w-bush');
+    const entity = first.page.locator('corpus-entity');
+    await entity.getByRole('combobox', { name: 'Merge into this entity' }).fill('Bush');
+    await entity.getByRole('option', { name: /^Bush/ }).click();
+    await entity.locator('.corpus-alias-merge-button').click();
+    await entity.locator('.corpus-alias-status', { hasText: 'Merged Bush into George H.W. Bush.' }).waitFor();
+    await first.page.goto(new URL('#view=network&measure=logdice&nodes=20', first.page.url()).href);
+    await first.page.locator('corpus-network .corpus-network-node').first().waitFor();
+    await first.page.goto(new URL('#view=search&q=koizumi&unit=sentence', first.page.url()).href);
+    await first.page.locator('.corpus-search-summary', { hasText: /sentences?/ }).waitFor();
+    await first.page.locator('.corpus-session-summary').click();
+    const [download] = await Promise.all([first.page.waitForEvent('download'), first.page.locator('.corpus-session-save').click()]);
+    const file = await readFile(await download.path(), 'utf8');
+    assert.equal(download.suggestedFilename(), 'jamestown-articles-session.json');
+    const saved = JSON.parse(file);
+    assert.equal(saved.format, 'corpus-lens-session');
+    assert.match(saved.corpus.fingerprint, /^sha256:[0-9a-f]{64}$/);
+    assert.equal(saved.view, 'search');
+    assert.equal(saved.views.search.q, 'koizumi');
+    assert.equal(saved.views.network.measure, 'logdice');
+    assert.ok(saved.aliases.entries.some((e) => e.name === 'George H.W. Bush' && e.aliases.includes('Bush')), 'the merge is in the alias table');
+    assert.deepEqual(first.errors, []);
+    await first.context.close();
+
+    // Another browser (a fresh profile): the same files, the session opened.
+    const second = await openApp('#view=overview');
+    await second.page.locator('.corpus-session-summary').click();
+    await second.page.locator('.corpus-session-file').setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+    await second.page.locator('.corpus-session-status', { hasText: 'Opened mine.json: the search view of Jamestown articles' }).waitFor();
+    assert.equal(await second.page.locator('.corpus-search-input').inputValue(), 'koizumi');
+    assert.match(second.page.url(), /view=search&q=koizumi&unit=sentence/);
+    await second.page.locator('.corpus-tabs a', { hasText: 'Network' }).click();
+    assert.equal(await second.page.locator('corpus-network .corpus-network-measure').inputValue(), 'logdice');
+    await second.page.goto(new URL('#view=entities&entity=person:george-h-w-bush', second.page.url()).href);
+    await second.page.locator('corpus-entity .corpus-entity-totals').waitFor();
+    await second.page.locator('corpus-entity .corpus-alias-name').first().waitFor();
+    const names = await second.page.locator('corpus-entity .corpus-alias-name').allTextContents();
+    assert.ok(names.join(' ').includes('Bush'), `Bush is among George H.W. Bush's names: ${names.join(' | ')}`);
+
+    // A session of other files is refused, naming them; a file that is no session says so.
+    await loadFiles(second.page, [{ name: 'other.jsonl', text: jsonl([{ text: 'Another corpus altogether.' }, { text: 'With two documents.' }]) }]);
+    await second.page.locator('corpus-stats', { hasText: '2 documents' }).waitFor();
+    await second.page.locator('details.corpus-session').evaluate((details) => { details.open = true; });
+    const other = JSON.stringify({ ...saved, corpus: { name: 'sotu.jsonl', fingerprint: `sha256:${'0'.repeat(64)}` } });
+    await second.page.locator('.corpus-session-file').setInputFiles({ name: 'sotu-session.json', mimeType: 'application/json', buffer: Buffer.from(other) });
+    await second.page.locator('.corpus-session-status.is-error', { hasText: 'sotu-session.json is a session of “sotu.jsonl” (sha256:000000000000…), not of the corpus open. Load the same files (Load your files), then open the session again.' }).waitFor();
+    await second.page.locator('corpus-stats', { hasText: '2 documents' }).waitFor();
+    await second.page.locator('.corpus-session-file').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "other"}') });
+    await second.page.locator('.corpus-session-status.is-error', { hasText: 'notes.json is not a session file this explorer reads: its "format" is "other", not "corpus-lens-session"' }).waitFor();
+    assert.deepEqual(second.errors, []);
+    await second.context.close();
   });
 });
 

@@ -11,6 +11,9 @@ import { setAliasBaseline } from './views/entities/alias-editor.js';
 import { CorpusClient } from './engine/corpus-client.js';
 import { getAliases, getCorpus, saveAliases } from './corpora/corpus-store.js';
 import { embedControl } from './app/embed-snippets.js';
+import { readSession, sessionControl, sessionText } from './app/session.js';
+import { download } from './export/export.js';
+import { PROGRAM } from './widgets/program.js';
 import { EMBEDDED } from './corpora/corpus-switcher.js';
 import { focusStatic } from './widgets/widget.js';
 import { DEFAULT_VIEW, fragmentFor, readFragment } from './app/url-state.js';
@@ -178,6 +181,44 @@ function embedSnippetInput() {
   };
 }
 
+// ---- the session as a file
+
+/** Save every view's state and the alias table, with the corpus's name and fingerprint. */
+async function saveSession() {
+  const { client, name } = current;
+  const session = {
+    corpus: { name, fingerprint: client.fingerprint() },
+    view: shownView,
+    views: Object.fromEntries([...views.keys()].map((view) => [view, viewState(view)])),
+    aliases: await client.aliases(),
+  };
+  const file = `${name.replace(/\.[^.]+$/, '').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').toLowerCase() || 'corpus'}-session.json`;
+  download(file, sessionText(session, { exported: new Date().toISOString(), program: PROGRAM }), 'application/json');
+  return `Saved ${file}: the ${shownView} view and the others' settings, and the alias table, of ${name}.`;
+}
+
+/**
+ * Open a session file: on the corpus it names (the one open, or the
+ * embedded articles), its alias table, every view's state, its view.
+ * @param {File} file
+ */
+async function openSession(file) {
+  const session = readSession(await file.text(), file.name);
+  const { name, fingerprint } = session.corpus;
+  // The embedded articles are in every explorer: a session of them opens them.
+  if (current.client.fingerprint() !== fingerprint && name === EMBEDDED.name && current.id !== 'embedded') await openCorpus('embedded');
+  if (current.client.fingerprint() !== fingerprint) {
+    throw new Error(`${file.name} is a session of “${name}” (${fingerprint.slice(0, 19)}…), not of the corpus open. Load the same files (Load your files), then open the session again.`);
+  }
+  if (session.aliases) await current.client.setAliases(session.aliases);
+  for (const [view, params] of Object.entries(session.views)) {
+    if (views.has(view)) for (const owner of stateOwners(view)) owner.state = params;
+  }
+  go(views.has(session.view) ? session.view : DEFAULT_VIEW);
+  announce(`Opened the session of ${name}.`);
+  return `Opened ${file.name}: the ${shownView} view of ${name}, with its settings and alias table.`;
+}
+
 /** Show a view's section and mark its tab. */
 function showView(view) {
   shownView = view;
@@ -320,7 +361,7 @@ async function main() {
   if (document.documentElement.hasAttribute('data-unsupported')) return;
   wireViews();
   wireCorpora();
-  document.querySelector('.corpus-tabbar').append(embedControl(embedSnippetInput));
+  document.querySelector('.corpus-tabbar').append(sessionControl({ save: saveSession, open: openSession }), embedControl(embedSnippetInput));
   await applyLocation();
   if (!location.hash) history.replaceState(null, '', fragmentFor(locationOf(shownView)));
   // For the end-to-end suite's first-load-to-interactive measurement.
