@@ -24,7 +24,7 @@ const NOT_XML = 'bell\u0007\uffff';
 const VIEWS = {
   search: ['q', 'unit', 'mode', 'sort', 'width'],
   entities: ['type', 'min', 'name', 'review', 'entity'],
-  network: ['unit', 'window', 'measure', 'min', 'score', 'nodes', 'links', 'types', 'colour', 'edge'],
+  network: ['unit', 'window', 'measure', 'min', 'score', 'nodes', 'links', 'types', 'colour', 'distinct', 'edge'],
   timeline: ['entities', 'bucket', 'count', 'q'],
   compare: ['a', 'b', 'measure', 'min', 'p'],
   reader: ['doc', 'start', 'end', 'q'],
@@ -167,7 +167,7 @@ const CASES = [
   { view: 'entities', take: () => ({ review: 'on' }), carries: NAMES, exports: {}, buttons: { 'Export decisions (JSON)': 'JSON' } },
   {
     view: 'network', take: (ids) => ({ types: `person,place,${MARKUP}`, edge: `${ids[MARKUP]} ${ids[FORMULA]}` }), carries: NAMES,
-    exports: { network: [...CHART, 'GEXF', 'GraphML'], Heatmap: CHART },
+    exports: { 'Co-occurrence network': [...CHART, 'GEXF', 'GraphML'], Heatmap: CHART },
   },
   { view: 'timeline', take: (ids) => ({ entities: [...Object.values(ids), MARKUP].join(',') }), carries: NAMES, exports: { 'Mentions over time': CHART } },
   // Any p: three short records leave no term significant, and the terms are what carries the payload.
