@@ -224,7 +224,7 @@ fn kwic_terms_and_trend_through_js() {
         .unwrap();
     assert_eq!(
         message(error),
-        "the option bucket: unknown variant `decade`, expected one of `year`, `month`, `issue`, `document`"
+        "the option bucket: must be year, month, issue, document or field:NAME (a metadata field of the corpus), got \"decade\""
     );
 }
 
@@ -657,7 +657,7 @@ fn search_facets_through_js() {
         .unwrap();
     assert_eq!(
         message(error),
-        "the option facets: expected true, false or {entities, types}, got \"yes\""
+        "the option facets: expected true, false or {entities, types, metadata}, got \"yes\""
     );
 }
 
