@@ -87,7 +87,9 @@ fuzz_target!(|data: &[u8]| {
 /// corpus' span at most: years stay within 0 to 9999.
 fn check_by_date(corpus: &Corpus) {
     for bucket in [Bucket::Year, Bucket::Month] {
-        let trend = TrendOptions { bucket };
+        let trend = TrendOptions {
+            bucket: bucket.clone(),
+        };
         let trend = corpus.term_trend("a OR the", &trend).expect("a trend");
         assert!(
             trend.labels.len() <= 12 * 10_000,
