@@ -12,6 +12,7 @@ import { CorpusClient } from './engine/corpus-client.js';
 import { getAliases, getCorpus, saveAliases } from './corpora/corpus-store.js';
 import { embedControl } from './app/embed-snippets.js';
 import { readSession, sessionControl, sessionText } from './app/session.js';
+import { fileText } from './corpora/file-text.js';
 import { download } from './export/export.js';
 import { PROGRAM } from './widgets/program.js';
 import { EMBEDDED } from './corpora/corpus-switcher.js';
@@ -203,7 +204,13 @@ async function saveSession() {
  * @param {File} file
  */
 async function openSession(file) {
-  const session = readSession(await file.text(), file.name);
+  let text;
+  try {
+    text = fileText(await file.arrayBuffer());
+  } catch (error) {
+    throw new Error(`${file.name}: ${error.message}`);
+  }
+  const session = readSession(text, file.name);
   const { name, fingerprint } = session.corpus;
   // The embedded articles are in every explorer: a session of them opens them.
   if (current.client.fingerprint() !== fingerprint && name === EMBEDDED.name && current.id !== 'embedded') await openCorpus('embedded');

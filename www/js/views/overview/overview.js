@@ -47,6 +47,7 @@ export class CorpusOverview extends HTMLElement {
   #runs = 0; // the latest render; an older render's late answer is dropped
   #drawnWidth = 0;
   #rendered = Promise.resolve();
+  #repeats = null; // {corpus, fingerprint, duplicates}: an alias edit changes no text, so they are kept
   #support = new ViewSupport(this, { onChange: () => this.#render(), onResize: () => this.#onResize() });
 
   connectedCallback() {
@@ -164,13 +165,16 @@ export class CorpusOverview extends HTMLElement {
   /** The repeated passages, found last: on a large corpus they take a second or more. */
   async #findRepeats(run, { stats, documents }) {
     const box = this.#root.querySelector('.corpus-overview-repeated');
-    let duplicates;
+    const corpus = this.#corpus;
+    const fingerprint = await corpus.fingerprint();
+    let duplicates = this.#repeats?.corpus === corpus && this.#repeats.fingerprint === fingerprint ? this.#repeats.duplicates : null;
     try {
-      duplicates = await this.#corpus.duplicates();
+      duplicates ??= await corpus.duplicates();
     } catch (error) {
       if (run === this.#runs) repeatedError(box, error);
       return;
     }
+    this.#repeats = { corpus, fingerprint, duplicates };
     if (run !== this.#runs) return;
     showRepeated(box, duplicates, {
       titles: new Map(documents.map((d) => [d.id, d.title ?? d.id])),
